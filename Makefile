@@ -1,0 +1,92 @@
+# sluis - secure-mail gateway for care organisations.
+#
+#   make            build bin/sluis
+#   make check      install missing Debian packages, build, run every test
+#   make eval       recall/precision of detection on the labelled corpus
+#   make bench-scan scanning speed (MB/s per core)
+#   make run        start the system on loopback (once the milter lands)
+
+CC       ?= cc
+PKGS     := gmime-3.0 libpcre2-8
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+OPT      ?= -O2 -g
+RULES_DIR ?= $(CURDIR)/rules
+DEFS     := -D_GNU_SOURCE -DSLUIS_RULES_DIR='"$(RULES_DIR)"'
+CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# the engine: everything but the programs' main files
+ENGINE_SRC := common/buf.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
+              rules/detect.c extract/html.c extract/extract.c scan/scan.c \
+              policy/decide.c cli/json.c
+UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
+              test_cli
+BUILD    := build
+ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
+ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
+
+.PHONY: all deps check test unit unit-asan corpus eval bench-scan run format format-check clean
+
+all: bin/sluis
+
+bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
+	@mkdir -p bin
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+
+$(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(ASAN_OBJ) $(PKG_LIBS)
+
+$(BUILD)/asan/bin/sluis: $(ASAN_OBJ) $(BUILD)/asan/cli/sluis.o
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/bench/dictbench: bench/dictbench.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+
+deps:
+	@scripts/install-deps
+
+# make check: packages, build, every suite; ends with "N passed, N failed"
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS:%=$(BUILD)/tests/%) \
+	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis $(BUILD)/bench/dictbench
+	@tests/run-all $(BUILD)
+
+test: check
+
+eval: all
+	@tests/eval bin/sluis tests/data/corpus tests/data/holdout
+
+bench-scan: all $(BUILD)/bench/dictbench
+	@bench/scan-bench bin/sluis $(BUILD)/bench/dictbench
+
+run:
+	@echo "make run: not yet - the milter (sluis-milter) lands with its own issue."
+	@echo "Until then, scan a message with: bin/sluis scan --json FILE"
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+format-check:
+	@clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) bin
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

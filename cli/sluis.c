@@ -1,0 +1,339 @@
+/*
+ * sluis - command-line tool: scan messages, check rule packs.
+ *
+ *   sluis scan [--json] [--from ADDR] [--to ADDR]... [--rules DIR]
+ *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
+ *   sluis rules check [--rules DIR]
+ *   sluis version
+ *
+ * The same engine as the milter, no MTA needed. Output never holds a full
+ * identifier or a word of the message other than masked values. Exit status:
+ * 0 when every file was scanned (whatever the verdicts), 1 when one or more
+ * could not be, 2 for a usage or rule error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../policy/decide.h"
+#include "../scan/scan.h"
+#include "json.h"
+
+#ifndef SLUIS_RULES_DIR
+#define SLUIS_RULES_DIR "/usr/share/sluis/rules"
+#endif
+#ifndef SLUIS_VERSION
+#define SLUIS_VERSION "0.1.0"
+#endif
+
+#define MAX_MESSAGE_BYTES (256u * 1024 * 1024)
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--rules DIR]\n"
+               "                  [--limit NAME=VALUE]... FILE...\n"
+               "       sluis rules check [--rules DIR]\n"
+               "       sluis version\n"
+               "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
+               "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms.\n");
+}
+
+/* read_all - read a whole file (or stdin for "-") into memory */
+static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char chunk[65536];
+    size_t n;
+
+    if (f == NULL) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > MAX_MESSAGE_BYTES) {
+            snprintf(err, errlen, "larger than %u bytes", MAX_MESSAGE_BYTES);
+            buf_free(&b);
+            if (f != stdin)
+                fclose(f);
+            return NULL;
+        }
+        if (buf_append(&b, chunk, n) != SL_OK) {
+            snprintf(err, errlen, "out of memory");
+            buf_free(&b);
+            if (f != stdin)
+                fclose(f);
+            return NULL;
+        }
+    }
+    if (ferror(f)) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        buf_free(&b);
+        if (f != stdin)
+            fclose(f);
+        return NULL;
+    }
+    if (f != stdin)
+        fclose(f);
+    return buf_steal(&b, len);
+}
+
+struct scan_opts {
+    bool json;
+    const char *from;
+    const char **to;
+    size_t nto;
+};
+
+static enum sl_status print_json(const char *file, const struct detect_result *r,
+                                 const struct scan_opts *o)
+{
+    struct buf b = BUF_INIT;
+    enum sl_status st = buf_append_str(&b, "{\"file\":");
+    if (st == SL_OK)
+        st = json_string(&b, file);
+    if (st == SL_OK)
+        st = buf_printf(&b, ",\"verdict\":\"%s\",\"confidence\":\"%s\",\"findings\":[",
+                        r->sensitive ? "sensitive" : "clean",
+                        pack_confidence_name(r->confidence));
+    for (size_t i = 0; st == SL_OK && i < r->nfindings; i++) {
+        const struct finding *f = &r->findings[i];
+        st = buf_append_str(&b, i ? ",{\"rule\":" : "{\"rule\":");
+        if (st == SL_OK)
+            st = json_string(&b, f->rule);
+        if (st == SL_OK)
+            st = buf_append_str(&b, ",\"category\":");
+        if (st == SL_OK)
+            st = json_string(&b, f->category);
+        if (st == SL_OK)
+            st = buf_append_str(&b, ",\"where\":");
+        if (st == SL_OK)
+            st = json_string(&b, f->where);
+        if (st == SL_OK)
+            st = buf_printf(&b, ",\"confidence\":\"%s\",\"masked\":",
+                            pack_confidence_name(f->confidence));
+        if (st == SL_OK)
+            st = json_string(&b, f->masked);
+        if (st == SL_OK)
+            st = buf_append_char(&b, '}');
+    }
+    if (st == SL_OK)
+        st = buf_append_char(&b, ']');
+    if (st == SL_OK && r->truncated)
+        st = buf_append_str(&b, ",\"findings_truncated\":true");
+    if (st == SL_OK && o->nto) {
+        st = buf_append_str(&b, ",\"decisions\":[");
+        for (size_t i = 0; st == SL_OK && i < o->nto; i++) {
+            struct decision d;
+            decide_default(r->sensitive, o->from, o->to[i], &d);
+            st = buf_append_str(&b, i ? ",{\"recipient\":" : "{\"recipient\":");
+            if (st == SL_OK)
+                st = json_string(&b, o->to[i]);
+            if (st == SL_OK)
+                st = buf_printf(&b, ",\"class\":\"%s\",\"action\":\"%s\",\"reason\":",
+                                decide_class_name(d.rclass), decide_action_name(d.action));
+            if (st == SL_OK)
+                st = json_string(&b, d.reason);
+            if (st == SL_OK)
+                st = buf_append_char(&b, '}');
+        }
+        if (st == SL_OK)
+            st = buf_append_char(&b, ']');
+    }
+    if (st == SL_OK)
+        st = buf_append_str(&b, "}\n");
+    if (st == SL_OK)
+        fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+    return st;
+}
+
+static void print_text(const char *file, const struct detect_result *r, const struct scan_opts *o)
+{
+    printf("%s: %s (confidence %s)\n", file, r->sensitive ? "sensitive" : "clean",
+           pack_confidence_name(r->confidence));
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const struct finding *f = &r->findings[i];
+        printf("  %-6s  %-28s %-14s %-32s %s\n", pack_confidence_name(f->confidence), f->rule,
+               f->category, f->where, f->masked);
+    }
+    if (r->truncated)
+        printf("  (more findings not shown)\n");
+    for (size_t i = 0; i < o->nto; i++) {
+        struct decision d;
+        decide_default(r->sensitive, o->from, o->to[i], &d);
+        printf("  to %s: %s (%s recipient; %s)\n", o->to[i], decide_action_name(d.action),
+               decide_class_name(d.rclass), d.reason);
+    }
+}
+
+static const char *rules_dir(const char *opt)
+{
+    if (opt)
+        return opt;
+    const char *env = getenv("SLUIS_RULES");
+    return env && *env ? env : SLUIS_RULES_DIR;
+}
+
+static int cmd_scan(int argc, char **argv)
+{
+    struct scan_opts o = {0};
+    struct extract_limits lim;
+    const char *rdir = NULL;
+    char err[512];
+    int first = argc;
+
+    extract_limits_default(&lim);
+    o.to = calloc((size_t)argc, sizeof *o.to);
+    if (o.to == NULL)
+        return 1;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) {
+            o.json = true;
+        } else if ((strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 ||
+                    strcmp(a, "--rules") == 0 || strcmp(a, "--limit") == 0)) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "sluis scan: %s needs a value\n", a);
+                free(o.to);
+                return 2;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'f')
+                o.from = v;
+            else if (a[2] == 't')
+                o.to[o.nto++] = v;
+            else if (a[2] == 'r')
+                rdir = v;
+            else {
+                char name[64];
+                const char *eq = strchr(v, '=');
+                if (eq == NULL || (size_t)(eq - v) >= sizeof name) {
+                    fprintf(stderr, "sluis scan: --limit takes NAME=VALUE\n");
+                    free(o.to);
+                    return 2;
+                }
+                memcpy(name, v, (size_t)(eq - v));
+                name[eq - v] = '\0';
+                if (extract_limits_set(&lim, name, eq + 1, err, sizeof err) != SL_OK) {
+                    fprintf(stderr, "sluis scan: %s\n", err);
+                    free(o.to);
+                    return 2;
+                }
+            }
+        } else if (strcmp(a, "--") == 0) {
+            first = i + 1;
+            break;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "sluis scan: unknown option %s\n", a);
+            usage(stderr);
+            free(o.to);
+            return 2;
+        } else {
+            first = i;
+            break;
+        }
+    }
+    if (first >= argc) {
+        usage(stderr);
+        free(o.to);
+        return 2;
+    }
+    extract_init();
+    struct pack *p = pack_load(rules_dir(rdir), 1, err, sizeof err);
+    if (p == NULL) {
+        fprintf(stderr, "sluis scan: %s\n", err);
+        free(o.to);
+        return 2;
+    }
+    struct detect_scratch *s = detect_scratch_new(p);
+    int rc = s ? 0 : 1;
+    for (int i = first; s && i < argc; i++) {
+        size_t len;
+        char *data = read_all(argv[i], &len, err, sizeof err);
+        if (data == NULL) {
+            fprintf(stderr, "sluis scan: %s: %s\n", argv[i], err);
+            rc = 1;
+            continue;
+        }
+        struct detect_result r = {0};
+        enum sl_status st = scan_message(p, &lim, s, data, len, &r, NULL);
+        free(data);
+        if (st == SL_OK && o.json)
+            st = print_json(argv[i], &r, &o);
+        else if (st == SL_OK)
+            print_text(argv[i], &r, &o);
+        if (st != SL_OK) {
+            fprintf(stderr, "sluis scan: %s: %s\n", argv[i], sl_status_str(st));
+            rc = 1;
+        }
+        detect_result_free(&r);
+    }
+    if (fflush(stdout) != 0)
+        rc = 1;
+    detect_scratch_free(s);
+    pack_free(p);
+    free(o.to);
+    return rc;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    const char *rdir = NULL;
+    char err[512];
+    if (argc < 1 || strcmp(argv[0], "check") != 0) {
+        usage(stderr);
+        return 2;
+    }
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+            rdir = argv[++i];
+        else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    struct pack *p = pack_load(rules_dir(rdir), 1, err, sizeof err);
+    if (p == NULL) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    size_t words = 0, regex = 0;
+    for (size_t i = 0; i < p->nrules; i++) {
+        if (p->rules[i].type == RULE_WORDS)
+            words++;
+        else
+            regex++;
+    }
+    printf("%s: %zu rules (%zu word lists with %zu terms, %zu patterns); automaton %zu states, "
+           "%zu KiB\n",
+           rules_dir(rdir), p->nrules, words, ac_terms(p->words), regex, ac_states(p->words),
+           ac_bytes(p->words) / 1024);
+    pack_free(p);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "scan") == 0)
+        return cmd_scan(argc - 2, argv + 2);
+    if (strcmp(argv[1], "rules") == 0)
+        return cmd_rules(argc - 2, argv + 2);
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("sluis %s\n", SLUIS_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "sluis: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

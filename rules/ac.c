@@ -1,0 +1,340 @@
+/*
+ * ac - Aho-Corasick multi-literal matcher. See ac.h.
+ *
+ * Building uses a hash of (state, byte) -> child; ac_compile() turns it into
+ * sorted edge arrays, computes failure links breadth-first and the
+ * "dictionary suffix" link of each state (the nearest state along the failure
+ * chain that ends a term), and then frees the hash.
+ */
+#include "ac.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct term {
+    uint32_t value;
+    uint32_t len;
+    int32_t next; /* next term ending in the same state, or -1 */
+};
+
+struct ac {
+    /* per state */
+    int32_t *fail;
+    int32_t *edge_first; /* index into edge_byte/edge_to */
+    uint16_t *edge_count;
+    int32_t *out;  /* first term ending here, or -1 */
+    int32_t *dict; /* nearest state on the failure chain with out >= 0, or -1 */
+    size_t nstates, cap_states;
+    /* edges, sorted by byte per state after compile */
+    uint8_t *edge_byte;
+    int32_t *edge_to;
+    size_t nedges;
+    int32_t root[256];
+    /* terms */
+    struct term *terms;
+    size_t nterms, cap_terms;
+    /* build-time hash: key (state << 8 | byte) + 1, 0 = empty */
+    uint64_t *hkey;
+    int32_t *hval;
+    size_t hcap, hused;
+    bool compiled;
+};
+
+static uint64_t hash64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static int32_t hash_get(const struct ac *ac, int32_t state, uint8_t byte)
+{
+    uint64_t key = (((uint64_t)state << 8) | byte) + 1;
+    size_t mask = ac->hcap - 1;
+    for (size_t i = hash64(key) & mask;; i = (i + 1) & mask) {
+        if (ac->hkey[i] == key)
+            return ac->hval[i];
+        if (ac->hkey[i] == 0)
+            return -1;
+    }
+}
+
+static enum sl_status hash_put(struct ac *ac, int32_t state, uint8_t byte, int32_t child)
+{
+    if ((ac->hused + 1) * 2 > ac->hcap) {
+        size_t ncap = ac->hcap ? ac->hcap * 2 : 1024;
+        uint64_t *nk = calloc(ncap, sizeof *nk);
+        int32_t *nv = malloc(ncap * sizeof *nv);
+        if (nk == NULL || nv == NULL) {
+            free(nk);
+            free(nv);
+            return SL_ENOMEM;
+        }
+        for (size_t i = 0; i < ac->hcap; i++) {
+            if (ac->hkey[i] == 0)
+                continue;
+            size_t j = hash64(ac->hkey[i]) & (ncap - 1);
+            while (nk[j] != 0)
+                j = (j + 1) & (ncap - 1);
+            nk[j] = ac->hkey[i];
+            nv[j] = ac->hval[i];
+        }
+        free(ac->hkey);
+        free(ac->hval);
+        ac->hkey = nk;
+        ac->hval = nv;
+        ac->hcap = ncap;
+    }
+    uint64_t key = (((uint64_t)state << 8) | byte) + 1;
+    size_t mask = ac->hcap - 1;
+    size_t i = hash64(key) & mask;
+    while (ac->hkey[i] != 0)
+        i = (i + 1) & mask;
+    ac->hkey[i] = key;
+    ac->hval[i] = child;
+    ac->hused++;
+    return SL_OK;
+}
+
+static enum sl_status new_state(struct ac *ac, int32_t *id)
+{
+    if (ac->nstates == ac->cap_states) {
+        size_t ncap = ac->cap_states ? ac->cap_states * 2 : 256;
+        int32_t *f = realloc(ac->fail, ncap * sizeof *f);
+        if (f == NULL)
+            return SL_ENOMEM;
+        ac->fail = f;
+        int32_t *o = realloc(ac->out, ncap * sizeof *o);
+        if (o == NULL)
+            return SL_ENOMEM;
+        ac->out = o;
+        ac->cap_states = ncap;
+    }
+    ac->fail[ac->nstates] = 0;
+    ac->out[ac->nstates] = -1;
+    *id = (int32_t)ac->nstates++;
+    return SL_OK;
+}
+
+struct ac *ac_new(void)
+{
+    struct ac *ac = calloc(1, sizeof *ac);
+    int32_t root;
+    if (ac == NULL)
+        return NULL;
+    if (new_state(ac, &root) != SL_OK) {
+        ac_free(ac);
+        return NULL;
+    }
+    return ac;
+}
+
+enum sl_status ac_add(struct ac *ac, const char *pat, size_t len, uint32_t value)
+{
+    int32_t s = 0;
+    enum sl_status st;
+
+    if (len == 0 || len > UINT32_MAX || ac->compiled)
+        return SL_EINVAL;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = (uint8_t)pat[i];
+        int32_t t = ac->hcap ? hash_get(ac, s, b) : -1;
+        if (t < 0) {
+            if ((st = new_state(ac, &t)) != SL_OK)
+                return st;
+            if ((st = hash_put(ac, s, b, t)) != SL_OK)
+                return st;
+        }
+        s = t;
+    }
+    if (ac->nterms == ac->cap_terms) {
+        size_t ncap = ac->cap_terms ? ac->cap_terms * 2 : 256;
+        struct term *t = realloc(ac->terms, ncap * sizeof *t);
+        if (t == NULL)
+            return SL_ENOMEM;
+        ac->terms = t;
+        ac->cap_terms = ncap;
+    }
+    ac->terms[ac->nterms] = (struct term){value, (uint32_t)len, ac->out[s]};
+    ac->out[s] = (int32_t)ac->nterms++;
+    return SL_OK;
+}
+
+/* goto_edge - the child of s on byte b, or -1 */
+static inline int32_t goto_edge(const struct ac *ac, int32_t s, uint8_t b)
+{
+    const uint8_t *bytes = ac->edge_byte + ac->edge_first[s];
+    size_t lo = 0, hi = ac->edge_count[s];
+    if (hi <= 8) {
+        for (size_t i = 0; i < hi; i++)
+            if (bytes[i] == b)
+                return ac->edge_to[ac->edge_first[s] + (int32_t)i];
+        return -1;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (bytes[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ac->edge_count[s] && bytes[lo] == b)
+        return ac->edge_to[ac->edge_first[s] + (int32_t)lo];
+    return -1;
+}
+
+static inline int32_t step(const struct ac *ac, int32_t s, uint8_t b)
+{
+    for (;;) {
+        if (s == 0)
+            return ac->root[b];
+        int32_t t = goto_edge(ac, s, b);
+        if (t >= 0)
+            return t;
+        s = ac->fail[s];
+    }
+}
+
+enum sl_status ac_compile(struct ac *ac)
+{
+    size_t n = ac->nstates;
+    int32_t *queue = NULL;
+    enum sl_status st = SL_ENOMEM;
+
+    if (ac->compiled)
+        return SL_OK;
+    ac->edge_first = calloc(n, sizeof *ac->edge_first);
+    ac->edge_count = calloc(n, sizeof *ac->edge_count);
+    ac->dict = malloc(n * sizeof *ac->dict);
+    ac->edge_byte = malloc(ac->hused ? ac->hused : 1);
+    ac->edge_to = malloc((ac->hused ? ac->hused : 1) * sizeof *ac->edge_to);
+    queue = malloc(n * sizeof *queue);
+    if (!ac->edge_first || !ac->edge_count || !ac->dict || !ac->edge_byte || !ac->edge_to ||
+        !queue)
+        goto out;
+
+    /* count edges per state, then place them; walking bytes 0..255 per state
+     * would be slow, so collect (state, byte) from the hash and bucket-sort */
+    for (size_t i = 0; i < ac->hcap; i++)
+        if (ac->hkey[i])
+            ac->edge_count[(ac->hkey[i] - 1) >> 8]++;
+    size_t pos = 0;
+    for (size_t s = 0; s < n; s++) {
+        ac->edge_first[s] = (int32_t)pos;
+        pos += ac->edge_count[s];
+        ac->edge_count[s] = 0;
+    }
+    for (size_t i = 0; i < ac->hcap; i++) {
+        if (!ac->hkey[i])
+            continue;
+        size_t s = (ac->hkey[i] - 1) >> 8;
+        uint8_t b = (uint8_t)((ac->hkey[i] - 1) & 0xFF);
+        size_t at = (size_t)ac->edge_first[s] + ac->edge_count[s]++;
+        /* insertion into the state's slice keeps it sorted */
+        while (at > (size_t)ac->edge_first[s] && ac->edge_byte[at - 1] > b) {
+            ac->edge_byte[at] = ac->edge_byte[at - 1];
+            ac->edge_to[at] = ac->edge_to[at - 1];
+            at--;
+        }
+        ac->edge_byte[at] = b;
+        ac->edge_to[at] = ac->hval[i];
+    }
+    ac->nedges = ac->hused;
+    free(ac->hkey);
+    free(ac->hval);
+    ac->hkey = NULL;
+    ac->hval = NULL;
+    ac->hcap = ac->hused = 0;
+
+    /* breadth-first: failure and dictionary links */
+    for (int b = 0; b < 256; b++)
+        ac->root[b] = 0;
+    size_t head = 0, tail = 0;
+    for (int32_t e = 0; e < ac->edge_count[0]; e++) {
+        int32_t c = ac->edge_to[ac->edge_first[0] + e];
+        ac->root[ac->edge_byte[ac->edge_first[0] + e]] = c;
+        ac->fail[c] = 0;
+        queue[tail++] = c;
+    }
+    ac->dict[0] = -1;
+    while (head < tail) {
+        int32_t s = queue[head++];
+        int32_t f = ac->fail[s];
+        ac->dict[s] = ac->out[f] >= 0 ? f : ac->dict[f];
+        for (int32_t e = 0; e < ac->edge_count[s]; e++) {
+            int32_t c = ac->edge_to[ac->edge_first[s] + e];
+            uint8_t b = ac->edge_byte[ac->edge_first[s] + e];
+            ac->fail[c] = step(ac, f, b);
+            queue[tail++] = c;
+        }
+    }
+    ac->compiled = true;
+    st = SL_OK;
+out:
+    free(queue);
+    return st;
+}
+
+static int emit(const struct ac *ac, int32_t s, size_t end, ac_match_fn fn, void *ctx)
+{
+    for (int32_t t = ac->out[s]; t >= 0; t = ac->terms[t].next) {
+        const struct term *tm = &ac->terms[t];
+        if (fn(ctx, end - tm->len, end, tm->value))
+            return 1;
+    }
+    return 0;
+}
+
+void ac_scan(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx)
+{
+    const uint8_t *p = (const uint8_t *)text;
+    int32_t s = 0;
+
+    if (!ac->compiled)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        s = step(ac, s, p[i]);
+        if (ac->out[s] < 0 && ac->dict[s] < 0)
+            continue;
+        if (ac->out[s] >= 0 && emit(ac, s, i + 1, fn, ctx))
+            return;
+        for (int32_t d = ac->dict[s]; d >= 0; d = ac->dict[d])
+            if (emit(ac, d, i + 1, fn, ctx))
+                return;
+    }
+}
+
+size_t ac_terms(const struct ac *ac)
+{
+    return ac->nterms;
+}
+
+size_t ac_states(const struct ac *ac)
+{
+    return ac->nstates;
+}
+
+size_t ac_bytes(const struct ac *ac)
+{
+    return sizeof *ac + ac->nstates * (4 * sizeof(int32_t) + sizeof(uint16_t)) +
+           ac->nedges * (1 + sizeof(int32_t)) + ac->nterms * sizeof(struct term);
+}
+
+void ac_free(struct ac *ac)
+{
+    if (ac == NULL)
+        return;
+    free(ac->fail);
+    free(ac->edge_first);
+    free(ac->edge_count);
+    free(ac->out);
+    free(ac->dict);
+    free(ac->edge_byte);
+    free(ac->edge_to);
+    free(ac->terms);
+    free(ac->hkey);
+    free(ac->hval);
+    free(ac);
+}

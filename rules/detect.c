@@ -1,0 +1,899 @@
+/*
+ * detect - signals, units and scoring. See detect.h for the model.
+ *
+ * Per segment: fold -> word hits (Aho-Corasick, whole words only) and regex
+ * hits (validated, with their requires/unless/context conditions) -> line and
+ * paragraph structure (greeting lines, signature blocks, quoted mail headers)
+ * -> person, health and identifier signals. Per message: pair signals in
+ * units and documents, keep the best confidence, write findings.
+ *
+ * Input limits: segments are bounded by extraction (total text cap); every
+ * array here grows with the number of hits, which is bounded by the text
+ * length. Memory lives in the scratch and is reused from message to message.
+ */
+#include "detect.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fold.h"
+
+enum { P_WEAK = 1, P_NAMED = 2, P_IDGRADE = 3 };   /* person strength */
+enum { H_WEAK = 1, H_DOC = 2, H_STRONG = 3 };      /* health strength */
+enum sig_kind { SIG_PERSON = 1, SIG_HEALTH, SIG_ID, SIG_NEWSLETTER };
+
+struct hit {
+    uint32_t start, end; /* folded offsets */
+    uint32_t rule;
+    uint8_t role;
+    uint8_t context; /* a context condition holds */
+};
+
+struct sig {
+    uint32_t seg;
+    uint32_t start, end;   /* original offsets: the span to mask */
+    uint32_t fstart;       /* folded offset, for distances */
+    uint32_t para, line;
+    uint32_t rule;
+    uint8_t kind;
+    uint8_t strength;
+    uint8_t conf;          /* identifiers: their own confidence */
+};
+
+struct vec {
+    void *data;
+    size_t n, cap, size;
+};
+
+struct detect_scratch {
+    struct pack_scratch *ps;
+    struct vec hits;   /* struct hit, current segment */
+    struct vec sigs;   /* struct sig, whole message */
+    struct vec lines;  /* uint32_t line starts (folded), current segment */
+    struct vec lflags; /* uint8_t per line */
+    struct vec paras;  /* uint32_t paragraph id per line */
+    const struct pack *pack;
+};
+
+enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8 };
+
+static enum sl_status vec_push(struct vec *v, const void *item)
+{
+    if (v->n == v->cap) {
+        size_t ncap = v->cap ? v->cap * 2 : 64;
+        void *p = realloc(v->data, ncap * v->size);
+        if (p == NULL)
+            return SL_ENOMEM;
+        v->data = p;
+        v->cap = ncap;
+    }
+    memcpy((char *)v->data + v->n * v->size, item, v->size);
+    v->n++;
+    return SL_OK;
+}
+
+uint64_t detect_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+struct detect_scratch *detect_scratch_new(const struct pack *p)
+{
+    struct detect_scratch *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->pack = p;
+    s->hits.size = sizeof(struct hit);
+    s->sigs.size = sizeof(struct sig);
+    s->lines.size = sizeof(uint32_t);
+    s->lflags.size = 1;
+    s->paras.size = sizeof(uint32_t);
+    if ((s->ps = pack_scratch_new(p)) == NULL) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void detect_scratch_free(struct detect_scratch *s)
+{
+    if (s == NULL)
+        return;
+    pack_scratch_free(s->ps);
+    free(s->hits.data);
+    free(s->sigs.data);
+    free(s->lines.data);
+    free(s->lflags.data);
+    free(s->paras.data);
+    free(s);
+}
+
+/* ---- findings ---- */
+
+void detect_result_free(struct detect_result *res)
+{
+    free(res->findings);
+    memset(res, 0, sizeof *res);
+}
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n) {
+        l = n - 1;
+        /* do not cut a UTF-8 sequence in half */
+        while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80)
+            l--;
+    }
+    memcpy(dst, src, l);
+    dst[l] = '\0';
+}
+
+enum sl_status detect_add_finding(struct detect_result *res, const char *rule,
+                                  const char *category, const char *where, enum confidence c,
+                                  const char *masked)
+{
+    for (size_t i = 0; i < res->nfindings; i++) {
+        struct finding *f = &res->findings[i];
+        if (strcmp(f->rule, rule) == 0 && strcmp(f->masked, masked) == 0 &&
+            strncmp(f->where, where, sizeof f->where - 1) == 0) {
+            if (c > f->confidence)
+                f->confidence = c;
+            return SL_OK;
+        }
+    }
+    if (res->nfindings >= DETECT_MAX_FINDINGS) {
+        res->truncated = true;
+        return SL_OK;
+    }
+    if (res->nfindings == res->cap) {
+        size_t ncap = res->cap ? res->cap * 2 : 8;
+        struct finding *p = realloc(res->findings, ncap * sizeof *p);
+        if (p == NULL)
+            return SL_ENOMEM;
+        res->findings = p;
+        res->cap = ncap;
+    }
+    struct finding *f = &res->findings[res->nfindings++];
+    copy_str(f->rule, sizeof f->rule, rule);
+    copy_str(f->category, sizeof f->category, category);
+    copy_str(f->where, sizeof f->where, where);
+    copy_str(f->masked, sizeof f->masked, masked);
+    f->confidence = c;
+    return SL_OK;
+}
+
+void detect_mask(const char *text, size_t len, char *out, size_t outlen)
+{
+    size_t digits = 0, o = 0, seen = 0;
+    bool word_start = true;
+
+    if (outlen == 0)
+        return;
+    for (size_t i = 0; i < len; i++)
+        digits += isdigit((unsigned char)text[i]) != 0;
+    for (size_t i = 0; i < len && o + 5 < outlen;) {
+        uint32_t cp;
+        size_t k = fold_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        if (cp == '\n' || cp == '\r' || cp == '\t')
+            cp = ' ';
+        if (cp >= '0' && cp <= '9') {
+            bool keep = digits >= 8 ? (seen < 4 || seen >= digits - 2)
+                                    : (digits >= 4 && (seen == 0 || seen == digits - 1));
+            out[o++] = keep ? (char)cp : '*';
+            seen++;
+            word_start = false;
+        } else if (cp < 0x80 && !isalpha((int)cp)) {
+            if (cp == '"' || cp == '\\' || cp < 0x20)
+                cp = ' ';
+            out[o++] = (char)cp;
+            word_start = true;
+        } else if (word_start) {
+            memcpy(out + o, text + i, k); /* first letter of a word */
+            o += k;
+            word_start = false;
+        } else {
+            out[o++] = '*';
+        }
+        i += k;
+    }
+    out[o] = '\0';
+}
+
+/* ---- per-segment analysis ---- */
+
+struct seg_ctx {
+    struct detect_scratch *s;
+    const struct pack *p;
+    const struct text_segment *seg;
+    uint32_t segno;
+    struct folded f;
+    enum sl_status st;
+};
+
+static inline bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
+{
+    struct seg_ctx *c = vctx;
+    const unsigned char *t = (const unsigned char *)c->f.text;
+    /* whole words only: a boundary on each side that is itself a word byte */
+    if (word_byte(t[start]) && start > 0 && word_byte(t[start - 1]))
+        return 0;
+    if (word_byte(t[end - 1]) && end < c->f.len && word_byte(t[end]))
+        return 0;
+    struct hit h = {(uint32_t)start, (uint32_t)end, value, (uint8_t)c->p->rules[value].role, 0};
+    if (vec_push(&c->s->hits, &h) != SL_OK) {
+        c->st = SL_ENOMEM;
+        return 1;
+    }
+    return 0;
+}
+
+/* role_near - does a hit of role r stand within the window of [start,end)? */
+static bool role_near(const struct seg_ctx *c, const struct near *n, uint32_t start, uint32_t end)
+{
+    const struct hit *h = c->s->hits.data;
+    uint32_t lo = start > n->window ? start - n->window : 0;
+    uint32_t hi = n->after ? end + n->window : end;
+    if (n->re) {
+        if (hi > c->f.len)
+            hi = (uint32_t)c->f.len;
+        bool before = pack_regex_matches(c->s->ps, n->re, c->f.text + lo, start - lo);
+        return before ||
+               (n->after && pack_regex_matches(c->s->ps, n->re, c->f.text + end, hi - end));
+    }
+    for (size_t i = 0; i < c->s->hits.n; i++) {
+        if (h[i].role != n->role)
+            continue;
+        if (h[i].end <= start && h[i].end >= lo)
+            return true;
+        if (n->after && h[i].start >= end && h[i].start <= hi)
+            return true;
+    }
+    return false;
+}
+
+static void on_regex(void *vctx, size_t rule, size_t start, size_t end)
+{
+    struct seg_ctx *c = vctx;
+    const struct rule *r = &c->p->rules[rule];
+    if (c->st != SL_OK || end <= start)
+        return;
+    if (r->validator != VALIDATE_NONE &&
+        !validate_text(r->validator, c->f.text + start, end - start))
+        return;
+    struct hit h = {(uint32_t)start, (uint32_t)end, (uint32_t)rule, (uint8_t)r->role, 0};
+    if (vec_push(&c->s->hits, &h) != SL_OK)
+        c->st = SL_ENOMEM;
+}
+
+/* apply_conditions - drop regex hits whose requires/unless fail, mark context */
+static void apply_conditions(struct seg_ctx *c)
+{
+    struct hit *h = c->s->hits.data;
+    size_t w = 0;
+    for (size_t i = 0; i < c->s->hits.n; i++) {
+        const struct rule *r = &c->p->rules[h[i].rule];
+        bool keep = true;
+        if (r->type == RULE_REGEX) {
+            for (size_t k = 0; keep && k < r->nrequires; k++)
+                keep = role_near(c, &r->requires[k], h[i].start, h[i].end);
+            for (size_t k = 0; keep && k < r->nunless; k++)
+                keep = !role_near(c, &r->unless[k], h[i].start, h[i].end);
+            for (size_t k = 0; keep && !h[i].context && k < r->ncontext; k++)
+                h[i].context = role_near(c, &r->context[k], h[i].start, h[i].end);
+        }
+        if (keep)
+            h[w++] = h[i];
+    }
+    c->s->hits.n = w;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const struct hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* line_of - index of the line holding folded offset off */
+static uint32_t line_of(const struct seg_ctx *c, uint32_t off)
+{
+    const uint32_t *ls = c->s->lines.data;
+    size_t lo = 0, hi = c->s->lines.n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (ls[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+/* hit_at - first hit of role r starting at folded offset off, or NULL */
+static const struct hit *hit_at(const struct seg_ctx *c, uint32_t off, enum role r)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t i = 0; i < c->s->hits.n; i++)
+        if (h[i].start == off && h[i].role == r)
+            return &h[i];
+    return NULL;
+}
+
+static bool hit_starts_line(const struct seg_ctx *c, const struct hit *h, uint32_t line)
+{
+    const uint32_t *ls = c->s->lines.data;
+    for (uint32_t i = ls[line]; i < h->start; i++) {
+        char ch = c->f.text[i];
+        if (ch != ' ' && ch != '\t' && ch != '>' && ch != '-' && ch != '*')
+            return false;
+    }
+    return true;
+}
+
+static uint32_t line_len(const struct seg_ctx *c, uint32_t line)
+{
+    const uint32_t *ls = c->s->lines.data;
+    uint32_t end = line + 1 < c->s->lines.n ? ls[line + 1] : (uint32_t)c->f.len;
+    return end - ls[line];
+}
+
+/* structure - lines, blank lines, paragraphs, greeting lines, signatures and
+ * quoted mail-header lines ("Van: ...") */
+static enum sl_status structure(struct seg_ctx *c)
+{
+    struct detect_scratch *s = c->s;
+    const char *t = c->f.text;
+    uint32_t zero = 0;
+    s->lines.n = s->lflags.n = s->paras.n = 0;
+    if (vec_push(&s->lines, &zero) != SL_OK)
+        return SL_ENOMEM;
+    for (uint32_t i = 0; i < c->f.len; i++) {
+        if (t[i] == '\n') {
+            uint32_t next = i + 1;
+            if (vec_push(&s->lines, &next) != SL_OK)
+                return SL_ENOMEM;
+        }
+    }
+    const uint32_t *ls = s->lines.data;
+    uint32_t para = 0;
+    for (uint32_t l = 0; l < s->lines.n; l++) {
+        uint8_t fl = 0;
+        uint32_t end = l + 1 < s->lines.n ? ls[l + 1] : (uint32_t)c->f.len;
+        bool blank = true;
+        for (uint32_t i = ls[l]; i < end && blank; i++)
+            blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n' || t[i] == '>';
+        if (blank) {
+            fl |= LINE_BLANK;
+            para++;
+        }
+        if (vec_push(&s->lflags, &fl) != SL_OK || vec_push(&s->paras, &para) != SL_OK)
+            return SL_ENOMEM;
+        if (blank)
+            para++;
+    }
+    uint8_t *flags = s->lflags.data;
+    const struct hit *h = s->hits.data;
+    /* a closing ("met vriendelijke groet") opens a signature block that runs
+     * to the next quoted header or the end; greetings and header labels mark
+     * their own line */
+    uint32_t sig_from = UINT32_MAX;
+    for (size_t i = 0; i < s->hits.n; i++) {
+        uint32_t l = line_of(c, h[i].start);
+        if (!hit_starts_line(c, &h[i], l))
+            continue;
+        if (h[i].role == ROLE_GREETING && line_len(c, l) < 80)
+            flags[l] |= LINE_GREETING;
+        else if (h[i].role == ROLE_HEADER_LABEL)
+            flags[l] |= LINE_HEADER;
+        else if (h[i].role == ROLE_CLOSING && line_len(c, l) < 60 && sig_from == UINT32_MAX)
+            sig_from = l;
+    }
+    if (sig_from != UINT32_MAX) {
+        for (uint32_t l = sig_from; l < s->lines.n; l++) {
+            if (flags[l] & LINE_HEADER) {
+                /* a quoted message starts: later closings may open new blocks */
+                sig_from = UINT32_MAX;
+                for (size_t i = 0; i < s->hits.n; i++) {
+                    uint32_t hl = line_of(c, h[i].start);
+                    if (hl > l && h[i].role == ROLE_CLOSING && hit_starts_line(c, &h[i], hl) &&
+                        line_len(c, hl) < 60) {
+                        sig_from = hl;
+                        break;
+                    }
+                }
+                if (sig_from == UINT32_MAX)
+                    break;
+                l = sig_from;
+            }
+            flags[l] |= LINE_SIGNATURE;
+        }
+    }
+    return SL_OK;
+}
+
+static bool is_upper_at(const struct seg_ctx *c, uint32_t folded_off)
+{
+    const unsigned char *o = (const unsigned char *)c->seg->text;
+    uint32_t at = c->f.map[folded_off];
+    if (o[at] < 0x80)
+        return o[at] >= 'A' && o[at] <= 'Z';
+    uint32_t cp;
+    fold_utf8_decode(o + at, c->seg->len - at, &cp);
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp < 0x180 && !(cp & 1));
+}
+
+static uint32_t skip_spaces(const struct seg_ctx *c, uint32_t i)
+{
+    while (i < c->f.len && (c->f.text[i] == ' ' || c->f.text[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* name_after - parse "[initials] [particles] Surname[-Surname]" at folded
+ * offset i; returns the end of the name, or 0. *initial_only is set when the
+ * name is only initials ("mw. P."). *listed when the surname is listed. */
+static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_only, bool *listed)
+{
+    const char *t = c->f.text;
+    uint32_t last_initial = 0;
+    *initial_only = false;
+    *listed = false;
+    i = skip_spaces(c, i);
+    /* initials: "j." "j.h.m." "a. b." */
+    while (i + 1 < c->f.len && t[i] >= 'a' && t[i] <= 'z' && t[i + 1] == '.' &&
+           is_upper_at(c, i) && (i + 2 >= c->f.len || !word_byte((unsigned char)t[i + 2]) ||
+                                 (t[i + 2] >= 'a' && t[i + 3] == '.'))) {
+        i += 2;
+        last_initial = i;
+        i = skip_spaces(c, i);
+    }
+    /* particles: van, de, van der, ... */
+    for (int n = 0; n < 3; n++) {
+        const struct hit *best = NULL;
+        const struct hit *h = c->s->hits.data;
+        for (size_t k = 0; k < c->s->hits.n; k++)
+            if (h[k].start == i && h[k].role == ROLE_PARTICLE && (!best || h[k].end > best->end))
+                best = &h[k];
+        if (best == NULL)
+            break;
+        i = skip_spaces(c, best->end);
+    }
+    if (i >= c->f.len || !word_byte((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9') ||
+        !is_upper_at(c, i)) {
+        if (last_initial) {
+            *initial_only = true;
+            return last_initial;
+        }
+        return 0;
+    }
+    uint32_t start = i;
+    while (i < c->f.len && (word_byte((unsigned char)t[i]) ||
+                            ((t[i] == '-' || t[i] == '\'') && i + 1 < c->f.len &&
+                             word_byte((unsigned char)t[i + 1]))))
+        i++;
+    if (i - start < 2)
+        return last_initial ? (*initial_only = true, last_initial) : 0;
+    *listed = hit_at(c, start, ROLE_SURNAME) != NULL;
+    return i;
+}
+
+static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength, uint32_t fstart,
+                              uint32_t fend, uint32_t rule, uint8_t conf)
+{
+    uint32_t line = line_of(c, fstart);
+    struct sig g = {c->segno,
+                    c->f.map[fstart],
+                    c->f.map[fend],
+                    fstart,
+                    ((const uint32_t *)c->s->paras.data)[line],
+                    line,
+                    rule,
+                    kind,
+                    strength,
+                    conf};
+    if (c->seg->rows)
+        g.para = line; /* a table row is its own unit */
+    return vec_push(&c->s->sigs, &g);
+}
+
+/* date_after - does a date (or a bare year) start within a few bytes of i? */
+static const struct hit *date_after(const struct seg_ctx *c, uint32_t i, uint32_t *year_end)
+{
+    const char *t = c->f.text;
+    uint32_t lim = i + 24 < c->f.len ? i + 24 : (uint32_t)c->f.len;
+    uint32_t j = i;
+    *year_end = 0;
+    while (j < lim && (t[j] == ' ' || t[j] == ':' || t[j] == '(' || t[j] == '\t' ||
+                       (t[j] == 'o' && j + 1 < lim && t[j + 1] == 'p' && (j += 1))))
+        j++;
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = 0; k < c->s->hits.n; k++)
+        if (h[k].role == ROLE_DATE && h[k].start >= i && h[k].start <= lim)
+            return &h[k];
+    if (j + 4 <= c->f.len && (t[j] == '1' || t[j] == '2') && isdigit((unsigned char)t[j + 1]) &&
+        isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
+        (j + 4 == c->f.len || !isdigit((unsigned char)t[j + 4])))
+        *year_end = j + 4;
+    return NULL;
+}
+
+/* patient_number_after - a record number right after an id keyword:
+ * "patiëntnummer: 0012345", "pat.nr 88-1234"; returns its end or 0 */
+static uint32_t number_after(const struct seg_ctx *c, uint32_t i, uint32_t *start)
+{
+    const char *t = c->f.text;
+    uint32_t lim = i + 16 < c->f.len ? i + 16 : (uint32_t)c->f.len;
+    while (i < lim && (t[i] == ' ' || t[i] == ':' || t[i] == '#' || t[i] == '.' || t[i] == '=' ||
+                       t[i] == '\t' || t[i] == '(' || t[i] == '-'))
+        i++;
+    *start = i;
+    unsigned digits = 0;
+    uint32_t j = i;
+    while (j < c->f.len && j - i < 24 &&
+           (isalnum((unsigned char)t[j]) ||
+            ((t[j] == '-' || t[j] == '.' || t[j] == '/' || t[j] == ' ') && j + 1 < c->f.len &&
+             isdigit((unsigned char)t[j + 1]))))
+        digits += isdigit((unsigned char)t[j++]) != 0;
+    return digits >= 4 ? j : 0;
+}
+
+static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum role r)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = 0; k < c->s->hits.n; k++)
+        if (h[k].role == r && h[k].start < e && h[k].end > s)
+            return true;
+    return false;
+}
+
+/* signals - turn the hits of one segment into person, health and id signals */
+static enum sl_status signals(struct seg_ctx *c)
+{
+    const struct hit *h = c->s->hits.data;
+    const uint8_t *flags = c->s->lflags.data;
+    enum sl_status st = SL_OK;
+
+    for (size_t i = 0; i < c->s->hits.n && st == SL_OK; i++) {
+        const struct hit *x = &h[i];
+        uint32_t line = line_of(c, x->start);
+        uint8_t fl = flags[line];
+        bool quiet = (fl & (LINE_SIGNATURE | LINE_HEADER)) != 0;
+        bool initial_only, listed;
+        uint32_t end, ys, ye;
+
+        switch ((enum role)x->role) {
+        case ROLE_TITLE:
+            /* "dr. Jansen" names a colleague, not a client */
+            if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE))
+                break;
+            end = name_after(c, x->end, &initial_only, &listed);
+            if (end && !(fl & LINE_GREETING))
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
+            else if (!(fl & LINE_GREETING) || end)
+                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, end ? end : x->end, x->rule, 0);
+            break;
+        case ROLE_FIRSTNAME:
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
+                break;
+            end = name_after(c, x->end, &initial_only, &listed);
+            if (end && !initial_only)
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
+            else
+                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_SURNAME: {
+            /* "J. Jansen", "A.B. van der Berg": initials before a listed surname */
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) || x->start < 3)
+                break;
+            uint32_t b = x->start;
+            while (b > 0 && c->f.text[b - 1] == ' ')
+                b--;
+            bool particle = false;
+            for (size_t k = 0; k < c->s->hits.n; k++)
+                if (h[k].role == ROLE_PARTICLE && h[k].end == b) {
+                    particle = true;
+                    b = h[k].start;
+                    while (b > 0 && c->f.text[b - 1] == ' ')
+                        b--;
+                    break;
+                }
+            (void)particle;
+            if (b >= 2 && c->f.text[b - 1] == '.' && c->f.text[b - 2] >= 'a' &&
+                c->f.text[b - 2] <= 'z' && is_upper_at(c, b - 2) &&
+                (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])))
+                st = add_sig(c, SIG_PERSON, P_NAMED, b - 2, x->end, x->rule, 0);
+            break;
+        }
+        case ROLE_RELATIVE:
+            if (!quiet)
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_PERSON_ROLE:
+            if (!quiet)
+                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_DOB_LABEL: {
+            const struct hit *d = date_after(c, x->end, &ye);
+            if (d)
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, d->start, d->end, x->rule, 0);
+            else if (ye)
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, ye - 4, ye, x->rule, 0);
+            break;
+        }
+        case ROLE_ID_KEYWORD:
+            end = number_after(c, x->end, &ys);
+            if (end && !overlaps_role(c, ys, end, ROLE_NATIONAL_ID) &&
+                !overlaps_role(c, ys, end, ROLE_DATE))
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, ys, end, x->rule, 0);
+            break;
+        case ROLE_PATIENT_NUMBER:
+            st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_HEALTH:
+        case ROLE_MEASUREMENT:
+        case ROLE_CLINICAL_CODE:
+            if (!quiet)
+                st = add_sig(c, SIG_HEALTH, H_STRONG, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_CARE_DOCUMENT:
+            if (!quiet)
+                st = add_sig(c, SIG_HEALTH, H_DOC, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_CARE_TERM:
+            if (!quiet)
+                st = add_sig(c, SIG_HEALTH, H_WEAK, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_NATIONAL_ID:
+        case ROLE_PROVIDER_ID:
+        case ROLE_FINANCIAL: {
+            const struct rule *r = &c->p->rules[x->rule];
+            uint8_t conf = x->context ? CONF_HIGH : r->base;
+            st = add_sig(c, SIG_ID, x->role == ROLE_NATIONAL_ID ? P_IDGRADE : P_WEAK, x->start,
+                         x->end, x->rule, conf);
+            break;
+        }
+        case ROLE_NEG_NEWSLETTER:
+            st = add_sig(c, SIG_NEWSLETTER, 0, x->start, x->end, x->rule, 0);
+            break;
+        default:
+            break;
+        }
+    }
+    return st;
+}
+
+static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
+{
+    struct detect_scratch *s = c->s;
+    enum sl_status st = fold_text(c->seg->text, c->seg->len, &c->f);
+    if (st != SL_OK)
+        return st;
+    s->hits.n = 0;
+    ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
+    if (c->st == SL_OK)
+        pack_run_regex(c->p, s->ps, c->f.text, c->f.len, on_regex, c, limited);
+    if ((st = c->st) == SL_OK) {
+        qsort(s->hits.data, s->hits.n, sizeof(struct hit), cmp_hit);
+        apply_conditions(c);
+        st = structure(c);
+    }
+    if (st == SL_OK)
+        st = signals(c);
+    fold_free(&c->f);
+    return st;
+}
+
+/* ---- scoring ---- */
+
+struct doc_facts {
+    bool named;       /* a named person (not in a greeting or signature) */
+    bool idgrade;     /* date of birth, patient or national number */
+    bool health;      /* strong health context */
+    bool newsletter;
+    int32_t subj_person, subj_health, body_person, body_health, id_person, any_health;
+};
+
+struct scorer {
+    const struct pack *p;
+    const struct text_segment *segs;
+    const struct sig *sig;
+    size_t nsig;
+    struct detect_result *res;
+    enum sl_status st;
+};
+
+static void emit(struct scorer *sc, const struct sig *g, enum confidence conf)
+{
+    const struct rule *r = &sc->p->rules[g->rule];
+    const struct text_segment *seg = &sc->segs[g->seg];
+    char masked[80];
+    if (sc->st != SL_OK)
+        return;
+    detect_mask(seg->text + g->start, g->end - g->start, masked, sizeof masked);
+    sc->st = detect_add_finding(sc->res, r->id, r->category, seg->where, conf, masked);
+    if (conf >= CONF_MEDIUM && conf > sc->res->confidence)
+        sc->res->confidence = conf;
+    else if (conf == CONF_LOW && sc->res->confidence == CONF_NONE)
+        sc->res->confidence = CONF_LOW;
+}
+
+static enum confidence pair_conf(int person, int health, bool sentence, bool doc_named)
+{
+    if (person >= P_NAMED) {
+        if (health == H_STRONG)
+            return CONF_HIGH;
+        if (health == H_DOC)
+            return CONF_MEDIUM;
+        return CONF_LOW;
+    }
+    if (health >= H_DOC && sentence && doc_named)
+        return CONF_MEDIUM;
+    return CONF_LOW;
+}
+
+static uint32_t absdiff(uint32_t a, uint32_t b)
+{
+    return a > b ? a - b : b - a;
+}
+
+static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndocs,
+                            struct doc_facts *docs)
+{
+    const struct sig *g = sc->sig;
+
+    for (unsigned d = 0; d < ndocs; d++) {
+        docs[d] = (struct doc_facts){0};
+        docs[d].newsletter = newsletter_hdr && d == 0;
+        docs[d].subj_person = docs[d].subj_health = docs[d].body_person = -1;
+        docs[d].body_health = docs[d].id_person = docs[d].any_health = -1;
+    }
+    for (size_t i = 0; i < sc->nsig; i++) {
+        struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
+        bool subj = sc->segs[g[i].seg].kind == SEG_SUBJECT;
+        if (g[i].kind == SIG_NEWSLETTER)
+            df->newsletter = true;
+        else if (g[i].kind == SIG_PERSON || (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE &&
+                                        g[i].conf >= CONF_HIGH)) {
+            if (g[i].strength >= P_NAMED)
+                df->named = true;
+            if (g[i].strength == P_IDGRADE && df->id_person < 0)
+                df->id_person = (int32_t)i, df->idgrade = true;
+            if (g[i].strength >= P_NAMED) {
+                if (subj && df->subj_person < 0)
+                    df->subj_person = (int32_t)i;
+                if (!subj && df->body_person < 0 && sc->segs[g[i].seg].kind != SEG_HEADER)
+                    df->body_person = (int32_t)i;
+            }
+        } else if (g[i].kind == SIG_HEALTH && g[i].strength >= H_DOC) {
+            if (g[i].strength == H_STRONG)
+                df->health = true;
+            if (subj && df->subj_health < 0)
+                df->subj_health = (int32_t)i;
+            if (!subj && df->body_health < 0)
+                df->body_health = (int32_t)i;
+            if (g[i].strength == H_STRONG && df->any_health < 0)
+                df->any_health = (int32_t)i;
+        }
+    }
+
+    /* identifiers: their own confidence, raised by a named person in the unit */
+    for (size_t i = 0; i < sc->nsig; i++) {
+        if (g[i].kind != SIG_ID)
+            continue;
+        enum confidence conf = (enum confidence)g[i].conf;
+        if (g[i].strength == P_IDGRADE && conf < CONF_MEDIUM) {
+            for (size_t j = 0; j < sc->nsig; j++) {
+                if (g[j].kind == SIG_PERSON && g[j].strength >= P_NAMED && g[j].seg == g[i].seg &&
+                    g[j].para == g[i].para && absdiff(g[j].fstart, g[i].fstart) <= DETECT_WINDOW) {
+                    conf = CONF_MEDIUM;
+                    break;
+                }
+            }
+        }
+        emit(sc, &g[i], conf);
+    }
+
+    /* person x health in one unit */
+    for (size_t i = 0; i < sc->nsig; i++) {
+        if (g[i].kind != SIG_PERSON)
+            continue;
+        const struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
+        enum confidence best = CONF_NONE;
+        size_t best_j = 0;
+        unsigned weak_terms = 0;
+        uint32_t last_weak_rule = UINT32_MAX, last_weak_start = UINT32_MAX;
+        for (size_t j = 0; j < sc->nsig; j++) {
+            if (g[j].kind != SIG_HEALTH || g[j].seg != g[i].seg || g[j].para != g[i].para)
+                continue;
+            uint32_t dist = absdiff(g[j].fstart, g[i].fstart);
+            if (dist > DETECT_WINDOW)
+                continue;
+            enum confidence cf =
+                pair_conf(g[i].strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
+            if (g[j].strength == H_WEAK && g[j].start != last_weak_start) {
+                if (last_weak_rule == UINT32_MAX || g[j].start != last_weak_start)
+                    weak_terms++;
+                last_weak_rule = g[j].rule;
+                last_weak_start = g[j].start;
+            }
+            if (cf > best)
+                best = cf, best_j = j;
+        }
+        /* two distinct weak care terms next to a named person */
+        if (best < CONF_MEDIUM && g[i].strength >= P_NAMED && weak_terms >= 2)
+            best = CONF_MEDIUM;
+        if (best >= CONF_MEDIUM && df->newsletter && g[i].strength < P_IDGRADE)
+            best = CONF_LOW;
+        if (best > CONF_NONE) {
+            emit(sc, &g[i], best);
+            if (best_j < sc->nsig && g[best_j].kind == SIG_HEALTH)
+                emit(sc, &g[best_j], best);
+        }
+    }
+
+    /* document level */
+    for (unsigned d = 0; d < ndocs; d++) {
+        const struct doc_facts *df = &docs[d];
+        if (df->id_person >= 0 && df->any_health >= 0) {
+            emit(sc, &g[df->id_person], CONF_MEDIUM);
+            emit(sc, &g[df->any_health], CONF_MEDIUM);
+        }
+        if (df->newsletter)
+            continue;
+        if (df->subj_person >= 0 && df->body_health >= 0) {
+            emit(sc, &g[df->subj_person], CONF_MEDIUM);
+            emit(sc, &g[df->body_health], CONF_MEDIUM);
+        }
+        if (df->subj_health >= 0 && df->body_person >= 0 &&
+            g[df->body_person].strength == P_IDGRADE) {
+            emit(sc, &g[df->subj_health], CONF_MEDIUM);
+            emit(sc, &g[df->body_person], CONF_MEDIUM);
+        }
+    }
+    return sc->st;
+}
+
+enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
+                              const struct text_segment *segs, size_t nsegs, bool newsletter,
+                              uint64_t deadline_ns, bool *timed_out, struct detect_result *res)
+{
+    enum sl_status st = SL_OK;
+    unsigned ndocs = 1;
+    size_t done = 0;
+
+    *timed_out = false;
+    s->sigs.n = 0;
+    for (size_t i = 0; i < nsegs && st == SL_OK; i++) {
+        if (deadline_ns && detect_now_ns() > deadline_ns) {
+            *timed_out = true;
+            break;
+        }
+        struct seg_ctx c = {.s = s, .p = p, .seg = &segs[i], .segno = (uint32_t)i};
+        st = scan_segment(&c, &res->regex_limited);
+        if (segs[i].doc + 1 > ndocs)
+            ndocs = segs[i].doc + 1;
+        done++;
+    }
+    if (st != SL_OK)
+        return st;
+    struct doc_facts *docs = calloc(ndocs, sizeof *docs);
+    if (docs == NULL)
+        return SL_ENOMEM;
+    struct scorer sc = {p, segs, s->sigs.data, s->sigs.n, res, SL_OK};
+    st = score(&sc, newsletter, ndocs, docs);
+    free(docs);
+    res->sensitive = res->confidence >= CONF_MEDIUM;
+    (void)done;
+    return st;
+}

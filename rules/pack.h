@@ -1,0 +1,131 @@
+/*
+ * pack - rule packs: loading, validating and compiling the detection rules.
+ *
+ * A rule pack is a text file (rules/packs/NAME.rules, format in
+ * rules/README.md) of rule blocks. A "words" rule loads a word list (one term a
+ * line) into one shared Aho-Corasick automaton; a "regex" rule is compiled
+ * once with PCRE2 and JIT. Every rule has a stable id, a role the scorer
+ * understands (detect.h), a category reported in findings, and a reason.
+ *
+ * The compiled pack is immutable after pack_load() and shared by all threads;
+ * the per-thread match data lives in struct pack_scratch. Errors name the
+ * file and line: "rules/packs/core.rules:12: unknown role 'helth'".
+ */
+#ifndef SLUIS_PACK_H
+#define SLUIS_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../common/status.h"
+#include "ac.h"
+#include "validate.h"
+
+/* Roles: what a hit means to the scorer. Keep pack.c's role_names in step. */
+enum role {
+    ROLE_NONE = 0,
+    /* word roles */
+    ROLE_ID_KEYWORD,    /* "bsn", "patiëntnummer": labels an identifier */
+    ROLE_DOB_LABEL,     /* "geb.", "né le", "°" */
+    ROLE_FIRSTNAME,
+    ROLE_SURNAME,
+    ROLE_PARTICLE,      /* tussenvoegsel: van, de, van der */
+    ROLE_TITLE,         /* dhr., mevrouw, Mme */
+    ROLE_PERSON_ROLE,   /* patiënt, cliënt, bewoner (one person) */
+    ROLE_GROUP_ROLE,    /* patiënten, cliënten (a group) */
+    ROLE_RELATIVE,      /* uw moeder, votre père */
+    ROLE_HEALTH,        /* diagnoses, medication, psychiatric terms */
+    ROLE_CARE_DOCUMENT, /* ontslagbrief, zorgplan */
+    ROLE_CARE_TERM,     /* opname, behandeling: weak health context */
+    ROLE_NEG_INVOICE,   /* factuurnummer, order number */
+    ROLE_NEG_NEWSLETTER,
+    ROLE_NEG_AGGREGATE,
+    ROLE_GREETING,
+    ROLE_CLOSING,
+    ROLE_HEADER_LABEL,  /* "Van:", "From:" in quoted/forwarded headers */
+    ROLE_STAFF_TITLE,   /* dr., prof., zuster: a name after it is staff */
+    /* regex roles */
+    ROLE_NATIONAL_ID,   /* BSN, Belgian national register and BIS numbers */
+    ROLE_PROVIDER_ID,   /* RIZIV, AGB, BIG, UZI: care providers */
+    ROLE_FINANCIAL,     /* IBAN */
+    ROLE_DATE,
+    ROLE_MEASUREMENT,   /* clinical values with units */
+    ROLE_CLINICAL_CODE, /* ICD-10, ICPC, ATC */
+    ROLE_PATIENT_NUMBER,/* a record number after an id keyword */
+    ROLE_COUNT
+};
+
+enum confidence { CONF_NONE = 0, CONF_LOW, CONF_MEDIUM, CONF_HIGH };
+
+enum rule_type { RULE_WORDS = 1, RULE_REGEX };
+
+#define PACK_MAX_NEAR 4
+
+/* near - a context condition: a role, or a regex, within a window of bytes */
+struct near {
+    enum role role;     /* ROLE_NONE when re is used */
+    void *re;           /* pcre2_code *, or NULL */
+    unsigned window;    /* bytes before the match (and after, for "after") */
+    bool after;         /* also look after the match */
+};
+
+struct rule {
+    char *id;
+    char *category;
+    char *reason;
+    enum rule_type type;
+    enum role role;
+    enum validator validator;
+    enum confidence base;          /* confidence of an identifier without context */
+    void *re;                      /* pcre2_code *, regex rules */
+    struct near requires[PACK_MAX_NEAR]; /* all must hold, or the hit is dropped */
+    size_t nrequires;
+    struct near unless[PACK_MAX_NEAR];   /* any holding drops the hit */
+    size_t nunless;
+    struct near context[PACK_MAX_NEAR];  /* any holding raises confidence */
+    size_t ncontext;
+    size_t terms;                  /* words rules: terms loaded */
+    char *src;                     /* "file:line" where the rule starts */
+};
+
+struct pack {
+    struct rule *rules;
+    size_t nrules;
+    struct ac *words;  /* one automaton, value = rule index */
+    size_t max_regex_bytes;
+    unsigned match_limit, depth_limit, heap_limit_kib;
+};
+
+/* pack_scratch - per-thread match data; one per thread, never shared */
+struct pack_scratch;
+
+/* pack_load - read every *.rules file in dir/packs (in name order) with
+ * their word lists (paths relative to dir) and compile them. scale > 1
+ * enlarges every word list that many times with synthetic terms (for
+ * benchmarks only). On error returns NULL and writes "file:line: why" to err. */
+struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen);
+
+/* pack_free - release a pack; NULL is fine */
+void pack_free(struct pack *p);
+
+/* pack_role_name / pack_role_by_name - the names used in rule files */
+const char *pack_role_name(enum role r);
+bool pack_role_by_name(const char *name, enum role *out);
+const char *pack_confidence_name(enum confidence c);
+
+struct pack_scratch *pack_scratch_new(const struct pack *p);
+void pack_scratch_free(struct pack_scratch *s);
+
+/* regex_hit_fn - called per match of a regex rule: bytes [start, end) */
+typedef void (*regex_hit_fn)(void *ctx, size_t rule, size_t start, size_t end);
+
+/* pack_run_regex - run every regex rule over text; a rule that reaches a
+ * PCRE2 match/depth/heap limit stops for that text and counts in *limited */
+void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
+                    regex_hit_fn fn, void *ctx, unsigned *limited);
+
+/* pack_regex_matches - does regex re (a struct near's) match anywhere in
+ * text[0..len)? limit hits count as no match */
+bool pack_regex_matches(struct pack_scratch *s, void *re, const char *text, size_t len);
+
+#endif

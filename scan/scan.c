@@ -1,0 +1,35 @@
+/*
+ * scan - extraction + detection for one message. See scan.h.
+ */
+#include "scan.h"
+
+#include <string.h>
+
+enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
+                            struct detect_scratch *s, const char *data, size_t len,
+                            struct detect_result *res, struct scan_stats *stats)
+{
+    struct extraction ex;
+    uint64_t t0 = detect_now_ns();
+    bool timed_out = false;
+
+    memset(&ex, 0, sizeof ex);
+    enum sl_status st = extract_message(data, len, lim, &ex);
+    if (st == SL_OK)
+        st = detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out,
+                            res);
+    if (st == SL_OK && timed_out)
+        st = detect_add_finding(res, "unscannable.time-limit", "unscannable", "message",
+                                CONF_NONE, "");
+    for (size_t i = 0; st == SL_OK && i < ex.nnotes; i++)
+        st = detect_add_finding(res, ex.notes[i].rule, "unscannable", ex.notes[i].where,
+                                CONF_NONE, "");
+    if (stats) {
+        stats->bytes = len;
+        stats->text_bytes = ex.text_bytes;
+        stats->segments = ex.nsegs;
+        stats->ns = detect_now_ns() - t0;
+    }
+    extract_free(&ex);
+    return st;
+}

@@ -1,0 +1,31 @@
+/*
+ * scan - one message through extraction and detection: the engine entry
+ * point shared by `sluis scan` and the milter.
+ *
+ * The pack and limits are a read-only snapshot shared by all threads; the
+ * scratch is per thread. Parts that could not be read (limits, unsupported
+ * attachments, encryption) become findings of category "unscannable" with
+ * confidence "none": they never change the verdict, and the policy decides
+ * what to do with them.
+ */
+#ifndef SLUIS_SCAN_H
+#define SLUIS_SCAN_H
+
+#include "../extract/extract.h"
+#include "../rules/detect.h"
+
+struct scan_stats {
+    size_t bytes;      /* message size */
+    size_t text_bytes; /* text handed to detection */
+    size_t segments;
+    uint64_t ns;       /* wall time */
+};
+
+/* scan_message - scan data[0..len) (borrowed) into res (caller zeroes it and
+ * frees it with detect_result_free). Returns SL_ENOMEM when memory ran out;
+ * res is then not to be trusted and the caller must not pass the message. */
+enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
+                            struct detect_scratch *s, const char *data, size_t len,
+                            struct detect_result *res, struct scan_stats *stats);
+
+#endif

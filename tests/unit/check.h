@@ -1,0 +1,33 @@
+/*
+ * check - the smallest test harness: CHECK counts and reports, and
+ * check_summary() prints the closing "N passed, N failed" line.
+ */
+#ifndef SLUIS_CHECK_H
+#define SLUIS_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+static unsigned check_passed, check_failed;
+
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            check_passed++;                                                                        \
+        } else {                                                                                   \
+            check_failed++;                                                                        \
+            fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__);                                  \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
+    } while (0)
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static inline int check_summary(const char *name)
+{
+    printf("%s: %u passed, %u failed\n", name, check_passed, check_failed);
+    return check_failed ? 1 : 0;
+}
+
+#endif

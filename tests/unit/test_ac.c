@@ -1,0 +1,109 @@
+/* test_ac - Aho-Corasick: every occurrence, overlaps, duplicates, and
+ * agreement with a naive search on generated text */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../rules/ac.h"
+#include "check.h"
+
+struct rec {
+    size_t n;
+    size_t start[256], end[256];
+    uint32_t value[256];
+};
+
+static int record(void *ctx, size_t start, size_t end, uint32_t value)
+{
+    struct rec *r = ctx;
+    if (r->n < 256) {
+        r->start[r->n] = start;
+        r->end[r->n] = end;
+        r->value[r->n] = value;
+        r->n++;
+    }
+    return 0;
+}
+
+static int stop_first(void *ctx, size_t start, size_t end, uint32_t value)
+{
+    record(ctx, start, end, value);
+    return 1;
+}
+
+static int count(void *ctx, size_t s, size_t e, uint32_t v)
+{
+    (void)s;
+    (void)e;
+    (void)v;
+    (*(size_t *)ctx)++;
+    return 0;
+}
+
+static bool has(const struct rec *r, size_t s, size_t e, uint32_t v)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->start[i] == s && r->end[i] == e && r->value[i] == v)
+            return true;
+    return false;
+}
+
+int main(void)
+{
+    struct ac *ac = ac_new();
+    const char *terms[] = {"he", "she", "his", "hers", "diabetes", "diabetes mellitus", "he"};
+    for (size_t i = 0; i < NELEM(terms); i++)
+        CHECK(ac_add(ac, terms[i], strlen(terms[i]), (uint32_t)i) == SL_OK, "add %s", terms[i]);
+    CHECK(ac_add(ac, "", 0, 9) == SL_EINVAL, "empty term refused");
+    CHECK(ac_compile(ac) == SL_OK, "compile");
+    CHECK(ac_add(ac, "late", 4, 9) == SL_EINVAL, "add after compile refused");
+
+    struct rec r = {0};
+    const char *text = "ushers";
+    ac_scan(ac, text, strlen(text), record, &r);
+    CHECK(has(&r, 1, 4, 1) && has(&r, 2, 4, 0) && has(&r, 2, 4, 6) && has(&r, 2, 6, 3),
+          "ushers: she, he (twice, two values), hers; got %zu matches", r.n);
+    CHECK(r.n == 4, "ushers: got %zu matches, want 4", r.n);
+
+    memset(&r, 0, sizeof r);
+    text = "bekend met diabetes mellitus type 2";
+    ac_scan(ac, text, strlen(text), record, &r);
+    CHECK(has(&r, 11, 19, 4) && has(&r, 11, 28, 5), "prefix term and longer term both found");
+
+    memset(&r, 0, sizeof r);
+    ac_scan(ac, "hehehe", 6, stop_first, &r);
+    CHECK(r.n == 1, "callback can stop the scan: got %zu", r.n);
+
+    memset(&r, 0, sizeof r);
+    ac_scan(ac, "xyz", 3, record, &r);
+    CHECK(r.n == 0, "no match in unrelated text");
+    ac_free(ac);
+
+    /* agreement with a naive search over random text and random terms */
+    srand(7);
+    for (int round = 0; round < 20; round++) {
+        struct ac *a = ac_new();
+        char words[40][6];
+        for (int i = 0; i < 40; i++) {
+            int l = 1 + rand() % 4;
+            for (int k = 0; k < l; k++)
+                words[i][k] = (char)('a' + rand() % 3);
+            words[i][l] = '\0';
+            ac_add(a, words[i], (size_t)l, (uint32_t)i);
+        }
+        ac_compile(a);
+        char t[200];
+        for (int k = 0; k < 199; k++)
+            t[k] = (char)('a' + rand() % 3);
+        t[199] = '\0';
+        size_t want = 0;
+        for (int i = 0; i < 40; i++)
+            for (size_t p = 0; p + strlen(words[i]) <= 199; p++)
+                want += strncmp(t + p, words[i], strlen(words[i])) == 0;
+        size_t got = 0;
+        ac_scan(a, t, 199, count, &got);
+        CHECK(got == want, "round %d: got %zu matches, naive %zu", round, got, want);
+        ac_free(a);
+    }
+    ac_free(NULL);
+    return check_summary("test_ac");
+}
