@@ -96,8 +96,7 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
         st = json_string(&b, file);
     if (st == SL_OK)
         st = buf_printf(&b, ",\"verdict\":\"%s\",\"confidence\":\"%s\",\"findings\":[",
-                        r->sensitive ? "sensitive" : "clean",
-                        pack_confidence_name(r->confidence));
+                        r->sensitive ? "sensitive" : "clean", pack_confidence_name(r->confidence));
     for (size_t i = 0; st == SL_OK && i < r->nfindings; i++) {
         const struct finding *f = &r->findings[i];
         st = buf_append_str(&b, i ? ",{\"rule\":" : "{\"rule\":");
@@ -112,8 +111,8 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
         if (st == SL_OK)
             st = json_string(&b, f->where);
         if (st == SL_OK)
-            st = buf_printf(&b, ",\"confidence\":\"%s\",\"masked\":",
-                            pack_confidence_name(f->confidence));
+            st = buf_printf(
+                &b, ",\"confidence\":\"%s\",\"masked\":", pack_confidence_name(f->confidence));
         if (st == SL_OK)
             st = json_string(&b, f->masked);
         if (st == SL_OK)

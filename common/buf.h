@@ -19,7 +19,10 @@ struct buf {
     size_t cap;
 };
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                                                   \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* buf_reserve - make room for at least extra more bytes (plus the NUL) */
 enum sl_status buf_reserve(struct buf *b, size_t extra);

@@ -9,11 +9,11 @@
 
 enum sl_status {
     SL_OK = 0,
-    SL_ENOMEM,  /* an allocation failed */
-    SL_EIO,     /* reading or writing a file failed */
-    SL_EPARSE,  /* a config or rule file is malformed */
-    SL_EINVAL,  /* an argument is out of range */
-    SL_ELIMIT,  /* a configured limit was reached */
+    SL_ENOMEM, /* an allocation failed */
+    SL_EIO,    /* reading or writing a file failed */
+    SL_EPARSE, /* a config or rule file is malformed */
+    SL_EINVAL, /* an argument is out of range */
+    SL_ELIMIT, /* a configured limit was reached */
 };
 
 /* sl_status_str - a short English description of a status; never NULL */

@@ -54,12 +54,10 @@ enum sl_status extract_limits_set(struct extract_limits *l, const char *name, co
          64ULL << 20},
         {"max_depth", offsetof(struct extract_limits, max_depth), false, 1, 100},
         {"max_parts", offsetof(struct extract_limits, max_parts), false, 1, 100000},
-        {"max_part_bytes", offsetof(struct extract_limits, max_part_bytes), true, 1024,
-         1ULL << 32},
+        {"max_part_bytes", offsetof(struct extract_limits, max_part_bytes), true, 1024, 1ULL << 32},
         {"max_message_bytes", offsetof(struct extract_limits, max_message_bytes), true, 1024,
          1ULL << 34},
-        {"max_text_bytes", offsetof(struct extract_limits, max_text_bytes), true, 1024,
-         1ULL << 32},
+        {"max_text_bytes", offsetof(struct extract_limits, max_text_bytes), true, 1024, 1ULL << 32},
         {"max_scan_ms", offsetof(struct extract_limits, max_scan_ms), false, 1, 3600000},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
@@ -290,8 +288,8 @@ static void add_headers(struct walk *w, GMimeMessage *m, const char *prefix, uns
         snprintf(where, sizeof where, "%sheader:%s", prefix, text_headers[i]);
         for (char *p = where; *p; p++)
             *p = (char)tolower((unsigned char)*p);
-        if (dec && strcmp(text_headers[i], "Thread-Topic") == 0 &&
-            g_mime_message_get_subject(m) && strstr(g_mime_message_get_subject(m), dec))
+        if (dec && strcmp(text_headers[i], "Thread-Topic") == 0 && g_mime_message_get_subject(m) &&
+            strstr(g_mime_message_get_subject(m), dec))
             ; /* the subject already says it */
         else
             add_string(w, dec, where, SEG_HEADER, doc);
@@ -347,8 +345,8 @@ static void uudecode_line(const char *s, size_t len, struct buf *b)
 
 static bool text_like_name(const char *name)
 {
-    static const char *const ext[] = {".csv", ".txt", ".ics", ".vcf", ".xml", ".tsv",
-                                      ".json", ".log", ".md", ".htm", ".html", ".eml"};
+    static const char *const ext[] = {".csv",  ".txt", ".ics", ".vcf", ".xml",  ".tsv",
+                                      ".json", ".log", ".md",  ".htm", ".html", ".eml"};
     if (name == NULL)
         return false;
     size_t n = strlen(name);
@@ -362,13 +360,14 @@ static bool text_like_name(const char *name)
 
 static bool rows_name(const char *name, const char *mime)
 {
-    if (mime && (strcasecmp(mime, "text/csv") == 0 ||
-                 strcasecmp(mime, "text/tab-separated-values") == 0))
+    if (mime &&
+        (strcasecmp(mime, "text/csv") == 0 || strcasecmp(mime, "text/tab-separated-values") == 0))
         return true;
     if (name == NULL)
         return false;
     size_t n = strlen(name);
-    return n > 4 && (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0);
+    return n > 4 &&
+           (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0);
 }
 
 /* next_line - the line at *pos of s[0..len): [*ls, *le) without CR LF */
@@ -387,8 +386,8 @@ static bool next_line(const char *s, size_t len, size_t *pos, size_t *ls, size_t
 }
 
 static void add_attachment_text(struct walk *w, const char *data, size_t len, const char *charset,
-                                const char *where, const char *name, const char *mime,
-                                unsigned doc, bool html);
+                                const char *where, const char *name, const char *mime, unsigned doc,
+                                bool html);
 
 /* split_uuencode - move inline "begin 644 name" ... "end" blocks of a plain
  * body (NUL-terminated text) into parts of their own; returns the text
@@ -418,8 +417,8 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
             found = true;
             char where[160];
             snprintf(where, sizeof where, "%sattachment:%s", prefix, name);
-            add_attachment_text(w, dec.data ? dec.data : "", dec.len, NULL, where, name, NULL,
-                                doc, false);
+            add_attachment_text(w, dec.data ? dec.data : "", dec.len, NULL, where, name, NULL, doc,
+                                false);
             buf_free(&dec);
             continue;
         }
@@ -440,8 +439,8 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
 /* add_attachment_text - a text-like attachment (or uudecoded file): its file
  * name as a segment, and its text, or a note when it is not text-like */
 static void add_attachment_text(struct walk *w, const char *data, size_t len, const char *charset,
-                                const char *where, const char *name, const char *mime,
-                                unsigned doc, bool html)
+                                const char *where, const char *name, const char *mime, unsigned doc,
+                                bool html)
 {
     char fwhere[200];
     if (name && *name) {
@@ -558,7 +557,8 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned doc, const char 
         g_free(mime);
         return; /* a signature carries no text a person reads */
     }
-    if (GMIME_IS_APPLICATION_PKCS7_MIME(part) || strcasecmp(mime, "application/pgp-encrypted") == 0) {
+    if (GMIME_IS_APPLICATION_PKCS7_MIME(part) ||
+        strcasecmp(mime, "application/pgp-encrypted") == 0) {
         snprintf(where, sizeof where, "%sbody:%s", prefix, mime);
         note(w, "unscannable.encrypted", where);
         g_free(mime);
@@ -569,11 +569,10 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned doc, const char 
     else
         snprintf(where, sizeof where, "%sbody:%s", prefix, mime);
 
-    bool text_like = strncasecmp(mime, "text/", 5) == 0 || text_like_name(name) ||
-                     strcasecmp(mime, "application/xml") == 0 ||
-                     strcasecmp(mime, "application/json") == 0 ||
-                     strcasecmp(mime, "application/ics") == 0 ||
-                     strcasecmp(mime, "application/csv") == 0;
+    bool text_like =
+        strncasecmp(mime, "text/", 5) == 0 || text_like_name(name) ||
+        strcasecmp(mime, "application/xml") == 0 || strcasecmp(mime, "application/json") == 0 ||
+        strcasecmp(mime, "application/ics") == 0 || strcasecmp(mime, "application/csv") == 0;
     if (!text_like || strcasecmp(mime, "text/rtf") == 0) {
         char nwhere[240];
         snprintf(nwhere, sizeof nwhere, "%s (%s)", where, mime);
@@ -625,8 +624,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned doc, const char 
     g_free(mime);
 }
 
-static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
-                 const char *prefix)
+static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc, const char *prefix)
 {
     if (w->st != SL_OK || past_deadline(w))
         return;
@@ -659,8 +657,8 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
             return;
         const char *name = g_mime_object_get_content_disposition_parameter(obj, "filename");
         unsigned ndoc = ++w->docs;
-        char *np = own_printf(w->ex, "%sattachment:%s>", prefix,
-                              name && *name ? name : "message/rfc822");
+        char *np =
+            own_printf(w->ex, "%sattachment:%s>", prefix, name && *name ? name : "message/rfc822");
         if (np == NULL) {
             w->st = SL_ENOMEM;
             return;

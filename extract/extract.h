@@ -50,9 +50,9 @@ struct extraction {
     size_t nsegs, cap_segs;
     struct extract_note *notes;
     size_t nnotes, cap_notes;
-    bool newsletter;     /* List-Unsubscribe or List-Id present */
-    bool parsed;         /* false: not MIME at all; scanned as raw text */
-    size_t text_bytes;   /* total text in segments */
+    bool newsletter;   /* List-Unsubscribe or List-Id present */
+    bool parsed;       /* false: not MIME at all; scanned as raw text */
+    size_t text_bytes; /* total text in segments */
     uint64_t deadline_ns;
     /* owned strings */
     char **owned;

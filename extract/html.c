@@ -13,43 +13,38 @@ static const struct {
     const char *name;
     uint32_t cp;
 } entities[] = {
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},         {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},      {"iexcl", 0xA1},     {"cent", 0xA2},
-    {"pound", 0xA3},    {"euro", 0x20AC},    {"sect", 0xA7},      {"copy", 0xA9},
-    {"laquo", 0xAB},    {"raquo", 0xBB},     {"reg", 0xAE},       {"deg", 0xB0},
-    {"plusmn", 0xB1},   {"sup2", 0xB2},      {"sup3", 0xB3},      {"micro", 0xB5},
-    {"middot", 0xB7},   {"frac12", 0xBD},    {"frac14", 0xBC},    {"times", 0xD7},
-    {"divide", 0xF7},   {"shy", 0xAD},       {"ndash", 0x2013},   {"mdash", 0x2014},
-    {"lsquo", 0x2018},  {"rsquo", 0x2019},   {"ldquo", 0x201C},   {"rdquo", 0x201D},
-    {"bdquo", 0x201E},  {"hellip", 0x2026},  {"bull", 0x2022},    {"trade", 0x2122},
-    {"Agrave", 0xC0},   {"Aacute", 0xC1},    {"Acirc", 0xC2},     {"Atilde", 0xC3},
-    {"Auml", 0xC4},     {"Aring", 0xC5},     {"AElig", 0xC6},     {"Ccedil", 0xC7},
-    {"Egrave", 0xC8},   {"Eacute", 0xC9},    {"Ecirc", 0xCA},     {"Euml", 0xCB},
-    {"Igrave", 0xCC},   {"Iacute", 0xCD},    {"Icirc", 0xCE},     {"Iuml", 0xCF},
-    {"Ntilde", 0xD1},   {"Ograve", 0xD2},    {"Oacute", 0xD3},    {"Ocirc", 0xD4},
-    {"Otilde", 0xD5},   {"Ouml", 0xD6},      {"Oslash", 0xD8},    {"Ugrave", 0xD9},
-    {"Uacute", 0xDA},   {"Ucirc", 0xDB},     {"Uuml", 0xDC},      {"Yacute", 0xDD},
-    {"szlig", 0xDF},    {"agrave", 0xE0},    {"aacute", 0xE1},    {"acirc", 0xE2},
-    {"atilde", 0xE3},   {"auml", 0xE4},      {"aring", 0xE5},     {"aelig", 0xE6},
-    {"ccedil", 0xE7},   {"egrave", 0xE8},    {"eacute", 0xE9},    {"ecirc", 0xEA},
-    {"euml", 0xEB},     {"igrave", 0xEC},    {"iacute", 0xED},    {"icirc", 0xEE},
-    {"iuml", 0xEF},     {"ntilde", 0xF1},    {"ograve", 0xF2},    {"oacute", 0xF3},
-    {"ocirc", 0xF4},    {"otilde", 0xF5},    {"ouml", 0xF6},      {"oslash", 0xF8},
-    {"ugrave", 0xF9},   {"uacute", 0xFA},    {"ucirc", 0xFB},     {"uuml", 0xFC},
-    {"yacute", 0xFD},   {"yuml", 0xFF},      {"OElig", 0x152},    {"oelig", 0x153},
-    {"ordm", 0xBA},     {"ordf", 0xAA},      {"acute", 0xB4},     {"zwnj", 0x200C},
-    {"zwj", 0x200D},    {"thinsp", 0x2009},  {"ensp", 0x2002},    {"emsp", 0x2003},
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", 0xA0},    {"iexcl", 0xA1},    {"cent", 0xA2},    {"pound", 0xA3},    {"euro", 0x20AC},
+    {"sect", 0xA7},    {"copy", 0xA9},     {"laquo", 0xAB},   {"raquo", 0xBB},    {"reg", 0xAE},
+    {"deg", 0xB0},     {"plusmn", 0xB1},   {"sup2", 0xB2},    {"sup3", 0xB3},     {"micro", 0xB5},
+    {"middot", 0xB7},  {"frac12", 0xBD},   {"frac14", 0xBC},  {"times", 0xD7},    {"divide", 0xF7},
+    {"shy", 0xAD},     {"ndash", 0x2013},  {"mdash", 0x2014}, {"lsquo", 0x2018},  {"rsquo", 0x2019},
+    {"ldquo", 0x201C}, {"rdquo", 0x201D},  {"bdquo", 0x201E}, {"hellip", 0x2026}, {"bull", 0x2022},
+    {"trade", 0x2122}, {"Agrave", 0xC0},   {"Aacute", 0xC1},  {"Acirc", 0xC2},    {"Atilde", 0xC3},
+    {"Auml", 0xC4},    {"Aring", 0xC5},    {"AElig", 0xC6},   {"Ccedil", 0xC7},   {"Egrave", 0xC8},
+    {"Eacute", 0xC9},  {"Ecirc", 0xCA},    {"Euml", 0xCB},    {"Igrave", 0xCC},   {"Iacute", 0xCD},
+    {"Icirc", 0xCE},   {"Iuml", 0xCF},     {"Ntilde", 0xD1},  {"Ograve", 0xD2},   {"Oacute", 0xD3},
+    {"Ocirc", 0xD4},   {"Otilde", 0xD5},   {"Ouml", 0xD6},    {"Oslash", 0xD8},   {"Ugrave", 0xD9},
+    {"Uacute", 0xDA},  {"Ucirc", 0xDB},    {"Uuml", 0xDC},    {"Yacute", 0xDD},   {"szlig", 0xDF},
+    {"agrave", 0xE0},  {"aacute", 0xE1},   {"acirc", 0xE2},   {"atilde", 0xE3},   {"auml", 0xE4},
+    {"aring", 0xE5},   {"aelig", 0xE6},    {"ccedil", 0xE7},  {"egrave", 0xE8},   {"eacute", 0xE9},
+    {"ecirc", 0xEA},   {"euml", 0xEB},     {"igrave", 0xEC},  {"iacute", 0xED},   {"icirc", 0xEE},
+    {"iuml", 0xEF},    {"ntilde", 0xF1},   {"ograve", 0xF2},  {"oacute", 0xF3},   {"ocirc", 0xF4},
+    {"otilde", 0xF5},  {"ouml", 0xF6},     {"oslash", 0xF8},  {"ugrave", 0xF9},   {"uacute", 0xFA},
+    {"ucirc", 0xFB},   {"uuml", 0xFC},     {"yacute", 0xFD},  {"yuml", 0xFF},     {"OElig", 0x152},
+    {"oelig", 0x153},  {"ordm", 0xBA},     {"ordf", 0xAA},    {"acute", 0xB4},    {"zwnj", 0x200C},
+    {"zwj", 0x200D},   {"thinsp", 0x2009}, {"ensp", 0x2002},  {"emsp", 0x2003},
 };
 
 /* tags whose content is not shown */
-static const char *const hidden[] = {"script", "style", "head", "noscript", "template",
-                                     "title", "xml"};
+static const char *const hidden[] = {"script",   "style", "head", "noscript",
+                                     "template", "title", "xml"};
 /* tags that end a line; the second set ends a paragraph */
-static const char *const line_tags[] = {"br", "div", "tr", "li", "dd", "dt", "hr", "section",
-                                        "article", "header", "footer", "address", "form",
-                                        "center", "caption", "tbody", "thead"};
-static const char *const para_tags[] = {"p", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-                                        "ul", "ol", "blockquote", "pre", "dl"};
+static const char *const line_tags[] = {"br",   "div",     "tr",      "li",     "dd",     "dt",
+                                        "hr",   "section", "article", "header", "footer", "address",
+                                        "form", "center",  "caption", "tbody",  "thead"};
+static const char *const para_tags[] = {"p",  "table", "h1", "h2",         "h3",  "h4", "h5",
+                                        "h6", "ul",    "ol", "blockquote", "pre", "dl"};
 
 static bool in_list(const char *name, size_t n, const char *const *list, size_t count)
 {
@@ -100,8 +95,9 @@ static size_t entity(const char *s, size_t len, uint32_t *cp)
         while (i < len && i - start < 8 &&
                (hex ? isxdigit((unsigned char)s[i]) : isdigit((unsigned char)s[i]))) {
             char c = s[i++];
-            v = v * (hex ? 16 : 10) +
-                (uint32_t)(isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10));
+            v = v * (hex ? 16 : 10) + (uint32_t)(isdigit((unsigned char)c)
+                                                     ? c - '0'
+                                                     : (tolower((unsigned char)c) - 'a' + 10));
         }
         if (i == start)
             return 0;

@@ -211,8 +211,7 @@ enum sl_status ac_compile(struct ac *ac)
     ac->edge_byte = malloc(ac->hused ? ac->hused : 1);
     ac->edge_to = malloc((ac->hused ? ac->hused : 1) * sizeof *ac->edge_to);
     queue = malloc(n * sizeof *queue);
-    if (!ac->edge_first || !ac->edge_count || !ac->dict || !ac->edge_byte || !ac->edge_to ||
-        !queue)
+    if (!ac->edge_first || !ac->edge_count || !ac->dict || !ac->edge_byte || !ac->edge_to || !queue)
         goto out;
 
     /* count edges per state, then place them; walking bytes 0..255 per state

@@ -20,8 +20,8 @@
 
 #include "fold.h"
 
-enum { P_WEAK = 1, P_NAMED = 2, P_IDGRADE = 3 };   /* person strength */
-enum { H_WEAK = 1, H_DOC = 2, H_STRONG = 3 };      /* health strength */
+enum { P_WEAK = 1, P_NAMED = 2, P_IDGRADE = 3 }; /* person strength */
+enum { H_WEAK = 1, H_DOC = 2, H_STRONG = 3 };    /* health strength */
 enum sig_kind { SIG_PERSON = 1, SIG_HEALTH, SIG_ID, SIG_NEWSLETTER };
 
 struct hit {
@@ -33,13 +33,13 @@ struct hit {
 
 struct sig {
     uint32_t seg;
-    uint32_t start, end;   /* original offsets: the span to mask */
-    uint32_t fstart;       /* folded offset, for distances */
+    uint32_t start, end; /* original offsets: the span to mask */
+    uint32_t fstart;     /* folded offset, for distances */
     uint32_t para, line;
     uint32_t rule;
     uint8_t kind;
     uint8_t strength;
-    uint8_t conf;          /* identifiers: their own confidence */
+    uint8_t conf; /* identifiers: their own confidence */
 };
 
 struct vec {
@@ -133,9 +133,8 @@ static void copy_str(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-enum sl_status detect_add_finding(struct detect_result *res, const char *rule,
-                                  const char *category, const char *where, enum confidence c,
-                                  const char *masked)
+enum sl_status detect_add_finding(struct detect_result *res, const char *rule, const char *category,
+                                  const char *where, enum confidence c, const char *masked)
 {
     for (size_t i = 0; i < res->nfindings; i++) {
         struct finding *f = &res->findings[i];
@@ -451,9 +450,9 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
     *listed = false;
     i = skip_spaces(c, i);
     /* initials: "j." "j.h.m." "a. b." */
-    while (i + 1 < c->f.len && t[i] >= 'a' && t[i] <= 'z' && t[i + 1] == '.' &&
-           is_upper_at(c, i) && (i + 2 >= c->f.len || !word_byte((unsigned char)t[i + 2]) ||
-                                 (t[i + 2] >= 'a' && t[i + 3] == '.'))) {
+    while (i + 1 < c->f.len && t[i] >= 'a' && t[i] <= 'z' && t[i + 1] == '.' && is_upper_at(c, i) &&
+           (i + 2 >= c->f.len || !word_byte((unsigned char)t[i + 2]) ||
+            (t[i + 2] >= 'a' && t[i + 3] == '.'))) {
         i += 2;
         last_initial = i;
         i = skip_spaces(c, i);
@@ -478,9 +477,9 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
         return 0;
     }
     uint32_t start = i;
-    while (i < c->f.len && (word_byte((unsigned char)t[i]) ||
-                            ((t[i] == '-' || t[i] == '\'') && i + 1 < c->f.len &&
-                             word_byte((unsigned char)t[i + 1]))))
+    while (i < c->f.len &&
+           (word_byte((unsigned char)t[i]) || ((t[i] == '-' || t[i] == '\'') && i + 1 < c->f.len &&
+                                               word_byte((unsigned char)t[i + 1]))))
         i++;
     if (i - start < 2)
         return last_initial ? (*initial_only = true, last_initial) : 0;
@@ -684,7 +683,8 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
     if (c->st == SL_OK)
         pack_run_regex(c->p, s->ps, c->f.text, c->f.len, on_regex, c, limited);
     if ((st = c->st) == SL_OK) {
-        qsort(s->hits.data, s->hits.n, sizeof(struct hit), cmp_hit);
+        if (s->hits.n > 1)
+            qsort(s->hits.data, s->hits.n, sizeof(struct hit), cmp_hit);
         apply_conditions(c);
         st = structure(c);
     }
@@ -697,9 +697,9 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 /* ---- scoring ---- */
 
 struct doc_facts {
-    bool named;       /* a named person (not in a greeting or signature) */
-    bool idgrade;     /* date of birth, patient or national number */
-    bool health;      /* strong health context */
+    bool named;   /* a named person (not in a greeting or signature) */
+    bool idgrade; /* date of birth, patient or national number */
+    bool health;  /* strong health context */
     bool newsletter;
     int32_t subj_person, subj_health, body_person, body_health, id_person, any_health;
 };
@@ -763,8 +763,8 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         bool subj = sc->segs[g[i].seg].kind == SEG_SUBJECT;
         if (g[i].kind == SIG_NEWSLETTER)
             df->newsletter = true;
-        else if (g[i].kind == SIG_PERSON || (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE &&
-                                        g[i].conf >= CONF_HIGH)) {
+        else if (g[i].kind == SIG_PERSON ||
+                 (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE && g[i].conf >= CONF_HIGH)) {
             if (g[i].strength >= P_NAMED)
                 df->named = true;
             if (g[i].strength == P_IDGRADE && df->id_person < 0)

@@ -40,8 +40,8 @@
 #include "../common/status.h"
 #include "pack.h"
 
-#define DETECT_WINDOW 300   /* bytes: person and health context in one unit */
-#define DETECT_SENTENCE 160 /* bytes: a role word and health context */
+#define DETECT_WINDOW       300 /* bytes: person and health context in one unit */
+#define DETECT_SENTENCE     160 /* bytes: a role word and health context */
 #define DETECT_MAX_FINDINGS 64
 
 enum segment_kind {
@@ -57,8 +57,8 @@ struct text_segment {
     size_t len;
     const char *where; /* location for findings, borrowed */
     enum segment_kind kind;
-    unsigned doc;      /* message (0 = top level) the segment belongs to */
-    bool rows;         /* each line is a table row */
+    unsigned doc; /* message (0 = top level) the segment belongs to */
+    bool rows;    /* each line is a table row */
 };
 
 struct finding {
@@ -74,8 +74,8 @@ struct detect_result {
     size_t nfindings, cap;
     enum confidence confidence; /* highest over findings that decide the verdict */
     bool sensitive;
-    unsigned regex_limited;     /* PCRE2 limit hits (counted as no match) */
-    bool truncated;             /* more than DETECT_MAX_FINDINGS */
+    unsigned regex_limited; /* PCRE2 limit hits (counted as no match) */
+    bool truncated;         /* more than DETECT_MAX_FINDINGS */
 };
 
 struct detect_scratch;
@@ -95,9 +95,8 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
 
 /* detect_add_finding - append a finding (deduplicated on rule, where and
  * masked value); used by the scanner for unscannable parts too */
-enum sl_status detect_add_finding(struct detect_result *res, const char *rule,
-                                  const char *category, const char *where, enum confidence c,
-                                  const char *masked);
+enum sl_status detect_add_finding(struct detect_result *res, const char *rule, const char *category,
+                                  const char *where, enum confidence c, const char *masked);
 
 void detect_result_free(struct detect_result *res);
 

@@ -20,9 +20,9 @@
 #include "../common/status.h"
 
 struct folded {
-    char *text;     /* folded bytes, NUL-terminated */
+    char *text; /* folded bytes, NUL-terminated */
     size_t len;
-    uint32_t *map;  /* len + 1 entries: original offset of each folded byte */
+    uint32_t *map; /* len + 1 entries: original offset of each folded byte */
 };
 
 /* fold_text - fold len bytes of UTF-8 at in (borrowed) into out (caller frees

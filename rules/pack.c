@@ -250,6 +250,10 @@ static bool load_words(struct load_state *ls, struct pack *p, size_t ri, const c
         return false;
     }
     p->rules[ri].terms = added;
+    if ((p->rules[ri].file = strdup(rel)) == NULL) {
+        fail_at(ls, "out of memory");
+        return false;
+    }
     return true;
 }
 
@@ -268,8 +272,7 @@ static bool finish_rule(struct load_state *ls, struct pack *p, size_t ri, const 
         return fail_at(ls, "rule %s: missing 'reason'", r->id), false;
     if (r->type == RULE_WORDS) {
         if (file == NULL || pattern)
-            return fail_at(ls, "rule %s: a words rule needs 'file' and no 'pattern'", r->id),
-                   false;
+            return fail_at(ls, "rule %s: a words rule needs 'file' and no 'pattern'", r->id), false;
         if (r->role >= ROLE_NATIONAL_ID)
             return fail_at(ls, "rule %s: role %s needs a regex rule", r->id,
                            pack_role_name(r->role)),
@@ -495,6 +498,7 @@ void pack_free(struct pack *p)
         free(r->category);
         free(r->reason);
         free(r->src);
+        free(r->file);
         pcre2_code_free(r->re);
         near_free(r->requires, r->nrequires);
         near_free(r->unless, r->nunless);

@@ -25,8 +25,8 @@
 enum role {
     ROLE_NONE = 0,
     /* word roles */
-    ROLE_ID_KEYWORD,    /* "bsn", "patiëntnummer": labels an identifier */
-    ROLE_DOB_LABEL,     /* "geb.", "né le", "°" */
+    ROLE_ID_KEYWORD, /* "bsn", "patiëntnummer": labels an identifier */
+    ROLE_DOB_LABEL,  /* "geb.", "né le", "°" */
     ROLE_FIRSTNAME,
     ROLE_SURNAME,
     ROLE_PARTICLE,      /* tussenvoegsel: van, de, van der */
@@ -42,16 +42,16 @@ enum role {
     ROLE_NEG_AGGREGATE,
     ROLE_GREETING,
     ROLE_CLOSING,
-    ROLE_HEADER_LABEL,  /* "Van:", "From:" in quoted/forwarded headers */
-    ROLE_STAFF_TITLE,   /* dr., prof., zuster: a name after it is staff */
+    ROLE_HEADER_LABEL, /* "Van:", "From:" in quoted/forwarded headers */
+    ROLE_STAFF_TITLE,  /* dr., prof., zuster: a name after it is staff */
     /* regex roles */
-    ROLE_NATIONAL_ID,   /* BSN, Belgian national register and BIS numbers */
-    ROLE_PROVIDER_ID,   /* RIZIV, AGB, BIG, UZI: care providers */
-    ROLE_FINANCIAL,     /* IBAN */
+    ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
+    ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */
+    ROLE_FINANCIAL,   /* IBAN */
     ROLE_DATE,
-    ROLE_MEASUREMENT,   /* clinical values with units */
-    ROLE_CLINICAL_CODE, /* ICD-10, ICPC, ATC */
-    ROLE_PATIENT_NUMBER,/* a record number after an id keyword */
+    ROLE_MEASUREMENT,    /* clinical values with units */
+    ROLE_CLINICAL_CODE,  /* ICD-10, ICPC, ATC */
+    ROLE_PATIENT_NUMBER, /* a record number after an id keyword */
     ROLE_COUNT
 };
 
@@ -63,10 +63,10 @@ enum rule_type { RULE_WORDS = 1, RULE_REGEX };
 
 /* near - a context condition: a role, or a regex, within a window of bytes */
 struct near {
-    enum role role;     /* ROLE_NONE when re is used */
-    void *re;           /* pcre2_code *, or NULL */
-    unsigned window;    /* bytes before the match (and after, for "after") */
-    bool after;         /* also look after the match */
+    enum role role;  /* ROLE_NONE when re is used */
+    void *re;        /* pcre2_code *, or NULL */
+    unsigned window; /* bytes before the match (and after, for "after") */
+    bool after;      /* also look after the match */
 };
 
 struct rule {
@@ -76,22 +76,23 @@ struct rule {
     enum rule_type type;
     enum role role;
     enum validator validator;
-    enum confidence base;          /* confidence of an identifier without context */
-    void *re;                      /* pcre2_code *, regex rules */
+    enum confidence base;                /* confidence of an identifier without context */
+    void *re;                            /* pcre2_code *, regex rules */
     struct near requires[PACK_MAX_NEAR]; /* all must hold, or the hit is dropped */
     size_t nrequires;
-    struct near unless[PACK_MAX_NEAR];   /* any holding drops the hit */
+    struct near unless[PACK_MAX_NEAR]; /* any holding drops the hit */
     size_t nunless;
-    struct near context[PACK_MAX_NEAR];  /* any holding raises confidence */
+    struct near context[PACK_MAX_NEAR]; /* any holding raises confidence */
     size_t ncontext;
-    size_t terms;                  /* words rules: terms loaded */
-    char *src;                     /* "file:line" where the rule starts */
+    size_t terms; /* words rules: terms loaded */
+    char *file;   /* words rules: the list, relative to the rules folder */
+    char *src;    /* "file:line" where the rule starts */
 };
 
 struct pack {
     struct rule *rules;
     size_t nrules;
-    struct ac *words;  /* one automaton, value = rule index */
+    struct ac *words; /* one automaton, value = rule index */
     size_t max_regex_bytes;
     unsigned match_limit, depth_limit, heap_limit_kib;
 };

@@ -15,10 +15,14 @@ bool validate_by_name(const char *name, enum validator *out)
         const char *name;
         enum validator v;
     } names[] = {
-        {"none", VALIDATE_NONE},       {"bsn", VALIDATE_BSN},
-        {"be-national", VALIDATE_BE_NATIONAL}, {"be-bis", VALIDATE_BE_BIS},
-        {"riziv", VALIDATE_RIZIV},     {"agb", VALIDATE_AGB},
-        {"iban", VALIDATE_IBAN},       {"digits", VALIDATE_DIGITS},
+        {"none", VALIDATE_NONE},
+        {"bsn", VALIDATE_BSN},
+        {"be-national", VALIDATE_BE_NATIONAL},
+        {"be-bis", VALIDATE_BE_BIS},
+        {"riziv", VALIDATE_RIZIV},
+        {"agb", VALIDATE_AGB},
+        {"iban", VALIDATE_IBAN},
+        {"digits", VALIDATE_DIGITS},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(names[i].name, name) == 0) {

@@ -21,7 +21,7 @@ enum validator {
     VALIDATE_RIZIV,
     VALIDATE_AGB,
     VALIDATE_IBAN,
-    VALIDATE_DIGITS,      /* digits only, no checksum (BIG, UZI) */
+    VALIDATE_DIGITS, /* digits only, no checksum (BIG, UZI) */
 };
 
 /* validate_by_name - map a rule file's name ("bsn", "be-national", ...) to a

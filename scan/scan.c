@@ -16,14 +16,14 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
     memset(&ex, 0, sizeof ex);
     enum sl_status st = extract_message(data, len, lim, &ex);
     if (st == SL_OK)
-        st = detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out,
-                            res);
+        st =
+            detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out, res);
     if (st == SL_OK && timed_out)
-        st = detect_add_finding(res, "unscannable.time-limit", "unscannable", "message",
-                                CONF_NONE, "");
+        st = detect_add_finding(res, "unscannable.time-limit", "unscannable", "message", CONF_NONE,
+                                "");
     for (size_t i = 0; st == SL_OK && i < ex.nnotes; i++)
-        st = detect_add_finding(res, ex.notes[i].rule, "unscannable", ex.notes[i].where,
-                                CONF_NONE, "");
+        st = detect_add_finding(res, ex.notes[i].rule, "unscannable", ex.notes[i].where, CONF_NONE,
+                                "");
     if (stats) {
         stats->bytes = len;
         stats->text_bytes = ex.text_bytes;

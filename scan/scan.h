@@ -18,7 +18,7 @@ struct scan_stats {
     size_t bytes;      /* message size */
     size_t text_bytes; /* text handed to detection */
     size_t segments;
-    uint64_t ns;       /* wall time */
+    uint64_t ns; /* wall time */
 };
 
 /* scan_message - scan data[0..len) (borrowed) into res (caller zeroes it and

@@ -50,7 +50,9 @@ static void dump(const struct extraction *ex)
         fprintf(stderr, "    note %s %s\n", ex->notes[i].rule, ex->notes[i].where);
 }
 
-#define HDR "From: \"Anja Bakker\" <a.bakker@zorg.example>\r\nTo: hr@zorg.example\r\nMIME-Version: 1.0\r\n"
+#define HDR                                                                                        \
+    "From: \"Anja Bakker\" <a.bakker@zorg.example>\r\nTo: hr@zorg.example\r\nMIME-Version: "       \
+    "1.0\r\n"
 
 struct textcase {
     const char *name, *msg, *where, *want;
@@ -62,7 +64,8 @@ int main(void)
     extract_limits_default(&lim);
 
     static const struct textcase cases[] = {
-        {"plain subject", HDR "Subject: Overdracht\r\n\r\nTekst\r\n", "header:subject", "Overdracht"},
+        {"plain subject", HDR "Subject: Overdracht\r\n\r\nTekst\r\n", "header:subject",
+         "Overdracht"},
         {"display name", HDR "Subject: x\r\n\r\nTekst\r\n", "header:from", "Anja Bakker"},
         {"rfc2047 q latin-1", HDR "Subject: =?ISO-8859-1?Q?Pati=EBnt_dossier?=\r\n\r\nx\r\n",
          "header:subject", "Patiënt dossier"},
@@ -74,7 +77,8 @@ int main(void)
          "body:text/plain", "Patiënt met COPD"},
         {"quoted-printable latin-1",
          HDR "Subject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
-             "Content-Transfer-Encoding: quoted-printable\r\n\r\nGeboren op 3 ao=FBt, h=F4pital=\r\n suite\r\n",
+             "Content-Transfer-Encoding: quoted-printable\r\n\r\nGeboren op 3 ao=FBt, "
+             "h=F4pital=\r\n suite\r\n",
          "body:text/plain", "3 août, hôpital suite"},
         {"windows-1252 quotes",
          HDR "Subject: x\r\nContent-Type: text/plain; charset=windows-1252\r\n"
@@ -112,7 +116,8 @@ int main(void)
         {"x-uuencode part",
          HDR "Subject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
              "Content-Type: text/plain\r\n\r\nzie bijlage\r\n--b\r\n"
-             "Content-Type: text/plain; name=a.txt\r\nContent-Disposition: attachment; filename=a.txt\r\n"
+             "Content-Type: text/plain; name=a.txt\r\nContent-Disposition: attachment; "
+             "filename=a.txt\r\n"
              "Content-Transfer-Encoding: x-uuencode\r\n\r\nbegin 644 a.txt\r\n"
              "/9&EA8F5T97,@='EP92`R\r\n`\r\nend\r\n--b--\r\n",
          "attachment:a.txt", "diabetes type 2"},
@@ -132,11 +137,12 @@ int main(void)
              "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n",
          "filename:ontslagbrief_jansen.pdf", "ontslagbrief jansen pdf"},
         {"ics attachment by name",
-         HDR "Subject: afspraak\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
-             "Content-Type: text/plain\r\n\r\nx\r\n--b\r\n"
-             "Content-Type: application/octet-stream; name=afspraak.ics\r\n"
-             "Content-Disposition: attachment; filename=afspraak.ics\r\n\r\n"
-             "BEGIN:VCALENDAR\r\nSUMMARY:Controle diabetes dhr. Jansen\r\nEND:VCALENDAR\r\n--b--\r\n",
+         HDR
+         "Subject: afspraak\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+         "Content-Type: text/plain\r\n\r\nx\r\n--b\r\n"
+         "Content-Type: application/octet-stream; name=afspraak.ics\r\n"
+         "Content-Disposition: attachment; filename=afspraak.ics\r\n\r\n"
+         "BEGIN:VCALENDAR\r\nSUMMARY:Controle diabetes dhr. Jansen\r\nEND:VCALENDAR\r\n--b--\r\n",
          "attachment:afspraak.ics", "Controle diabetes dhr. Jansen"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
@@ -169,25 +175,32 @@ int main(void)
     m = HDR "Subject: Fwd: fw\r\nContent-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\n"
             "Content-Type: text/plain\r\n\r\nzie onder\r\n--o\r\n"
             "Content-Type: message/rfc822\r\n\r\n"
-            "From: x@y.example\r\nSubject: binnenste 1\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n"
+            "From: x@y.example\r\nSubject: binnenste 1\r\nContent-Type: multipart/mixed; "
+            "boundary=i\r\n\r\n"
             "--i\r\nContent-Type: text/plain\r\n\r\ntekst een\r\n--i\r\n"
-            "Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"oud.eml\"\r\n\r\n"
+            "Content-Type: message/rfc822\r\nContent-Disposition: attachment; "
+            "filename=\"oud.eml\"\r\n\r\n"
             "From: z@y.example\r\nSubject: binnenste 2\r\n\r\ntekst twee\r\n--i--\r\n--o--\r\n";
     run(m, strlen(m), &ex);
     const struct text_segment *s1 = seg(&ex, "attachment:message/rfc822>header:subject");
-    const struct text_segment *s2 = seg(&ex, "attachment:message/rfc822>attachment:oud.eml>header:subject");
-    CHECK(s1 && s1->doc == 1 && seg_has(&ex, "attachment:message/rfc822>header:subject", "binnenste 1"),
+    const struct text_segment *s2 =
+        seg(&ex, "attachment:message/rfc822>attachment:oud.eml>header:subject");
+    CHECK(s1 && s1->doc == 1 &&
+              seg_has(&ex, "attachment:message/rfc822>header:subject", "binnenste 1"),
           "first nested message is document 1");
-    CHECK(s2 && s2->doc == 2 && seg_has(&ex, "attachment:message/rfc822>attachment:oud.eml>body", "tekst twee"),
+    CHECK(s2 && s2->doc == 2 &&
+              seg_has(&ex, "attachment:message/rfc822>attachment:oud.eml>body", "tekst twee"),
           "second nested message is document 2");
     if (!s1 || !s2)
         dump(&ex);
     extract_free(&ex);
 
     /* multipart/encrypted is recorded, not passed as clean */
-    m = HDR "Subject: x\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=e\r\n\r\n"
-            "--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n--e\r\n"
-            "Content-Type: application/octet-stream\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n--e--\r\n";
+    m = HDR
+        "Subject: x\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; "
+        "boundary=e\r\n\r\n"
+        "--e\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n--e\r\n"
+        "Content-Type: application/octet-stream\r\n\r\n-----BEGIN PGP MESSAGE-----\r\n--e--\r\n";
     run(m, strlen(m), &ex);
     CHECK(has_note(&ex, "unscannable.encrypted"), "encrypted recorded");
     extract_free(&ex);
@@ -277,13 +290,15 @@ int main(void)
     /* limit names */
     char err[200];
     CHECK(extract_limits_set(&lim, "max_parts", "100", err, sizeof err) == SL_OK &&
-              lim.max_parts == 100, "set max_parts");
+              lim.max_parts == 100,
+          "set max_parts");
     CHECK(extract_limits_set(&lim, "max_parts", "0", err, sizeof err) == SL_EINVAL,
           "max_parts 0 refused");
     CHECK(extract_limits_set(&lim, "max_parts", "12x", err, sizeof err) == SL_EINVAL,
           "junk number refused");
     CHECK(extract_limits_set(&lim, "max_colour", "1", err, sizeof err) == SL_EINVAL &&
-              strstr(err, "unknown limit"), "unknown limit refused: %s", err);
+              strstr(err, "unknown limit"),
+          "unknown limit refused: %s", err);
     buf_free(&b);
     return check_summary("test_extract");
 }

@@ -16,12 +16,29 @@ int main(void)
         {"ligatures", "Œdème Æ", "oedeme ae"},
         {"polish and turkish", "Łukasz Yılmaz Şahin", "lukasz yilmaz sahin"},
         {"curly quotes and dashes", "\xe2\x80\x98t Hooft \xe2\x80\x93 ok", "'t hooft - ok"},
-        {"no-break space", "123\xc2\xa0" "456", "123 456"},
-        {"degree sign stays", "38,5 \xc2\xb0" "C", "38,5 \xc2\xb0" "c"},
-        {"masculine ordinal as degree", "\xc2\xba" "1945", "\xc2\xb0" "1945"},
-        {"soft hyphen vanishes", "dia\xc2\xad" "betes", "diabetes"},
+        {"no-break space",
+         "123\xc2\xa0"
+         "456",
+         "123 456"},
+        {"degree sign stays",
+         "38,5 \xc2\xb0"
+         "C",
+         "38,5 \xc2\xb0"
+         "c"},
+        {"masculine ordinal as degree",
+         "\xc2\xba"
+         "1945",
+         "\xc2\xb0"
+         "1945"},
+        {"soft hyphen vanishes",
+         "dia\xc2\xad"
+         "betes",
+         "diabetes"},
         {"cyrillic copied", "\xd0\x94\xd0\xb0", "\xd0\x94\xd0\xb0"},
-        {"invalid byte", "a\xff" "b", "a?b"},
+        {"invalid byte",
+         "a\xff"
+         "b",
+         "a?b"},
         {"truncated sequence", "a\xc3", "a?"},
         {"overlong", "\xc0\xaf", "??"},
     };

@@ -1,0 +1,245 @@
+/*
+ * scanbench - how fast the engine scans, in MB/s on one core.
+ *
+ *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] --mode scan FILE...
+ *       parse + extract + detect over the messages, repeated until M MB per
+ *       round; prints one JSON line with the MB/s of each round.
+ *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] --mode dict FILE...
+ *       the dictionary step alone, on the messages' folded text: the
+ *       Aho-Corasick automaton against one PCRE2 alternation of the same terms
+ *       (JIT), each searching for whole words.
+ *
+ * Single-threaded by design: the figure is per core.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../rules/fold.h"
+#include "../scan/scan.h"
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    if (f == NULL)
+        return NULL;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&b, chunk, n);
+    fclose(f);
+    return buf_steal(&b, len);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void print_rounds(const char *key, double *mbps, int rounds)
+{
+    printf("\"%s\":[", key);
+    for (int i = 0; i < rounds; i++)
+        printf("%s%.1f", i ? "," : "", mbps[i]);
+    qsort(mbps, (size_t)rounds, sizeof *mbps, cmp_double);
+    printf("],\"%s_median\":%.1f,\"%s_min\":%.1f,\"%s_max\":%.1f", key, mbps[rounds / 2], key,
+           mbps[0], key, mbps[rounds - 1]);
+}
+
+static int count_match(void *ctx, size_t s, size_t e, uint32_t v)
+{
+    (void)s;
+    (void)e;
+    (void)v;
+    (*(size_t *)ctx)++;
+    return 0;
+}
+
+/* alternation - one pattern \b(?:t1|t2|...)\b of every word-list term */
+static pcre2_code *alternation(const struct pack *p, const char *dir, unsigned scale,
+                               size_t *nterms)
+{
+    struct buf pat = BUF_INIT;
+    buf_append_str(&pat, "(?<![a-z0-9\\x80-\\xff])(?:");
+    *nterms = 0;
+    for (size_t i = 0; i < p->nrules; i++) {
+        if (p->rules[i].type != RULE_WORDS)
+            continue;
+        char path[4096], line[512];
+        snprintf(path, sizeof path, "%s/%s", dir, p->rules[i].file);
+        FILE *f = fopen(path, "r");
+        while (f && fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            if (line[0] == '\0' || line[0] == '#')
+                continue;
+            char *t = fold_string(line);
+            for (unsigned k = 0; k < scale; k++) {
+                if (*nterms)
+                    buf_append_char(&pat, '|');
+                for (char *c = t; *c; c++) {
+                    if (strchr("\\^$.|?*+()[]{}", *c))
+                        buf_append_char(&pat, '\\');
+                    buf_append_char(&pat, *c);
+                }
+                if (k)
+                    buf_printf(&pat, "q%c%u", 'x' + (int)(k % 3), k);
+                (*nterms)++;
+            }
+            free(t);
+        }
+        if (f)
+            fclose(f);
+    }
+    buf_append_str(&pat, ")(?![a-z0-9\\x80-\\xff])");
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len, PCRE2_UTF, &err, &off, NULL);
+    if (re)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    else
+        fprintf(stderr, "scanbench: alternation does not compile (error %d)\n", err);
+    buf_free(&pat);
+    return re;
+}
+
+int main(int argc, char **argv)
+{
+    const char *rules = SLUIS_RULES_DIR, *mode = "scan";
+    unsigned scale = 1;
+    int rounds = 3;
+    double min_mb = 20;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (i + 1 >= argc)
+            break;
+        if (strcmp(argv[i], "--rules") == 0)
+            rules = argv[++i];
+        else if (strcmp(argv[i], "--scale") == 0)
+            scale = (unsigned)atoi(argv[++i]);
+        else if (strcmp(argv[i], "--rounds") == 0)
+            rounds = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--min-mb") == 0)
+            min_mb = atof(argv[++i]);
+        else if (strcmp(argv[i], "--mode") == 0)
+            mode = argv[++i];
+        else
+            break;
+    }
+    if (i >= argc || rounds < 1 || rounds > 100 || scale < 1) {
+        fprintf(stderr, "usage: scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] "
+                        "[--mode scan|dict] FILE...\n");
+        return 2;
+    }
+    size_t nfiles = (size_t)(argc - i), total = 0;
+    char **data = calloc(nfiles, sizeof *data);
+    size_t *len = calloc(nfiles, sizeof *len);
+    for (size_t k = 0; k < nfiles; k++) {
+        if ((data[k] = read_file(argv[i + (int)k], &len[k])) == NULL) {
+            fprintf(stderr, "scanbench: cannot read %s\n", argv[i + (int)k]);
+            return 1;
+        }
+        total += len[k];
+    }
+    char err[512];
+    extract_init();
+    uint64_t t0 = detect_now_ns();
+    struct pack *p = pack_load(rules, scale, err, sizeof err);
+    if (p == NULL) {
+        fprintf(stderr, "scanbench: %s\n", err);
+        return 1;
+    }
+    double load_ms = (double)(detect_now_ns() - t0) / 1e6;
+    struct detect_scratch *s = detect_scratch_new(p);
+    struct extract_limits lim;
+    extract_limits_default(&lim);
+    double *mbps = calloc((size_t)rounds, sizeof *mbps);
+    double *mbps2 = calloc((size_t)rounds, sizeof *mbps2);
+
+    printf("{\"mode\":\"%s\",\"scale\":%u,\"files\":%zu,\"bytes\":%zu,\"terms\":%zu,"
+           "\"automaton_kib\":%zu,\"load_ms\":%.1f,",
+           mode, scale, nfiles, total, ac_terms(p->words), ac_bytes(p->words) / 1024, load_ms);
+    if (strcmp(mode, "scan") == 0) {
+        size_t sensitive = 0;
+        for (int r = 0; r < rounds; r++) {
+            size_t bytes = 0;
+            uint64_t start = detect_now_ns();
+            do {
+                for (size_t k = 0; k < nfiles; k++) {
+                    struct detect_result res = {0};
+                    scan_message(p, &lim, s, data[k], len[k], &res, NULL);
+                    sensitive += res.sensitive;
+                    detect_result_free(&res);
+                    bytes += len[k];
+                }
+            } while ((double)bytes < min_mb * 1e6);
+            mbps[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
+        }
+        print_rounds("mbps", mbps, rounds);
+        printf(",\"sensitive_per_pass\":%zu}\n", sensitive / (size_t)rounds);
+    } else {
+        /* the folded text of every message, as the engine sees it */
+        struct buf text = BUF_INIT;
+        for (size_t k = 0; k < nfiles; k++) {
+            struct extraction ex = {0};
+            extract_message(data[k], len[k], &lim, &ex);
+            for (size_t j = 0; j < ex.nsegs; j++) {
+                struct folded f;
+                if (fold_text(ex.segs[j].text, ex.segs[j].len, &f) == SL_OK) {
+                    buf_append(&text, f.text, f.len);
+                    buf_append_char(&text, '\n');
+                    fold_free(&f);
+                }
+            }
+            extract_free(&ex);
+        }
+        size_t nterms;
+        pcre2_code *re = alternation(p, rules, scale, &nterms);
+        pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+        size_t ac_hits = 0, re_hits = 0;
+        for (int r = 0; r < rounds; r++) {
+            size_t bytes = 0;
+            uint64_t start = detect_now_ns();
+            do {
+                ac_scan(p->words, text.data, text.len, count_match, &ac_hits);
+                bytes += text.len;
+            } while ((double)bytes < min_mb * 1e6);
+            mbps[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
+            bytes = 0;
+            start = detect_now_ns();
+            do {
+                size_t at = 0;
+                while (re && at < text.len &&
+                       pcre2_match(re, (PCRE2_SPTR)text.data, text.len, at, PCRE2_NO_UTF_CHECK,
+                                   md, NULL) > 0) {
+                    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                    re_hits++;
+                    at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+                }
+                bytes += text.len;
+            } while ((double)bytes < min_mb * 1e6);
+            mbps2[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
+        }
+        printf("\"text_bytes\":%zu,\"alternation_terms\":%zu,", text.len, nterms);
+        print_rounds("ac_mbps", mbps, rounds);
+        printf(",");
+        print_rounds("pcre2_alternation_mbps", mbps2, rounds);
+        printf("}\n");
+        pcre2_match_data_free(md);
+        pcre2_code_free(re);
+        buf_free(&text);
+    }
+    free(mbps);
+    free(mbps2);
+    detect_scratch_free(s);
+    pack_free(p);
+    for (size_t k = 0; k < nfiles; k++)
+        free(data[k]);
+    free(data);
+    free(len);
+    return 0;
+}

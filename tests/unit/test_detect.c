@@ -1,0 +1,177 @@
+/* test_detect - the scorer on hand-made segments with the shipped rules:
+ * what is sensitive, what is not, how sure, and that findings are masked */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../rules/detect.h"
+#include "check.h"
+
+struct tcase {
+    const char *name;
+    const char *subject;
+    const char *body;
+    bool rows;        /* body is a table (CSV) */
+    bool newsletter;  /* list headers present */
+    bool want;        /* sensitive */
+    enum confidence min_conf; /* at least this confidence (when sensitive) */
+    const char *want_rule;    /* a finding with this rule id, or NULL */
+    const char *forbidden;    /* text that must not appear in any masked value */
+};
+
+static const struct tcase cases[] = {
+    {"labelled BSN", NULL, "BSN: 123456782", false, false, true, CONF_HIGH, "nl.bsn", "123456782"},
+    {"labelled BSN, dotted", NULL, "burgerservicenummer 1234.56.782", false, false, true,
+     CONF_HIGH, "nl.bsn", "1234.56.782"},
+    {"BSN-valid invoice number", NULL, "Factuurnummer: 123456782\nBedrag: EUR 120,00", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"BSN-valid order number", NULL, "Your order number 111222333 has shipped.", false, false,
+     false, CONF_NONE, NULL, NULL},
+    {"BSN-valid phone-like number", NULL, "Bel me op +31 123456782 als er iets is.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"title, name and diagnosis", NULL,
+     "Dhr. Jansen is bekend met COPD en gebruikt tiotropium.", false, false, true, CONF_HIGH,
+     NULL, "Jansen"},
+    {"first and last name and medication", NULL,
+     "Kun je vanavond bij Anja de Vries langsgaan? Haar insuline moet worden opgehoogd.", false,
+     false, true, CONF_HIGH, NULL, "Vries"},
+    {"initials and surname, lab value", NULL, "Uitslag J. Jansen: HbA1c 58 mmol/mol.", false,
+     false, true, CONF_HIGH, NULL, "Jansen"},
+    {"relative and medication", NULL,
+     "Uw moeder heeft vannacht onrustig geslapen. De arts heeft haloperidol voorgeschreven.",
+     false, false, true, CONF_HIGH, NULL, NULL},
+    {"general information", NULL,
+     "Patiënten met COPD kunnen baat hebben bij longrevalidatie. Vraag uw huisarts.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"anonymous case", NULL,
+     "In het MDO bespreken we een casus: een cliënt van 80 met dementie en valrisico.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"greeting and a training topic", NULL,
+     "Beste Anja,\n\nDe scholing over diabetes is dinsdag om 14:00 in zaal 3.\n", false, false,
+     false, CONF_NONE, NULL, NULL},
+    {"signature with a health job title", NULL,
+     "Hierbij de notulen.\n\nMet vriendelijke groet,\nAnja Bakker\nVerpleegkundig specialist "
+     "diabetes\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"staff title", NULL, "Dr. Jansen geeft donderdag een presentatie over hartfalen.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"date of birth and diagnosis in different paragraphs", NULL,
+     "Betreft: mw. A. de Vries, geb. 12-03-1945\n\nGeachte collega,\n\nBovengenoemde patiënte is "
+     "bekend met hartfalen.\n",
+     false, false, true, CONF_MEDIUM, "person.dob", "1945"},
+    {"care document in the subject with a name", "Ontslagbrief dhr. Pietersen", "Zie bijlage.",
+     false, false, true, CONF_MEDIUM, NULL, "Pietersen"},
+    {"name in subject, lab value in body", "mevr. Yilmaz",
+     "HbA1c 58 mmol/mol, graag metformine ophogen.", false, false, true, CONF_MEDIUM, NULL,
+     "Yilmaz"},
+    {"newsletter story", "Nieuwsbrief maart",
+     "Mevrouw Jansen vertelt over haar leven met diabetes.\n\nAfmelden voor deze nieuwsbrief? "
+     "Klik hier.",
+     false, true, false, CONF_NONE, NULL, NULL},
+    {"Belgian number in card form", NULL, "Gegevens: 85.07.30-033.28", false, false, true,
+     CONF_MEDIUM, "be.national-formatted", "85.07.30-033.28"},
+    {"Belgian number with label", NULL, "Rijksregisternummer: 85073003328", false, false, true,
+     CONF_HIGH, "be.national", "85073003328"},
+    {"aggregated figures", NULL,
+     "In het eerste kwartaal had 32% van de cliënten diabetes; gemiddeld 4,2 medicijnen.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"client list as CSV", NULL, "naam;diagnose\nJan Jansen;COPD\nPiet Bakker;diabetes\n", true,
+     false, true, CONF_HIGH, NULL, "Jansen"},
+    {"roster", NULL,
+     "Maandag: Anja Bakker (vroege dienst), Piet de Vries (late dienst)\nDinsdag: Sanne Visser "
+     "(nacht)\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"French, date of birth", NULL,
+     "Mme Dubois, née le 3 mars 1950, est hospitalisée pour une pneumonie.", false, false, true,
+     CONF_HIGH, NULL, "Dubois"},
+    {"English, lab value", NULL, "Mr. Smith was admitted with chest pain, troponin 45.", false,
+     false, true, CONF_HIGH, NULL, "Smith"},
+    {"patient number and diagnosis", NULL,
+     "Patiëntnummer 0045123\n\nOpgenomen met een CVA, graag terugbellen.", false, false, true,
+     CONF_MEDIUM, "person.id-keyword", "0045123"},
+    {"birthday mail", NULL,
+     "Hoera! Anja Bakker is vandaag 50 geworden. Taart in de koffiekamer om 15:00.", false,
+     false, false, CONF_NONE, NULL, NULL},
+    {"clean text", NULL, "De parkeerplaats is morgen gesloten.", false, false, false, CONF_NONE,
+     NULL, NULL},
+};
+
+int main(void)
+{
+    char err[512];
+    struct pack *p = pack_load(SLUIS_RULES_DIR, 1, err, sizeof err);
+    CHECK(p != NULL, "rules load: %s", err);
+    if (p == NULL)
+        return check_summary("test_detect");
+    struct detect_scratch *s = detect_scratch_new(p);
+
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        const struct tcase *c = &cases[i];
+        struct text_segment segs[2];
+        size_t n = 0;
+        if (c->subject)
+            segs[n++] = (struct text_segment){c->subject, strlen(c->subject), "header:subject",
+                                              SEG_SUBJECT, 0, false};
+        segs[n++] = (struct text_segment){c->body, strlen(c->body),
+                                          c->rows ? "attachment:lijst.csv" : "body:text/plain",
+                                          c->rows ? SEG_ATTACHMENT : SEG_BODY, 0, c->rows};
+        struct detect_result r = {0};
+        bool timed_out;
+        enum sl_status st = detect_message(p, s, segs, n, c->newsletter, 0, &timed_out, &r);
+        CHECK(st == SL_OK, "%s: status %s", c->name, sl_status_str(st));
+        CHECK(r.sensitive == c->want, "%s: got %s (%s), want %s", c->name,
+              r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
+              c->want ? "sensitive" : "clean");
+        if (c->want)
+            CHECK(r.confidence >= c->min_conf, "%s: got confidence %s, want at least %s",
+                  c->name, pack_confidence_name(r.confidence), pack_confidence_name(c->min_conf));
+        bool found = c->want_rule == NULL;
+        for (size_t k = 0; k < r.nfindings; k++) {
+            const struct finding *f = &r.findings[k];
+            if (c->want_rule && strcmp(f->rule, c->want_rule) == 0)
+                found = true;
+            if (c->forbidden)
+                CHECK(strstr(f->masked, c->forbidden) == NULL,
+                      "%s: finding %s shows '%s' unmasked: '%s'", c->name, f->rule, c->forbidden,
+                      f->masked);
+        }
+        CHECK(found, "%s: no finding of rule %s", c->name, c->want_rule);
+        if (r.sensitive != c->want || !found)
+            for (size_t k = 0; k < r.nfindings; k++)
+                fprintf(stderr, "    %s %s %s %s\n", r.findings[k].rule,
+                        pack_confidence_name(r.findings[k].confidence), r.findings[k].where,
+                        r.findings[k].masked);
+        detect_result_free(&r);
+    }
+
+    /* masking */
+    static const struct {
+        const char *in, *want;
+    } masks[] = {
+        {"123456782", "1234***82"},
+        {"1234.56.782", "1234.**.*82"},
+        {"85.07.30-033.28", "85.07.**-***.28"},
+        {"dhr. Jansen", "d**. J*****"},
+        {"Zoë de Vries", "Z** d* V****"},
+        {"12-03-1945", "12-03-**45"},
+        {"0045", "0**5"},
+        {"a\"b\\c", "a b c"},
+    };
+    for (size_t i = 0; i < NELEM(masks); i++) {
+        char out[80];
+        detect_mask(masks[i].in, strlen(masks[i].in), out, sizeof out);
+        CHECK(strcmp(out, masks[i].want) == 0, "mask '%s': got '%s', want '%s'", masks[i].in, out,
+              masks[i].want);
+    }
+
+    /* a deadline already passed: nothing is scanned, and it is said */
+    struct text_segment one = {"BSN: 123456782", 14, "body", SEG_BODY, 0, false};
+    struct detect_result r = {0};
+    bool timed_out = false;
+    detect_message(p, s, &one, 1, false, 1, &timed_out, &r);
+    CHECK(timed_out && !r.sensitive, "deadline: got timed_out=%d", timed_out);
+    detect_result_free(&r);
+
+    detect_scratch_free(s);
+    pack_free(p);
+    return check_summary("test_detect");
+}
