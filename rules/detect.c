@@ -57,7 +57,18 @@ struct detect_scratch {
     const struct pack *pack;
 };
 
-enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8 };
+enum {
+    LINE_GREETING = 1,
+    LINE_SIGNATURE = 2,
+    LINE_HEADER = 4,
+    LINE_BLANK = 8,
+    LINE_CLOSING = 16,
+    LINE_QUOTE = 32
+};
+
+/* the longest hit that context look-ups search back for; longer ones (none
+ * in the shipped rules) are not seen as context */
+#define HIT_MAX_LEN 320
 
 static enum sl_status vec_push(struct vec *v, const void *item)
 {
@@ -237,6 +248,28 @@ static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
 }
 
 /* role_near - does a hit of role r stand within the window of [start,end)? */
+/* hits_from - index of the first hit starting at or after off (hits are
+ * sorted by start); every look-up around a position starts here, so the work
+ * per hit stays bounded by what stands near it */
+static size_t hits_from(const struct seg_ctx *c, uint32_t off)
+{
+    const struct hit *h = c->s->hits.data;
+    size_t lo = 0, hi = c->s->hits.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (h[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static uint32_t back(uint32_t off, uint32_t by)
+{
+    return off > by ? off - by : 0;
+}
+
 static bool role_near(const struct seg_ctx *c, const struct near *n, uint32_t start, uint32_t end)
 {
     const struct hit *h = c->s->hits.data;
@@ -249,14 +282,14 @@ static bool role_near(const struct seg_ctx *c, const struct near *n, uint32_t st
         return before ||
                (n->after && pack_regex_matches(c->s->ps, n->re, c->f.text + end, hi - end));
     }
-    for (size_t i = 0; i < c->s->hits.n; i++) {
-        if (h[i].role != n->role)
-            continue;
-        if (h[i].end <= start && h[i].end >= lo)
+    for (size_t i = hits_from(c, back(lo, HIT_MAX_LEN)); i < c->s->hits.n && h[i].start <= start;
+         i++)
+        if (h[i].role == n->role && h[i].end <= start && h[i].end >= lo)
             return true;
-        if (n->after && h[i].start >= end && h[i].start <= hi)
-            return true;
-    }
+    if (n->after)
+        for (size_t i = hits_from(c, end); i < c->s->hits.n && h[i].start <= hi; i++)
+            if (h[i].role == n->role)
+                return true;
     return false;
 }
 
@@ -290,9 +323,12 @@ static void apply_conditions(struct seg_ctx *c)
             for (size_t k = 0; keep && !h[i].context && k < r->ncontext; k++)
                 h[i].context = role_near(c, &r->context[k], h[i].start, h[i].end);
         }
-        if (keep)
-            h[w++] = h[i];
+        if (!keep)
+            h[i].role = ROLE_NONE; /* dropped; compacted below, so look-ups stay sorted */
     }
+    for (size_t i = 0; i < c->s->hits.n; i++)
+        if (h[i].role != ROLE_NONE)
+            h[w++] = h[i];
     c->s->hits.n = w;
 }
 
@@ -319,14 +355,14 @@ static uint32_t line_of(const struct seg_ctx *c, uint32_t off)
     return (uint32_t)lo;
 }
 
-/* hit_at - first hit of role r starting at folded offset off, or NULL */
+/* hit_at - the longest hit of role r starting at folded offset off, or NULL */
 static const struct hit *hit_at(const struct seg_ctx *c, uint32_t off, enum role r)
 {
-    const struct hit *h = c->s->hits.data;
-    for (size_t i = 0; i < c->s->hits.n; i++)
-        if (h[i].start == off && h[i].role == r)
-            return &h[i];
-    return NULL;
+    const struct hit *h = c->s->hits.data, *best = NULL;
+    for (size_t i = hits_from(c, off); i < c->s->hits.n && h[i].start == off; i++)
+        if (h[i].role == r && (best == NULL || h[i].end > best->end))
+            best = &h[i];
+    return best;
 }
 
 static bool hit_starts_line(const struct seg_ctx *c, const struct hit *h, uint32_t line)
@@ -345,6 +381,30 @@ static uint32_t line_len(const struct seg_ctx *c, uint32_t line)
     const uint32_t *ls = c->s->lines.data;
     uint32_t end = line + 1 < c->s->lines.n ? ls[line + 1] : (uint32_t)c->f.len;
     return end - ls[line];
+}
+
+/* quote_start - does line l begin quoted or forwarded mail? */
+static bool quote_start(const struct seg_ctx *c, uint32_t l)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const char *t = c->f.text + ls[l];
+    uint32_t n = line_len(c, l);
+    if (((const uint8_t *)c->s->lflags.data)[l] & LINE_HEADER)
+        return true;
+    while (n && (*t == ' ' || *t == '\t'))
+        t++, n--;
+    while (n && (t[n - 1] == '\n' || t[n - 1] == '\r' || t[n - 1] == ' '))
+        n--;
+    if (n && *t == '>')
+        return true;
+    if (n >= 4 && memcmp(t, "----", 4) == 0)
+        return true;
+    if (n >= 23 && memcmp(t, "begin forwarded message", 23) == 0)
+        return true;
+    if (n && t[n - 1] == ':' && n < 200 &&
+        (memmem(t, n, "schreef", 7) || memmem(t, n, "wrote", 5) || memmem(t, n, "a ecrit", 7)))
+        return true;
+    return false;
 }
 
 /* structure - lines, blank lines, paragraphs, greeting lines, signatures and
@@ -383,11 +443,11 @@ static enum sl_status structure(struct seg_ctx *c)
     }
     uint8_t *flags = s->lflags.data;
     const struct hit *h = s->hits.data;
-    /* a closing ("met vriendelijke groet") opens a signature block that runs
-     * to the next quoted header or the end; greetings and header labels mark
-     * their own line */
-    uint32_t sig_from = UINT32_MAX;
+    /* greetings, closings and header labels at the start of a line mark it */
     for (size_t i = 0; i < s->hits.n; i++) {
+        if (h[i].role != ROLE_GREETING && h[i].role != ROLE_HEADER_LABEL &&
+            h[i].role != ROLE_CLOSING)
+            continue;
         uint32_t l = line_of(c, h[i].start);
         if (!hit_starts_line(c, &h[i], l))
             continue;
@@ -395,28 +455,20 @@ static enum sl_status structure(struct seg_ctx *c)
             flags[l] |= LINE_GREETING;
         else if (h[i].role == ROLE_HEADER_LABEL)
             flags[l] |= LINE_HEADER;
-        else if (h[i].role == ROLE_CLOSING && line_len(c, l) < 60 && sig_from == UINT32_MAX)
-            sig_from = l;
+        else if (h[i].role == ROLE_CLOSING && line_len(c, l) < 60)
+            flags[l] |= LINE_CLOSING;
     }
-    if (sig_from != UINT32_MAX) {
-        for (uint32_t l = sig_from; l < s->lines.n; l++) {
-            if (flags[l] & LINE_HEADER) {
-                /* a quoted message starts: later closings may open new blocks */
-                sig_from = UINT32_MAX;
-                for (size_t i = 0; i < s->hits.n; i++) {
-                    uint32_t hl = line_of(c, h[i].start);
-                    if (hl > l && h[i].role == ROLE_CLOSING && hit_starts_line(c, &h[i], hl) &&
-                        line_len(c, hl) < 60) {
-                        sig_from = hl;
-                        break;
-                    }
-                }
-                if (sig_from == UINT32_MAX)
-                    break;
-                l = sig_from;
-            }
+    /* a closing ("met vriendelijke groet") opens a signature block; it ends
+     * where quoted or forwarded mail begins: a quoted header line, a line of
+     * dashes, a reply intro ("Op ... schreef ...:") or a quoted line */
+    bool in_sig = false;
+    for (uint32_t l = 0; l < s->lines.n; l++) {
+        if (quote_start(c, l))
+            in_sig = false;
+        if (flags[l] & LINE_CLOSING)
+            in_sig = true;
+        if (in_sig)
             flags[l] |= LINE_SIGNATURE;
-        }
     }
     return SL_OK;
 }
@@ -459,11 +511,7 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
     }
     /* particles: van, de, van der, ... */
     for (int n = 0; n < 3; n++) {
-        const struct hit *best = NULL;
-        const struct hit *h = c->s->hits.data;
-        for (size_t k = 0; k < c->s->hits.n; k++)
-            if (h[k].start == i && h[k].role == ROLE_PARTICLE && (!best || h[k].end > best->end))
-                best = &h[k];
+        const struct hit *best = hit_at(c, i, ROLE_PARTICLE);
         if (best == NULL)
             break;
         i = skip_spaces(c, best->end);
@@ -517,8 +565,8 @@ static const struct hit *date_after(const struct seg_ctx *c, uint32_t i, uint32_
                        (t[j] == 'o' && j + 1 < lim && t[j + 1] == 'p' && (j += 1))))
         j++;
     const struct hit *h = c->s->hits.data;
-    for (size_t k = 0; k < c->s->hits.n; k++)
-        if (h[k].role == ROLE_DATE && h[k].start >= i && h[k].start <= lim)
+    for (size_t k = hits_from(c, i); k < c->s->hits.n && h[k].start <= lim; k++)
+        if (h[k].role == ROLE_DATE)
             return &h[k];
     if (j + 4 <= c->f.len && (t[j] == '1' || t[j] == '2') && isdigit((unsigned char)t[j + 1]) &&
         isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
@@ -550,8 +598,8 @@ static uint32_t number_after(const struct seg_ctx *c, uint32_t i, uint32_t *star
 static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum role r)
 {
     const struct hit *h = c->s->hits.data;
-    for (size_t k = 0; k < c->s->hits.n; k++)
-        if (h[k].role == r && h[k].start < e && h[k].end > s)
+    for (size_t k = hits_from(c, back(s, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < e; k++)
+        if (h[k].role == r && h[k].end > s)
             return true;
     return false;
 }
@@ -598,16 +646,14 @@ static enum sl_status signals(struct seg_ctx *c)
             uint32_t b = x->start;
             while (b > 0 && c->f.text[b - 1] == ' ')
                 b--;
-            bool particle = false;
-            for (size_t k = 0; k < c->s->hits.n; k++)
+            for (size_t k = hits_from(c, back(b, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < b;
+                 k++)
                 if (h[k].role == ROLE_PARTICLE && h[k].end == b) {
-                    particle = true;
                     b = h[k].start;
                     while (b > 0 && c->f.text[b - 1] == ' ')
                         b--;
                     break;
                 }
-            (void)particle;
             if (b >= 2 && c->f.text[b - 1] == '.' && c->f.text[b - 2] >= 'a' &&
                 c->f.text[b - 2] <= 'z' && is_upper_at(c, b - 2) &&
                 (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])))
@@ -747,6 +793,28 @@ static uint32_t absdiff(uint32_t a, uint32_t b)
     return a > b ? a - b : b - a;
 }
 
+/* unit_range - the signals [*lo, *hi) of i's segment within DETECT_WINDOW
+ * bytes of it (signals are sorted by segment and offset) */
+static void unit_range(const struct scorer *sc, size_t i, size_t *lo, size_t *hi)
+{
+    const struct sig *g = sc->sig;
+    size_t a = i, b = i + 1;
+    while (a > 0 && g[a - 1].seg == g[i].seg && g[i].fstart - g[a - 1].fstart <= DETECT_WINDOW)
+        a--;
+    while (b < sc->nsig && g[b].seg == g[i].seg && g[b].fstart - g[i].fstart <= DETECT_WINDOW)
+        b++;
+    *lo = a;
+    *hi = b;
+}
+
+static int cmp_sig(const void *a, const void *b)
+{
+    const struct sig *x = a, *y = b;
+    if (x->seg != y->seg)
+        return x->seg < y->seg ? -1 : 1;
+    return x->fstart < y->fstart ? -1 : x->fstart > y->fstart;
+}
+
 static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndocs,
                             struct doc_facts *docs)
 {
@@ -792,15 +860,11 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         if (g[i].kind != SIG_ID)
             continue;
         enum confidence conf = (enum confidence)g[i].conf;
-        if (g[i].strength == P_IDGRADE && conf < CONF_MEDIUM) {
-            for (size_t j = 0; j < sc->nsig; j++) {
-                if (g[j].kind == SIG_PERSON && g[j].strength >= P_NAMED && g[j].seg == g[i].seg &&
-                    g[j].para == g[i].para && absdiff(g[j].fstart, g[i].fstart) <= DETECT_WINDOW) {
-                    conf = CONF_MEDIUM;
-                    break;
-                }
-            }
-        }
+        size_t lo, hi;
+        unit_range(sc, i, &lo, &hi);
+        for (size_t j = lo; g[i].strength == P_IDGRADE && conf < CONF_MEDIUM && j < hi; j++)
+            if (g[j].kind == SIG_PERSON && g[j].strength >= P_NAMED && g[j].para == g[i].para)
+                conf = CONF_MEDIUM;
         emit(sc, &g[i], conf);
     }
 
@@ -810,22 +874,19 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             continue;
         const struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
         enum confidence best = CONF_NONE;
-        size_t best_j = 0;
+        size_t best_j = 0, lo, hi;
         unsigned weak_terms = 0;
-        uint32_t last_weak_rule = UINT32_MAX, last_weak_start = UINT32_MAX;
-        for (size_t j = 0; j < sc->nsig; j++) {
-            if (g[j].kind != SIG_HEALTH || g[j].seg != g[i].seg || g[j].para != g[i].para)
+        uint32_t last_weak = UINT32_MAX;
+        unit_range(sc, i, &lo, &hi);
+        for (size_t j = lo; j < hi; j++) {
+            if (g[j].kind != SIG_HEALTH || g[j].para != g[i].para)
                 continue;
             uint32_t dist = absdiff(g[j].fstart, g[i].fstart);
-            if (dist > DETECT_WINDOW)
-                continue;
             enum confidence cf =
                 pair_conf(g[i].strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
-            if (g[j].strength == H_WEAK && g[j].start != last_weak_start) {
-                if (last_weak_rule == UINT32_MAX || g[j].start != last_weak_start)
-                    weak_terms++;
-                last_weak_rule = g[j].rule;
-                last_weak_start = g[j].start;
+            if (g[j].strength == H_WEAK && g[j].fstart != last_weak) {
+                weak_terms++;
+                last_weak = g[j].fstart;
             }
             if (cf > best)
                 best = cf, best_j = j;
@@ -890,6 +951,8 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
     struct doc_facts *docs = calloc(ndocs, sizeof *docs);
     if (docs == NULL)
         return SL_ENOMEM;
+    if (s->sigs.n > 1)
+        qsort(s->sigs.data, s->sigs.n, sizeof(struct sig), cmp_sig);
     struct scorer sc = {p, segs, s->sigs.data, s->sigs.n, res, SL_OK};
     st = score(&sc, newsletter, ndocs, docs);
     free(docs);

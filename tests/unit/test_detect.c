@@ -10,9 +10,9 @@ struct tcase {
     const char *name;
     const char *subject;
     const char *body;
-    bool rows;        /* body is a table (CSV) */
-    bool newsletter;  /* list headers present */
-    bool want;        /* sensitive */
+    bool rows;                /* body is a table (CSV) */
+    bool newsletter;          /* list headers present */
+    bool want;                /* sensitive */
     enum confidence min_conf; /* at least this confidence (when sensitive) */
     const char *want_rule;    /* a finding with this rule id, or NULL */
     const char *forbidden;    /* text that must not appear in any masked value */
@@ -20,28 +20,27 @@ struct tcase {
 
 static const struct tcase cases[] = {
     {"labelled BSN", NULL, "BSN: 123456782", false, false, true, CONF_HIGH, "nl.bsn", "123456782"},
-    {"labelled BSN, dotted", NULL, "burgerservicenummer 1234.56.782", false, false, true,
-     CONF_HIGH, "nl.bsn", "1234.56.782"},
-    {"BSN-valid invoice number", NULL, "Factuurnummer: 123456782\nBedrag: EUR 120,00", false,
-     false, false, CONF_NONE, NULL, NULL},
+    {"labelled BSN, dotted", NULL, "burgerservicenummer 1234.56.782", false, false, true, CONF_HIGH,
+     "nl.bsn", "1234.56.782"},
+    {"BSN-valid invoice number", NULL, "Factuurnummer: 123456782\nBedrag: EUR 120,00", false, false,
+     false, CONF_NONE, NULL, NULL},
     {"BSN-valid order number", NULL, "Your order number 111222333 has shipped.", false, false,
      false, CONF_NONE, NULL, NULL},
-    {"BSN-valid phone-like number", NULL, "Bel me op +31 123456782 als er iets is.", false,
-     false, false, CONF_NONE, NULL, NULL},
-    {"title, name and diagnosis", NULL,
-     "Dhr. Jansen is bekend met COPD en gebruikt tiotropium.", false, false, true, CONF_HIGH,
-     NULL, "Jansen"},
+    {"BSN-valid phone-like number", NULL, "Bel me op +31 123456782 als er iets is.", false, false,
+     false, CONF_NONE, NULL, NULL},
+    {"title, name and diagnosis", NULL, "Dhr. Jansen is bekend met COPD en gebruikt tiotropium.",
+     false, false, true, CONF_HIGH, NULL, "Jansen"},
     {"first and last name and medication", NULL,
      "Kun je vanavond bij Anja de Vries langsgaan? Haar insuline moet worden opgehoogd.", false,
      false, true, CONF_HIGH, NULL, "Vries"},
-    {"initials and surname, lab value", NULL, "Uitslag J. Jansen: HbA1c 58 mmol/mol.", false,
-     false, true, CONF_HIGH, NULL, "Jansen"},
+    {"initials and surname, lab value", NULL, "Uitslag J. Jansen: HbA1c 58 mmol/mol.", false, false,
+     true, CONF_HIGH, NULL, "Jansen"},
     {"relative and medication", NULL,
-     "Uw moeder heeft vannacht onrustig geslapen. De arts heeft haloperidol voorgeschreven.",
-     false, false, true, CONF_HIGH, NULL, NULL},
+     "Uw moeder heeft vannacht onrustig geslapen. De arts heeft haloperidol voorgeschreven.", false,
+     false, true, CONF_HIGH, NULL, NULL},
     {"general information", NULL,
-     "Patiënten met COPD kunnen baat hebben bij longrevalidatie. Vraag uw huisarts.", false,
-     false, false, CONF_NONE, NULL, NULL},
+     "Patiënten met COPD kunnen baat hebben bij longrevalidatie. Vraag uw huisarts.", false, false,
+     false, CONF_NONE, NULL, NULL},
     {"anonymous case", NULL,
      "In het MDO bespreken we een casus: een cliënt van 80 met dementie en valrisico.", false,
      false, false, CONF_NONE, NULL, NULL},
@@ -89,8 +88,8 @@ static const struct tcase cases[] = {
      "Patiëntnummer 0045123\n\nOpgenomen met een CVA, graag terugbellen.", false, false, true,
      CONF_MEDIUM, "person.id-keyword", "0045123"},
     {"birthday mail", NULL,
-     "Hoera! Anja Bakker is vandaag 50 geworden. Taart in de koffiekamer om 15:00.", false,
-     false, false, CONF_NONE, NULL, NULL},
+     "Hoera! Anja Bakker is vandaag 50 geworden. Taart in de koffiekamer om 15:00.", false, false,
+     false, CONF_NONE, NULL, NULL},
     {"clean text", NULL, "De parkeerplaats is morgen gesloten.", false, false, false, CONF_NONE,
      NULL, NULL},
 };
@@ -109,11 +108,14 @@ int main(void)
         struct text_segment segs[2];
         size_t n = 0;
         if (c->subject)
-            segs[n++] = (struct text_segment){c->subject, strlen(c->subject), "header:subject",
-                                              SEG_SUBJECT, 0, false};
-        segs[n++] = (struct text_segment){c->body, strlen(c->body),
+            segs[n++] = (struct text_segment){
+                c->subject, strlen(c->subject), "header:subject", SEG_SUBJECT, 0, false};
+        segs[n++] = (struct text_segment){c->body,
+                                          strlen(c->body),
                                           c->rows ? "attachment:lijst.csv" : "body:text/plain",
-                                          c->rows ? SEG_ATTACHMENT : SEG_BODY, 0, c->rows};
+                                          c->rows ? SEG_ATTACHMENT : SEG_BODY,
+                                          0,
+                                          c->rows};
         struct detect_result r = {0};
         bool timed_out;
         enum sl_status st = detect_message(p, s, segs, n, c->newsletter, 0, &timed_out, &r);
@@ -122,8 +124,8 @@ int main(void)
               r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
               c->want ? "sensitive" : "clean");
         if (c->want)
-            CHECK(r.confidence >= c->min_conf, "%s: got confidence %s, want at least %s",
-                  c->name, pack_confidence_name(r.confidence), pack_confidence_name(c->min_conf));
+            CHECK(r.confidence >= c->min_conf, "%s: got confidence %s, want at least %s", c->name,
+                  pack_confidence_name(r.confidence), pack_confidence_name(c->min_conf));
         bool found = c->want_rule == NULL;
         for (size_t k = 0; k < r.nfindings; k++) {
             const struct finding *f = &r.findings[k];
@@ -162,6 +164,23 @@ int main(void)
         CHECK(strcmp(out, masks[i].want) == 0, "mask '%s': got '%s', want '%s'", masks[i].in, out,
               masks[i].want);
     }
+
+    /* hostile: megabytes of dense signals (names, identifiers, dates, health
+     * words, no paragraph breaks) end, because every look-up is windowed */
+    static const char unit[] = "Jan Jansen BSN 123456782 geb. 01-01-1950 diabetes factuurnummer ";
+    size_t reps = (4u << 20) / (sizeof unit - 1);
+    char *big = malloc(reps * (sizeof unit - 1) + 1);
+    for (size_t k = 0; k < reps; k++)
+        memcpy(big + k * (sizeof unit - 1), unit, sizeof unit - 1);
+    struct text_segment dense = {big, reps * (sizeof unit - 1), "body", SEG_BODY, 0, false};
+    struct detect_result dr = {0};
+    bool dto = false;
+    CHECK(detect_message(p, s, &dense, 1, false, 0, &dto, &dr) == SL_OK && dr.sensitive,
+          "4 MiB of dense signals: scanned and sensitive");
+    CHECK(dr.nfindings <= DETECT_MAX_FINDINGS, "findings capped at %d: got %zu",
+          DETECT_MAX_FINDINGS, dr.nfindings);
+    detect_result_free(&dr);
+    free(big);
 
     /* a deadline already passed: nothing is scanned, and it is said */
     struct text_segment one = {"BSN: 123456782", 14, "body", SEG_BODY, 0, false};
