@@ -230,14 +230,41 @@ static inline bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* cp_is_word, word_cp_at, word_cp_before - is the code point (starting at
+ * i, ending before i) a letter or digit? Symbols such as ° are not. */
+static bool cp_is_word(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp != 0xFFFD);
+}
+
+static bool word_cp_at(const struct seg_ctx *c, size_t i)
+{
+    uint32_t cp;
+    if (i >= c->f.len)
+        return false;
+    fold_utf8_decode((const unsigned char *)c->f.text + i, c->f.len - i, &cp);
+    return cp_is_word(cp);
+}
+
+static bool word_cp_before(const struct seg_ctx *c, size_t i)
+{
+    if (i == 0)
+        return false;
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)c->f.text[k] & 0xC0) == 0x80)
+        k--;
+    return word_cp_at(c, k);
+}
+
 static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
 {
     struct seg_ctx *c = vctx;
-    const unsigned char *t = (const unsigned char *)c->f.text;
-    /* whole words only: a boundary on each side that is itself a word byte */
-    if (word_byte(t[start]) && start > 0 && word_byte(t[start - 1]))
+    /* whole words only: where the term starts (ends) with a letter or digit,
+     * the text before (after) it must not be one */
+    if (word_cp_at(c, start) && word_cp_before(c, start))
         return 0;
-    if (word_byte(t[end - 1]) && end < c->f.len && word_byte(t[end]))
+    if (word_cp_before(c, end) && word_cp_at(c, end))
         return 0;
     struct hit h = {(uint32_t)start, (uint32_t)end, value, (uint8_t)c->p->rules[value].role, 0};
     if (vec_push(&c->s->hits, &h) != SL_OK) {

@@ -87,6 +87,10 @@ static const struct tcase cases[] = {
     {"patient number and diagnosis", NULL,
      "Patiëntnummer 0045123\n\nOpgenomen met een CVA, graag terugbellen.", false, false, true,
      CONF_MEDIUM, "person.id-keyword", "0045123"},
+    {"Flemish degree sign for born", NULL,
+     "Mevrouw Peeters (\xc2\xb0"
+     "12/03/1945) is opgenomen met hartfalen.",
+     false, false, true, CONF_HIGH, "person.dob", "1945"},
     {"birthday mail", NULL,
      "Hoera! Anja Bakker is vandaag 50 geworden. Taart in de koffiekamer om 15:00.", false, false,
      false, CONF_NONE, NULL, NULL},
