@@ -39,8 +39,11 @@ struct sig {
     uint32_t rule;
     uint8_t kind;
     uint8_t strength;
-    uint8_t conf; /* identifiers: their own confidence */
+    uint8_t conf;   /* identifiers: their own confidence */
+    uint8_t reader; /* READER_*: the person is the message's reader */
 };
+
+enum { READER_POSSESSIVE = 1, READER_GREETED = 2 };
 
 struct vec {
     void *data;
@@ -562,8 +565,9 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
     return i;
 }
 
-static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength, uint32_t fstart,
-                              uint32_t fend, uint32_t rule, uint8_t conf)
+static enum sl_status add_sig_reader(struct seg_ctx *c, uint8_t kind, uint8_t strength,
+                                     uint32_t fstart, uint32_t fend, uint32_t rule, uint8_t conf,
+                                     uint8_t reader)
 {
     uint32_t line = line_of(c, fstart);
     struct sig g = {c->segno,
@@ -575,10 +579,17 @@ static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength,
                     rule,
                     kind,
                     strength,
-                    conf};
+                    conf,
+                    reader};
     if (c->seg->rows)
         g.para = line; /* a table row is its own unit */
     return vec_push(&c->s->sigs, &g);
+}
+
+static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength, uint32_t fstart,
+                              uint32_t fend, uint32_t rule, uint8_t conf)
+{
+    return add_sig_reader(c, kind, strength, fstart, fend, rule, conf, 0);
 }
 
 /* date_after - does a date (or a bare year) start within a few bytes of i? */
@@ -631,6 +642,18 @@ static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum 
     return false;
 }
 
+/* health_within - does health context (not a weak care term) start within
+ * n bytes after i? */
+static bool health_within(const struct seg_ctx *c, uint32_t i, uint32_t n)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = hits_from(c, i); k < c->s->hits.n && h[k].start <= i + n; k++)
+        if (h[k].role == ROLE_HEALTH || h[k].role == ROLE_MEASUREMENT ||
+            h[k].role == ROLE_CLINICAL_CODE || h[k].role == ROLE_CARE_DOCUMENT)
+            return true;
+    return false;
+}
+
 /* signals - turn the hits of one segment into person, health and id signals */
 static enum sl_status signals(struct seg_ctx *c)
 {
@@ -654,8 +677,11 @@ static enum sl_status signals(struct seg_ctx *c)
             end = name_after(c, x->end, &initial_only, &listed);
             if (end && !(fl & LINE_GREETING))
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
-            else if (!(fl & LINE_GREETING) || end)
-                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, end ? end : x->end, x->rule, 0);
+            else if (end) /* "Geachte mevrouw Jansen,": the reader, by name */
+                st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, end, x->rule, 0,
+                                    READER_GREETED);
+            else if (!(fl & LINE_GREETING))
+                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_FIRSTNAME:
             if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
@@ -690,6 +716,12 @@ static enum sl_status signals(struct seg_ctx *c)
         case ROLE_RELATIVE:
             if (!quiet)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_POSSESSIVE:
+            /* "uw uitslag", "your HbA1c": health context a few words on */
+            if (!quiet && health_within(c, x->end, 28))
+                st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
+                                    READER_POSSESSIVE);
             break;
         case ROLE_PERSON_ROLE:
             if (!quiet)
@@ -774,6 +806,7 @@ struct doc_facts {
     bool idgrade; /* date of birth, patient or national number */
     bool health;  /* strong health context */
     bool newsletter;
+    bool greeted; /* the message greets its reader by name */
     int32_t subj_person, subj_health, body_person, body_health, id_person, any_health;
 };
 
@@ -858,6 +891,8 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         bool subj = sc->segs[g[i].seg].kind == SEG_SUBJECT;
         if (g[i].kind == SIG_NEWSLETTER)
             df->newsletter = true;
+        else if (g[i].reader == READER_GREETED)
+            df->greeted = true;
         else if (g[i].kind == SIG_PERSON ||
                  (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE && g[i].conf >= CONF_HIGH)) {
             if (g[i].strength >= P_NAMED)
@@ -900,6 +935,8 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         if (g[i].kind != SIG_PERSON)
             continue;
         const struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
+        /* "uw uitslag" in a message that greets its reader by name */
+        int strength = g[i].reader == READER_POSSESSIVE && df->greeted ? P_NAMED : g[i].strength;
         enum confidence best = CONF_NONE;
         size_t best_j = 0, lo, hi;
         unsigned weak_terms = 0;
@@ -910,7 +947,7 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 continue;
             uint32_t dist = absdiff(g[j].fstart, g[i].fstart);
             enum confidence cf =
-                pair_conf(g[i].strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
+                pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
             if (g[j].strength == H_WEAK && g[j].fstart != last_weak) {
                 weak_terms++;
                 last_weak = g[j].fstart;
@@ -919,9 +956,9 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 best = cf, best_j = j;
         }
         /* two distinct weak care terms next to a named person */
-        if (best < CONF_MEDIUM && g[i].strength >= P_NAMED && weak_terms >= 2)
+        if (best < CONF_MEDIUM && strength >= P_NAMED && weak_terms >= 2)
             best = CONF_MEDIUM;
-        if (best >= CONF_MEDIUM && df->newsletter && g[i].strength < P_IDGRADE)
+        if (best >= CONF_MEDIUM && df->newsletter && strength < P_IDGRADE)
             best = CONF_LOW;
         if (best > CONF_NONE) {
             emit(sc, &g[i], best);
