@@ -31,6 +31,10 @@ struct ac {
     int32_t *edge_to;
     size_t nedges;
     int32_t root[256];
+    /* full transition rows for the states nearest the root (depth <= 2),
+     * where a scan spends most of its time: one load per byte there */
+    int32_t *dense_idx; /* per state: row number, or -1 */
+    int32_t *dense;     /* rows of 256 */
     /* terms */
     struct term *terms;
     size_t nterms, cap_terms;
@@ -190,11 +194,61 @@ static inline int32_t step(const struct ac *ac, int32_t s, uint8_t b)
     for (;;) {
         if (s == 0)
             return ac->root[b];
+        if (ac->dense && ac->dense_idx[s] >= 0)
+            return ac->dense[(size_t)ac->dense_idx[s] * 256 + b];
         int32_t t = goto_edge(ac, s, b);
         if (t >= 0)
             return t;
         s = ac->fail[s];
     }
+}
+
+/* build_dense - full rows for the states of depth 1 and 2 (queue holds all
+ * states but the root in breadth-first order) */
+static enum sl_status build_dense(struct ac *ac, const int32_t *queue, size_t nq)
+{
+    size_t rows = 0, n = ac->nstates;
+    uint8_t *depth = calloc(n, 1);
+    ac->dense_idx = malloc(n * sizeof *ac->dense_idx);
+    if (depth == NULL || ac->dense_idx == NULL) {
+        free(depth);
+        return SL_ENOMEM;
+    }
+    for (size_t s = 0; s < n; s++)
+        ac->dense_idx[s] = -1;
+    for (size_t q = 0; q < nq; q++) {
+        int32_t s = queue[q];
+        for (int32_t e = 0; e < ac->edge_count[s]; e++) {
+            int32_t c = ac->edge_to[ac->edge_first[s] + e];
+            depth[c] = (uint8_t)(depth[s] < 3 ? depth[s] + 1 : 3);
+        }
+    }
+    for (size_t q = 0; q < nq; q++)
+        if (depth[queue[q]] <= 2)
+            rows++;
+    int32_t *dense = malloc((rows ? rows : 1) * 256 * sizeof *dense);
+    if (dense == NULL) {
+        free(depth);
+        return SL_ENOMEM;
+    }
+    size_t r = 0;
+    for (size_t q = 0; q < nq; q++) {
+        int32_t s = queue[q];
+        if (depth[s] > 2)
+            continue;
+        /* rows are filled in breadth-first order, so the row of the failure
+         * state (shallower) is ready: step() may already use it */
+        int32_t *row = dense + r * 256;
+        for (int b = 0; b < 256; b++) {
+            int32_t t = goto_edge(ac, s, (uint8_t)b);
+            row[b] = t >= 0 ? t : step(ac, ac->fail[s], (uint8_t)b);
+        }
+        ac->dense = dense;
+        ac->dense_idx[s] = (int32_t)r++;
+    }
+    ac->dense = dense;
+    free(depth);
+    return SL_OK;
 }
 
 enum sl_status ac_compile(struct ac *ac)
@@ -269,6 +323,9 @@ enum sl_status ac_compile(struct ac *ac)
             queue[tail++] = c;
         }
     }
+    /* queue[0..tail) now lists every state but the root, breadth first */
+    if ((st = build_dense(ac, queue, tail)) != SL_OK)
+        goto out;
     ac->compiled = true;
     st = SL_OK;
 out:
@@ -317,7 +374,11 @@ size_t ac_states(const struct ac *ac)
 
 size_t ac_bytes(const struct ac *ac)
 {
-    return sizeof *ac + ac->nstates * (4 * sizeof(int32_t) + sizeof(uint16_t)) +
+    size_t rows = 0;
+    for (size_t s = 0; ac->dense_idx && s < ac->nstates; s++)
+        rows += ac->dense_idx[s] >= 0;
+    return sizeof *ac + rows * 256 * sizeof(int32_t) +
+           ac->nstates * (5 * sizeof(int32_t) + sizeof(uint16_t)) +
            ac->nedges * (1 + sizeof(int32_t)) + ac->nterms * sizeof(struct term);
 }
 
@@ -330,6 +391,8 @@ void ac_free(struct ac *ac)
     free(ac->edge_count);
     free(ac->out);
     free(ac->dict);
+    free(ac->dense_idx);
+    free(ac->dense);
     free(ac->edge_byte);
     free(ac->edge_to);
     free(ac->terms);
