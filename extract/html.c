@@ -203,6 +203,14 @@ enum sl_status html_to_text(const char *s, size_t len, struct buf *out)
                     st = buf_append_str(out, " | ");
                 }
                 space = false;
+            } else if (nlen == 2 && strncasecmp(nm, "br", 2) == 0) {
+                /* every <br> ends a line: two in a row make a blank line, as
+                 * <div><br></div> does in the mail of most web clients */
+                while (out->len > 0 && out->data[out->len - 1] == ' ')
+                    out->len--;
+                if (out->len)
+                    st = buf_append_char(out, '\n');
+                space = false;
             } else if (in_list(nm, nlen, para_tags, sizeof para_tags / sizeof para_tags[0])) {
                 st = newline(out, 2);
                 space = false;

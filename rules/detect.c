@@ -642,6 +642,51 @@ static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum 
     return false;
 }
 
+/* staff_after - is the name ending at i followed by a job title
+ * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)")? */
+static bool staff_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i;
+    /* on the same line, or the next one as in a signature */
+    while (j < c->f.len && j - i < 5 &&
+           (t[j] == ' ' || t[j] == ',' || t[j] == '(' || t[j] == '-' || t[j] == ':' ||
+            t[j] == '\n' || t[j] == '\r'))
+        j++;
+    return j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL;
+}
+
+/* generic_before - is the word before i one that makes a role word
+ * generic ("per patiënt", "elke cliënt", "een bewoner", "each patient")? */
+static bool generic_before(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const words[] = {"per",   "elke", "iedere", "ieder",  "een", "each",
+                                        "every", "a",    "any",    "chaque", "par", "un",
+                                        "une",   "tout", "toute",  "geen",   "no"};
+    const char *t = c->f.text;
+    uint32_t e = i;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    uint32_t b = e;
+    while (b > 0 && t[b - 1] >= 'a' && t[b - 1] <= 'z')
+        b--;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == e - b && memcmp(t + b, words[k], e - b) == 0)
+            return true;
+    return false;
+}
+
+/* role_within - does a hit of role r stand within n bytes of [s, e)? */
+static bool role_within(const struct seg_ctx *c, uint32_t s, uint32_t e, enum role r, uint32_t n)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = hits_from(c, back(s, n + HIT_MAX_LEN)); k < c->s->hits.n && h[k].start <= e + n;
+         k++)
+        if (h[k].role == r && h[k].end + n >= s)
+            return true;
+    return false;
+}
+
 /* health_within - does health context (not a weak care term) start within
  * n bytes after i? */
 static bool health_within(const struct seg_ctx *c, uint32_t i, uint32_t n)
@@ -675,6 +720,8 @@ static enum sl_status signals(struct seg_ctx *c)
             if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE))
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
+            if (staff_after(c, end ? end : x->end))
+                break;
             if (end && !(fl & LINE_GREETING))
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else if (end) /* "Geachte mevrouw Jansen,": the reader, by name */
@@ -687,6 +734,8 @@ static enum sl_status signals(struct seg_ctx *c)
             if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
+            if (staff_after(c, end && !initial_only ? end : x->end))
+                break;
             if (end && !initial_only)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else
@@ -709,7 +758,7 @@ static enum sl_status signals(struct seg_ctx *c)
                 }
             if (b >= 2 && c->f.text[b - 1] == '.' && c->f.text[b - 2] >= 'a' &&
                 c->f.text[b - 2] <= 'z' && is_upper_at(c, b - 2) &&
-                (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])))
+                (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])) && !staff_after(c, x->end))
                 st = add_sig(c, SIG_PERSON, P_NAMED, b - 2, x->end, x->rule, 0);
             break;
         }
@@ -724,7 +773,9 @@ static enum sl_status signals(struct seg_ctx *c)
                                     READER_POSSESSIVE);
             break;
         case ROLE_PERSON_ROLE:
-            if (!quiet)
+            /* "per patiënt", "een cliënt": any patient, not one */
+            if (!quiet && !generic_before(c, x->start) &&
+                !role_within(c, x->start, x->end, ROLE_NEG_AGGREGATE, 48))
                 st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_DOB_LABEL: {
@@ -895,7 +946,8 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             df->greeted = true;
         else if (g[i].kind == SIG_PERSON ||
                  (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE && g[i].conf >= CONF_HIGH)) {
-            if (g[i].strength >= P_NAMED)
+            /* display names name the correspondents, not a client */
+            if (g[i].strength >= P_NAMED && sc->segs[g[i].seg].kind != SEG_HEADER)
                 df->named = true;
             if (g[i].strength == P_IDGRADE && df->id_person < 0)
                 df->id_person = (int32_t)i, df->idgrade = true;

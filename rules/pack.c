@@ -45,6 +45,7 @@ static const char *const role_names[ROLE_COUNT] = {
     [ROLE_HEADER_LABEL] = "header-label",
     [ROLE_STAFF_TITLE] = "staff-title",
     [ROLE_POSSESSIVE] = "possessive",
+    [ROLE_STAFF_ROLE] = "staff-role",
     [ROLE_NATIONAL_ID] = "national-id",
     [ROLE_PROVIDER_ID] = "provider-id",
     [ROLE_FINANCIAL] = "financial",

@@ -45,6 +45,7 @@ enum role {
     ROLE_HEADER_LABEL, /* "Van:", "From:" in quoted/forwarded headers */
     ROLE_STAFF_TITLE,  /* dr., prof., zuster: a name after it is staff */
     ROLE_POSSESSIVE,   /* uw, your, votre: the reader's own */
+    ROLE_STAFF_ROLE,   /* ", verpleegkundige" after a name: staff */
     /* regex roles */
     ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
     ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */

@@ -20,6 +20,8 @@ int main(void)
         {"head dropped", "<html><head><title>t</title></head><body>tekst</body></html>", "tekst\n"},
         {"comments dropped", "a<!-- verborgen 123456782 -->b", "ab\n"},
         {"br makes a line", "regel 1<br>regel 2<br/>regel 3", "regel 1\nregel 2\nregel 3\n"},
+        {"web-client blank line", "<div>een</div><div><br></div><div>twee</div>", "een\n\ntwee\n"},
+        {"two br make a blank line", "een<br><br>twee", "een\n\ntwee\n"},
         {"paragraphs make blank lines", "<p>een</p><p>twee</p>", "een\n\ntwee\n"},
         {"table row stays one line",
          "<table><tr><td>Jansen</td><td>COPD</td></tr><tr><td>Pietersen</td><td>astma</td></tr></"
