@@ -705,6 +705,14 @@ static enum sl_status signals(struct seg_ctx *c)
     const struct hit *h = c->s->hits.data;
     const uint8_t *flags = c->s->lflags.data;
     enum sl_status st = SL_OK;
+    /* a table's header row labels its columns: "INSZ;Naam;Geboortedatum" */
+    const struct hit *hdr_id = NULL, *hdr_dob = NULL;
+    for (size_t i = 0; c->seg->rows && i < c->s->hits.n && line_of(c, h[i].start) == 0; i++) {
+        if (h[i].role == ROLE_ID_KEYWORD && !hdr_id)
+            hdr_id = &h[i];
+        if (h[i].role == ROLE_DOB_LABEL && !hdr_dob)
+            hdr_dob = &h[i];
+    }
 
     for (size_t i = 0; i < c->s->hits.n && st == SL_OK; i++) {
         const struct hit *x = &h[i];
@@ -809,13 +817,22 @@ static enum sl_status signals(struct seg_ctx *c)
             if (!quiet)
                 st = add_sig(c, SIG_HEALTH, H_WEAK, x->start, x->end, x->rule, 0);
             break;
+        case ROLE_DATE:
+            /* a date in a column headed "Geboortedatum" */
+            if (hdr_dob && line > 0)
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, hdr_dob->rule, 0);
+            break;
         case ROLE_NATIONAL_ID:
         case ROLE_PROVIDER_ID:
         case ROLE_FINANCIAL: {
             const struct rule *r = &c->p->rules[x->rule];
-            uint8_t conf = x->context ? CONF_HIGH : r->base;
+            bool labelled = x->context || (hdr_id && x->role == ROLE_NATIONAL_ID && line > 0);
+            uint8_t conf = labelled ? CONF_HIGH : r->base;
             st = add_sig(c, SIG_ID, x->role == ROLE_NATIONAL_ID ? P_IDGRADE : P_WEAK, x->start,
                          x->end, x->rule, conf);
+            /* a labelled national number is a person, for health context next to it */
+            if (st == SL_OK && labelled && x->role == ROLE_NATIONAL_ID)
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, x->rule, 0);
             break;
         }
         case ROLE_NEG_NEWSLETTER:

@@ -75,6 +75,9 @@ static const struct tcase cases[] = {
      false, false, CONF_NONE, NULL, NULL},
     {"client list as CSV", NULL, "naam;diagnose\nJan Jansen;COPD\nPiet Bakker;diabetes\n", true,
      false, true, CONF_HIGH, NULL, "Jansen"},
+    {"table whose header labels the columns", NULL,
+     "INSZ;Naam;Geboortedatum;Opmerking\n59032786570;Wouters;27-03-1959;dementie\n", true, false,
+     true, CONF_HIGH, "be.national", "59032786570"},
     {"roster", NULL,
      "Maandag: Anja Bakker (vroege dienst), Piet de Vries (late dienst)\nDinsdag: Sanne Visser "
      "(nacht)\n",
