@@ -33,7 +33,7 @@
 static void usage(FILE *f)
 {
     fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--rules DIR]\n"
-               "                  [--limit NAME=VALUE]... FILE...\n"
+               "                  [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
@@ -82,6 +82,7 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 
 struct scan_opts {
     bool json;
+    bool dump_text;
     const char *from;
     const char **to;
     size_t nto;
@@ -168,6 +169,21 @@ static void print_text(const char *file, const struct detect_result *r, const st
     }
 }
 
+/* dump_text - the text extraction hands to detection, for rule authors
+ * checking what a message looks like to sluis (it prints message content:
+ * for local files, never for mail in transit) */
+static void dump_text(const char *file, const char *data, size_t len,
+                      const struct extract_limits *lim)
+{
+    struct extraction ex = {0};
+    if (extract_message(data, len, lim, &ex) == SL_OK) {
+        for (size_t i = 0; i < ex.nsegs; i++)
+            printf("--- %s: %s (document %u%s)\n%.*s\n", file, ex.segs[i].where, ex.segs[i].doc,
+                   ex.segs[i].rows ? ", rows" : "", (int)ex.segs[i].len, ex.segs[i].text);
+    }
+    extract_free(&ex);
+}
+
 static const char *rules_dir(const char *opt)
 {
     if (opt)
@@ -192,6 +208,8 @@ static int cmd_scan(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
             o.json = true;
+        } else if (strcmp(a, "--dump-text") == 0) {
+            o.dump_text = true;
         } else if ((strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 ||
                     strcmp(a, "--rules") == 0 || strcmp(a, "--limit") == 0)) {
             if (i + 1 >= argc) {
@@ -257,6 +275,8 @@ static int cmd_scan(int argc, char **argv)
             rc = 1;
             continue;
         }
+        if (o.dump_text)
+            dump_text(argv[i], data, len, &lim);
         struct detect_result r = {0};
         enum sl_status st = scan_message(p, &lim, s, data, len, &r, NULL);
         free(data);

@@ -22,7 +22,7 @@
 
 enum { P_WEAK = 1, P_NAMED = 2, P_IDGRADE = 3 }; /* person strength */
 enum { H_WEAK = 1, H_DOC = 2, H_STRONG = 3 };    /* health strength */
-enum sig_kind { SIG_PERSON = 1, SIG_HEALTH, SIG_ID, SIG_NEWSLETTER };
+enum sig_kind { SIG_PERSON = 1, SIG_HEALTH, SIG_ID, SIG_NEWSLETTER, SIG_TOPIC, SIG_PRONOUN };
 
 struct hit {
     uint32_t start, end; /* folded offsets */
@@ -653,6 +653,9 @@ static bool staff_after(const struct seg_ctx *c, uint32_t i)
            (t[j] == ' ' || t[j] == ',' || t[j] == '(' || t[j] == '-' || t[j] == ':' ||
             t[j] == '\n' || t[j] == '\r'))
         j++;
+    /* "Femke start als verpleegkundige", "joins as a nurse" */
+    if (j + 4 <= c->f.len && (memcmp(t + j, "als ", 4) == 0 || memcmp(t + j, "as a", 4) == 0))
+        j += memcmp(t + j, "as a", 4) == 0 ? 5 : 4;
     return j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL;
 }
 
@@ -814,7 +817,8 @@ static enum sl_status signals(struct seg_ctx *c)
                 st = add_sig(c, SIG_HEALTH, H_DOC, x->start, x->end, x->rule, 0);
             break;
         case ROLE_CARE_TERM:
-            if (!quiet)
+            /* a job title ("verpleegkundige", "huisarts") is not a condition */
+            if (!quiet && !hit_at(c, x->start, ROLE_STAFF_ROLE))
                 st = add_sig(c, SIG_HEALTH, H_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_DATE:
@@ -837,6 +841,12 @@ static enum sl_status signals(struct seg_ctx *c)
         }
         case ROLE_NEG_NEWSLETTER:
             st = add_sig(c, SIG_NEWSLETTER, 0, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_TOPIC:
+            st = add_sig(c, SIG_TOPIC, 0, x->start, x->end, x->rule, 0);
+            break;
+        case ROLE_PRONOUN:
+            st = add_sig(c, SIG_PRONOUN, 0, x->start, x->end, x->rule, 0);
             break;
         default:
             break;
@@ -935,6 +945,16 @@ static void unit_range(const struct scorer *sc, size_t i, size_t *lo, size_t *hi
     *hi = b;
 }
 
+/* kind_between - is there a signal of a kind between signals i and j? */
+static bool kind_between(const struct scorer *sc, size_t i, size_t j, enum sig_kind kind)
+{
+    size_t a = i < j ? i : j, b = i < j ? j : i;
+    for (size_t k = a + 1; k < b; k++)
+        if (sc->sig[k].kind == kind)
+            return true;
+    return false;
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const struct sig *x = a, *y = b;
@@ -1006,6 +1026,7 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         const struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
         /* "uw uitslag" in a message that greets its reader by name */
         int strength = g[i].reader == READER_POSSESSIVE && df->greeted ? P_NAMED : g[i].strength;
+        bool first_name = sc->p->rules[g[i].rule].role == ROLE_FIRSTNAME && strength == P_WEAK;
         enum confidence best = CONF_NONE;
         size_t best_j = 0, lo, hi;
         unsigned weak_terms = 0;
@@ -1017,6 +1038,14 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             uint32_t dist = absdiff(g[j].fstart, g[i].fstart);
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
+            /* "Ik heb Sophie gesproken. Ze ligt in het ziekenhuis met
+             * pre-eclampsie": a first name, a pronoun that carries it on,
+             * and a condition; not when a topic word stands between them
+             * ("Thijs bespreekt het artikel over hartfalen") */
+            if (cf < CONF_MEDIUM && first_name && g[j].strength == H_STRONG &&
+                dist <= DETECT_SENTENCE && kind_between(sc, i, j, SIG_PRONOUN) &&
+                !kind_between(sc, i, j, SIG_TOPIC))
+                cf = CONF_MEDIUM;
             if (g[j].strength == H_WEAK && g[j].fstart != last_weak) {
                 weak_terms++;
                 last_weak = g[j].fstart;

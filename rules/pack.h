@@ -46,6 +46,8 @@ enum role {
     ROLE_STAFF_TITLE,  /* dr., prof., zuster: a name after it is staff */
     ROLE_POSSESSIVE,   /* uw, your, votre: the reader's own */
     ROLE_STAFF_ROLE,   /* ", verpleegkundige" after a name: staff */
+    ROLE_TOPIC,        /* over, presentatie, about: what follows is a subject */
+    ROLE_PRONOUN,      /* ze, hij, haar: carries a person on */
     /* regex roles */
     ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
     ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */
