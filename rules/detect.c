@@ -22,7 +22,16 @@
 
 enum { P_WEAK = 1, P_NAMED = 2, P_IDGRADE = 3 }; /* person strength */
 enum { H_WEAK = 1, H_DOC = 2, H_STRONG = 3 };    /* health strength */
-enum sig_kind { SIG_PERSON = 1, SIG_HEALTH, SIG_ID, SIG_NEWSLETTER, SIG_TOPIC, SIG_PRONOUN };
+enum sig_kind {
+    SIG_PERSON = 1,
+    SIG_HEALTH,
+    SIG_ID,
+    SIG_NEWSLETTER,
+    SIG_TOPIC,
+    SIG_PRONOUN,
+    SIG_GREETED,  /* the reader's first name on a greeting line */
+    SIG_ID_LABEL, /* an identifier label anywhere ("RE: bsn?") */
+};
 
 struct hit {
     uint32_t start, end; /* folded offsets */
@@ -43,7 +52,8 @@ struct sig {
     uint8_t reader; /* READER_*: the person is the message's reader */
 };
 
-enum { READER_POSSESSIVE = 1, READER_GREETED = 2 };
+/* how a person signal relates to the text around it */
+enum { READER_POSSESSIVE = 1, READER_GREETED = 2, READER_LINKED = 3 };
 
 struct vec {
     void *data;
@@ -224,6 +234,7 @@ struct seg_ctx {
     const struct pack *p;
     const struct text_segment *seg;
     uint32_t segno;
+    uint32_t dob_rule; /* the first date-of-birth rule, for dates found by shape */
     struct folded f;
     enum sl_status st;
 };
@@ -642,6 +653,25 @@ static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum 
     return false;
 }
 
+/* date_after_name - is the date at i in brackets right after a
+ * capitalised word: "Ad ter Horst (04/04/1935)"? */
+static bool date_after_name(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i;
+    while (j > 0 && t[j - 1] == ' ')
+        j--;
+    if (j == 0 || t[j - 1] != '(')
+        return false;
+    j--;
+    while (j > 0 && t[j - 1] == ' ')
+        j--;
+    uint32_t w = j;
+    while (w > 0 && word_byte((unsigned char)t[w - 1]))
+        w--;
+    return w < j && is_upper_at(c, w) && !(t[w] >= '0' && t[w] <= '9');
+}
+
 /* staff_after - is the name ending at i followed by a job title
  * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)")? */
 static bool staff_after(const struct seg_ctx *c, uint32_t i)
@@ -695,10 +725,13 @@ static bool role_within(const struct seg_ctx *c, uint32_t s, uint32_t e, enum ro
 static bool health_within(const struct seg_ctx *c, uint32_t i, uint32_t n)
 {
     const struct hit *h = c->s->hits.data;
-    for (size_t k = hits_from(c, i); k < c->s->hits.n && h[k].start <= i + n; k++)
+    for (size_t k = hits_from(c, i); k < c->s->hits.n && h[k].start <= i + n; k++) {
+        if (h[k].role == ROLE_TOPIC) /* "your presentation on diabetes" */
+            return false;
         if (h[k].role == ROLE_HEALTH || h[k].role == ROLE_MEASUREMENT ||
             h[k].role == ROLE_CLINICAL_CODE || h[k].role == ROLE_CARE_DOCUMENT)
             return true;
+    }
     return false;
 }
 
@@ -727,8 +760,10 @@ static enum sl_status signals(struct seg_ctx *c)
 
         switch ((enum role)x->role) {
         case ROLE_TITLE:
-            /* "dr. Jansen" names a colleague, not a client */
-            if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE))
+            /* "dr. Jansen" names a colleague, not a client; of "dhr" and
+             * "dhr." the longer one speaks */
+            if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE) ||
+                hit_at(c, x->start, ROLE_TITLE)->end > x->end)
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
             if (staff_after(c, end ? end : x->end))
@@ -742,6 +777,12 @@ static enum sl_status signals(struct seg_ctx *c)
                 st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_FIRSTNAME:
+            if (!quiet && (fl & LINE_GREETING) && is_upper_at(c, x->start)) {
+                /* "Hi Priya,": the reader, by first name */
+                st =
+                    add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
+                break;
+            }
             if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
@@ -749,28 +790,47 @@ static enum sl_status signals(struct seg_ctx *c)
                 break;
             if (end && !initial_only)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
-            else
-                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
+            else /* "Barbara's asthma": the name owns what follows */
+                st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
+                                    x->end + 2 <= c->f.len && c->f.text[x->end] == '\'' &&
+                                            c->f.text[x->end + 1] == 's'
+                                        ? READER_LINKED
+                                        : 0);
             break;
         case ROLE_SURNAME: {
             /* "J. Jansen", "A.B. van der Berg": initials before a listed surname */
             if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) || x->start < 3)
                 break;
             uint32_t b = x->start;
+            bool low_particle = false;
             while (b > 0 && c->f.text[b - 1] == ' ')
                 b--;
             for (size_t k = hits_from(c, back(b, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < b;
                  k++)
                 if (h[k].role == ROLE_PARTICLE && h[k].end == b) {
                     b = h[k].start;
+                    low_particle = !is_upper_at(c, b);
                     while (b > 0 && c->f.text[b - 1] == ' ')
                         b--;
                     break;
                 }
+            if (staff_after(c, x->end))
+                break;
             if (b >= 2 && c->f.text[b - 1] == '.' && c->f.text[b - 2] >= 'a' &&
                 c->f.text[b - 2] <= 'z' && is_upper_at(c, b - 2) &&
-                (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])) && !staff_after(c, x->end))
+                (b < 3 || !word_byte((unsigned char)c->f.text[b - 3])))
                 st = add_sig(c, SIG_PERSON, P_NAMED, b - 2, x->end, x->rule, 0);
+            else if (low_particle && b > 0 && word_byte((unsigned char)c->f.text[b - 1])) {
+                /* "Bas ter Horst", "Demi de Groot": a capitalised word, a
+                 * particle in lower case, a listed surname (a place such as
+                 * "Zorgcentrum De Linde" writes the particle capitalised) */
+                uint32_t w = b;
+                while (w > 0 && word_byte((unsigned char)c->f.text[w - 1]))
+                    w--;
+                if (is_upper_at(c, w) && !hit_at(c, w, ROLE_FIRSTNAME) &&
+                    !hit_at(c, w, ROLE_TITLE) && !(flags[line_of(c, w)] & LINE_GREETING))
+                    st = add_sig(c, SIG_PERSON, P_NAMED, w, x->end, x->rule, 0);
+            }
             break;
         }
         case ROLE_RELATIVE:
@@ -779,7 +839,7 @@ static enum sl_status signals(struct seg_ctx *c)
             break;
         case ROLE_POSSESSIVE:
             /* "uw uitslag", "your HbA1c": health context a few words on */
-            if (!quiet && health_within(c, x->end, 28))
+            if (!quiet && health_within(c, x->end, 24))
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     READER_POSSESSIVE);
             break;
@@ -798,6 +858,9 @@ static enum sl_status signals(struct seg_ctx *c)
             break;
         }
         case ROLE_ID_KEYWORD:
+            st = add_sig(c, SIG_ID_LABEL, 0, x->start, x->end, x->rule, 0);
+            if (st != SL_OK)
+                break;
             end = number_after(c, x->end, &ys);
             if (end && !overlaps_role(c, ys, end, ROLE_NATIONAL_ID) &&
                 !overlaps_role(c, ys, end, ROLE_DATE))
@@ -825,6 +888,9 @@ static enum sl_status signals(struct seg_ctx *c)
             /* a date in a column headed "Geboortedatum" */
             if (hdr_dob && line > 0)
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, hdr_dob->rule, 0);
+            /* "Ad ter Horst (04/04/1935)": a date in brackets after a name */
+            else if (!quiet && c->dob_rule != UINT32_MAX && date_after_name(c, x->start))
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, c->dob_rule, 0);
             break;
         case ROLE_NATIONAL_ID:
         case ROLE_PROVIDER_ID:
@@ -884,7 +950,9 @@ struct doc_facts {
     bool idgrade; /* date of birth, patient or national number */
     bool health;  /* strong health context */
     bool newsletter;
-    bool greeted; /* the message greets its reader by name */
+    bool greeted;       /* the message greets its reader by name */
+    bool greeted_title; /* ... with a title: "Geachte mevrouw Jansen," */
+    bool id_label;      /* an identifier label stands somewhere */
     int32_t subj_person, subj_health, body_person, body_health, id_person, any_health;
 };
 
@@ -917,7 +985,9 @@ static enum confidence pair_conf(int person, int health, bool sentence, bool doc
     if (person >= P_NAMED) {
         if (health == H_STRONG)
             return CONF_HIGH;
-        if (health == H_DOC)
+        /* a care document with a name; any care word with a date of
+         * birth or a record number ("Verwijzing A. Smit 02-07-1950") */
+        if (health == H_DOC || person == P_IDGRADE)
             return CONF_MEDIUM;
         return CONF_LOW;
     }
@@ -937,9 +1007,9 @@ static void unit_range(const struct scorer *sc, size_t i, size_t *lo, size_t *hi
 {
     const struct sig *g = sc->sig;
     size_t a = i, b = i + 1;
-    while (a > 0 && g[a - 1].seg == g[i].seg && g[i].fstart - g[a - 1].fstart <= DETECT_WINDOW)
+    while (a > 0 && g[a - 1].seg == g[i].seg && g[i].fstart - g[a - 1].fstart <= 2 * DETECT_WINDOW)
         a--;
-    while (b < sc->nsig && g[b].seg == g[i].seg && g[b].fstart - g[i].fstart <= DETECT_WINDOW)
+    while (b < sc->nsig && g[b].seg == g[i].seg && g[b].fstart - g[i].fstart <= 2 * DETECT_WINDOW)
         b++;
     *lo = a;
     *hi = b;
@@ -980,7 +1050,9 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         if (g[i].kind == SIG_NEWSLETTER)
             df->newsletter = true;
         else if (g[i].reader == READER_GREETED)
-            df->greeted = true;
+            df->greeted = true, df->greeted_title |= g[i].kind == SIG_PERSON;
+        else if (g[i].kind == SIG_ID_LABEL)
+            df->id_label = true;
         else if (g[i].kind == SIG_PERSON ||
                  (g[i].kind == SIG_ID && g[i].strength == P_IDGRADE && g[i].conf >= CONF_HIGH)) {
             /* display names name the correspondents, not a client */
@@ -1016,6 +1088,10 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         for (size_t j = lo; g[i].strength == P_IDGRADE && conf < CONF_MEDIUM && j < hi; j++)
             if (g[j].kind == SIG_PERSON && g[j].strength >= P_NAMED && g[j].para == g[i].para)
                 conf = CONF_MEDIUM;
+        /* "RE: bsn?" answered with a bare number, about a named person */
+        const struct doc_facts *idf = &docs[sc->segs[g[i].seg].doc];
+        if (g[i].strength == P_IDGRADE && conf < CONF_MEDIUM && idf->id_label && idf->named)
+            conf = CONF_MEDIUM;
         emit(sc, &g[i], conf);
     }
 
@@ -1036,6 +1112,13 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             if (g[j].kind != SIG_HEALTH || g[j].para != g[i].para)
                 continue;
             uint32_t dist = absdiff(g[j].fstart, g[i].fstart);
+            /* past the window, a pronoun can still carry the person on
+             * ("dhr. Kok ... hij ... Hij lijkt psychotisch") as long as no
+             * other person comes between */
+            if (dist > DETECT_WINDOW &&
+                !(strength >= P_NAMED && kind_between(sc, i, j, SIG_PRONOUN) &&
+                  !kind_between(sc, i, j, SIG_PERSON)))
+                continue;
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
             /* "Ik heb Sophie gesproken. Ze ligt in het ziekenhuis met
@@ -1043,8 +1126,9 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
              * and a condition; not when a topic word stands between them
              * ("Thijs bespreekt het artikel over hartfalen") */
             if (cf < CONF_MEDIUM && first_name && g[j].strength == H_STRONG &&
-                dist <= DETECT_SENTENCE && kind_between(sc, i, j, SIG_PRONOUN) &&
-                !kind_between(sc, i, j, SIG_TOPIC))
+                dist <= DETECT_SENTENCE && !kind_between(sc, i, j, SIG_TOPIC) &&
+                (kind_between(sc, i, j, SIG_PRONOUN) || g[i].reader == READER_LINKED ||
+                 df->greeted_title))
                 cf = CONF_MEDIUM;
             if (g[j].strength == H_WEAK && g[j].fstart != last_weak) {
                 weak_terms++;
@@ -1102,7 +1186,11 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
             *timed_out = true;
             break;
         }
-        struct seg_ctx c = {.s = s, .p = p, .seg = &segs[i], .segno = (uint32_t)i};
+        struct seg_ctx c = {
+            .s = s, .p = p, .seg = &segs[i], .segno = (uint32_t)i, .dob_rule = UINT32_MAX};
+        for (size_t r = 0; r < p->nrules && c.dob_rule == UINT32_MAX; r++)
+            if (p->rules[r].role == ROLE_DOB_LABEL)
+                c.dob_rule = (uint32_t)r;
         st = scan_segment(&c, &res->regex_limited);
         if (segs[i].doc + 1 > ndocs)
             ndocs = segs[i].doc + 1;

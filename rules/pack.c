@@ -542,12 +542,15 @@ void pack_scratch_free(struct pack_scratch *s)
     free(s);
 }
 
-/* match_at - one match of re at or after start; 1 found, 0 none, -1 limit */
+/* match_at - one match of re at or after start; the number of capture
+ * pairs set (1 or more) when found, 0 for none, -1 when a limit was hit */
 static int match_at(struct pack_scratch *s, pcre2_code *re, const char *text, size_t len,
                     size_t start)
 {
     int rc = pcre2_match(re, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
-    if (rc >= 0)
+    if (rc > 0)
+        return rc;
+    if (rc == 0) /* more captures than the match data holds: the whole match is set */
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
         return 0;
@@ -556,7 +559,7 @@ static int match_at(struct pack_scratch *s, pcre2_code *re, const char *text, si
 
 bool pack_regex_matches(struct pack_scratch *s, void *re, const char *text, size_t len)
 {
-    return match_at(s, re, text, len, 0) == 1;
+    return match_at(s, re, text, len, 0) > 0;
 }
 
 void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
@@ -574,11 +577,11 @@ void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *te
             if (rc <= 0)
                 break;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-            uint32_t pairs = pcre2_get_ovector_count(s->md);
             size_t ms = ov[0], me = ov[1];
             /* a rule may report its first capture group instead of the whole
-             * match, so patterns can look at context they do not report */
-            if (pairs > 1 && ov[2] != PCRE2_UNSET) {
+             * match, so patterns can look at context they do not report; rc
+             * counts the pairs this match set (stale ones lie beyond) */
+            if (rc > 1 && ov[2] != PCRE2_UNSET) {
                 ms = ov[2];
                 me = ov[3];
             }

@@ -78,6 +78,8 @@ static const struct tcase cases[] = {
     {"table whose header labels the columns", NULL,
      "INSZ;Naam;Geboortedatum;Opmerking\n59032786570;Wouters;27-03-1959;dementie\n", true, false,
      true, CONF_HIGH, "be.national", "59032786570"},
+    {"blood pressure after its label", NULL, "Dhr. Jansen: RR 150/90, pols 88.", false, false, true,
+     CONF_HIGH, "health.blood-pressure", "150/90"},
     {"roster", NULL,
      "Maandag: Anja Bakker (vroege dienst), Piet de Vries (late dienst)\nDinsdag: Sanne Visser "
      "(nacht)\n",
