@@ -43,8 +43,8 @@ static const char *const hidden[] = {"script",   "style", "head", "noscript",
 static const char *const line_tags[] = {"br",   "div",     "tr",      "li",     "dd",     "dt",
                                         "hr",   "section", "article", "header", "footer", "address",
                                         "form", "center",  "caption", "tbody",  "thead"};
-static const char *const para_tags[] = {"p",  "table", "h1", "h2",         "h3",  "h4", "h5",
-                                        "h6", "ul",    "ol", "blockquote", "pre", "dl"};
+static const char *const para_tags[] = {"table", "h1", "h2", "h3",         "h4",  "h5",
+                                        "h6",    "ul", "ol", "blockquote", "pre", "dl"};
 
 static bool in_list(const char *name, size_t n, const char *const *list, size_t count)
 {
@@ -139,6 +139,7 @@ enum sl_status html_to_text(const char *s, size_t len, struct buf *out)
     enum sl_status st = SL_OK;
     bool space = false;
     int pre = 0;
+    size_t p_start = SIZE_MAX; /* output length when the open <p> began */
     size_t i = 0;
 
     while (i < len && st == SL_OK) {
@@ -210,6 +211,15 @@ enum sl_status html_to_text(const char *s, size_t len, struct buf *out)
                     out->len--;
                 if (out->len)
                     st = buf_append_char(out, '\n');
+                space = false;
+            } else if (nlen == 1 && (nm[0] == 'p' || nm[0] == 'P')) {
+                /* mail clients (Outlook above all) write every line as a
+                 * <p>, and a blank line as an empty one: a <p> ends a line,
+                 * an empty <p> makes a blank line */
+                st = newline(out, 1);
+                if (st == SL_OK && end && out->len == p_start && out->len)
+                    st = buf_append_char(out, '\n');
+                p_start = end ? SIZE_MAX : out->len;
                 space = false;
             } else if (in_list(nm, nlen, para_tags, sizeof para_tags / sizeof para_tags[0])) {
                 st = newline(out, 2);

@@ -5,8 +5,9 @@
  * script, style, head, noscript and template content is dropped; comments
  * and declarations are dropped; character references are decoded (named
  * references of HTML's Latin-1 and punctuation sets, decimal and hex);
- * block elements become line breaks, <p>, <table>, headings and list ends
- * become blank lines (paragraph breaks), table cells are joined with " | " so
+ * block elements and <p> become line breaks (mail clients write a <p> per
+ * line), an empty <p>, two <br>, <table>, headings and lists become blank
+ * lines (paragraph breaks), table cells are joined with " | " so
  * that one table row stays one line; white space is collapsed outside <pre>.
  *
  * Input: pointer + length, UTF-8 (not NUL-terminated); any bytes are safe.

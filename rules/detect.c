@@ -467,19 +467,28 @@ static enum sl_status structure(struct seg_ctx *c)
     }
     const uint32_t *ls = s->lines.data;
     uint32_t para = 0;
+    bool colon = false; /* the last text line ended with ':' */
     for (uint32_t l = 0; l < s->lines.n; l++) {
         uint8_t fl = 0;
         uint32_t end = l + 1 < s->lines.n ? ls[l + 1] : (uint32_t)c->f.len;
         bool blank = true;
         for (uint32_t i = ls[l]; i < end && blank; i++)
             blank = t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n' || t[i] == '>';
-        if (blank) {
+        /* a paragraph that ends with a colon introduces the next one
+         * ("de bloedsuiker is erg wisselend:" and the values below) */
+        if (blank && !colon) {
             fl |= LINE_BLANK;
             para++;
         }
+        if (!blank) {
+            uint32_t e = end;
+            while (e > ls[l] && (t[e - 1] == '\n' || t[e - 1] == '\r' || t[e - 1] == ' '))
+                e--;
+            colon = e > ls[l] && t[e - 1] == ':';
+        }
         if (vec_push(&s->lflags, &fl) != SL_OK || vec_push(&s->paras, &para) != SL_OK)
             return SL_ENOMEM;
-        if (blank)
+        if (fl & LINE_BLANK)
             para++;
     }
     uint8_t *flags = s->lflags.data;
@@ -525,11 +534,22 @@ static bool is_upper_at(const struct seg_ctx *c, uint32_t folded_off)
     return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp < 0x180 && !(cp & 1));
 }
 
+/* skip_spaces - past blanks; with wrap, past one line break too: a name
+ * may be wrapped after its particle ("dhr. Van der\nHeijden") */
+static uint32_t skip_blanks(const struct seg_ctx *c, uint32_t i, bool wrap)
+{
+    while (i < c->f.len && (c->f.text[i] == ' ' || c->f.text[i] == '\t' ||
+                            (wrap && c->f.text[i] == '\r') || (wrap && c->f.text[i] == '\n'))) {
+        if (c->f.text[i] == '\n')
+            wrap = false;
+        i++;
+    }
+    return i;
+}
+
 static uint32_t skip_spaces(const struct seg_ctx *c, uint32_t i)
 {
-    while (i < c->f.len && (c->f.text[i] == ' ' || c->f.text[i] == '\t'))
-        i++;
-    return i;
+    return skip_blanks(c, i, false);
 }
 
 /* name_after - parse "[initials] [particles] Surname[-Surname]" at folded
@@ -555,7 +575,7 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
         const struct hit *best = hit_at(c, i, ROLE_PARTICLE);
         if (best == NULL)
             break;
-        i = skip_spaces(c, best->end);
+        i = skip_blanks(c, best->end, true);
     }
     if (i >= c->f.len || !word_byte((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9') ||
         !is_upper_at(c, i)) {
@@ -653,7 +673,29 @@ static bool overlaps_role(const struct seg_ctx *c, uint32_t s, uint32_t e, enum 
     return false;
 }
 
-/* date_after_name - is the date at i in brackets right after a
+/* greeted_after - does a capitalised word that is not a collective
+ * ("Colleagues", "Allemaal") follow the greeting ending at i? */
+static bool greeted_after(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const collective[] = {
+        "all",  "allemaal", "allen", "colleagues", "collega", "collega's", "collegas",
+        "team", "everyone", "tous",  "toutes",     "tout",    "iedereen"};
+    const char *t = c->f.text;
+    uint32_t j = i;
+    while (j < c->f.len && t[j] == ' ')
+        j++;
+    if (j >= c->f.len || j == i || !word_byte((unsigned char)t[j]) || !is_upper_at(c, j))
+        return false;
+    uint32_t e = j;
+    while (e < c->f.len && (word_byte((unsigned char)t[e]) || t[e] == '\''))
+        e++;
+    for (size_t k = 0; k < sizeof collective / sizeof collective[0]; k++)
+        if (strlen(collective[k]) == e - j && memcmp(t + j, collective[k], e - j) == 0)
+            return false;
+    return true;
+}
+
+/* date_after_name -  is the date at i in brackets right after a
  * capitalised word: "Ad ter Horst (04/04/1935)"? */
 static bool date_after_name(const struct seg_ctx *c, uint32_t i)
 {
@@ -837,9 +879,16 @@ static enum sl_status signals(struct seg_ctx *c)
             if (!quiet)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
             break;
+        case ROLE_GREETING:
+            /* "Hi Janet,", "Dear Sir or Madam,": the reader, by name or
+             * form of address, whether or not the name is listed */
+            if ((fl & LINE_GREETING) && greeted_after(c, x->end))
+                st =
+                    add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
+            break;
         case ROLE_POSSESSIVE:
             /* "uw uitslag", "your HbA1c": health context a few words on */
-            if (!quiet && health_within(c, x->end, 24))
+            if (!quiet && health_within(c, x->end, 40))
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     READER_POSSESSIVE);
             break;
@@ -1025,6 +1074,20 @@ static bool kind_between(const struct scorer *sc, size_t i, size_t j, enum sig_k
     return false;
 }
 
+/* pronoun_after - does a pronoun follow signal j in its paragraph, within
+ * a sentence's length ("... een epileptische aanval gehad. Daarna heeft hij
+ * twee uur geslapen")? */
+static bool pronoun_after(const struct scorer *sc, size_t j)
+{
+    const struct sig *g = sc->sig;
+    for (size_t k = j + 1; k < sc->nsig && g[k].seg == g[j].seg && g[k].para == g[j].para &&
+                           g[k].fstart - g[j].fstart <= DETECT_SENTENCE;
+         k++)
+        if (g[k].kind == SIG_PRONOUN)
+            return true;
+    return false;
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const struct sig *x = a, *y = b;
@@ -1127,8 +1190,8 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
              * ("Thijs bespreekt het artikel over hartfalen") */
             if (cf < CONF_MEDIUM && first_name && g[j].strength == H_STRONG &&
                 dist <= DETECT_SENTENCE && !kind_between(sc, i, j, SIG_TOPIC) &&
-                (kind_between(sc, i, j, SIG_PRONOUN) || g[i].reader == READER_LINKED ||
-                 df->greeted_title))
+                (kind_between(sc, i, j, SIG_PRONOUN) || pronoun_after(sc, j) ||
+                 g[i].reader == READER_LINKED || df->greeted_title))
                 cf = CONF_MEDIUM;
             if (g[j].strength == H_WEAK && g[j].fstart != last_weak) {
                 weak_terms++;

@@ -22,7 +22,9 @@ int main(void)
         {"br makes a line", "regel 1<br>regel 2<br/>regel 3", "regel 1\nregel 2\nregel 3\n"},
         {"web-client blank line", "<div>een</div><div><br></div><div>twee</div>", "een\n\ntwee\n"},
         {"two br make a blank line", "een<br><br>twee", "een\n\ntwee\n"},
-        {"paragraphs make blank lines", "<p>een</p><p>twee</p>", "een\n\ntwee\n"},
+        {"a paragraph per line, as Outlook writes", "<p>een</p><p>twee</p>", "een\ntwee\n"},
+        {"an empty paragraph is a blank line", "<p>een</p><p>&nbsp;</p><p>twee</p>",
+         "een\n\ntwee\n"},
         {"table row stays one line",
          "<table><tr><td>Jansen</td><td>COPD</td></tr><tr><td>Pietersen</td><td>astma</td></tr></"
          "table>",
