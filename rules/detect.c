@@ -67,6 +67,7 @@ struct detect_scratch {
     struct vec lines;  /* uint32_t line starts (folded), current segment */
     struct vec lflags; /* uint8_t per line */
     struct vec paras;  /* uint32_t paragraph id per line */
+    bool *skip;        /* per rule: not to run on this segment */
     const struct pack *pack;
 };
 
@@ -133,6 +134,7 @@ void detect_scratch_free(struct detect_scratch *s)
     free(s->lines.data);
     free(s->lflags.data);
     free(s->paras.data);
+    free(s->skip);
     free(s);
 }
 
@@ -970,6 +972,32 @@ static enum sl_status signals(struct seg_ctx *c)
     return st;
 }
 
+/* plan_regex - skip the patterns whose required context is nowhere in the
+ * segment (an ICD-10 code needs a diagnosis label, an AGB code its label):
+ * most patterns then never run over most text */
+static enum sl_status plan_regex(struct seg_ctx *c)
+{
+    struct detect_scratch *s = c->s;
+    const struct hit *h = s->hits.data;
+    if (s->skip == NULL && (s->skip = calloc(c->p->nrules, sizeof *s->skip)) == NULL)
+        return SL_ENOMEM;
+    for (size_t ri = 0; ri < c->p->nrules; ri++) {
+        const struct rule *r = &c->p->rules[ri];
+        bool skip = false;
+        for (size_t k = 0; !skip && r->type == RULE_REGEX && k < r->nrequires; k++) {
+            const struct near *n = &r->requires[k];
+            bool found = false;
+            if (n->re)
+                found = pack_regex_matches(s->ps, n->re, c->f.text, c->f.len);
+            for (size_t i = 0; !n->re && !found && i < s->hits.n; i++)
+                found = h[i].role == n->role;
+            skip = !found;
+        }
+        s->skip[ri] = skip;
+    }
+    return SL_OK;
+}
+
 static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 {
     struct detect_scratch *s = c->s;
@@ -978,8 +1006,12 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
         return st;
     s->hits.n = 0;
     ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
-    if (c->st == SL_OK)
-        pack_run_regex(c->p, s->ps, c->f.text, c->f.len, on_regex, c, limited);
+    if (c->st == SL_OK && (st = plan_regex(c)) == SL_OK)
+        pack_run_regex(c->p, s->ps, c->f.text, c->f.len, s->skip, on_regex, c, limited);
+    if (st != SL_OK) {
+        fold_free(&c->f);
+        return st;
+    }
     if ((st = c->st) == SL_OK) {
         if (s->hits.n > 1)
             qsort(s->hits.data, s->hits.n, sizeof(struct hit), cmp_hit);

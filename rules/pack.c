@@ -563,11 +563,11 @@ bool pack_regex_matches(struct pack_scratch *s, void *re, const char *text, size
 }
 
 void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
-                    regex_hit_fn fn, void *ctx, unsigned *limited)
+                    const bool *skip, regex_hit_fn fn, void *ctx, unsigned *limited)
 {
     for (size_t ri = 0; ri < p->nrules; ri++) {
         const struct rule *r = &p->rules[ri];
-        if (r->type != RULE_REGEX)
+        if (r->type != RULE_REGEX || (skip && skip[ri]))
             continue;
         size_t at = 0;
         while (at <= len) {

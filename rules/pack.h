@@ -124,10 +124,11 @@ void pack_scratch_free(struct pack_scratch *s);
 /* regex_hit_fn - called per match of a regex rule: bytes [start, end) */
 typedef void (*regex_hit_fn)(void *ctx, size_t rule, size_t start, size_t end);
 
-/* pack_run_regex - run every regex rule over text; a rule that reaches a
- * PCRE2 match/depth/heap limit stops for that text and counts in *limited */
+/* pack_run_regex - run every regex rule over text, but those with skip[i]
+ * set (skip may be NULL); a rule that reaches a PCRE2 match/depth/heap limit
+ * stops for that text and counts in *limited */
 void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
-                    regex_hit_fn fn, void *ctx, unsigned *limited);
+                    const bool *skip, regex_hit_fn fn, void *ctx, unsigned *limited);
 
 /* pack_regex_matches - does regex re (a struct near's) match anywhere in
  * text[0..len)? limit hits count as no match */
