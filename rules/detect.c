@@ -71,14 +71,7 @@ struct detect_scratch {
     const struct pack *pack;
 };
 
-enum {
-    LINE_GREETING = 1,
-    LINE_SIGNATURE = 2,
-    LINE_HEADER = 4,
-    LINE_BLANK = 8,
-    LINE_CLOSING = 16,
-    LINE_QUOTE = 32
-};
+enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
 
 /* the longest hit that context look-ups search back for; longer ones (none
  * in the shipped rules) are not seen as context */
@@ -236,7 +229,7 @@ struct seg_ctx {
     const struct pack *p;
     const struct text_segment *seg;
     uint32_t segno;
-    uint32_t dob_rule; /* the first date-of-birth rule, for dates found by shape */
+
     struct folded f;
     enum sl_status st;
 };
@@ -940,8 +933,9 @@ static enum sl_status signals(struct seg_ctx *c)
             if (hdr_dob && line > 0)
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, hdr_dob->rule, 0);
             /* "Ad ter Horst (04/04/1935)": a date in brackets after a name */
-            else if (!quiet && c->dob_rule != UINT32_MAX && date_after_name(c, x->start))
-                st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, c->dob_rule, 0);
+            else if (!quiet && c->p->dob_rule != SIZE_MAX && date_after_name(c, x->start))
+                st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, (uint32_t)c->p->dob_rule,
+                             0);
             break;
         case ROLE_NATIONAL_ID:
         case ROLE_PROVIDER_ID:
@@ -1027,9 +1021,8 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 /* ---- scoring ---- */
 
 struct doc_facts {
-    bool named;   /* a named person (not in a greeting or signature) */
-    bool idgrade; /* date of birth, patient or national number */
-    bool health;  /* strong health context */
+    bool named; /* a named person (not in a greeting or signature) */
+
     bool newsletter;
     bool greeted;       /* the message greets its reader by name */
     bool greeted_title; /* ... with a title: "Geachte mevrouw Jansen," */
@@ -1154,7 +1147,7 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             if (g[i].strength >= P_NAMED && sc->segs[g[i].seg].kind != SEG_HEADER)
                 df->named = true;
             if (g[i].strength == P_IDGRADE && df->id_person < 0)
-                df->id_person = (int32_t)i, df->idgrade = true;
+                df->id_person = (int32_t)i;
             if (g[i].strength >= P_NAMED) {
                 if (subj && df->subj_person < 0)
                     df->subj_person = (int32_t)i;
@@ -1162,8 +1155,7 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                     df->body_person = (int32_t)i;
             }
         } else if (g[i].kind == SIG_HEALTH && g[i].strength >= H_DOC) {
-            if (g[i].strength == H_STRONG)
-                df->health = true;
+
             if (subj && df->subj_health < 0)
                 df->subj_health = (int32_t)i;
             if (!subj && df->body_health < 0)
@@ -1281,11 +1273,7 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
             *timed_out = true;
             break;
         }
-        struct seg_ctx c = {
-            .s = s, .p = p, .seg = &segs[i], .segno = (uint32_t)i, .dob_rule = UINT32_MAX};
-        for (size_t r = 0; r < p->nrules && c.dob_rule == UINT32_MAX; r++)
-            if (p->rules[r].role == ROLE_DOB_LABEL)
-                c.dob_rule = (uint32_t)r;
+        struct seg_ctx c = {.s = s, .p = p, .seg = &segs[i], .segno = (uint32_t)i};
         st = scan_segment(&c, &res->regex_limited);
         if (segs[i].doc + 1 > ndocs)
             ndocs = segs[i].doc + 1;

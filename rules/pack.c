@@ -475,6 +475,10 @@ struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen
     for (size_t i = 0; i < nnames; i++)
         free(names[i]);
     free(names);
+    p->dob_rule = SIZE_MAX;
+    for (size_t i = 0; ok && i < p->nrules && p->dob_rule == SIZE_MAX; i++)
+        if (p->rules[i].role == ROLE_DOB_LABEL)
+            p->dob_rule = i;
     if (ok && ac_compile(p->words) != SL_OK) {
         snprintf(err, errlen, "out of memory compiling word lists");
         ok = false;

@@ -97,7 +97,7 @@ struct pack {
     struct rule *rules;
     size_t nrules;
     struct ac *words; /* one automaton, value = rule index */
-    size_t max_regex_bytes;
+    size_t dob_rule;  /* the first date-of-birth rule (for dates found by shape), or SIZE_MAX */
     unsigned match_limit, depth_limit, heap_limit_kib;
 };
 
