@@ -21,7 +21,8 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ENGINE_SRC := common/buf.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
               rules/detect.c extract/html.c extract/extract.c scan/scan.c \
               policy/decide.c cli/json.c
-UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract
+UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
+              test_mutate
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
