@@ -32,13 +32,23 @@ static const char *const seeds[] = {
     "Content-Type: message/rfc822\r\n\r\nSubject: fw\r\n\r\nbegin 644 a.txt\r\n"
     "/9&EA8F5T97,@='EP92`R\r\n`\r\nend\r\n--b1--\r\n",
     "Subject: lijst\n\nINSZ;Naam;Geboortedatum\n85073003328;Peeters;30-07-1985\n"
-    "Mevrouw Peeters (\xc2\xb0" "12/03/1945) heeft hartfalen. Uw moeder kreeg haloperidol.\n",
+    "Mevrouw Peeters (\xc2\xb0"
+    "12/03/1945) heeft hartfalen. Uw moeder kreeg haloperidol.\n",
 };
 
 static const char *const inserts[] = {
-    "--b1\r\n", "--b2--\r\n", "\r\n\r\n", "=?utf-8?q?", "Content-Type: multipart/mixed; boundary=z\r\n",
-    "Content-Type: message/rfc822\r\n\r\n", "&#x", "<tr><td>", "begin 644 x\r\n", "\xff\xfe\x00",
-    "=\r\n", "Content-Transfer-Encoding: base64\r\n",
+    "--b1\r\n",
+    "--b2--\r\n",
+    "\r\n\r\n",
+    "=?utf-8?q?",
+    "Content-Type: multipart/mixed; boundary=z\r\n",
+    "Content-Type: message/rfc822\r\n\r\n",
+    "&#x",
+    "<tr><td>",
+    "begin 644 x\r\n",
+    "\xff\xfe\x00",
+    "=\r\n",
+    "Content-Transfer-Encoding: base64\r\n",
 };
 
 int main(void)
