@@ -123,8 +123,10 @@ static void *compile_re(struct load_state *ls, const char *pattern)
 {
     int errcode;
     PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_CASELESS, &errcode, &erroff, NULL);
+    /* USE_OFFSET_LIMIT: pack_run_regex() bounds where a match may start */
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                      PCRE2_UTF | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT, &errcode, &erroff, NULL);
     if (re == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -389,6 +391,11 @@ static bool parse_file(struct load_state *ls, struct pack *p, const char *path)
             ok = set_str(ls, &file, t, val);
         } else if (strcmp(t, "pattern") == 0) {
             ok = set_str(ls, &pattern, t, val);
+        } else if (strcmp(t, "anchor") == 0) {
+            if (strcmp(val, "digit") == 0)
+                r->anchor_digit = true;
+            else
+                fail_at(ls, "anchor must be 'digit'"), ok = false;
         } else if (strcmp(t, "validate") == 0) {
             if (!validate_by_name(val, &r->validator))
                 fail_at(ls, "unknown validator '%s'", val), ok = false;
@@ -566,34 +573,94 @@ bool pack_regex_matches(struct pack_scratch *s, void *re, const char *text, size
     return match_at(s, re, text, len, 0) > 0;
 }
 
+/* digit_regions - where a digit-anchored match may start: from
+ * ANCHOR_LEAD bytes before a run of digits to its last digit; overlapping
+ * regions merged. Returns the count (at most max). */
+#define ANCHOR_LEAD 48
+static size_t digit_regions(const char *text, size_t len, size_t *from, size_t *to, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            continue;
+        size_t s = i > ANCHOR_LEAD ? i - ANCHOR_LEAD : 0;
+        while (i + 1 < len && ((text[i + 1] >= '0' && text[i + 1] <= '9') || text[i + 1] == '.' ||
+                               text[i + 1] == ',' || text[i + 1] == ' ' || text[i + 1] == '-' ||
+                               text[i + 1] == '/'))
+            i++;
+        if (n > 0 && s <= to[n - 1] + 1) {
+            to[n - 1] = i;
+        } else if (n == max) {
+            to[n - 1] = len; /* too many: the last region runs to the end */
+            return n;
+        } else {
+            from[n] = s;
+            to[n] = i;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* run_rule - every match of one rule starting in [from, limit] */
+static void run_rule(const struct pack *p, struct pack_scratch *s, size_t ri, const char *text,
+                     size_t len, size_t *from, size_t limit, regex_hit_fn fn, void *ctx,
+                     unsigned *limited)
+{
+    const struct rule *r = &p->rules[ri];
+    size_t at = *from;
+    pcre2_set_offset_limit(s->mctx, limit);
+    while (at <= len && at <= limit) {
+        int rc = match_at(s, r->re, text, len, at);
+        if (rc < 0 && limited)
+            (*limited)++;
+        if (rc <= 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+        size_t ms = ov[0], me = ov[1];
+        /* a rule may report its first capture group instead of the whole
+         * match, so patterns can look at context they do not report; rc
+         * counts the pairs this match set (stale ones lie beyond) */
+        if (rc > 1 && ov[2] != PCRE2_UNSET) {
+            ms = ov[2];
+            me = ov[3];
+        }
+        fn(ctx, ri, ms, me);
+        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        /* never restart inside a UTF-8 sequence */
+        while (at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
+            at++;
+    }
+    *from = at;
+    pcre2_set_offset_limit(s->mctx, PCRE2_UNSET);
+}
+
 void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
                     const bool *skip, regex_hit_fn fn, void *ctx, unsigned *limited)
 {
+    size_t from[256], to[256], nreg = 0;
+    bool regions = false;
     for (size_t ri = 0; ri < p->nrules; ri++) {
         const struct rule *r = &p->rules[ri];
         if (r->type != RULE_REGEX || (skip && skip[ri]))
             continue;
-        size_t at = 0;
-        while (at <= len) {
-            int rc = match_at(s, r->re, text, len, at);
-            if (rc < 0 && limited)
-                (*limited)++;
-            if (rc <= 0)
-                break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-            size_t ms = ov[0], me = ov[1];
-            /* a rule may report its first capture group instead of the whole
-             * match, so patterns can look at context they do not report; rc
-             * counts the pairs this match set (stale ones lie beyond) */
-            if (rc > 1 && ov[2] != PCRE2_UNSET) {
-                ms = ov[2];
-                me = ov[3];
-            }
-            fn(ctx, ri, ms, me);
-            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-            /* never restart inside a UTF-8 sequence */
-            while (at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
-                at++;
+        if (!r->anchor_digit) {
+            size_t at = 0;
+            run_rule(p, s, ri, text, len, &at, len, fn, ctx, limited);
+            continue;
+        }
+        if (!regions) {
+            nreg = digit_regions(text, len, from, to, sizeof from / sizeof from[0]);
+            regions = true;
+        }
+        /* a match may run past its region: the next region starts after it */
+        size_t done = 0;
+        for (size_t k = 0; k < nreg; k++) {
+            size_t at = from[k] > done ? from[k] : done;
+            if (at > to[k])
+                continue;
+            run_rule(p, s, ri, text, len, &at, to[k], fn, ctx, limited);
+            done = at;
         }
     }
 }

@@ -81,6 +81,7 @@ struct rule {
     enum role role;
     enum validator validator;
     enum confidence base;                /* confidence of an identifier without context */
+    bool anchor_digit;                   /* every match holds a digit: only run near digits */
     void *re;                            /* pcre2_code *, regex rules */
     struct near requires[PACK_MAX_NEAR]; /* all must hold, or the hit is dropped */
     size_t nrequires;

@@ -72,6 +72,7 @@ int main(void)
         {"bad window", "rule a\n type regex\n context date x\n", "a.rules:3: window must be"},
         {"unknown validator", "rule a\n validate luhnish\n", "unknown validator 'luhnish'"},
         {"value missing", "rule a\n category\n", "a.rules:2: 'category' needs a value"},
+        {"bad anchor", "rule a\n anchor letter\n", "a.rules:2: anchor must be 'digit'"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         write_file("packs/a.rules", cases[i].rules);
