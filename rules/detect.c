@@ -709,6 +709,20 @@ static bool date_after_name(const struct seg_ctx *c, uint32_t i)
     return w < j && is_upper_at(c, w) && !(t[w] >= '0' && t[w] <= '9');
 }
 
+/* staff_before - does a professional title end right before i ("dr. Anja
+ * Bakker", "drs. El Amrani")? */
+static bool staff_before(const struct seg_ctx *c, uint32_t i)
+{
+    const struct hit *h = c->s->hits.data;
+    uint32_t b = i;
+    while (b > 0 && c->f.text[b - 1] == ' ')
+        b--;
+    for (size_t k = hits_from(c, back(b, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < b; k++)
+        if (h[k].role == ROLE_STAFF_TITLE && h[k].end == b)
+            return true;
+    return false;
+}
+
 /* staff_after - is the name ending at i followed by a job title
  * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)")? */
 static bool staff_after(const struct seg_ctx *c, uint32_t i)
@@ -820,7 +834,8 @@ static enum sl_status signals(struct seg_ctx *c)
                     add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
                 break;
             }
-            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) ||
+                staff_before(c, x->start))
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
             if (staff_after(c, end && !initial_only ? end : x->end))
@@ -833,6 +848,15 @@ static enum sl_status signals(struct seg_ctx *c)
                                             c->f.text[x->end + 1] == 's'
                                         ? READER_LINKED
                                         : 0);
+            break;
+        case ROLE_FIRSTNAME_AMBIGUOUS:
+            /* "Max Jansen": only with a listed surname after it */
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) ||
+                staff_before(c, x->start))
+                break;
+            end = name_after(c, x->end, &initial_only, &listed);
+            if (end && listed && !initial_only && !staff_after(c, end))
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             break;
         case ROLE_SURNAME: {
             /* "J. Jansen", "A.B. van der Berg": initials before a listed surname */

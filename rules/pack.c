@@ -48,6 +48,7 @@ static const char *const role_names[ROLE_COUNT] = {
     [ROLE_STAFF_ROLE] = "staff-role",
     [ROLE_TOPIC] = "topic",
     [ROLE_PRONOUN] = "pronoun",
+    [ROLE_FIRSTNAME_AMBIGUOUS] = "firstname-ambiguous",
     [ROLE_NATIONAL_ID] = "national-id",
     [ROLE_PROVIDER_ID] = "provider-id",
     [ROLE_FINANCIAL] = "financial",

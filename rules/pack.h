@@ -42,12 +42,13 @@ enum role {
     ROLE_NEG_AGGREGATE,
     ROLE_GREETING,
     ROLE_CLOSING,
-    ROLE_HEADER_LABEL, /* "Van:", "From:" in quoted/forwarded headers */
-    ROLE_STAFF_TITLE,  /* dr., prof., zuster: a name after it is staff */
-    ROLE_POSSESSIVE,   /* uw, your, votre: the reader's own */
-    ROLE_STAFF_ROLE,   /* ", verpleegkundige" after a name: staff */
-    ROLE_TOPIC,        /* over, presentatie, about: what follows is a subject */
-    ROLE_PRONOUN,      /* ze, hij, haar: carries a person on */
+    ROLE_HEADER_LABEL,        /* "Van:", "From:" in quoted/forwarded headers */
+    ROLE_STAFF_TITLE,         /* dr., prof., zuster: a name after it is staff */
+    ROLE_POSSESSIVE,          /* uw, your, votre: the reader's own */
+    ROLE_STAFF_ROLE,          /* ", verpleegkundige" after a name: staff */
+    ROLE_TOPIC,               /* over, presentatie, about: what follows is a subject */
+    ROLE_PRONOUN,             /* ze, hij, haar: carries a person on */
+    ROLE_FIRSTNAME_AMBIGUOUS, /* Bas, Max: a first name only before a listed surname */
     /* regex roles */
     ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
     ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */
