@@ -288,10 +288,11 @@ static void add_headers(struct walk *w, GMimeMessage *m, const char *prefix, uns
         snprintf(where, sizeof where, "%sheader:%s", prefix, text_headers[i]);
         for (char *p = where; *p; p++)
             *p = (char)tolower((unsigned char)*p);
-        if (dec && strcmp(text_headers[i], "Thread-Topic") == 0 && g_mime_message_get_subject(m) &&
-            strstr(g_mime_message_get_subject(m), dec))
-            ; /* the subject already says it */
-        else
+        /* a Thread-Topic the subject already holds is not scanned twice */
+        const char *subject = g_mime_message_get_subject(m);
+        bool repeated =
+            dec && strcmp(text_headers[i], "Thread-Topic") == 0 && subject && strstr(subject, dec);
+        if (!repeated)
             add_string(w, dec, where, SEG_HEADER, doc);
         g_free(dec);
     }

@@ -1288,7 +1288,6 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
 {
     enum sl_status st = SL_OK;
     unsigned ndocs = 1;
-    size_t done = 0;
 
     *timed_out = false;
     s->sigs.n = 0;
@@ -1301,7 +1300,6 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
         st = scan_segment(&c, &res->regex_limited);
         if (segs[i].doc + 1 > ndocs)
             ndocs = segs[i].doc + 1;
-        done++;
     }
     if (st != SL_OK)
         return st;
@@ -1314,6 +1312,5 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
     st = score(&sc, newsletter, ndocs, docs);
     free(docs);
     res->sensitive = res->confidence >= CONF_MEDIUM;
-    (void)done;
     return st;
 }
