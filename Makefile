@@ -18,7 +18,7 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
+ENGINE_SRC := common/buf.c common/file.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
               rules/detect.c extract/html.c extract/extract.c scan/scan.c \
               policy/decide.c cli/json.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \

@@ -18,22 +18,9 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/file.h"
 #include "../rules/fold.h"
 #include "../scan/scan.h"
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    if (f == NULL)
-        return NULL;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(&b, chunk, n);
-    fclose(f);
-    return buf_steal(&b, len);
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -159,8 +146,10 @@ int main(int argc, char **argv)
     char **data = calloc(nfiles, sizeof *data);
     size_t *len = calloc(nfiles, sizeof *len);
     for (size_t k = 0; k < nfiles; k++) {
-        if ((data[k] = read_file(argv[i + (int)k], &len[k])) == NULL) {
-            fprintf(stderr, "scanbench: cannot read %s\n", argv[i + (int)k]);
+        char err[256];
+        data[k] = file_read_all(argv[i + (int)k], (size_t)1 << 30, &len[k], err, sizeof err);
+        if (data[k] == NULL) {
+            fprintf(stderr, "scanbench: %s: %s\n", argv[i + (int)k], err);
             return 1;
         }
         total += len[k];

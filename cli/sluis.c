@@ -11,12 +11,12 @@
  * 0 when every file was scanned (whatever the verdicts), 1 when one or more
  * could not be, 2 for a usage or rule error.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/file.h"
 #include "../policy/decide.h"
 #include "../scan/scan.h"
 #include "json.h"
@@ -38,46 +38,6 @@ static void usage(FILE *f)
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms.\n");
-}
-
-/* read_all - read a whole file (or stdin for "-") into memory */
-static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    struct buf b = BUF_INIT;
-    char chunk[65536];
-    size_t n;
-
-    if (f == NULL) {
-        snprintf(err, errlen, "%s", strerror(errno));
-        return NULL;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > MAX_MESSAGE_BYTES) {
-            snprintf(err, errlen, "larger than %u bytes", MAX_MESSAGE_BYTES);
-            buf_free(&b);
-            if (f != stdin)
-                fclose(f);
-            return NULL;
-        }
-        if (buf_append(&b, chunk, n) != SL_OK) {
-            snprintf(err, errlen, "out of memory");
-            buf_free(&b);
-            if (f != stdin)
-                fclose(f);
-            return NULL;
-        }
-    }
-    if (ferror(f)) {
-        snprintf(err, errlen, "%s", strerror(errno));
-        buf_free(&b);
-        if (f != stdin)
-            fclose(f);
-        return NULL;
-    }
-    if (f != stdin)
-        fclose(f);
-    return buf_steal(&b, len);
 }
 
 struct scan_opts {
@@ -269,7 +229,7 @@ static int cmd_scan(int argc, char **argv)
     int rc = s ? 0 : 1;
     for (int i = first; s && i < argc; i++) {
         size_t len;
-        char *data = read_all(argv[i], &len, err, sizeof err);
+        char *data = file_read_all(argv[i], MAX_MESSAGE_BYTES, &len, err, sizeof err);
         if (data == NULL) {
             fprintf(stderr, "sluis scan: %s: %s\n", argv[i], err);
             rc = 1;

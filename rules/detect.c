@@ -44,7 +44,7 @@ struct sig {
     uint32_t seg;
     uint32_t start, end; /* original offsets: the span to mask */
     uint32_t fstart;     /* folded offset, for distances */
-    uint32_t para, line;
+    uint32_t para;
     uint32_t rule;
     uint8_t kind;
     uint8_t strength;
@@ -68,7 +68,6 @@ struct detect_scratch {
     struct vec lflags; /* uint8_t per line */
     struct vec paras;  /* uint32_t paragraph id per line */
     bool *skip;        /* per rule: not to run on this segment */
-    const struct pack *pack;
 };
 
 enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
@@ -104,7 +103,7 @@ struct detect_scratch *detect_scratch_new(const struct pack *p)
     struct detect_scratch *s = calloc(1, sizeof *s);
     if (s == NULL)
         return NULL;
-    s->pack = p;
+
     s->hits.size = sizeof(struct hit);
     s->sigs.size = sizeof(struct sig);
     s->lines.size = sizeof(uint32_t);
@@ -362,9 +361,15 @@ static void apply_conditions(struct seg_ctx *c)
         if (!keep)
             h[i].role = ROLE_NONE; /* dropped; compacted below, so look-ups stay sorted */
     }
-    for (size_t i = 0; i < c->s->hits.n; i++)
-        if (h[i].role != ROLE_NONE)
+    /* of hits of one role at one start, the longest speaks ("dhr." over
+     * "dhr", "diabetes mellitus" over "diabetes"); sorted longest first */
+    for (size_t i = 0; i < c->s->hits.n; i++) {
+        bool shadowed = false;
+        for (size_t k = w; k > 0 && h[k - 1].start == h[i].start && !shadowed; k--)
+            shadowed = h[k - 1].role == h[i].role;
+        if (h[i].role != ROLE_NONE && !shadowed)
             h[w++] = h[i];
+    }
     c->s->hits.n = w;
 }
 
@@ -601,7 +606,6 @@ static enum sl_status add_sig_reader(struct seg_ctx *c, uint8_t kind, uint8_t st
                     c->f.map[fend],
                     fstart,
                     ((const uint32_t *)c->s->paras.data)[line],
-                    line,
                     rule,
                     kind,
                     strength,
@@ -811,10 +815,8 @@ static enum sl_status signals(struct seg_ctx *c)
 
         switch ((enum role)x->role) {
         case ROLE_TITLE:
-            /* "dr. Jansen" names a colleague, not a client; of "dhr" and
-             * "dhr." the longer one speaks */
-            if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE) ||
-                hit_at(c, x->start, ROLE_TITLE)->end > x->end)
+            /* "dr. Jansen" names a colleague, not a client */
+            if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE))
                 break;
             end = name_after(c, x->end, &initial_only, &listed);
             if (staff_after(c, end ? end : x->end))

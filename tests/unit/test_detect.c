@@ -172,6 +172,21 @@ int main(void)
         detect_result_free(&r);
     }
 
+    /* of "dhr" and "dhr." (one role, one start) only the longer counts:
+     * one title finding, not a second, weaker one */
+    {
+        const char *t = "Dhr. Jansen is bekend met COPD.";
+        struct text_segment one = {t, strlen(t), "body", SEG_BODY, 0, false};
+        struct detect_result r = {0};
+        bool to = false;
+        detect_message(p, s, &one, 1, false, 0, &to, &r);
+        size_t titles = 0;
+        for (size_t k = 0; k < r.nfindings; k++)
+            titles += strcmp(r.findings[k].rule, "person.title") == 0;
+        CHECK(titles == 1, "title findings: got %zu, want 1", titles);
+        detect_result_free(&r);
+    }
+
     /* masking */
     static const struct {
         const char *in, *want;

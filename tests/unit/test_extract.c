@@ -284,7 +284,9 @@ int main(void)
     CHECK(ex.nsegs >= 1, "junk still yields text to scan");
     extract_free(&ex);
     run("", 0, &ex);
-    CHECK(true, "empty input survives");
+    CHECK(ex.nsegs == 0 && has_note(&ex, "unscannable.malformed"),
+          "empty input: no text, recorded as malformed (got %zu segments, %zu notes)", ex.nsegs,
+          ex.nnotes);
     extract_free(&ex);
 
     /* limit names */

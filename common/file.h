@@ -1,0 +1,14 @@
+/*
+ * file - reading a whole file into memory.
+ */
+#ifndef SLUIS_FILE_H
+#define SLUIS_FILE_H
+
+#include <stddef.h>
+
+/* file_read_all - read path ("-" is standard input) into a new buffer the
+ * caller frees; NUL-terminated, *len excludes the NUL. Files over max bytes
+ * are refused. On failure returns NULL with a reason in err (no content). */
+char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t errlen);
+
+#endif
