@@ -1,6 +1,6 @@
 # sluis - secure-mail gateway for care organisations.
 #
-#   make            build bin/sluis
+#   make            build bin/sluis and its extraction worker bin/sluis-extract
 #   make check      install missing Debian packages, build, run every test
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench-scan scanning speed (MB/s per core)
@@ -9,31 +9,45 @@
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+# the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
+DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp
+DOC_CFLAGS = $(shell pkg-config --cflags $(DOC_PKGS) 2>/dev/null)
+DOC_LIBS   = $(shell pkg-config --libs $(DOC_PKGS) 2>/dev/null)
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 OPT      ?= -O2 -g
 RULES_DIR ?= $(CURDIR)/rules
 DEFS     := -D_GNU_SOURCE -DSLUIS_RULES_DIR='"$(RULES_DIR)"'
-CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
 ENGINE_SRC := common/buf.c common/file.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
               rules/detect.c extract/html.c extract/extract.c scan/scan.c \
-              policy/decide.c cli/json.c
+              policy/decide.c cli/json.c attach/limits.c attach/pool.c
+# the document readers: linked only into the worker (and their tests)
+DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/doc.c attach/pdf.c attach/archive.c \
+              attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_mutate
+DOC_TESTS  := test_rtf test_ole test_docmut
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
+DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
+DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench-scan run format format-check clean
 
-all: bin/sluis
+all: bin/sluis bin/sluis-extract
 
 bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+bin/sluis-extract: $(DOC_OBJ) $(BUILD)/attach/worker.o
+	@mkdir -p bin
+	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -42,6 +56,16 @@ $(BUILD)/%.o: %.c
 $(BUILD)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -MMD -MP -c -o $@ $<
+
+$(DOC_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(DOC_OBJ) \
+                                                   $(BUILD)/common/file.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(DOC_OBJ) $(BUILD)/common/file.o $(DOC_LIBS)
+
+$(DOC_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+                                                             $(DOC_ASAN_OBJ) $(BUILD)/asan/common/file.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(DOC_ASAN_OBJ) $(BUILD)/asan/common/file.o $(DOC_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
@@ -55,6 +79,10 @@ $(BUILD)/asan/bin/sluis: $(ASAN_OBJ) $(BUILD)/asan/cli/sluis.o
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+$(BUILD)/asan/bin/sluis-extract: $(DOC_ASAN_OBJ) $(BUILD)/asan/attach/worker.o
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) -o $@ $^ $(DOC_LIBS)
+
 $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
@@ -65,13 +93,16 @@ deps:
 # make check: packages, build, every suite; ends with "N passed, N failed"
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS:%=$(BUILD)/tests/%) \
-	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis $(BUILD)/bench/scanbench
+	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(DOC_TESTS:%=$(BUILD)/tests/%) \
+	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
+	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/bench/scanbench
 	@tests/run-all $(BUILD)
 
 test: check
 
 eval: all
-	@tests/eval bin/sluis tests/data/corpus tests/data/holdout
+	@tests/eval bin/sluis tests/data/corpus tests/data/holdout -- tests/data/attach \
+	    tests/data/attach-holdout
 
 bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench

@@ -1,9 +1,12 @@
 /*
  * scanbench - how fast the engine scans, in MB/s on one core.
  *
- *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] --mode scan FILE...
+ *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] [--worker PATH]
+ *             --mode scan FILE...
  *       parse + extract + detect over the messages, repeated until M MB per
- *       round; prints one JSON line with the MB/s of each round.
+ *       round; prints one JSON line with the MB/s of each round. With
+ *       --worker, attached documents are read by that extraction worker
+ *       (one, as `sluis scan` does); without, they are not read.
  *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] --mode dict FILE...
  *       the dictionary step alone, on the messages' folded text: the
  *       Aho-Corasick automaton against one PCRE2 alternation of the same terms
@@ -116,7 +119,7 @@ static size_t alternation(const struct pack *p, const char *dir, unsigned scale,
 
 int main(int argc, char **argv)
 {
-    const char *rules = SLUIS_RULES_DIR, *mode = "scan";
+    const char *rules = SLUIS_RULES_DIR, *mode = "scan", *worker = NULL;
     unsigned scale = 1;
     int rounds = 3;
     double min_mb = 20;
@@ -134,12 +137,14 @@ int main(int argc, char **argv)
             min_mb = atof(argv[++i]);
         else if (strcmp(argv[i], "--mode") == 0)
             mode = argv[++i];
+        else if (strcmp(argv[i], "--worker") == 0)
+            worker = argv[++i];
         else
             break;
     }
     if (i >= argc || rounds < 1 || rounds > 100 || scale < 1) {
         fprintf(stderr, "usage: scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] "
-                        "[--mode scan|dict] FILE...\n");
+                        "[--worker PATH] [--mode scan|dict] FILE...\n");
         return 2;
     }
     size_t nfiles = (size_t)(argc - i), total = 0;
@@ -166,6 +171,9 @@ int main(int argc, char **argv)
     struct detect_scratch *s = detect_scratch_new(p);
     struct extract_limits lim;
     extract_limits_default(&lim);
+    struct attach_pool *pool = NULL;
+    if (worker && attach_pool_new(worker, 1, &pool) != SL_OK)
+        return 1;
     double *mbps = calloc((size_t)rounds, sizeof *mbps);
     double *mbps2 = calloc((size_t)rounds, sizeof *mbps2);
 
@@ -180,7 +188,7 @@ int main(int argc, char **argv)
             do {
                 for (size_t k = 0; k < nfiles; k++) {
                     struct detect_result res = {0};
-                    scan_message(p, &lim, s, data[k], len[k], &res, NULL);
+                    scan_message(p, &lim, pool, s, data[k], len[k], &res, NULL);
                     sensitive += res.sensitive;
                     detect_result_free(&res);
                     bytes += len[k];
@@ -195,7 +203,7 @@ int main(int argc, char **argv)
         struct buf text = BUF_INIT;
         for (size_t k = 0; k < nfiles; k++) {
             struct extraction ex = {0};
-            extract_message(data[k], len[k], &lim, &ex);
+            extract_message(data[k], len[k], &lim, NULL, &ex);
             for (size_t j = 0; j < ex.nsegs; j++) {
                 struct folded f;
                 if (fold_text(ex.segs[j].text, ex.segs[j].len, &f) == SL_OK) {
@@ -258,5 +266,6 @@ int main(int argc, char **argv)
         free(data[k]);
     free(data);
     free(len);
+    attach_pool_free(pool);
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../common/buf.h"
 #include "../common/file.h"
@@ -37,7 +38,9 @@ static void usage(FILE *f)
                "       sluis rules check [--rules DIR]\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
-               "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms.\n");
+               "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
+               "documents max_attach_bytes, max_ratio, max_members, max_archive_depth,\n"
+               "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb.\n");
 }
 
 struct scan_opts {
@@ -133,10 +136,10 @@ static void print_text(const char *file, const struct detect_result *r, const st
  * checking what a message looks like to sluis (it prints message content:
  * for local files, never for mail in transit) */
 static void dump_text(const char *file, const char *data, size_t len,
-                      const struct extract_limits *lim)
+                      const struct extract_limits *lim, struct attach_pool *pool)
 {
     struct extraction ex = {0};
-    if (extract_message(data, len, lim, &ex) == SL_OK) {
+    if (extract_message(data, len, lim, pool, &ex) == SL_OK) {
         for (size_t i = 0; i < ex.nsegs; i++)
             printf("--- %s: %s (document %u%s)\n%.*s\n", file, ex.segs[i].where, ex.segs[i].doc,
                    ex.segs[i].rows ? ", rows" : "", (int)ex.segs[i].len, ex.segs[i].text);
@@ -226,6 +229,18 @@ static int cmd_scan(int argc, char **argv)
         return 2;
     }
     struct detect_scratch *s = detect_scratch_new(p);
+    struct attach_pool *pool = NULL;
+    char worker[4096];
+    attach_worker_path(worker, sizeof worker);
+    if (access(worker, X_OK) != 0)
+        fprintf(stderr,
+                "sluis scan: no extraction worker at %s: attached documents will be "
+                "recorded as unscannable (set SLUIS_EXTRACT)\n",
+                worker);
+    if (s && attach_pool_new(worker, 1, &pool) != SL_OK) {
+        detect_scratch_free(s);
+        s = NULL;
+    }
     int rc = s ? 0 : 1;
     for (int i = first; s && i < argc; i++) {
         size_t len;
@@ -236,9 +251,9 @@ static int cmd_scan(int argc, char **argv)
             continue;
         }
         if (o.dump_text)
-            dump_text(argv[i], data, len, &lim);
+            dump_text(argv[i], data, len, &lim, pool);
         struct detect_result r = {0};
-        enum sl_status st = scan_message(p, &lim, s, data, len, &r, NULL);
+        enum sl_status st = scan_message(p, &lim, pool, s, data, len, &r, NULL);
         free(data);
         if (st == SL_OK && o.json)
             st = print_json(argv[i], &r, &o);
@@ -252,6 +267,7 @@ static int cmd_scan(int argc, char **argv)
     }
     if (fflush(stdout) != 0)
         rc = 1;
+    attach_pool_free(pool);
     detect_scratch_free(s);
     pack_free(p);
     free(o.to);

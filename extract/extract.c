@@ -39,27 +39,40 @@ void extract_limits_default(struct extract_limits *l)
     l->max_message_bytes = 64 * 1024 * 1024;
     l->max_text_bytes = 16 * 1024 * 1024;
     l->max_scan_ms = 10000;
+    attach_limits_default(&l->attach);
 }
 
 enum sl_status extract_limits_set(struct extract_limits *l, const char *name, const char *value,
                                   char *err, size_t errlen)
 {
+    enum width { U, SZ, U64 };
+#define LIM(name, field, w, min, max)                                                              \
+    {                                                                                              \
+        name, offsetof(struct extract_limits, field), w, min, max                                  \
+    }
     static const struct {
         const char *name;
         size_t off;
-        bool is_size; /* size_t, else unsigned */
+        enum width w;
         unsigned long long min, max;
     } table[] = {
-        {"max_header_bytes", offsetof(struct extract_limits, max_header_bytes), true, 1024,
-         64ULL << 20},
-        {"max_depth", offsetof(struct extract_limits, max_depth), false, 1, 100},
-        {"max_parts", offsetof(struct extract_limits, max_parts), false, 1, 100000},
-        {"max_part_bytes", offsetof(struct extract_limits, max_part_bytes), true, 1024, 1ULL << 32},
-        {"max_message_bytes", offsetof(struct extract_limits, max_message_bytes), true, 1024,
-         1ULL << 34},
-        {"max_text_bytes", offsetof(struct extract_limits, max_text_bytes), true, 1024, 1ULL << 32},
-        {"max_scan_ms", offsetof(struct extract_limits, max_scan_ms), false, 1, 3600000},
+        LIM("max_header_bytes", max_header_bytes, SZ, 1024, 64ULL << 20),
+        LIM("max_depth", max_depth, U, 1, 100),
+        LIM("max_parts", max_parts, U, 1, 100000),
+        LIM("max_part_bytes", max_part_bytes, SZ, 1024, 1ULL << 32),
+        LIM("max_message_bytes", max_message_bytes, SZ, 1024, 1ULL << 34),
+        LIM("max_text_bytes", max_text_bytes, SZ, 1024, 1ULL << 32),
+        LIM("max_scan_ms", max_scan_ms, U, 1, 3600000),
+        LIM("max_attach_bytes", attach.doc.max_expanded_bytes, U64, 1024, 1ULL << 36),
+        LIM("max_ratio", attach.doc.max_ratio, U, 2, 1000000),
+        LIM("max_members", attach.doc.max_members, U, 1, 1000000),
+        LIM("max_archive_depth", attach.doc.max_archive_depth, U, 1, 64),
+        LIM("max_pages", attach.doc.max_pages, U, 1, 1000000),
+        LIM("max_attach_text_bytes", attach.doc.max_text_bytes, SZ, 1024, 1ULL << 32),
+        LIM("max_attach_ms", attach.max_attach_ms, U, 1, 3600000),
+        LIM("max_worker_mb", attach.max_worker_mb, U, 0, 1ULL << 20),
     };
+#undef LIM
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         if (strcmp(table[i].name, name) != 0)
             continue;
@@ -72,8 +85,10 @@ enum sl_status extract_limits_set(struct extract_limits *l, const char *name, co
             return SL_EINVAL;
         }
         char *field = (char *)l + table[i].off;
-        if (table[i].is_size)
+        if (table[i].w == SZ)
             *(size_t *)(void *)field = (size_t)v;
+        else if (table[i].w == U64)
+            *(uint64_t *)(void *)field = (uint64_t)v;
         else
             *(unsigned *)(void *)field = (unsigned)v;
         return SL_OK;
@@ -86,6 +101,7 @@ enum sl_status extract_limits_set(struct extract_limits *l, const char *name, co
 struct walk {
     struct extraction *ex;
     const struct extract_limits *lim;
+    struct attach_pool *pool; /* NULL: attached documents are not read */
     unsigned parts;
     size_t decoded;
     unsigned docs;
@@ -437,32 +453,37 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
     return buf_steal(&rest, len);
 }
 
+/* add_filename - an attachment's file name as a segment of its own: words
+ * joined by _ . + become words apart. "a>attachment:x.csv" names its file
+ * as "a>filename:x.csv". */
+static void add_filename(struct walk *w, const char *where, const char *name, unsigned doc)
+{
+    char fwhere[200];
+    const char *last = where, *p;
+    while ((p = strstr(last, "attachment:")) != NULL && strstr(p + 1, "attachment:"))
+        last = p + 1;
+    p = strstr(last, "attachment:");
+    if (p)
+        snprintf(fwhere, sizeof fwhere, "%.*sfilename:%s", (int)(p - where), where, p + 11);
+    else
+        snprintf(fwhere, sizeof fwhere, "filename:%s", name);
+    char *fn = strdup(name);
+    if (fn) {
+        for (char *q = fn; *q; q++)
+            if (*q == '_' || *q == '.' || *q == '+')
+                *q = ' ';
+    }
+    add_segment(w, fn, fn ? strlen(fn) : 0, fwhere, SEG_FILENAME, doc, false);
+}
+
 /* add_attachment_text - a text-like attachment (or uudecoded file): its file
  * name as a segment, and its text, or a note when it is not text-like */
 static void add_attachment_text(struct walk *w, const char *data, size_t len, const char *charset,
                                 const char *where, const char *name, const char *mime, unsigned doc,
                                 bool html)
 {
-    char fwhere[200];
-    if (name && *name) {
-        /* "a>attachment:x.csv" names its file as "a>filename:x.csv" */
-        const char *last = where, *p;
-        while ((p = strstr(last, "attachment:")) != NULL && strstr(p + 1, "attachment:"))
-            last = p + 1;
-        p = strstr(last, "attachment:");
-        if (p)
-            snprintf(fwhere, sizeof fwhere, "%.*sfilename:%s", (int)(p - where), where, p + 11);
-        else
-            snprintf(fwhere, sizeof fwhere, "filename:%s", name);
-        /* file names are words joined by _ . -: make them spaces */
-        char *fn = strdup(name);
-        if (fn) {
-            for (char *q = fn; *q; q++)
-                if (*q == '_' || *q == '.' || *q == '+')
-                    *q = ' ';
-        }
-        add_segment(w, fn, fn ? strlen(fn) : 0, fwhere, SEG_FILENAME, doc, false);
-    }
+    if (name && *name)
+        add_filename(w, where, name, doc);
     if (!text_like_name(name) && !(mime && strncasecmp(mime, "text/", 5) == 0) && !html) {
         note(w, "unscannable.not-scanned", where);
         return;
@@ -539,7 +560,95 @@ static void walk_message(struct walk *w, GMimeMessage *m, unsigned depth, unsign
         walk(w, body, depth + 1, doc, prefix);
 }
 
-static void walk_leaf(struct walk *w, GMimePart *part, unsigned doc, const char *prefix)
+static unsigned nesting_count(const char *data, size_t len);
+
+static bool name_is(const char *name, const char *ext)
+{
+    size_t n = name ? strlen(name) : 0, e = strlen(ext);
+    return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+static bool is_image(const char *mime)
+{
+    return strncasecmp(mime, "image/", 6) == 0;
+}
+
+/* walk_eml - a message attached as a file (.eml), read as the message it is */
+static void walk_eml(struct walk *w, const char *raw, size_t len, const char *where, unsigned depth)
+{
+    if (nesting_count(raw, len) > w->lim->max_parts) {
+        note(w, "unscannable.parts-limit", where);
+        return;
+    }
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer(raw, len);
+    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+    GMimeMessage *m = g_mime_parser_construct_message(parser, NULL);
+    g_object_unref(parser);
+    g_object_unref(stream);
+    if (m == NULL) {
+        note(w, "unscannable.malformed", where);
+        return;
+    }
+    unsigned ndoc = ++w->docs;
+    char *np = own_printf(w->ex, "%s>", where);
+    if (np == NULL)
+        w->st = SL_ENOMEM;
+    else
+        walk_message(w, m, depth, ndoc, np);
+    g_object_unref(m);
+}
+
+/* an attached document's text and notes, from its worker, into the walk */
+struct doc_into_walk {
+    struct doc_sink sink;
+    struct walk *w;
+    const char *where; /* the attachment */
+    unsigned doc;
+};
+
+static void doc_where_join(char *out, size_t outlen, const char *where, const char *rel)
+{
+    snprintf(out, outlen, "%s%s%s", where, rel[0] && rel[0] != '>' ? " " : "", rel);
+}
+
+static enum sl_status diw_text(struct doc_sink *s, const char *rel, const char *text, size_t len,
+                               bool rows)
+{
+    struct doc_into_walk *d = s->ctx;
+    char where[600];
+    doc_where_join(where, sizeof where, d->where, rel);
+    char *t = malloc(len + 1);
+    if (t) {
+        memcpy(t, text, len);
+        t[len] = '\0';
+    }
+    add_segment(d->w, t, len, where, SEG_ATTACHMENT, d->doc, rows);
+    return d->w->st;
+}
+
+static enum sl_status diw_note(struct doc_sink *s, const char *rule, const char *rel)
+{
+    struct doc_into_walk *d = s->ctx;
+    char where[600];
+    doc_where_join(where, sizeof where, d->where, rel);
+    note(d->w, rule, where);
+    return d->w->st;
+}
+
+/* read_document - PDF, Office, zip and the like, read by a worker */
+static void read_document(struct walk *w, const char *raw, size_t len, const char *name,
+                          const char *mime, const char *where, unsigned doc)
+{
+    struct doc_into_walk d = {{diw_text, diw_note, NULL}, w, where, doc};
+    d.sink.ctx = &d;
+    enum sl_status st = attach_pool_extract(w->pool, raw, len, name, mime, &w->lim->attach,
+                                            w->ex->deadline_ns, &d.sink);
+    if (st != SL_OK && w->st == SL_OK)
+        w->st = st;
+}
+
+static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned doc,
+                      const char *prefix)
 {
     GMimeObject *obj = GMIME_OBJECT(part);
     GMimeContentType *ct = g_mime_object_get_content_type(obj);
@@ -574,13 +683,30 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned doc, const char 
         strncasecmp(mime, "text/", 5) == 0 || text_like_name(name) ||
         strcasecmp(mime, "application/xml") == 0 || strcasecmp(mime, "application/json") == 0 ||
         strcasecmp(mime, "application/ics") == 0 || strcasecmp(mime, "application/csv") == 0;
-    if (!text_like || strcasecmp(mime, "text/rtf") == 0) {
+    if (name_is(name, ".eml") || (!text_like && w->pool && !is_image(mime)) ||
+        strcasecmp(mime, "text/rtf") == 0) {
+        if (name && *name)
+            add_filename(w, where, name, doc);
+        size_t len;
+        char *raw = decode_part(w, part, where, &len);
+        if (raw == NULL)
+            w->st = SL_ENOMEM;
+        else if (name_is(name, ".eml"))
+            walk_eml(w, raw, len, where, depth);
+        else if (w->pool)
+            read_document(w, raw, len, name, mime, where, doc);
+        else
+            note(w, "unscannable.not-scanned", where);
+        free(raw);
+        g_free(mime);
+        return;
+    }
+    if (!text_like) {
         char nwhere[240];
         snprintf(nwhere, sizeof nwhere, "%s (%s)", where, mime);
         if (name && *name)
-            add_attachment_text(w, "", 0, NULL, nwhere, name, mime, doc, false);
-        else
-            note(w, "unscannable.not-scanned", nwhere);
+            add_filename(w, where, name, doc);
+        note(w, is_image(mime) ? "unscannable.image" : "unscannable.not-scanned", nwhere);
         g_free(mime);
         return;
     }
@@ -668,7 +794,7 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
         return;
     }
     if (GMIME_IS_PART(obj))
-        walk_leaf(w, GMIME_PART(obj), doc, prefix);
+        walk_leaf(w, GMIME_PART(obj), depth, doc, prefix);
 }
 
 /* nesting_count - how many multipart or message/rfc822 content types the raw
@@ -714,9 +840,9 @@ static void raw_fallback(struct walk *w, const char *data, size_t len)
 }
 
 enum sl_status extract_message(const char *data, size_t len, const struct extract_limits *lim,
-                               struct extraction *out)
+                               struct attach_pool *pool, struct extraction *out)
 {
-    struct walk w = {out, lim, 0, 0, 0, SL_OK, false};
+    struct walk w = {out, lim, pool, 0, 0, 0, SL_OK, false};
 
     if (lim->max_scan_ms && out->deadline_ns == 0)
         out->deadline_ns = detect_now_ns() + (uint64_t)lim->max_scan_ms * 1000000ULL;

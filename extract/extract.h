@@ -12,9 +12,12 @@
  * Limits (struct extract_limits, each configurable): header bytes, MIME
  * depth, parts, decoded bytes per part and per message, total text, scan
  * time. Reaching one is recorded as a note (category "unscannable") and the
- * rest of the message is still scanned as far as the limit allows; a part the
- * extractor cannot read yet (PDF, Office, zip, images) is recorded as not
- * scanned. Nothing is skipped silently.
+ * rest of the message is still scanned as far as the limit allows. Attached
+ * documents (PDF, Office, OpenDocument, legacy Office, RTF, zip, gzip) go to
+ * an extraction worker (attach/pool.h) and come back as segments located
+ * inside them ("attachment:brief.pdf page 2"); a message attached as a .eml
+ * file is read as a message; images are recorded as such. Nothing is
+ * skipped silently.
  *
  * Call extract_init() once before threads start. An extraction owns all its
  * memory; extract_free() releases it.
@@ -26,17 +29,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../attach/pool.h"
 #include "../common/status.h"
 #include "../rules/detect.h"
 
 struct extract_limits {
-    size_t max_header_bytes;  /* header section of the top-level message */
-    unsigned max_depth;       /* nesting of multiparts and messages */
-    unsigned max_parts;       /* MIME parts in all */
-    size_t max_part_bytes;    /* decoded bytes of one part */
-    size_t max_message_bytes; /* decoded bytes of all parts */
-    size_t max_text_bytes;    /* text handed to detection */
-    unsigned max_scan_ms;     /* wall time for extraction and detection */
+    size_t max_header_bytes;     /* header section of the top-level message */
+    unsigned max_depth;          /* nesting of multiparts and messages */
+    unsigned max_parts;          /* MIME parts in all */
+    size_t max_part_bytes;       /* decoded bytes of one part */
+    size_t max_message_bytes;    /* decoded bytes of all parts */
+    size_t max_text_bytes;       /* text handed to detection */
+    unsigned max_scan_ms;        /* wall time for extraction and detection */
+    struct attach_limits attach; /* attached documents, read by workers */
 };
 
 /* a part or limit that kept something from being read */
@@ -73,9 +78,10 @@ enum sl_status extract_limits_set(struct extract_limits *l, const char *name, co
 /* extract_message - read the message in data[0..len) (borrowed; may hold any
  * bytes) into out (caller zeroes it, frees it with extract_free). Only
  * SL_ENOMEM is an error: malformed input yields notes and whatever text
- * could be read. */
+ * could be read. Attached documents (PDF, Office, zip, RTF) are read by the
+ * workers of pool; with pool NULL they are recorded as not scanned. */
 enum sl_status extract_message(const char *data, size_t len, const struct extract_limits *lim,
-                               struct extraction *out);
+                               struct attach_pool *pool, struct extraction *out);
 
 void extract_free(struct extraction *ex);
 

@@ -6,15 +6,15 @@
 #include <string.h>
 
 enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
-                            struct detect_scratch *s, const char *data, size_t len,
-                            struct detect_result *res, struct scan_stats *stats)
+                            struct attach_pool *pool, struct detect_scratch *s, const char *data,
+                            size_t len, struct detect_result *res, struct scan_stats *stats)
 {
     struct extraction ex;
     uint64_t t0 = detect_now_ns();
     bool timed_out = false;
 
     memset(&ex, 0, sizeof ex);
-    enum sl_status st = extract_message(data, len, lim, &ex);
+    enum sl_status st = extract_message(data, len, lim, pool, &ex);
     if (st == SL_OK)
         st =
             detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out, res);

@@ -21,11 +21,12 @@ struct scan_stats {
     uint64_t ns; /* wall time */
 };
 
-/* scan_message - scan data[0..len) (borrowed) into res (caller zeroes it and
+/* scan_message - scan data[0..len) (borrowed), attached documents read by
+ * the workers of pool (NULL: not read), into res (caller zeroes it and
  * frees it with detect_result_free). Returns SL_ENOMEM when memory ran out;
  * res is then not to be trusted and the caller must not pass the message. */
 enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
-                            struct detect_scratch *s, const char *data, size_t len,
-                            struct detect_result *res, struct scan_stats *stats);
+                            struct attach_pool *pool, struct detect_scratch *s, const char *data,
+                            size_t len, struct detect_result *res, struct scan_stats *stats);
 
 #endif

@@ -14,7 +14,7 @@ static struct extract_limits lim;
 static void run(const char *msg, size_t len, struct extraction *ex)
 {
     memset(ex, 0, sizeof *ex);
-    enum sl_status st = extract_message(msg, len, &lim, ex);
+    enum sl_status st = extract_message(msg, len, &lim, NULL, ex);
     CHECK(st == SL_OK, "extract: %s", sl_status_str(st));
 }
 
@@ -274,7 +274,7 @@ int main(void)
     m = cases[0].msg;
     memset(&ex, 0, sizeof ex);
     ex.deadline_ns = 1;
-    extract_message(m, strlen(m), &lim, &ex);
+    extract_message(m, strlen(m), &lim, NULL, &ex);
     CHECK(has_note(&ex, "unscannable.time-limit"), "time limit recorded");
     extract_free(&ex);
 

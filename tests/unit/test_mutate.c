@@ -97,7 +97,7 @@ int main(void)
             }
         }
         struct detect_result r = {0};
-        enum sl_status st = scan_message(p, &lim, s, b.data ? b.data : "", b.len, &r, NULL);
+        enum sl_status st = scan_message(p, &lim, NULL, s, b.data ? b.data : "", b.len, &r, NULL);
         ok += st == SL_OK;
         if (st != SL_OK)
             CHECK(false, "round %u: status %s", round, sl_status_str(st));

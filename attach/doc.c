@@ -1,0 +1,251 @@
+/*
+ * doc - which reader an attached document goes to, and the limits they all
+ * count against. See doc.h.
+ *
+ * The type is sniffed from the first bytes (a PDF named .docx is read as a
+ * PDF); the name and MIME type only decide between text formats. Runs in the
+ * extraction worker only. Protections: every nested document counts against
+ * one doc_read (decompressed bytes, members, archive depth, text), so a zip
+ * of zips cannot multiply the budget.
+ */
+#include "doc.h"
+
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../common/buf.h"
+#include "../extract/html.h"
+#include "docread.h"
+#include "ole.h"
+#include "rtf.h"
+
+void doc_where(char *out, size_t outlen, const char *where, const char *suffix)
+{
+    if (!*where)
+        snprintf(out, outlen, "%s", suffix);
+    else if (!*suffix)
+        snprintf(out, outlen, "%s", where);
+    else
+        snprintf(out, outlen, "%s %s", where, suffix);
+}
+
+enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *text, size_t len,
+                             bool rows)
+{
+    if (r->text_full || len == 0)
+        return SL_OK;
+    if (r->text + len > r->lim->max_text_bytes) {
+        len = r->lim->max_text_bytes - r->text;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* cut on a character boundary */
+        r->text_full = true;
+        enum sl_status st = doc_read_note(r, "unscannable.text-limit", where);
+        if (st != SL_OK || len == 0)
+            return st;
+    }
+    r->text += len;
+    return r->sink->text(r->sink, where, text, len, rows);
+}
+
+enum sl_status doc_read_note(struct doc_read *r, const char *rule, const char *where)
+{
+    return r->sink->note(r->sink, rule, where);
+}
+
+static bool has_prefix(const char *data, size_t len, const char *magic, size_t n)
+{
+    return len >= n && memcmp(data, magic, n) == 0;
+}
+
+static bool name_ends(const char *name, const char *ext)
+{
+    size_t n = name ? strlen(name) : 0, e = strlen(ext);
+    return n > e && strcasecmp(name + n - e, ext) == 0;
+}
+
+/* image_type - the MIME type of an image format we recognise, or NULL */
+static const char *image_type(const char *d, size_t len)
+{
+    if (has_prefix(d, len, "\xFF\xD8\xFF", 3))
+        return "image/jpeg";
+    if (has_prefix(d, len, "\x89PNG\r\n\x1A\n", 8))
+        return "image/png";
+    if (has_prefix(d, len, "GIF87a", 6) || has_prefix(d, len, "GIF89a", 6))
+        return "image/gif";
+    if (has_prefix(d, len, "II*\0", 4) || has_prefix(d, len, "MM\0*", 4))
+        return "image/tiff";
+    if (len >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
+        return "image/webp";
+    if (len >= 12 && memcmp(d + 4, "ftyp", 4) == 0 &&
+        (memcmp(d + 8, "heic", 4) == 0 || memcmp(d + 8, "heix", 4) == 0 ||
+         memcmp(d + 8, "mif1", 4) == 0 || memcmp(d + 8, "avif", 4) == 0))
+        return "image/heif";
+    if (has_prefix(d, len, "BM", 2) && len > 26)
+        return "image/bmp";
+    return NULL;
+}
+
+/* is_pdf - PDF readers accept "%PDF-" within the first KiB */
+static bool is_pdf(const char *d, size_t len)
+{
+    size_t n = len < 1024 ? len : 1024;
+    return n >= 5 && memmem(d, n, "%PDF-", 5) != NULL;
+}
+
+/* looks_text - no NUL and few control bytes in the first 4 KiB */
+static bool looks_text(const char *d, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096, bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (c == 0)
+            return false;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            bad++;
+    }
+    return bad * 50 <= n;
+}
+
+/* utf8_valid - whether d[0..len) is well-formed UTF-8 */
+static bool utf8_valid(const char *d, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)d;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n = c < 0x80             ? 0
+                   : (c & 0xE0) == 0xC0 ? 1
+                   : (c & 0xF0) == 0xE0 ? 2
+                   : (c & 0xF8) == 0xF0 ? 3
+                                        : 9;
+        if (n == 9 || (n == 1 && c < 0xC2) || n >= len - i)
+            return false;
+        for (size_t k = 1; k <= n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+/* a sink for readers that report relative to their own document: prefixes
+ * their locations with where the document sits, and counts the text */
+struct sub_sink {
+    struct doc_sink base;
+    struct doc_read *r;
+    const char *where;
+};
+
+static enum sl_status sub_text(struct doc_sink *s, const char *where, const char *text, size_t len,
+                               bool rows)
+{
+    struct sub_sink *ss = s->ctx;
+    char w[512];
+    doc_where(w, sizeof w, ss->where, where);
+    return doc_read_text(ss->r, w, text, len, rows);
+}
+
+static enum sl_status sub_note(struct doc_sink *s, const char *rule, const char *where)
+{
+    struct sub_sink *ss = s->ctx;
+    char w[512];
+    doc_where(w, sizeof w, ss->where, where);
+    return doc_read_note(ss->r, rule, w);
+}
+
+/* read_text - a text file: UTF-8 as is, anything else as windows-1252;
+ * HTML as text; CSV and TSV as rows */
+static enum sl_status read_text(struct doc_read *r, const char *d, size_t len, const char *name,
+                                const char *mime, const char *where)
+{
+    struct buf b = BUF_INIT;
+    enum sl_status st = SL_OK;
+    const char *t = d;
+    size_t n = len;
+
+    if (!utf8_valid(d, len)) {
+        iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+        if (cd == (iconv_t)-1)
+            return doc_read_note(r, "unscannable.not-scanned", where);
+        st = buf_reserve(&b, len * 3 + 1);
+        if (st == SL_OK) {
+            char *in = (char *)d, *out = b.data;
+            size_t inleft = len, outleft = len * 3;
+            while (inleft > 0 && iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+                in++; /* 0x81, 0x8D, 0x8F, 0x90, 0x9D have no character: drop */
+                inleft--;
+            }
+            b.len = (size_t)(out - b.data);
+        }
+        iconv_close(cd);
+        t = b.data;
+        n = b.len;
+    }
+    bool html = name_ends(name, ".html") || name_ends(name, ".htm") ||
+                (mime && strcasecmp(mime, "text/html") == 0);
+    if (st == SL_OK && html) {
+        struct buf h = BUF_INIT;
+        st = html_to_text(t, n, &h);
+        if (st == SL_OK)
+            st = doc_read_text(r, where, h.data ? h.data : "", h.len, false);
+        buf_free(&h);
+    } else if (st == SL_OK) {
+        bool rows = name_ends(name, ".csv") || name_ends(name, ".tsv") ||
+                    (mime && strcasecmp(mime, "text/csv") == 0);
+        st = doc_read_text(r, where, t, n, rows);
+    }
+    buf_free(&b);
+    return st;
+}
+
+enum sl_status doc_read_document(struct doc_read *r, const char *d, size_t len, const char *name,
+                                 const char *mime, const char *where)
+{
+    const char *img;
+    char w[512];
+
+    if (len == 0)
+        return SL_OK;
+    /* a zip may store a PDF uncompressed near its start: zip first */
+    if (has_prefix(d, len, "PK\3\4", 4) || has_prefix(d, len, "PK\5\6", 4))
+        return archive_read_zip(r, d, len, where);
+    if (is_pdf(d, len))
+        return pdf_read(r, d, len, where);
+    if (has_prefix(d, len, "\x1F\x8B", 2))
+        return archive_read_gzip(r, d, len, name, where);
+    if (has_prefix(d, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+        struct sub_sink sub = {{sub_text, sub_note, NULL}, r, where};
+        sub.base.ctx = &sub;
+        return ole_extract(d, len, r->lim->max_text_bytes - r->text, &sub.base);
+    }
+    if (has_prefix(d, len, "{\\rtf", 5)) {
+        struct buf b = BUF_INIT;
+        bool cut = false;
+        enum sl_status st = rtf_to_text(d, len, r->lim->max_text_bytes - r->text, &b, &cut);
+        if (st == SL_OK)
+            st = doc_read_text(r, where, b.data ? b.data : "", b.len, false);
+        if (st == SL_OK && cut)
+            st = doc_read_note(r, "unscannable.text-limit", where);
+        buf_free(&b);
+        return st;
+    }
+    if ((img = image_type(d, len)) != NULL) {
+        char t[40];
+        snprintf(t, sizeof t, "(%s)", img);
+        doc_where(w, sizeof w, where, t);
+        return doc_read_note(r, "unscannable.image", w);
+    }
+    if (looks_text(d, len))
+        return read_text(r, d, len, name, mime, where);
+    return doc_read_note(r, "unscannable.not-scanned", where);
+}
+
+enum sl_status doc_extract(const char *data, size_t len, const char *name, const char *mime,
+                           const struct doc_limits *lim, struct doc_sink *out)
+{
+    struct doc_read r = {lim, out, 0, 0, 0, 0, false};
+    return doc_read_document(&r, data, len, name, mime, "");
+}

@@ -1,0 +1,53 @@
+/*
+ * doc - text out of an attached document: PDF, Office Open XML, OpenDocument,
+ * legacy Office (OLE2), RTF, zip and gzip, recursively within limits.
+ *
+ * This code parses hostile files. It runs only inside the extraction worker
+ * (bin/sluis-extract), a separate process with resource limits and no
+ * network; the scanner reaches it through attach/pool.h, never directly.
+ *
+ * Every reader reports through a doc_sink: text segments with their location
+ * inside the attachment ("page 2", "sheet Blad1", "verslag.docx page 1"),
+ * and notes for what it could not read ("unscannable.encrypted",
+ * "unscannable.ratio-limit", ...). A limit reached is always a note; what
+ * was read before it still counts.
+ */
+#ifndef SLUIS_DOC_H
+#define SLUIS_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/status.h"
+
+struct doc_limits {
+    uint64_t max_expanded_bytes; /* decompressed bytes of one attachment, all members */
+    unsigned max_ratio;          /* decompressed : compressed, per archive member */
+    unsigned max_members;        /* archive members in all */
+    unsigned max_archive_depth;  /* archives within archives */
+    unsigned max_pages;          /* PDF pages, slides */
+    size_t max_text_bytes;       /* text out of one attachment */
+};
+
+struct doc_sink {
+    /* text - a UTF-8 segment; where is relative to the attachment ("" for the
+     * whole of it); rows: each line is a table row with cells joined " | " */
+    enum sl_status (*text)(struct doc_sink *s, const char *where, const char *text, size_t len,
+                           bool rows);
+    /* note - something not read: rule "unscannable.<why>", where as above */
+    enum sl_status (*note)(struct doc_sink *s, const char *rule, const char *where);
+    void *ctx;
+};
+
+/* doc_limits_default - the embedded defaults */
+void doc_limits_default(struct doc_limits *l);
+
+/* doc_extract - read the document data[0..len) named name (may be NULL) with
+ * MIME type mime (may be NULL) into the sink. The type is taken from the
+ * content (magic bytes) first, the name and MIME type second. Returns SL_OK
+ * unless memory ran out or the sink failed; unreadable input is a note. */
+enum sl_status doc_extract(const char *data, size_t len, const char *name, const char *mime,
+                           const struct doc_limits *lim, struct doc_sink *out);
+
+#endif
