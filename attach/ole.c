@@ -531,9 +531,11 @@ struct word {
     struct buf text;       /* the segment */
     uint64_t field_result; /* bit i: field level i is past its separator */
     uint32_t field_depth;
-    uint32_t high; /* pending high surrogate */
-    uint32_t prev; /* previous character */
-    bool cut;      /* the text reached the budget */
+    uint32_t high;     /* pending high surrogate */
+    uint32_t prev;     /* previous character */
+    bool cut;          /* the text reached the budget */
+    uint64_t body_cps; /* ccpText: the main story's characters */
+    size_t body_len;   /* text bytes of the main story; SIZE_MAX until read */
     enum sl_status st;
 };
 
@@ -746,6 +748,8 @@ static void word_pieces(struct word *w, size_t plc, uint32_t npcd, uint64_t tota
         uint64_t width = compressed ? 1 : 2;
         for (uint64_t cp = cp0; cp < end; cp++) {
             uint64_t pos = off + (cp - cp0) * width;
+            if (cp == w->body_cps && w->body_len == SIZE_MAX)
+                w->body_len = w->text.len; /* headers, notes, comments follow */
             if (budget-- == 0 || pos + width > w->wd_len) {
                 w->o->damaged = true;
                 break;
@@ -795,6 +799,8 @@ static enum sl_status word_extract(struct ole_out *o, struct cfb *c, uint32_t wd
         fclcb + 8 * ((size_t)WORD_FCLCB_CLX + 1) > wd.len)
         goto malformed;
     uint64_t total = 0;
+    w.body_cps = rd32(f + lw + 4 * WORD_LW_CCP_TEXT);
+    w.body_len = SIZE_MAX;
     for (size_t i = WORD_LW_CCP_TEXT; i <= WORD_LW_CCP_LAST; i++) {
         uint32_t ccp = rd32(f + lw + 4 * i);
         if (ccp < 0x80000000u)
@@ -848,8 +854,17 @@ static enum sl_status word_extract(struct ole_out *o, struct cfb *c, uint32_t wd
     word_pieces(&w, plc, (uint32_t)((lcb_pcd - 4) / 12), total);
     if (w.st == SL_OK && !w.cut)
         w.st = flush_high(&w.text, &w.high);
-    if ((st = w.st) == SL_OK)
+    if ((st = w.st) == SL_OK && w.body_len < w.text.len) {
+        /* the main story, then the others as the document's "header": a
+         * page header names the client of a letter as often as its body */
+        struct buf body = {w.text.data, w.body_len, w.body_len};
+        struct buf rest = {w.text.data + w.body_len, w.text.len - w.body_len,
+                           w.text.len - w.body_len};
+        ole_emit(o, "", &body, false, false);
+        ole_emit(o, "header", &rest, false, w.cut);
+    } else if (st == SL_OK) {
         ole_emit(o, "", &w.text, false, w.cut);
+    }
     goto out;
 malformed:
     o->damaged = true;

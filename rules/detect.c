@@ -29,8 +29,9 @@ enum sig_kind {
     SIG_NEWSLETTER,
     SIG_TOPIC,
     SIG_PRONOUN,
-    SIG_GREETED,  /* the reader's first name on a greeting line */
-    SIG_ID_LABEL, /* an identifier label anywhere ("RE: bsn?") */
+    SIG_GREETED,      /* the reader's first name on a greeting line */
+    SIG_ID_LABEL,     /* an identifier label anywhere ("RE: bsn?") */
+    SIG_FIRST_PERSON, /* ik, mijn: the writer */
 };
 
 struct hit {
@@ -53,7 +54,7 @@ struct sig {
 };
 
 /* how a person signal relates to the text around it */
-enum { READER_POSSESSIVE = 1, READER_GREETED = 2, READER_LINKED = 3 };
+enum { READER_POSSESSIVE = 1, READER_GREETED = 2, READER_LINKED = 3, READER_LABELLED = 4 };
 
 struct vec {
     void *data;
@@ -552,6 +553,43 @@ static uint32_t skip_spaces(const struct seg_ctx *c, uint32_t i)
     return skip_blanks(c, i, false);
 }
 
+/* acronym_before - is the word before i an acronym ("WZC Hof ter Linden",
+ * "AZ Sint-Jan"): the name of a place, not a person */
+static bool acronym_before(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t e = i;
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    uint32_t b = e;
+    while (b > 0 && t[b - 1] >= 'a' && t[b - 1] <= 'z')
+        b--;
+    if (e - b < 2 || e - b > 5 || e == i || (b > 0 && word_byte((unsigned char)t[b - 1])))
+        return false;
+    for (uint32_t k = b; k < e; k++)
+        if (!is_upper_at(c, k))
+            return false;
+    return true;
+}
+
+/* street_word - a word that makes a name an address: "Road", "-straat" */
+static bool street_word(const char *w, size_t n)
+{
+    static const char *const whole[] = {"road",   "street", "lane",  "avenue",   "drive",
+                                        "square", "rue",    "place", "chaussee", "boulevard"};
+    static const char *const ends[] = {"straat", "laan", "weg",   "plein",    "singel",
+                                       "gracht", "kade", "dreef", "steenweg", "lei"};
+    for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++)
+        if (strlen(whole[k]) == n && memcmp(w, whole[k], n) == 0)
+            return true;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t e = strlen(ends[k]);
+        if (n > e && memcmp(w + n - e, ends[k], e) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* name_after - parse "[initials] [particles] Surname[-Surname]" at folded
  * offset i; returns the end of the name, or 0. *initial_only is set when the
  * name is only initials ("mw. P."). *listed when the surname is listed. */
@@ -592,14 +630,40 @@ static uint32_t name_after(const struct seg_ctx *c, uint32_t i, bool *initial_on
         i++;
     if (i - start < 2)
         return last_initial ? (*initial_only = true, last_initial) : 0;
+    if (street_word(t + start, i - start))
+        return 0; /* "Victoria Road", "Anna Paulownastraat" */
     *listed = hit_at(c, start, ROLE_SURNAME) != NULL;
     return i;
+}
+
+/* role_label_before - does a person-role field label stand right before i
+ * ("Bewoner | Mariette Verbeke", "Patiënt: J. de Vries")? */
+static bool role_label_before(const struct seg_ctx *c, uint32_t i)
+{
+    const struct hit *h = c->s->hits.data;
+    const char *t = c->f.text;
+    uint32_t b = i;
+    bool sep = false;
+    while (b > 0 && i - b < 6 &&
+           (t[b - 1] == ' ' || t[b - 1] == ':' || t[b - 1] == '|' || t[b - 1] == '\t')) {
+        sep |= t[b - 1] != ' ';
+        b--;
+    }
+    if (!sep)
+        return false;
+    for (size_t k = hits_from(c, back(b, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < b; k++)
+        if (h[k].role == ROLE_PERSON_ROLE && h[k].end == b)
+            return true;
+    return false;
 }
 
 static enum sl_status add_sig_reader(struct seg_ctx *c, uint8_t kind, uint8_t strength,
                                      uint32_t fstart, uint32_t fend, uint32_t rule, uint8_t conf,
                                      uint8_t reader)
 {
+    /* the person a form or report is about */
+    if (kind == SIG_PERSON && strength >= P_NAMED && reader == 0 && role_label_before(c, fstart))
+        reader = READER_LABELLED;
     uint32_t line = line_of(c, fstart);
     struct sig g = {c->segno,
                     c->f.map[fstart],
@@ -728,7 +792,8 @@ static bool staff_before(const struct seg_ctx *c, uint32_t i)
 }
 
 /* staff_after - is the name ending at i followed by a job title
- * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)")? */
+ * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)") or by contact
+ * details? */
 static bool staff_after(const struct seg_ctx *c, uint32_t i)
 {
     const char *t = c->f.text;
@@ -741,7 +806,32 @@ static bool staff_after(const struct seg_ctx *c, uint32_t i)
     /* "Femke start als verpleegkundige", "joins as a nurse" */
     if (j + 4 <= c->f.len && (memcmp(t + j, "als ", 4) == 0 || memcmp(t + j, "as a", 4) == 0))
         j += memcmp(t + j, "as a", 4) == 0 ? 5 : 4;
-    return j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL;
+    if (j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL)
+        return true;
+    /* a contact: "Gilbert De Clercq (+32 9 670 6111)", "Sarah Fletcher at
+     * careers@...": an e-mail address on the rest of the line, or a phone
+     * number right after the name, international or in brackets (not in a
+     * table, where a client list may carry them too) */
+    if (c->seg->rows)
+        return false;
+    for (j = i; j < c->f.len && j - i < 48 && t[j] != '\n'; j++)
+        if (t[j] == '@')
+            return true;
+    for (j = i; j < c->f.len && j - i < 4 && (t[j] == ' ' || t[j] == '(' || t[j] == ','); j++)
+        ;
+    if (j + 1 < c->f.len && t[j] == '+' && t[j + 1] >= '0' && t[j + 1] <= '9')
+        return true;
+    /* a phone number in brackets: "Simonne Maes (09 677 48 85)" */
+    if (j == i || t[j - 1] != '(')
+        return false;
+    unsigned digits = 0;
+    for (; j < c->f.len && j - i < 24 && t[j] != ')'; j++) {
+        if (t[j] >= '0' && t[j] <= '9')
+            digits++;
+        else if (t[j] != ' ' && t[j] != '-' && t[j] != '/' && t[j] != '.')
+            return false;
+    }
+    return j < c->f.len && t[j] == ')' && digits >= 9;
 }
 
 /* generic_before - is the word before i one that makes a role word
@@ -798,11 +888,14 @@ static enum sl_status signals(struct seg_ctx *c)
     enum sl_status st = SL_OK;
     /* a table's header row labels its columns: "INSZ;Naam;Geboortedatum" */
     const struct hit *hdr_id = NULL, *hdr_dob = NULL;
+    bool hdr_person = false; /* "Bewoner;Kamer;Medicatie": a column of people */
     for (size_t i = 0; c->seg->rows && i < c->s->hits.n && line_of(c, h[i].start) == 0; i++) {
         if (h[i].role == ROLE_ID_KEYWORD && !hdr_id)
             hdr_id = &h[i];
         if (h[i].role == ROLE_DOB_LABEL && !hdr_dob)
             hdr_dob = &h[i];
+        if (h[i].role == ROLE_PERSON_ROLE)
+            hdr_person = true;
     }
 
     for (size_t i = 0; i < c->s->hits.n && st == SL_OK; i++) {
@@ -818,7 +911,8 @@ static enum sl_status signals(struct seg_ctx *c)
             /* "dr. Jansen" names a colleague, not a client */
             if (quiet || hit_at(c, x->start, ROLE_STAFF_TITLE))
                 break;
-            end = name_after(c, x->end, &initial_only, &listed);
+            /* plain text wraps: "Let op bij mevr.\nGoossens" */
+            end = name_after(c, skip_blanks(c, x->end, !c->seg->rows), &initial_only, &listed);
             if (staff_after(c, end ? end : x->end))
                 break;
             if (end && !(fl & LINE_GREETING))
@@ -844,6 +938,8 @@ static enum sl_status signals(struct seg_ctx *c)
                 break;
             if (end && !initial_only)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
+            else if (hdr_person && line > 0) /* "RENARD Nadia" under "Résident" */
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
             else /* "Barbara's asthma": the name owns what follows */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     x->end + 2 <= c->f.len && c->f.text[x->end] == '\'' &&
@@ -891,7 +987,8 @@ static enum sl_status signals(struct seg_ctx *c)
                 while (w > 0 && word_byte((unsigned char)c->f.text[w - 1]))
                     w--;
                 if (is_upper_at(c, w) && !hit_at(c, w, ROLE_FIRSTNAME) &&
-                    !hit_at(c, w, ROLE_TITLE) && !(flags[line_of(c, w)] & LINE_GREETING))
+                    !hit_at(c, w, ROLE_TITLE) && !(flags[line_of(c, w)] & LINE_GREETING) &&
+                    !acronym_before(c, w))
                     st = add_sig(c, SIG_PERSON, P_NAMED, w, x->end, x->rule, 0);
             }
             break;
@@ -985,6 +1082,10 @@ static enum sl_status signals(struct seg_ctx *c)
         case ROLE_PRONOUN:
             st = add_sig(c, SIG_PRONOUN, 0, x->start, x->end, x->rule, 0);
             break;
+        case ROLE_FIRST_PERSON:
+            if (!quiet)
+                st = add_sig(c, SIG_FIRST_PERSON, 0, x->start, x->end, x->rule, 0);
+            break;
         default:
             break;
         }
@@ -1054,6 +1155,9 @@ struct doc_facts {
     bool greeted_title; /* ... with a title: "Geachte mevrouw Jansen," */
     bool id_label;      /* an identifier label stands somewhere */
     int32_t subj_person, subj_health, body_person, body_health, id_person, any_health;
+    int32_t labelled;   /* a person in a field labelled "Bewoner", "Patiënt" */
+    int32_t writer;     /* the person in the From header */
+    int32_t own_health; /* a condition in a sentence in the first person */
 };
 
 struct scorer {
@@ -1139,6 +1243,31 @@ static bool pronoun_after(const struct scorer *sc, size_t j)
     return false;
 }
 
+/* greeted_in - does segment seg greet its reader? */
+static bool greeted_in(const struct scorer *sc, uint32_t seg)
+{
+    for (size_t k = 0; k < sc->nsig; k++)
+        if (sc->sig[k].seg == seg && sc->sig[k].reader == READER_GREETED)
+            return true;
+    return false;
+}
+
+/* first_person_near - is the writer (ik, mijn) in health signal i's
+ * sentence? */
+static bool first_person_near(const struct scorer *sc, size_t i)
+{
+    const struct sig *g = sc->sig;
+    for (size_t k = i;
+         k-- > 0 && g[k].seg == g[i].seg && g[i].fstart - g[k].fstart <= DETECT_SENTENCE;)
+        if (g[k].kind == SIG_FIRST_PERSON && g[k].para == g[i].para)
+            return true;
+    for (size_t k = i + 1;
+         k < sc->nsig && g[k].seg == g[i].seg && g[k].fstart - g[i].fstart <= DETECT_SENTENCE; k++)
+        if (g[k].kind == SIG_FIRST_PERSON && g[k].para == g[i].para)
+            return true;
+    return false;
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const struct sig *x = a, *y = b;
@@ -1157,10 +1286,19 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         docs[d].newsletter = newsletter_hdr && d == 0;
         docs[d].subj_person = docs[d].subj_health = docs[d].body_person = -1;
         docs[d].body_health = docs[d].id_person = docs[d].any_health = -1;
+        docs[d].labelled = docs[d].writer = docs[d].own_health = -1;
     }
     for (size_t i = 0; i < sc->nsig; i++) {
         struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
         bool subj = sc->segs[g[i].seg].kind == SEG_SUBJECT;
+        if (g[i].kind == SIG_PERSON && sc->segs[g[i].seg].kind == SEG_HEADER &&
+            strstr(sc->segs[g[i].seg].where, "header:from") && df->writer < 0)
+            df->writer = (int32_t)i;
+        if (g[i].kind == SIG_PERSON && g[i].reader == READER_LABELLED && df->labelled < 0)
+            df->labelled = (int32_t)i;
+        if (g[i].kind == SIG_HEALTH && g[i].strength == H_STRONG && df->own_health < 0 &&
+            first_person_near(sc, i))
+            df->own_health = (int32_t)i;
         if (g[i].kind == SIG_NEWSLETTER)
             df->newsletter = true;
         else if (g[i].reader == READER_GREETED)
@@ -1213,8 +1351,12 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         if (g[i].kind != SIG_PERSON)
             continue;
         const struct doc_facts *df = &docs[sc->segs[g[i].seg].doc];
-        /* "uw uitslag" in a message that greets its reader by name */
-        int strength = g[i].reader == READER_POSSESSIVE && df->greeted ? P_NAMED : g[i].strength;
+        /* "uw uitslag" in a message that greets its reader by name; in an
+         * attached document only when the document itself greets them (a
+         * leaflet's "uw naaste" is anyone's) */
+        bool own_reader = g[i].reader == READER_POSSESSIVE && df->greeted &&
+                          (sc->segs[g[i].seg].kind != SEG_ATTACHMENT || greeted_in(sc, g[i].seg));
+        int strength = own_reader ? P_NAMED : g[i].strength;
         bool first_name = sc->p->rules[g[i].rule].role == ROLE_FIRSTNAME && strength == P_WEAK;
         enum confidence best = CONF_NONE;
         size_t best_j = 0, lo, hi;
@@ -1271,6 +1413,17 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
         }
         if (df->newsletter)
             continue;
+        /* a form or report about the person in its "Bewoner:" field */
+        if (df->labelled >= 0 && df->any_health >= 0) {
+            emit(sc, &g[df->labelled], CONF_MEDIUM);
+            emit(sc, &g[df->any_health], CONF_MEDIUM);
+        }
+        /* a forwarded or attached message whose writer tells of their own
+         * condition: to whoever sends it on, a third person's health */
+        if (d > 0 && df->writer >= 0 && df->own_health >= 0) {
+            emit(sc, &g[df->writer], CONF_MEDIUM);
+            emit(sc, &g[df->own_health], CONF_MEDIUM);
+        }
         if (df->subj_person >= 0 && df->body_health >= 0) {
             emit(sc, &g[df->subj_person], CONF_MEDIUM);
             emit(sc, &g[df->body_health], CONF_MEDIUM);

@@ -49,6 +49,7 @@ enum role {
     ROLE_TOPIC,               /* over, presentatie, about: what follows is a subject */
     ROLE_PRONOUN,             /* ze, hij, haar: carries a person on */
     ROLE_FIRSTNAME_AMBIGUOUS, /* Bas, Max: a first name only before a listed surname */
+    ROLE_FIRST_PERSON,        /* ik, mijn, I, my, je: the writer */
     /* regex roles */
     ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
     ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */

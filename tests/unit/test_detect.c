@@ -119,6 +119,37 @@ static const struct tcase cases[] = {
      false, CONF_NONE, NULL, NULL},
     {"clean text", NULL, "De parkeerplaats is morgen gesloten.", false, false, false, CONF_NONE,
      NULL, NULL},
+    {"a first name in a column headed with a person role", NULL,
+     "Résident | Chambre | Médicament\nRENARD Nadia | 12 | Pantomed 40 mg\n", true, false, true,
+     CONF_HIGH, NULL, "Nadia"},
+    {"the same first name under a staff column", NULL,
+     "Collègue | Service | Remarque\nRENARD Nadia | 12 | Pantomed 40 mg\n", true, false, false,
+     CONF_NONE, NULL, NULL},
+    {"a form's person field and its description", NULL,
+     "Bewoner | Mariette Verbeke (kamer 12)\nSoort | val\n\nBeschrijving\nBewonerster werd "
+     "gevonden op de grond. RX in het ziekenhuis: fractuur.\n",
+     false, false, true, CONF_MEDIUM, NULL, "Verbeke"},
+    {"the same without the field label", NULL,
+     "Mariette Verbeke (kamer 12)\nSoort | val\n\nBeschrijving\nBewonerster werd gevonden op "
+     "de grond. RX in het ziekenhuis: fractuur.\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"a title wrapped from its name", NULL,
+     "Kan jij morgen de toer overnemen? Let op bij mevr.\nGoossens: glycemie was vanochtend 54, "
+     "Lantus niet gegeven.\n",
+     false, false, true, CONF_HIGH, NULL, "Goossens"},
+    {"a street is not a surname", NULL,
+     "Oakwood Care Home, 45 Victoria Road. Support residents with personal care and diabetes.\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"a contact with a phone number", NULL,
+     "Wat brengt u mee? Medicatielijst en wilsverklaring.\nSociale dienst: Simonne Maes (09 677 "
+     "48 85)\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"the same name without contact details", NULL,
+     "Simonne Maes bracht haar medicatielijst en wilsverklaring mee.\n", false, false, true,
+     CONF_MEDIUM, NULL, "Maes"},
+    {"a care home named like a person", NULL,
+     "WZC Hof ter Linden\nWat brengt u mee bij de opname? Medicatielijst en medisch verslag.\n",
+     false, false, false, CONF_NONE, NULL, NULL},
 };
 
 int main(void)
@@ -184,6 +215,49 @@ int main(void)
         for (size_t k = 0; k < r.nfindings; k++)
             titles += strcmp(r.findings[k].rule, "person.title") == 0;
         CHECK(titles == 1, "title findings: got %zu, want 1", titles);
+        detect_result_free(&r);
+    }
+
+    /* two segments: a message and what it carries */
+    static const struct {
+        const char *name;
+        struct text_segment a, b;
+        bool want;
+    } pairs[] = {
+        /* an employee's own condition, in a message forwarded on: the
+         * writer (its From) is a third person to whoever sends it */
+        {"forwarded writer tells of their own condition",
+         {"Joost Huisman", 0, "attachment:fw.eml>header:from", SEG_HEADER, 1, false},
+         {"Hoi Lisa,\n\nIk heb vandaag de uitslag gekregen: het is een hernia.\n", 0,
+          "attachment:fw.eml>body:text/plain", SEG_BODY, 1, false},
+         true},
+        {"the same written directly, the writer's own business",
+         {"Joost Huisman", 0, "header:from", SEG_HEADER, 0, false},
+         {"Hoi Lisa,\n\nIk heb vandaag de uitslag gekregen: het is een hernia.\n", 0,
+          "body:text/plain", SEG_BODY, 0, false},
+         false},
+        /* a greeting in the mail does not make a leaflet's reader anyone */
+        {"leaflet attached to a mail that greets by name",
+         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false},
+         {"Als uw naaste dementie heeft, vraag dan hulp.\n", 0, "attachment:folder.docx",
+          SEG_ATTACHMENT, 0, false},
+         false},
+        {"the same words in the mail itself",
+         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false},
+         {"Als uw naaste dementie heeft, vraag dan hulp.\n", 0, "body:text/html", SEG_BODY, 0,
+          false},
+         true},
+    };
+    for (size_t i = 0; i < NELEM(pairs); i++) {
+        struct text_segment two[2] = {pairs[i].a, pairs[i].b};
+        two[0].len = strlen(two[0].text); /* lengths are set here */
+        two[1].len = strlen(two[1].text);
+        struct detect_result r = {0};
+        bool to = false;
+        CHECK(detect_message(p, s, two, 2, false, 0, &to, &r) == SL_OK &&
+                  r.sensitive == pairs[i].want,
+              "%s: got %s, want %s", pairs[i].name, r.sensitive ? "sensitive" : "clean",
+              pairs[i].want ? "sensitive" : "clean");
         detect_result_free(&r);
     }
 

@@ -939,7 +939,7 @@ static unsigned char *read_file(const char *dir, const char *name, size_t *len)
 static void test_doc_fixture(const unsigned char *doc, size_t len)
 {
     struct rec r;
-    static const char *const lines[] = {
+    static const char *const body[] = {
         "Ontslagbrief\n",
         "Geachte collega, mevrouw Zoë van der Meër werd opgenomen wegens een exacerbatie van "
         "COPD.\n",
@@ -948,17 +948,23 @@ static void test_doc_fixture(const unsigned char *doc, size_t len)
         "53 "
         "mmol/mol\n",
         "Met vriendelijke groet, dr. Noël Jansen\n",
+    };
+    /* the other stories, after the main one, as the document's "header" */
+    static const char *const header[] = {
         "Voetnoot: allergie voor penicilline.\n",          /* footnote story */
         "Patiënt: Zoë van der Meer, geboren 12-03-1945\n", /* header story */
         "Ziekenhuis Sint-Anna, afdeling longziekten\n",    /* footer */
     };
     CHECK(extract(doc, len, 1 << 20, &r) == SL_OK, "verslag.doc: status");
     const struct seg *g = rec_seg(&r, "");
-    CHECK(g && !g->rows && r.nsegs == 1 && r.nnotes == 0, "verslag.doc: %zu segments, %zu notes",
-          r.nsegs, r.nnotes);
-    for (size_t i = 0; i < NELEM(lines); i++)
-        CHECK(g && strstr(g->text, lines[i]), "verslag.doc: no '%s' in '%s'", lines[i],
-              seg_text(g));
+    const struct seg *h = rec_seg(&r, "header");
+    CHECK(g && h && !g->rows && !h->rows && r.nsegs == 2 && r.nnotes == 0,
+          "verslag.doc: %zu segments, %zu notes", r.nsegs, r.nnotes);
+    for (size_t i = 0; i < NELEM(body); i++)
+        CHECK(g && strstr(g->text, body[i]), "verslag.doc: no '%s' in '%s'", body[i], seg_text(g));
+    for (size_t i = 0; i < NELEM(header); i++)
+        CHECK(h && strstr(h->text, header[i]) && !strstr(g->text, header[i]),
+              "verslag.doc: '%s' not in the header alone: '%s'", header[i], seg_text(h));
     rec_free(&r);
 
     /* the text limit: cut, never inside a character, and said */
