@@ -26,8 +26,8 @@ ENGINE_SRC := common/buf.c common/file.c rules/validate.c rules/fold.c rules/ac.
               rules/detect.c extract/html.c extract/extract.c scan/scan.c \
               policy/decide.c cli/json.c attach/limits.c attach/pool.c
 # the document readers: linked only into the worker (and their tests)
-DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/doc.c attach/pdf.c attach/archive.c \
-              attach/office.c attach/rtf.c attach/ole.c
+DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
+              attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut

@@ -10,7 +10,6 @@
  */
 #include "doc.h"
 
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 
 #include "../common/buf.h"
 #include "../extract/html.h"
+#include "charset.h"
 #include "docread.h"
 #include "ole.h"
 #include "rtf.h"
@@ -167,21 +167,14 @@ static enum sl_status read_text(struct doc_read *r, const char *d, size_t len, c
     size_t n = len;
 
     if (!utf8_valid(d, len)) {
-        iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
-        if (cd == (iconv_t)-1)
-            return doc_read_note(r, "unscannable.not-scanned", where);
-        st = buf_reserve(&b, len * 3 + 1);
-        if (st == SL_OK) {
-            char *in = (char *)d, *out = b.data;
-            size_t inleft = len, outleft = len * 3;
-            while (inleft > 0 && iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-                in++; /* 0x81, 0x8D, 0x8F, 0x90, 0x9D have no character: drop */
-                inleft--;
-            }
-            b.len = (size_t)(out - b.data);
+        /* not UTF-8: Windows-1252, whose undefined bytes are dropped */
+        for (size_t i = 0; i < len && st == SL_OK; i++) {
+            uint32_t cp = charset_cp1252((unsigned char)d[i]);
+            char u[4];
+            if (cp)
+                st = buf_append(&b, u, charset_utf8(cp, u));
         }
-        iconv_close(cd);
-        t = b.data;
+        t = b.data ? b.data : "";
         n = b.len;
     }
     bool html = name_ends(name, ".html") || name_ends(name, ".htm") ||

@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "charset.h"
 
 /* MS-CFB 2.1, 2.2, 2.6 */
 #define CFB_HEADER_SIZE  512
@@ -89,16 +90,9 @@
 #define RUNS_MIN16 4 /* UTF-16 characters in a fallback run */
 #define RUNS_MIN8  5 /* bytes in an 8-bit fallback run */
 
-/* Windows-1252 0x80..0x9F (0: undefined); the rest is ISO 8859-1 */
-static const uint16_t cp1252_c1[32] = {
-    0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x0000, 0x017D, 0x0000, 0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
-};
-
 static uint32_t cp1252(unsigned char c)
 {
-    return c >= 0x80 && c < 0xA0 ? cp1252_c1[c - 0x80] : c;
+    return charset_cp1252(c);
 }
 
 static uint16_t rd16(const unsigned char *p)
@@ -120,30 +114,7 @@ static uint64_t rd64(const unsigned char *p)
 static enum sl_status put_utf8(struct buf *b, uint32_t cp)
 {
     char u[4];
-    size_t n;
-
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return buf_append(b, u, n);
+    return buf_append(b, u, charset_utf8(cp, u));
 }
 
 /* put_unit - a UTF-16 code unit; *high holds a pending high surrogate */

@@ -17,18 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
+
 #define RTF_MAX_WORD  32         /* longer control words are unknown words */
 #define RTF_MAX_PARAM 1000000000 /* numeric parameters are clamped to +-this */
 #define RTF_MAX_UC    16         /* \ucN fallback characters to skip, at most */
 
-/* The upper halves (bytes 0x80..0xFF) of the code pages \'hh is decoded in;
- * 0 marks a byte the code page leaves undefined. Windows-1252 differs from
- * ISO 8859-1 only in 0x80..0x9F. */
-static const uint16_t cp1252_c1[32] = {
-    0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x0000, 0x017D, 0x0000, 0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x0000, 0x017E, 0x0178,
-};
+/* The upper halves (bytes 0x80..0xFF) of the code pages \'hh is decoded in,
+ * besides Windows-1252 (charset.h); 0 marks a byte a code page leaves
+ * undefined. */
 
 static const uint16_t cp1250_hi[128] = {
     0x20AC, 0x0000, 0x201A, 0x0000, 0x201E, 0x2026, 0x2020, 0x2021, 0x0000, 0x2030, 0x0160, 0x2039,
@@ -232,30 +229,7 @@ static void rtf_put_raw(struct rtf_parser *r, const char *s, size_t n)
 static void rtf_put_utf8(struct rtf_parser *r, uint32_t cp)
 {
     char u[4];
-    size_t n;
-
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    rtf_put_raw(r, u, n);
+    rtf_put_raw(r, u, charset_utf8(cp, u));
 }
 
 /* rtf_flush_high - a high surrogate not followed by a low one */
@@ -300,8 +274,8 @@ static void rtf_put_byte(struct rtf_parser *r, unsigned char c)
     if (c >= 0x80) {
         if (r->codepage)
             cp = r->codepage[c - 0x80];
-        else if (c < 0xA0)
-            cp = cp1252_c1[c - 0x80];
+        else
+            cp = charset_cp1252(c);
         if (cp == 0)
             return;
     }
