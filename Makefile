@@ -39,11 +39,18 @@ DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench-scan run format format-check clean
 
-all: bin/sluis bin/sluis-extract
+all: bin/sluis bin/sluis-extract bin/sluis-milter
 
 bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+MILTER_SRC := milter/config.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
+MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
+
+bin/sluis-milter: $(ENGINE_OBJ) $(MILTER_OBJ) $(BUILD)/milter/main.o
+	@mkdir -p bin
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) -lmilter $(LDFLAGS)
 
 bin/sluis-extract: $(DOC_OBJ) $(BUILD)/attach/worker.o
 	@mkdir -p bin

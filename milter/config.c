@@ -1,0 +1,263 @@
+/*
+ * config - parse sluis-milter.conf. See config.h.
+ *
+ * One table names every key with its type, default and range (the shape
+ * of Postfix's and OpenDKIM's configuration tables). The file is read
+ * whole, at most 1 MiB; lines are "key = value", "#" starts a comment.
+ * "limit.NAME = VALUE" sets a scanning limit (see sluis scan --limit).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/file.h"
+
+#ifndef SLUIS_RULES_DIR
+#define SLUIS_RULES_DIR "/usr/share/sluis/rules"
+#endif
+
+enum kind { K_STRING, K_UNSIGNED, K_OCTAL, K_SIZE, K_ACTION, K_LOG, K_LIST };
+
+struct key {
+    const char *name;
+    enum kind kind;
+    size_t off;
+    const char *def;
+    unsigned long long min, max; /* numbers */
+    unsigned actions;            /* K_ACTION: the actions allowed, 1 << action */
+};
+
+#define OFF(f) offsetof(struct milter_config, f)
+#define A(x)   (1u << (x))
+
+static const struct key keys[] = {
+    {"socket", K_STRING, OFF(socket), "unix:/run/sluis/milter.sock", 0, 0, 0},
+    {"socket_mode", K_OCTAL, OFF(socket_mode), "660", 0, 0777, 0},
+    {"user", K_STRING, OFF(user), "", 0, 0, 0},
+    {"pidfile", K_STRING, OFF(pidfile), "", 0, 0, 0},
+    {"log", K_LOG, OFF(log), "syslog", 0, 0, 0},
+    {"rules", K_STRING, OFF(rules), SLUIS_RULES_DIR, 0, 0, 0},
+    {"worker", K_STRING, OFF(worker), "", 0, 0, 0},
+    {"workers", K_UNSIGNED, OFF(workers), "4", 1, 64, 0},
+    {"tmpdir", K_STRING, OFF(tmpdir), "/var/tmp", 0, 0, 0},
+    {"memory_bytes", K_SIZE, OFF(memory_bytes), "1048576", 4096, 1ULL << 30, 0},
+    {"max_message_bytes", K_SIZE, OFF(max_message_bytes), "67108864", 1024, 1ULL << 34, 0},
+    {"oversize_action", K_ACTION, OFF(oversize_action), "reject", 0, 0,
+     A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_HOLD)},
+    {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
+     A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
+    {"org_domains", K_LIST, OFF(org_domains), "", 0, 0, 0},
+    {"tls_partners", K_LIST, OFF(tls_domains), "", 0, 0, 0},
+    {"sensitive_action", K_ACTION, OFF(policy.sensitive_action), "hold", 0, 0,
+     A(ACTION_HOLD) | A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
+    {"incomplete_action", K_ACTION, OFF(policy.incomplete_action), "hold", 0, 0,
+     A(ACTION_HOLD) | A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
+    {"reject_text", K_STRING, OFF(reject_text),
+     "Dit bericht bevat medische gegevens en mag niet onbeveiligd naar buiten. Verstuur het "
+     "via het clientportaal of beveiligde mail. / This message contains health data and may "
+     "not leave unprotected. Send it through the client portal or secure mail.",
+     0, 0, 0},
+    {"hold_reason", K_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0, 0,
+     0},
+};
+
+static enum sl_status set_list(char ***list, size_t *n, const char *v)
+{
+    char *copy = strdup(v);
+    if (copy == NULL)
+        return SL_ENOMEM;
+    for (size_t i = 0; i < *n; i++)
+        free((*list)[i]);
+    free(*list);
+    *list = NULL;
+    *n = 0;
+    enum sl_status st = SL_OK;
+    for (char *save = NULL, *tok = strtok_r(copy, " ,\t", &save); tok && st == SL_OK;
+         tok = strtok_r(NULL, " ,\t", &save)) {
+        char **p = realloc(*list, (*n + 1) * sizeof *p);
+        if (p == NULL || (p[*n] = strdup(tok)) == NULL) {
+            if (p)
+                *list = p;
+            st = SL_ENOMEM;
+            break;
+        }
+        *list = p;
+        (*n)++;
+    }
+    free(copy);
+    return st;
+}
+
+/* set_key - one key from its text; err gets the reason (without file:line) */
+static enum sl_status set_key(struct milter_config *c, const struct key *k, const char *v,
+                              char *err, size_t errlen)
+{
+    char *field = (char *)c + k->off, *end;
+    unsigned long long n;
+    switch (k->kind) {
+    case K_STRING: {
+        char *s = strdup(v);
+        if (s == NULL)
+            return SL_ENOMEM;
+        free(*(char **)(void *)field);
+        *(char **)(void *)field = s;
+        return SL_OK;
+    }
+    case K_UNSIGNED:
+    case K_SIZE:
+    case K_OCTAL:
+        errno = 0;
+        n = strtoull(v, &end, k->kind == K_OCTAL ? 8 : 10);
+        if (!*v || *end || errno || v[0] == '-' || n < k->min || n > k->max) {
+            snprintf(err, errlen, "%s: '%s' is not a%s number from %llu to %llu", k->name, v,
+                     k->kind == K_OCTAL ? "n octal" : "", k->min, k->max);
+            return SL_EPARSE;
+        }
+        if (k->kind == K_SIZE)
+            *(size_t *)(void *)field = (size_t)n;
+        else
+            *(unsigned *)(void *)field = (unsigned)n;
+        return SL_OK;
+    case K_ACTION: {
+        enum action a;
+        if (!decide_action_parse(v, &a) || !(k->actions & A(a))) {
+            snprintf(err, errlen, "%s: '%s' is not one of the actions allowed here", k->name, v);
+            return SL_EPARSE;
+        }
+        *(enum action *)(void *)field = a;
+        return SL_OK;
+    }
+    case K_LOG:
+        if (strcmp(v, "syslog") == 0)
+            c->log = LOGTO_SYSLOG;
+        else if (strcmp(v, "stderr") == 0)
+            c->log = LOGTO_STDERR;
+        else {
+            snprintf(err, errlen, "log: '%s' is neither syslog nor stderr", v);
+            return SL_EPARSE;
+        }
+        return SL_OK;
+    case K_LIST:
+        return set_list((char ***)(void *)field, k->off == OFF(org_domains) ? &c->norg : &c->ntls,
+                        v);
+    }
+    return SL_EPARSE;
+}
+
+/* set - "key = value" by name */
+static enum sl_status set(struct milter_config *c, const char *name, const char *v, char *err,
+                          size_t errlen)
+{
+    if (strncmp(name, "limit.", 6) == 0)
+        return extract_limits_set(&c->limits, name + 6, v, err, errlen) == SL_OK ? SL_OK
+                                                                                 : SL_EPARSE;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return set_key(c, &keys[i], v, err, errlen);
+    snprintf(err, errlen, "unknown key '%s'", name);
+    return SL_EPARSE;
+}
+
+/* finish - what follows from the keys */
+static void finish(struct milter_config *c)
+{
+    c->policy.org_domains = (const char *const *)c->org_domains;
+    c->policy.norg = c->norg;
+    c->policy.tls_domains = (const char *const *)c->tls_domains;
+    c->policy.ntls = c->ntls;
+    c->outgoing_all = c->norg == 0;
+}
+
+enum sl_status config_defaults(struct milter_config *c)
+{
+    char err[256];
+    memset(c, 0, sizeof *c);
+    extract_limits_default(&c->limits);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        enum sl_status st = set_key(c, &keys[i], keys[i].def, err, sizeof err);
+        if (st != SL_OK) {
+            config_free(c);
+            return st;
+        }
+    }
+    finish(c);
+    return SL_OK;
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen)
+{
+    char why[512];
+    size_t len;
+    enum sl_status st = config_defaults(c);
+    if (st != SL_OK) {
+        snprintf(err, errlen, "%s: %s", path, sl_status_str(st));
+        return st;
+    }
+    char *text = file_read_all(path, 1 << 20, &len, why, sizeof why);
+    if (text == NULL) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        config_free(c);
+        return SL_EIO;
+    }
+    unsigned lineno = 0;
+    char *p = text;
+    while (p && *p && st == SL_OK) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        char *hash = strchr(p, '#');
+        if (hash)
+            *hash = '\0';
+        char *line = trim(p);
+        p = nl ? nl + 1 : NULL;
+        if (*line == '\0')
+            continue;
+        char *eq = strchr(line, '=');
+        if (eq == NULL) {
+            snprintf(err, errlen, "%s:%u: expected 'key = value'", path, lineno);
+            st = SL_EPARSE;
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(line), *value = trim(eq + 1);
+        st = set(c, key, value, why, sizeof why);
+        if (st != SL_OK)
+            snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
+    }
+    free(text);
+    if (st != SL_OK) {
+        config_free(c);
+        return st;
+    }
+    finish(c);
+    return SL_OK;
+}
+
+void config_free(struct milter_config *c)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (keys[i].kind == K_STRING)
+            free(*(char **)(void *)((char *)c + keys[i].off));
+    for (size_t i = 0; i < c->norg; i++)
+        free(c->org_domains[i]);
+    for (size_t i = 0; i < c->ntls; i++)
+        free(c->tls_domains[i]);
+    free(c->org_domains);
+    free(c->tls_domains);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,55 @@
+/*
+ * config - sluis-milter's configuration: one file of "key = value" lines,
+ * over embedded defaults, so the milter starts without one.
+ *
+ * Errors name the file and line ("sluis-milter.conf:12: unknown key
+ * 'sokcet'"); unknown keys and bad values are errors, never ignored. A
+ * config is immutable once loaded; config_free() releases it.
+ */
+#ifndef SLUIS_CONFIG_H
+#define SLUIS_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../common/status.h"
+#include "../extract/extract.h"
+#include "../policy/decide.h"
+
+enum log_target { LOGTO_SYSLOG, LOGTO_STDERR };
+
+struct milter_config {
+    char *socket;         /* libmilter spec: unix:/path, local:/path, inet:port@host, inet6:... */
+    unsigned socket_mode; /* of a unix socket */
+    char *user;           /* drop to this user after binding; "" keeps the current one */
+    char *pidfile;        /* "" for none */
+    enum log_target log;
+    char *rules;              /* rule pack folder */
+    char *worker;             /* extraction worker; "" beside the program */
+    unsigned workers;         /* extraction workers */
+    char *tmpdir;             /* where large messages spill */
+    size_t memory_bytes;      /* a message larger than this goes to a 0600 file */
+    size_t max_message_bytes; /* a larger one gets oversize_action */
+    enum action oversize_action;
+    enum action error_action; /* on an internal error: tempfail, or pass if a site insists */
+    bool outgoing_all;        /* no organisation domains: treat every sender as outgoing */
+    char **org_domains;
+    size_t norg;
+    char **tls_domains;
+    size_t ntls;
+    struct policy policy;
+    char *reject_text; /* shown to the sender */
+    char *hold_reason;
+    struct extract_limits limits;
+};
+
+/* config_defaults - the embedded defaults into c (caller frees with config_free) */
+enum sl_status config_defaults(struct milter_config *c);
+
+/* config_load - defaults, then the file at path over them. On SL_EPARSE or
+ * SL_EIO err holds "path:line: why". c is freed on error. */
+enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen);
+
+void config_free(struct milter_config *c);
+
+#endif

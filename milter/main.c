@@ -1,0 +1,435 @@
+/*
+ * sluis-milter - the Postfix milter: libmilter callbacks (thin), startup,
+ * reload and shutdown.
+ *
+ *   sluis-milter [-c FILE] [-f] [-s SOCKET]     run (daemon unless -f)
+ *   sluis-milter [-c FILE] -n                   check config and rules, exit
+ *   sluis-milter [-c FILE] -t FILE [--from A] [--to B]...
+ *                                               one message, no MTA: what would be done
+ *
+ * The only file that calls smfi_*. Signals: libmilter's own signal thread
+ * stops the milter on SIGHUP, SIGTERM and SIGINT. To reload on SIGHUP
+ * instead, smfi_main() runs in a second thread (libmilter blocks the
+ * signals there and in every thread it starts) while the main thread keeps
+ * them unblocked with a handler: the kernel offers a process signal to the
+ * main thread first, so libmilter never sees them. SIGHUP loads a new
+ * snapshot (a bad one is logged and the old one stays); SIGTERM and SIGINT
+ * call smfi_stop(), which lets messages in flight finish.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <libmilter/mfapi.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../common/file.h"
+#include "log.h"
+#include "session.h"
+
+#define DEFAULT_CONFIG "/etc/sluis/sluis-milter.conf"
+
+/* --- libmilter adapter -------------------------------------------------- */
+
+static const char *io_macro(void *h, const char *name)
+{
+    return smfi_getsymval(h, (char *)name);
+}
+
+static bool io_add_header(void *h, const char *name, const char *value)
+{
+    return smfi_addheader(h, (char *)name, (char *)value) == MI_SUCCESS;
+}
+
+static bool io_quarantine(void *h, const char *reason)
+{
+    return smfi_quarantine(h, (char *)reason) == MI_SUCCESS;
+}
+
+static bool io_set_reply(void *h, const char *rcode, const char *xcode, const char *text)
+{
+    return smfi_setreply(h, (char *)rcode, (char *)xcode, (char *)text) == MI_SUCCESS;
+}
+
+static struct milter_io io_of(SMFICTX *ctx)
+{
+    return (struct milter_io){ctx, io_macro, io_add_header, io_quarantine, io_set_reply};
+}
+
+static sfsistat rc(enum session_rc r)
+{
+    switch (r) {
+    case SESSION_ACCEPT:
+        return SMFIS_ACCEPT;
+    case SESSION_REJECT:
+        return SMFIS_REJECT;
+    case SESSION_TEMPFAIL:
+        return SMFIS_TEMPFAIL;
+    default:
+        return SMFIS_CONTINUE;
+    }
+}
+
+static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
+{
+    (void)addr;
+    struct snapshot *snap = snapshot_current();
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL) {
+        log_msg(LOG_ERR, NULL, "internal error: no memory for a connection; tempfail");
+        return SMFIS_TEMPFAIL;
+    }
+    smfi_setpriv(ctx, s);
+    return rc(session_connect(s, host));
+}
+
+static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
+{
+    struct session *s = smfi_getpriv(ctx);
+    struct milter_io io = io_of(ctx);
+    return s ? rc(session_envfrom(s, &io, argv[0])) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
+{
+    struct session *s = smfi_getpriv(ctx);
+    struct milter_io io = io_of(ctx);
+    return s ? rc(session_envrcpt(s, &io, argv[0])) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
+{
+    struct session *s = smfi_getpriv(ctx);
+    return s ? rc(session_header(s, name, value)) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_eoh(SMFICTX *ctx)
+{
+    struct session *s = smfi_getpriv(ctx);
+    return s ? rc(session_eoh(s)) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_body(SMFICTX *ctx, unsigned char *data, size_t len)
+{
+    struct session *s = smfi_getpriv(ctx);
+    return s ? rc(session_body(s, data, len)) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_eom(SMFICTX *ctx)
+{
+    struct session *s = smfi_getpriv(ctx);
+    struct milter_io io = io_of(ctx);
+    return s ? rc(session_eom(s, &io)) : SMFIS_TEMPFAIL;
+}
+
+static sfsistat cb_abort(SMFICTX *ctx)
+{
+    struct session *s = smfi_getpriv(ctx);
+    if (s)
+        session_abort(s);
+    return SMFIS_CONTINUE;
+}
+
+/* cb_close - the one place a connection's session is freed */
+static sfsistat cb_close(SMFICTX *ctx)
+{
+    struct session *s = smfi_getpriv(ctx);
+    smfi_setpriv(ctx, NULL);
+    session_free(s);
+    return SMFIS_CONTINUE;
+}
+
+static struct smfiDesc filter = {
+    "sluis",    SMFI_VERSION, SMFIF_ADDHDRS | SMFIF_QUARANTINE,
+    cb_connect, NULL, /* helo */
+    cb_envfrom, cb_envrcpt,   cb_header,
+    cb_eoh,     cb_body,      cb_eom,
+    cb_abort,   cb_close,     NULL, /* unknown */
+    NULL,                           /* data */
+    NULL,                           /* negotiate */
+};
+
+/* --- -t: one message, no MTA -------------------------------------------- */
+
+static const char *t_macro(void *h, const char *name)
+{
+    (void)h;
+    return strcmp(name, "i") == 0 ? "TEST" : NULL;
+}
+
+static bool t_add_header(void *h, const char *name, const char *value)
+{
+    (void)h;
+    printf("add header: %s: %s\n", name, value);
+    return true;
+}
+
+static bool t_quarantine(void *h, const char *reason)
+{
+    (void)h;
+    printf("hold: %s\n", reason);
+    return true;
+}
+
+static bool t_set_reply(void *h, const char *rcode, const char *xcode, const char *text)
+{
+    (void)h;
+    printf("reply: %s %s %s\n", rcode, xcode, text);
+    return true;
+}
+
+static int test_message(struct snapshot *snap, const char *file, const char *from, const char **to,
+                        size_t nto)
+{
+    char err[512];
+    size_t len;
+    char *data = file_read_all(file, snap->cfg.max_message_bytes + 1, &len, err, sizeof err);
+    if (data == NULL) {
+        fprintf(stderr, "sluis-milter: %s: %s\n", file, err);
+        return 1;
+    }
+    struct milter_io io = {NULL, t_macro, t_add_header, t_quarantine, t_set_reply};
+    struct session *s = session_new(snap);
+    if (s == NULL) {
+        free(data);
+        return 1;
+    }
+    enum session_rc r = session_connect(s, "localhost");
+    if (r == SESSION_CONTINUE)
+        r = session_envfrom(s, &io, from);
+    for (size_t i = 0; r == SESSION_CONTINUE && i < nto; i++)
+        r = session_envrcpt(s, &io, to[i]);
+    if (r == SESSION_CONTINUE)
+        r = session_raw(s, data, len);
+    if (r == SESSION_CONTINUE)
+        r = session_eom(s, &io);
+    static const char *const names[] = {"continue", "accept", "reject", "tempfail"};
+    printf("result: %s (decision: %s)\n", names[r], decide_action_name(session_last_action(s)));
+    session_free(s);
+    free(data);
+    return 0;
+}
+
+/* --- running ------------------------------------------------------------ */
+
+static int sigpipe[2] = {-1, -1};
+
+static void on_signal(int sig)
+{
+    unsigned char c = (unsigned char)sig;
+    int saved = errno;
+    if (write(sigpipe[1], &c, 1) < 0) {
+        /* nothing to be done in a handler */
+    }
+    errno = saved;
+}
+
+static void *milter_thread(void *arg)
+{
+    int *result = arg;
+    *result = smfi_main();
+    /* smfi_main returned on its own (an error): end the main loop too */
+    on_signal(SIGTERM);
+    return NULL;
+}
+
+static bool drop_user(const char *user)
+{
+    if (!user || !*user || getuid() != 0)
+        return true;
+    struct passwd *pw = getpwnam(user);
+    if (pw == NULL) {
+        log_msg(LOG_ERR, NULL, "user %s: no such user", user);
+        return false;
+    }
+    if (setgroups(0, NULL) != 0 || initgroups(user, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
+        setuid(pw->pw_uid) != 0) {
+        log_msg(LOG_ERR, NULL, "cannot become %s: %s", user, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+static bool write_pidfile(const char *path)
+{
+    if (!path || !*path)
+        return true;
+    FILE *f = fopen(path, "w");
+    if (f == NULL || fprintf(f, "%ld\n", (long)getpid()) < 0 || fclose(f) != 0) {
+        log_msg(LOG_ERR, NULL, "pidfile %s: %s", path, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* socket_path - the file of a unix socket spec, or NULL */
+static const char *socket_path(const char *spec)
+{
+    if (strncmp(spec, "unix:", 5) == 0)
+        return spec + 5;
+    if (strncmp(spec, "local:", 6) == 0)
+        return spec + 6;
+    if (spec[0] == '/')
+        return spec;
+    return NULL;
+}
+
+static int run(const char *config, const char *socket, bool foreground)
+{
+    char err[512];
+    struct snapshot *snap;
+    if (snapshot_load(config, &snap, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis-milter: %s\n", err);
+        return 1;
+    }
+    struct milter_config *c = &snap->cfg;
+    const char *spec = socket ? socket : c->socket;
+    log_open(foreground && c->log == LOGTO_SYSLOG ? LOGTO_SYSLOG : c->log);
+    if (smfi_setconn((char *)spec) != MI_SUCCESS || smfi_register(filter) != MI_SUCCESS) {
+        fprintf(stderr, "sluis-milter: socket %s: not a valid specification\n", spec);
+        snapshot_release(snap);
+        return 1;
+    }
+    /* remove a stale socket left by a crash, then bind */
+    if (smfi_opensocket(true) != MI_SUCCESS) {
+        fprintf(stderr, "sluis-milter: cannot listen on %s\n", spec);
+        snapshot_release(snap);
+        return 1;
+    }
+    const char *path = socket_path(spec);
+    if (path)
+        chmod(path, c->socket_mode);
+    if (path && c->user[0]) {
+        struct passwd *pw = getpwnam(c->user);
+        if (pw && chown(path, pw->pw_uid, (gid_t)-1) != 0)
+            log_msg(LOG_WARNING, NULL, "socket %s: cannot give it to %s", path, c->user);
+    }
+    if (!foreground && daemon(0, 0) != 0) {
+        fprintf(stderr, "sluis-milter: cannot become a daemon: %s\n", strerror(errno));
+        snapshot_release(snap);
+        return 1;
+    }
+    if (!write_pidfile(c->pidfile) || !drop_user(c->user)) {
+        snapshot_release(snap);
+        return 1;
+    }
+    snapshot_publish(snap);
+    log_msg(LOG_INFO, NULL, "listening on %s (rules %s)", spec, c->rules);
+
+    if (pipe2(sigpipe, O_CLOEXEC) != 0)
+        return 1;
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    pthread_t t;
+    int result = 0;
+    if (pthread_create(&t, NULL, milter_thread, &result) != 0)
+        return 1;
+    for (;;) {
+        unsigned char sig;
+        ssize_t n = read(sigpipe[0], &sig, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || sig != SIGHUP)
+            break;
+        struct snapshot *next;
+        if (snapshot_load(config, &next, err, sizeof err) != SL_OK) {
+            log_msg(LOG_ERR, NULL, "reload refused, still running the previous configuration: %s",
+                    err);
+            continue;
+        }
+        snapshot_publish(next);
+        log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
+    }
+    log_msg(LOG_INFO, NULL, "stopping: messages in flight finish first");
+    smfi_stop();
+    pthread_join(t, NULL);
+    snapshot_publish(NULL);
+    if (c && path)
+        unlink(path);
+    if (c->pidfile[0])
+        unlink(c->pidfile);
+    return result == MI_SUCCESS ? 0 : 1;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: sluis-milter [-c FILE] [-f] [-s SOCKET]\n"
+            "       sluis-milter [-c FILE] -n\n"
+            "       sluis-milter [-c FILE] -t MESSAGE [--from ADDR] [--to ADDR]...\n"
+            "Without -c, %s is read when it exists, else the embedded defaults.\n",
+            DEFAULT_CONFIG);
+}
+
+int main(int argc, char **argv)
+{
+    const char *config = NULL, *socket = NULL, *test = NULL, *from = "";
+    const char **to = calloc((size_t)argc + 1, sizeof *to);
+    size_t nto = 0;
+    bool check = false, foreground = false;
+    if (to == NULL)
+        return 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool more = i + 1 < argc;
+        if (strcmp(a, "-c") == 0 && more)
+            config = argv[++i];
+        else if (strcmp(a, "-s") == 0 && more)
+            socket = argv[++i];
+        else if (strcmp(a, "-t") == 0 && more)
+            test = argv[++i];
+        else if (strcmp(a, "--from") == 0 && more)
+            from = argv[++i];
+        else if (strcmp(a, "--to") == 0 && more)
+            to[nto++] = argv[++i];
+        else if (strcmp(a, "-n") == 0)
+            check = true;
+        else if (strcmp(a, "-f") == 0)
+            foreground = true;
+        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            free(to);
+            return 0;
+        } else {
+            usage(stderr);
+            free(to);
+            return 2;
+        }
+    }
+    if (config == NULL && access(DEFAULT_CONFIG, R_OK) == 0)
+        config = DEFAULT_CONFIG;
+    extract_init();
+    int status;
+    if (check || test) {
+        char err[512];
+        struct snapshot *snap;
+        if (snapshot_load(config, &snap, err, sizeof err) != SL_OK) {
+            fprintf(stderr, "sluis-milter: %s\n", err);
+            free(to);
+            return 1;
+        }
+        log_open(LOGTO_STDERR);
+        if (check)
+            printf("%s: configuration and rules are valid\n",
+                   config ? config : "embedded defaults");
+        status = test ? test_message(snap, test, from, to, nto) : 0;
+        snapshot_release(snap);
+    } else {
+        status = run(config, socket, foreground);
+    }
+    free(to);
+    return status;
+}

@@ -1,0 +1,83 @@
+/*
+ * snapshot - load, share and replace. See snapshot.h.
+ */
+#include "snapshot.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_mutex_t current_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct snapshot *current;
+
+enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err, size_t errlen)
+{
+    struct snapshot *s = calloc(1, sizeof *s);
+    enum sl_status st;
+    if (s == NULL)
+        return SL_ENOMEM;
+    if (path)
+        st = config_load(path, &s->cfg, err, errlen);
+    else if ((st = config_defaults(&s->cfg)) != SL_OK)
+        snprintf(err, errlen, "defaults: %s", sl_status_str(st));
+    if (st != SL_OK) {
+        free(s);
+        return st;
+    }
+    s->pack = pack_load(s->cfg.rules, 1, err, errlen);
+    if (s->pack == NULL) {
+        config_free(&s->cfg);
+        free(s);
+        return SL_EPARSE;
+    }
+    char worker[4096];
+    if (s->cfg.worker[0])
+        snprintf(worker, sizeof worker, "%s", s->cfg.worker);
+    else
+        attach_worker_path(worker, sizeof worker);
+    st = attach_pool_new(worker, s->cfg.workers, &s->pool);
+    if (st != SL_OK) {
+        snprintf(err, errlen, "extraction workers: %s", sl_status_str(st));
+        pack_free(s->pack);
+        config_free(&s->cfg);
+        free(s);
+        return st;
+    }
+    s->refs = 1;
+    *out = s;
+    return SL_OK;
+}
+
+struct snapshot *snapshot_hold(struct snapshot *s)
+{
+    __atomic_add_fetch(&s->refs, 1, __ATOMIC_ACQ_REL);
+    return s;
+}
+
+void snapshot_release(struct snapshot *s)
+{
+    if (s == NULL || __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) != 0)
+        return;
+    attach_pool_free(s->pool);
+    pack_free(s->pack);
+    config_free(&s->cfg);
+    free(s);
+}
+
+void snapshot_publish(struct snapshot *s)
+{
+    pthread_mutex_lock(&current_mu);
+    struct snapshot *old = current;
+    current = s;
+    pthread_mutex_unlock(&current_mu);
+    snapshot_release(old);
+}
+
+struct snapshot *snapshot_current(void)
+{
+    pthread_mutex_lock(&current_mu);
+    struct snapshot *s = current ? snapshot_hold(current) : NULL;
+    pthread_mutex_unlock(&current_mu);
+    return s;
+}

@@ -1,0 +1,38 @@
+/*
+ * snapshot - what a connection works with: the configuration, the rule
+ * pack and the extraction workers, loaded together and never changed.
+ *
+ * SIGHUP builds a new snapshot; when it loads, it replaces the current one
+ * for new connections, and connections in progress keep the snapshot they
+ * started with until they close (reference counts). A snapshot that fails
+ * to load changes nothing.
+ */
+#ifndef SLUIS_SNAPSHOT_H
+#define SLUIS_SNAPSHOT_H
+
+#include "../attach/pool.h"
+#include "../rules/pack.h"
+#include "config.h"
+
+struct snapshot {
+    int refs; /* atomic */
+    struct milter_config cfg;
+    struct pack *pack;
+    struct attach_pool *pool;
+};
+
+/* snapshot_load - config from path (NULL: embedded defaults), its rules and
+ * a worker pool; one reference. On error err says why. */
+enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err, size_t errlen);
+
+struct snapshot *snapshot_hold(struct snapshot *s);
+void snapshot_release(struct snapshot *s);
+
+/* snapshot_publish - make s (its reference passes to the publisher) the
+ * current one; the previous one is released */
+void snapshot_publish(struct snapshot *s);
+
+/* snapshot_current - a reference to the current snapshot (release it) */
+struct snapshot *snapshot_current(void);
+
+#endif
