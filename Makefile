@@ -31,6 +31,7 @@ DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attac
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut
+MILTER_TESTS := test_session
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
@@ -47,6 +48,17 @@ bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 
 MILTER_SRC := milter/config.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
+MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
+
+$(MILTER_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h \
+                                                     $(ENGINE_OBJ) $(MILTER_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(MILTER_OBJ) $(ENGINE_OBJ) $(PKG_LIBS)
+
+$(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+                                                           $(ASAN_OBJ) $(MILTER_ASAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(MILTER_ASAN_OBJ) $(ASAN_OBJ) $(PKG_LIBS)
 
 bin/sluis-milter: $(ENGINE_OBJ) $(MILTER_OBJ) $(BUILD)/milter/main.o
 	@mkdir -p bin
@@ -101,7 +113,8 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS:%=$(BUILD)/tests/%) \
 	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(DOC_TESTS:%=$(BUILD)/tests/%) \
-	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
+	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
+	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/bench/scanbench
 	@tests/run-all $(BUILD)
 
