@@ -4,7 +4,7 @@
 #   make check      install missing Debian packages, build, run every test
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench-scan scanning speed (MB/s per core)
-#   make run        start the system on loopback (once the milter lands)
+#   make run        start sluis-milter on a local socket and say how to point Postfix at it
 
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8
@@ -127,9 +127,21 @@ eval: all
 bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
 
-run:
-	@echo "make run: not yet - the milter (sluis-milter) lands with its own issue."
-	@echo "Until then, scan a message with: bin/sluis scan --json FILE"
+# make run: the milter on a unix socket in ./run with the embedded defaults,
+# in the foreground, logging to the terminal
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p run
+	@printf 'socket = unix:%s/run/milter.sock\nlog = stderr\n' "$(CURDIR)" >run/sluis-milter.conf
+	@echo "sluis-milter: embedded defaults, listening on unix:$(CURDIR)/run/milter.sock"
+	@echo "Point a Postfix at it (main.cf):"
+	@echo "    smtpd_milters = unix:$(CURDIR)/run/milter.sock"
+	@echo "    milter_default_action = tempfail"
+	@echo "    milter_header_checks = regexp:$(CURDIR)/contrib/postfix/sluis_milter_header_checks"
+	@echo "and add contrib/postfix/master.cf for the TLS route. Without Postfix:"
+	@echo "    bin/sluis-milter -t MESSAGE --from a@zorg.nl --to b@gmail.com"
+	@echo "Logs follow here; Ctrl-C stops it."
+	@exec bin/sluis-milter -c run/sluis-milter.conf -f
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

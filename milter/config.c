@@ -35,7 +35,7 @@ struct key {
 #define A(x)   (1u << (x))
 
 static const struct key keys[] = {
-    {"socket", K_STRING, OFF(socket), "unix:/run/sluis/milter.sock", 0, 0, 0},
+    {"socket", K_STRING, OFF(socket), "unix:/var/spool/postfix/sluis/milter.sock", 0, 0, 0},
     {"socket_mode", K_OCTAL, OFF(socket_mode), "660", 0, 0777, 0},
     {"user", K_STRING, OFF(user), "", 0, 0, 0},
     {"pidfile", K_STRING, OFF(pidfile), "", 0, 0, 0},

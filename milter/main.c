@@ -320,7 +320,9 @@ static int run(const char *config, const char *socket, bool foreground)
         snapshot_release(snap);
         return 1;
     }
-    snapshot_publish(snap);
+    /* the first snapshot stays until exit (the current one may be newer) */
+    snapshot_publish(snapshot_hold(snap));
+    const char *pidfile = c->pidfile;
     log_msg(LOG_INFO, NULL, "listening on %s (rules %s)", spec, c->rules);
 
     if (pipe2(sigpipe, O_CLOEXEC) != 0)
@@ -356,11 +358,12 @@ static int run(const char *config, const char *socket, bool foreground)
     log_msg(LOG_INFO, NULL, "stopping: messages in flight finish first");
     smfi_stop();
     pthread_join(t, NULL);
-    snapshot_publish(NULL);
-    if (c && path)
+    if (path)
         unlink(path);
-    if (c->pidfile[0])
-        unlink(c->pidfile);
+    if (pidfile[0])
+        unlink(pidfile);
+    snapshot_publish(NULL);
+    snapshot_release(snap); /* c, spec, path and pidfile pointed into it */
     return result == MI_SUCCESS ? 0 : 1;
 }
 
