@@ -64,6 +64,10 @@ bin/sluis-milter: $(ENGINE_OBJ) $(MILTER_OBJ) $(BUILD)/milter/main.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) -lmilter $(LDFLAGS)
 
+$(BUILD)/asan/bin/sluis-milter: $(ASAN_OBJ) $(MILTER_ASAN_OBJ) $(BUILD)/asan/milter/main.o
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) -lmilter
+
 bin/sluis-extract: $(DOC_OBJ) $(BUILD)/attach/worker.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
@@ -115,7 +119,7 @@ check: deps
 	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(DOC_TESTS:%=$(BUILD)/tests/%) \
 	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
-	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/bench/scanbench
+	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench
 	@tests/run-all $(BUILD)
 
 test: check

@@ -181,8 +181,22 @@ static void ascii(const char *in, char *out, size_t outlen)
     out[o] = '\0';
 }
 
+#define OVERSIZE_TEXT                                                                              \
+    "Dit bericht is te groot om te controleren en is niet verstuurd. / This message is too "       \
+    "large to be checked and was not sent."
+
+/* apply_reply - carry out action a; a reject says reject_text with codes */
+static enum session_rc apply_reply(struct session *s, const struct milter_io *io, enum action a,
+                                   const char *rcode, const char *xcode, const char *reject_text);
+
 /* apply - carry out action a; returns what to tell the MTA */
 static enum session_rc apply(struct session *s, const struct milter_io *io, enum action a)
+{
+    return apply_reply(s, io, a, "550", "5.7.1", s->snap->cfg.reject_text);
+}
+
+static enum session_rc apply_reply(struct session *s, const struct milter_io *io, enum action a,
+                                   const char *rcode, const char *xcode, const char *reject_text)
 {
     const struct milter_config *c = &s->snap->cfg;
     char text[512];
@@ -198,8 +212,8 @@ static enum session_rc apply(struct session *s, const struct milter_io *io, enum
             return apply(s, io, c->error_action == ACTION_PASS ? ACTION_PASS : ACTION_TEMPFAIL);
         return SESSION_ACCEPT;
     case ACTION_REJECT:
-        ascii(c->reject_text, text, sizeof text);
-        io->set_reply(io->h, "550", "5.7.1", text);
+        ascii(reject_text, text, sizeof text);
+        io->set_reply(io->h, rcode, xcode, text);
         return SESSION_REJECT;
     case ACTION_TEMPFAIL:
         io->set_reply(io->h, "451", "4.7.1",
@@ -236,7 +250,7 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     if (spool_over(&s->spool)) {
         log_msg(LOG_NOTICE, s->qid, "outgoing: size %zu over max_message_bytes %zu; action=%s",
                 s->spool.total, c->max_message_bytes, decide_action_name(c->oversize_action));
-        return apply(s, io, c->oversize_action);
+        return apply_reply(s, io, c->oversize_action, "552", "5.3.4", OVERSIZE_TEXT);
     }
     if (spool_view(&s->spool, &data, &len) != SL_OK)
         return fail(s, io, "the spooled message could not be read");

@@ -248,7 +248,7 @@ static const struct tcase cases[] = {
      ACTION_REJECT,
      "",
      "",
-     "550 5.7.1 "},
+     "552 5.3.4 Dit bericht is te groot"},
     {"spilled to a file and still scanned",
      ORG "memory_bytes = 4096\ntmpdir = /tmp\n",
      "anja@zorg-example.nl",

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""receiver - a small SMTP server that stores what it receives, for tests.
+
+usage: receiver.py DIR PORTFILE [--tls CERT KEY]
+
+Listens on 127.0.0.1 on a free port (written to PORTFILE once listening).
+Each message goes to DIR/NNN.eml byte for byte (dot-unstuffed, CRLF as
+sent) with DIR/NNN.json beside it: envelope sender, recipients, and whether
+the session was under TLS (and its version). With --tls it offers STARTTLS;
+without, it does not. Python standard library only.
+"""
+import json
+import os
+import socket
+import ssl
+import sys
+import threading
+
+
+def serve(conn, store, tls_ctx):
+    state = {"tls": None, "from": None, "rcpt": []}
+    f = conn.makefile("rwb", buffering=0)
+
+    def send(line):
+        f.write(line.encode() + b"\r\n")
+
+    send("220 receiver.test ESMTP")
+    while True:
+        line = f.readline()
+        if not line:
+            return
+        cmd = line.strip().decode("latin-1")
+        verb = cmd[:4].upper()
+        if verb in ("EHLO", "HELO"):
+            if verb == "HELO":
+                send("250 receiver.test")
+                continue
+            lines = ["receiver.test", "PIPELINING", "8BITMIME", "SIZE 104857600"]
+            if tls_ctx and state["tls"] is None:
+                lines.append("STARTTLS")
+            for i, l in enumerate(lines):
+                send(("250-" if i < len(lines) - 1 else "250 ") + l)
+        elif verb == "STAR" and tls_ctx and state["tls"] is None:
+            send("220 go ahead")
+            conn = tls_ctx.wrap_socket(conn, server_side=True)
+            state["tls"] = conn.version()
+            f = conn.makefile("rwb", buffering=0)
+        elif verb == "MAIL":
+            state["from"] = cmd[10:].strip().split(" ")[0]
+            state["rcpt"] = []
+            send("250 ok")
+        elif verb == "RCPT":
+            state["rcpt"].append(cmd[8:].strip().split(" ")[0])
+            send("250 ok")
+        elif verb == "DATA":
+            send("354 go ahead")
+            data = bytearray()
+            while True:
+                l = f.readline()
+                if not l or l in (b".\r\n", b".\n"):
+                    break
+                if l.startswith(b".."):
+                    l = l[1:]
+                data += l
+            store(bytes(data), state)
+            send("250 stored")
+        elif verb == "RSET":
+            state["from"], state["rcpt"] = None, []
+            send("250 ok")
+        elif verb == "NOOP":
+            send("250 ok")
+        elif verb == "QUIT":
+            send("221 bye")
+            return
+        else:
+            send("502 not here")
+
+
+def main():
+    out, portfile = sys.argv[1], sys.argv[2]
+    tls_ctx = None
+    if len(sys.argv) == 6 and sys.argv[3] == "--tls":
+        tls_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        tls_ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+    os.makedirs(out, exist_ok=True)
+    lock = threading.Lock()
+    count = [0]
+
+    def store(data, state):
+        with lock:
+            count[0] += 1
+            base = os.path.join(out, "%03d" % count[0])
+            with open(base + ".eml.tmp", "wb") as w:
+                w.write(data)
+            with open(base + ".json", "w") as w:
+                json.dump({"from": state["from"], "rcpt": state["rcpt"], "tls": state["tls"]}, w)
+            os.rename(base + ".eml.tmp", base + ".eml")
+
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    with open(portfile + ".tmp", "w") as w:
+        w.write(str(srv.getsockname()[1]))
+    os.rename(portfile + ".tmp", portfile)
+    while True:
+        conn, _ = srv.accept()
+        threading.Thread(target=lambda c=conn: handle(c, store, tls_ctx), daemon=True).start()
+
+
+def handle(conn, store, tls_ctx):
+    try:
+        serve(conn, store, tls_ctx)
+    except (OSError, ssl.SSLError):
+        pass
+    finally:
+        try:
+            conn.close()
+        except OSError:
+            pass
+
+
+if __name__ == "__main__":
+    main()
