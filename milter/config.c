@@ -51,6 +51,7 @@ static const struct key keys[] = {
     {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
      A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
     {"org_domains", K_LIST, OFF(org_domains), "", 0, 0, 0},
+    {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
     {"tls_partners", K_LIST, OFF(tls_domains), "", 0, 0, 0},
     {"sensitive_action", K_ACTION, OFF(policy.sensitive_action), "hold", 0, 0,
      A(ACTION_HOLD) | A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
@@ -142,7 +143,10 @@ static enum sl_status set_key(struct milter_config *c, const struct key *k, cons
         }
         return SL_OK;
     case K_LIST:
-        return set_list((char ***)(void *)field, k->off == OFF(org_domains) ? &c->norg : &c->ntls,
+        return set_list((char ***)(void *)field,
+                        k->off == OFF(org_domains)        ? &c->norg
+                        : k->off == OFF(outgoing_daemons) ? &c->ndaemons
+                                                          : &c->ntls,
                         v);
     }
     return SL_EPARSE;
@@ -257,6 +261,9 @@ void config_free(struct milter_config *c)
         free(c->org_domains[i]);
     for (size_t i = 0; i < c->ntls; i++)
         free(c->tls_domains[i]);
+    for (size_t i = 0; i < c->ndaemons; i++)
+        free(c->outgoing_daemons[i]);
+    free(c->outgoing_daemons);
     free(c->org_domains);
     free(c->tls_domains);
     memset(c, 0, sizeof *c);

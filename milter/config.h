@@ -37,6 +37,8 @@ struct milter_config {
     size_t norg;
     char **tls_domains;
     size_t ntls;
+    char **outgoing_daemons; /* Postfix services ({daemon_name}) whose mail is outgoing */
+    size_t ndaemons;
     struct policy policy;
     char *reject_text; /* shown to the sender */
     char *hold_reason;

@@ -98,7 +98,11 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
     if (s->from == NULL)
         return c->error_action == ACTION_PASS ? SESSION_ACCEPT : SESSION_TEMPFAIL;
     const char *auth = io->macro ? io->macro(io->h, "{auth_authen}") : NULL;
-    s->outgoing = c->outgoing_all || (auth && *auth) || from_org(c, s->from);
+    const char *daemon = io->macro ? io->macro(io->h, "{daemon_name}") : NULL;
+    bool submission = false;
+    for (size_t i = 0; daemon && i < c->ndaemons; i++)
+        submission |= strcmp(daemon, c->outgoing_daemons[i]) == 0;
+    s->outgoing = c->outgoing_all || (auth && *auth) || submission || from_org(c, s->from);
     if (!s->outgoing) {
         log_msg(LOG_INFO, s->qid, "inbound: passed unscanned, as configured");
         return SESSION_ACCEPT; /* inbound mail passes untouched */

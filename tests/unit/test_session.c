@@ -27,6 +27,8 @@ static const char *r_macro(void *h, const char *name)
         return "4QTEST";
     if (strcmp(name, "{auth_authen}") == 0)
         return r->auth;
+    if (strcmp(name, "{daemon_name}") == 0)
+        return "submission";
     return NULL;
 }
 
@@ -230,6 +232,19 @@ static const struct tcase cases[] = {
      SENSITIVE,
      1,
      "anja",
+     false,
+     SESSION_ACCEPT,
+     ACTION_HOLD,
+     "",
+     "sluis: health data to an external recipient",
+     ""},
+    {"mail through an outgoing Postfix service is outgoing",
+     ORG "outgoing_daemons = submission\n",
+     "anja.prive@gmail.com",
+     {"piet@gmail.com"},
+     SENSITIVE,
+     1,
+     NULL,
      false,
      SESSION_ACCEPT,
      ACTION_HOLD,
