@@ -14,7 +14,9 @@
  * them unblocked with a handler: the kernel offers a process signal to the
  * main thread first, so libmilter never sees them. SIGHUP loads a new
  * snapshot (a bad one is logged and the old one stays); SIGTERM and SIGINT
- * call smfi_stop(), which lets messages in flight finish.
+ * first refuse new connections and wait (up to DRAIN_SECONDS) for the open
+ * ones to finish their messages, then call smfi_stop(): libmilter's stop
+ * would strand them.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +38,11 @@
 #define DEFAULT_CONFIG "/etc/sluis/sluis-milter.conf"
 
 /* --- libmilter adapter -------------------------------------------------- */
+
+#define DRAIN_SECONDS 60 /* how long SIGTERM waits for open connections */
+
+static int active;   /* connections with a session (atomic) */
+static int draining; /* SIGTERM came: no new connections (atomic) */
 
 static const char *io_macro(void *h, const char *name)
 {
@@ -79,6 +86,10 @@ static sfsistat rc(enum session_rc r)
 static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)addr;
+    if (__atomic_load_n(&draining, __ATOMIC_ACQUIRE)) {
+        log_msg(LOG_INFO, NULL, "stopping: connection refused with a temporary failure");
+        return SMFIS_TEMPFAIL;
+    }
     struct snapshot *snap = snapshot_current();
     struct session *s = snap ? session_new(snap) : NULL;
     snapshot_release(snap);
@@ -87,6 +98,7 @@ static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
         return SMFIS_TEMPFAIL;
     }
     smfi_setpriv(ctx, s);
+    __atomic_add_fetch(&active, 1, __ATOMIC_ACQ_REL);
     return rc(session_connect(s, host));
 }
 
@@ -142,7 +154,10 @@ static sfsistat cb_close(SMFICTX *ctx)
 {
     struct session *s = smfi_getpriv(ctx);
     smfi_setpriv(ctx, NULL);
-    session_free(s);
+    if (s) {
+        session_free(s);
+        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
+    }
     return SMFIS_CONTINUE;
 }
 
@@ -356,6 +371,18 @@ static int run(const char *config, const char *socket, bool foreground)
         log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
     }
     log_msg(LOG_INFO, NULL, "stopping: messages in flight finish first");
+    /* libmilter's smfi_stop() strands the connections it has; so first no
+     * new ones (the socket file goes, and a connection that still comes is
+     * told to try later), then wait for the open ones to end, then stop */
+    __atomic_store_n(&draining, 1, __ATOMIC_RELEASE);
+    if (path)
+        unlink(path);
+    for (int i = 0; __atomic_load_n(&active, __ATOMIC_ACQUIRE) > 0 && i < DRAIN_SECONDS * 10; i++) {
+        if (i % 50 == 0)
+            log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish",
+                    __atomic_load_n(&active, __ATOMIC_ACQUIRE));
+        usleep(100000);
+    }
     smfi_stop();
     pthread_join(t, NULL);
     if (path)
