@@ -3,7 +3,8 @@
 #   make            build bin/sluis and its extraction worker bin/sluis-extract
 #   make check      install missing Debian packages, build, run every test
 #   make eval       recall/precision of detection on the labelled corpus
-#   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol)
+#   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
+#                   bench-postfix (through a private Postfix)
 #   make run        start sluis-milter on a local socket and say how to point Postfix at it
 
 CC       ?= cc
@@ -38,8 +39,8 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter run format \
-        format-check clean
+.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix \
+        run format format-check clean
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
@@ -115,6 +116,10 @@ $(BUILD)/bench/milterload: bench/milterload.c $(BUILD)/common/file.o $(BUILD)/co
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/common/file.o $(BUILD)/common/buf.o -lpthread
 
+$(BUILD)/bench/smtpload: bench/smtpload.c $(BUILD)/common/file.o $(BUILD)/common/buf.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/common/file.o $(BUILD)/common/buf.o -lpthread
+
 $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
@@ -129,7 +134,7 @@ check: deps
 	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
-	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload
+	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload
 	@tests/run-all $(BUILD)
 
 test: check
@@ -142,10 +147,13 @@ bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
 
 # make bench: every benchmark, figures printed and written to bench/results/
-bench: bench-scan bench-milter
+bench: bench-scan bench-milter bench-postfix
 
 bench-milter: all $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload
 	@bench/milter-bench bin $(BUILD)/bench
+
+bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
+	@bench/postfix-bench bin $(BUILD)/bench
 
 # make run: the milter on a unix socket in ./run with the embedded defaults,
 # in the foreground, logging to the terminal

@@ -4,7 +4,8 @@
 #
 #   rcv_start WORK NAME [--tls]   a receiver of our own (receiver.py); sets RCV_PORT
 #   pf_start WORK MILTER_SOCKET FALLBACK_PORT
-#                                 a private Postfix on a free port (sets PF_PORT):
+#                                 a private Postfix on a free port (sets PF_PORT;
+#                                 an empty MILTER_SOCKET: no milter):
 #                                 smtpd_milters, milter_default_action=tempfail,
 #                                 milter_header_checks as contrib/postfix has them,
 #                                 the sluis-tls transport (TLS enforced) whose
@@ -63,7 +64,7 @@ smtpd_relay_restrictions = permit_mynetworks, reject
 maillog_file = $d/maillog
 maillog_file_prefixes = $d
 smtputf8_enable = no
-smtpd_milters = unix:$2
+smtpd_milters = ${2:+unix:$2}
 milter_default_action = tempfail
 milter_protocol = 6
 milter_header_checks = regexp:$lib_dir/../../contrib/postfix/sluis_milter_header_checks
@@ -131,4 +132,5 @@ lib_cleanup() {
     done
     LIB_PF=""
     LIB_PIDS=""
+    true
 }
