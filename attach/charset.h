@@ -1,10 +1,12 @@
 /*
- * charset - the two conversions every document reader needs: a
- * Windows-1252 byte to its code point, and a code point to UTF-8.
+ * charset - what every document reader needs of character sets: a
+ * Windows-1252 byte to its code point, a code point to UTF-8, and whether
+ * bytes are UTF-8 at all.
  */
 #ifndef SLUIS_CHARSET_H
 #define SLUIS_CHARSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,5 +17,9 @@ uint32_t charset_cp1252(unsigned char c);
 /* charset_utf8 - cp as UTF-8 in u (up to 4 bytes); returns the length.
  * Surrogates and values past U+10FFFF become U+FFFD. */
 size_t charset_utf8(uint32_t cp, char u[4]);
+
+/* charset_utf8_valid - is s[0..len) well-formed UTF-8 (no overlong forms,
+ * surrogates, values past U+10FFFF or cut sequences)? */
+bool charset_utf8_valid(const char *s, size_t len);
 
 #endif

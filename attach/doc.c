@@ -109,28 +109,6 @@ static bool looks_text(const char *d, size_t len)
     return bad * 50 <= n;
 }
 
-/* utf8_valid - whether d[0..len) is well-formed UTF-8 */
-static bool utf8_valid(const char *d, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)d;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n = c < 0x80             ? 0
-                   : (c & 0xE0) == 0xC0 ? 1
-                   : (c & 0xF0) == 0xE0 ? 2
-                   : (c & 0xF8) == 0xF0 ? 3
-                                        : 9;
-        if (n == 9 || (n == 1 && c < 0xC2) || n >= len - i)
-            return false;
-        for (size_t k = 1; k <= n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 /* a sink for readers that report relative to their own document: prefixes
  * their locations with where the document sits, and counts the text */
 struct sub_sink {
@@ -166,7 +144,7 @@ static enum sl_status read_text(struct doc_read *r, const char *d, size_t len, c
     const char *t = d;
     size_t n = len;
 
-    if (!utf8_valid(d, len)) {
+    if (!charset_utf8_valid(d, len)) {
         /* not UTF-8: Windows-1252, whose undefined bytes are dropped */
         for (size_t i = 0; i < len && st == SL_OK; i++) {
             uint32_t cp = charset_cp1252((unsigned char)d[i]);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../attach/charset.h"
 #include "../../attach/doc.h"
 #include "../../common/file.h"
 #include "check.h"
@@ -20,26 +21,6 @@ struct seen {
     size_t text, notes, bad_utf8, bad_rule;
 };
 
-static bool utf8_ok(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n = c < 0x80             ? 0
-                   : (c & 0xE0) == 0xC0 ? 1
-                   : (c & 0xF0) == 0xE0 ? 2
-                   : (c & 0xF8) == 0xF0 ? 3
-                                        : 9;
-        if (n == 9 || (n == 1 && c < 0xC2) || n >= len - i)
-            return false;
-        for (size_t k = 1; k <= n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 static enum sl_status on_text(struct doc_sink *s, const char *where, const char *text, size_t len,
                               bool rows)
 {
@@ -47,7 +28,7 @@ static enum sl_status on_text(struct doc_sink *s, const char *where, const char 
     (void)where;
     (void)rows;
     v->text += len;
-    if (!utf8_ok((const unsigned char *)text, len))
+    if (!charset_utf8_valid(text, len))
         v->bad_utf8++;
     return SL_OK;
 }
@@ -118,6 +99,13 @@ int main(int argc, char **argv)
     CHECK(dp != NULL, "cannot open %s", dir);
     if (dp == NULL)
         return check_summary("test_docmut");
+    /* the validator every check below relies on */
+    CHECK(charset_utf8_valid("Zo\xc3\xab \xe2\x82\xac \xf0\x9f\x98\x80", 13),
+          "valid UTF-8 refused");
+    CHECK(!charset_utf8_valid("\xc0\xaf", 2), "overlong form accepted");
+    CHECK(!charset_utf8_valid("\xed\xa0\x80", 3), "surrogate accepted");
+    CHECK(!charset_utf8_valid("ab\xc3", 3), "cut sequence accepted");
+    CHECK(!charset_utf8_valid("\xf4\x90\x80\x80", 4), "past U+10FFFF accepted");
     struct doc_limits lim;
     doc_limits_default(&lim);
     lim.max_text_bytes = 64 * 1024;

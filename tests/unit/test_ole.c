@@ -11,6 +11,7 @@
 
 #include "../../attach/ole.h"
 #include "../../common/buf.h"
+#include "../../attach/charset.h"
 #include "check.h"
 
 /* ---- a sink that records what it is given ---- */
@@ -33,45 +34,12 @@ struct rec {
     bool bad_where; /* a where or rule did not fit, or a rule was not unscannable.* */
 };
 
-static bool utf8_valid(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned c = p[i];
-        size_t n;
-        uint32_t cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            return false;
-        }
-        if (n >= len - i)
-            return false;
-        for (size_t k = 1; k <= n; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 static enum sl_status rec_text(struct doc_sink *s, const char *where, const char *text, size_t len,
                                bool rows)
 {
     struct rec *r = s->ctx;
     r->total += len;
-    if (!utf8_valid(text, len) || !utf8_valid(where, strlen(where)))
+    if (!charset_utf8_valid(text, len) || !charset_utf8_valid(where, strlen(where)))
         r->bad_utf8 = true;
     if (strlen(where) >= sizeof r->segs[0].where)
         r->bad_where = true;

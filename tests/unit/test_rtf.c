@@ -4,41 +4,8 @@
 #include <string.h>
 
 #include "../../attach/rtf.h"
+#include "../../attach/charset.h"
 #include "check.h"
-
-/* utf8_valid - well-formed UTF-8: no overlong forms, surrogates or cut sequences */
-static bool utf8_valid(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned c = p[i];
-        size_t n;
-        uint32_t cp, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            return false;
-        }
-        if (n >= len - i)
-            return false;
-        for (size_t k = 1; k <= n; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n + 1;
-    }
-    return true;
-}
 
 /* convert - the text of in[0..len) with a cap; NULL text on a failed call */
 static char *convert(const char *in, size_t len, size_t max_out, bool *truncated, size_t *outlen)
@@ -253,7 +220,7 @@ static void test_truncated_input(void)
         bool trunc;
         size_t n = 0;
         char *got = convert(in, cut, 1 << 20, &trunc, &n);
-        if (!got || !utf8_valid(got, n) || trunc)
+        if (!got || !charset_utf8_valid(got, n) || trunc)
             failures++;
         free(got);
         free(in);
@@ -286,7 +253,7 @@ static void test_random(void)
         char *out = malloc(len ? len : 1);
         memcpy(out, in, len);
         char *got = convert(out, len, cap, &trunc, &n);
-        if (!got || n > cap || !utf8_valid(got, n))
+        if (!got || n > cap || !charset_utf8_valid(got, n))
             failures++;
         free(got);
         free(out);
