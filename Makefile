@@ -23,13 +23,15 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/file.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
-              rules/detect.c extract/html.c extract/extract.c scan/scan.c \
-              policy/decide.c cli/json.c attach/limits.c attach/pool.c
+ENGINE_SRC := common/buf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
+              rules/detect.c extract/html.c extract/extract.c extract/header.c scan/scan.c \
+              policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
+              attach/pool.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
+              test_policy \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session

@@ -1,9 +1,10 @@
 /*
  * sluis - command-line tool: scan messages, check rule packs.
  *
- *   sluis scan [--json] [--from ADDR] [--to ADDR]... [--rules DIR]
+ *   sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE] [--rules DIR]
  *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
  *   sluis rules check [--rules DIR]
+ *   sluis policy check FILE
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -18,6 +19,7 @@
 
 #include "../common/buf.h"
 #include "../common/file.h"
+#include "../extract/header.h"
 #include "../policy/decide.h"
 #include "../scan/scan.h"
 #include "json.h"
@@ -33,9 +35,10 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--rules DIR]\n"
-               "                  [--limit NAME=VALUE]... [--dump-text] FILE...\n"
+    fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE]\n"
+               "                  [--rules DIR] [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
+               "       sluis policy check FILE\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
@@ -49,10 +52,36 @@ struct scan_opts {
     const char *from;
     const char **to;
     size_t nto;
+    struct policy policy;
 };
 
+/* incomplete - did a part escape scanning (a limit, a failed worker)? */
+static bool incomplete(const struct detect_result *r)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (scan_finding_incomplete(&r->findings[i]))
+            return true;
+    return false;
+}
+
+/* message_input - what decide() needs to know of a message; the subject
+ * tags are read from data */
+static void message_input(const struct scan_opts *o, const struct detect_result *r,
+                          const char *data, size_t len, struct decide_input *in)
+{
+    struct buf raw = BUF_INIT;
+    char subject[1024] = "", rest[1024];
+    if (header_find(data, len, "Subject", &raw))
+        header_decode(raw.data, subject, sizeof subject);
+    buf_free(&raw);
+    struct tags t;
+    tags_read(subject, &t, rest, sizeof rest);
+    *in = (struct decide_input){o->from,     r->sensitive, r->confidence, incomplete(r),
+                                r->findings, r->nfindings, t.tag};
+}
+
 static enum sl_status print_json(const char *file, const struct detect_result *r,
-                                 const struct scan_opts *o)
+                                 const struct decide_input *in, const struct scan_opts *o)
 {
     struct buf b = BUF_INIT;
     enum sl_status st = buf_append_str(&b, "{\"file\":");
@@ -90,13 +119,20 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
         st = buf_append_str(&b, ",\"decisions\":[");
         for (size_t i = 0; st == SL_OK && i < o->nto; i++) {
             struct decision d;
-            decide_default(r->sensitive, o->from, o->to[i], &d);
+            decide(&o->policy, in, o->to[i], &d);
             st = buf_append_str(&b, i ? ",{\"recipient\":" : "{\"recipient\":");
             if (st == SL_OK)
                 st = json_string(&b, o->to[i]);
             if (st == SL_OK)
-                st = buf_printf(&b, ",\"class\":\"%s\",\"action\":\"%s\",\"reason\":",
-                                decide_class_name(d.rclass), decide_action_name(d.action));
+                st = buf_printf(&b,
+                                ",\"class\":\"%s\",\"action\":\"%s\",\"intended\":\"%s\","
+                                "\"mode\":\"%s\",\"tag\":\"%s\",\"override\":%s,\"reason\":",
+                                decide_class_name(d.rclass), decide_action_name(d.action),
+                                decide_action_name(d.intended), policy_mode_name(d.mode),
+                                tags_tag_name(in->tag),
+                                d.override           ? "\"honoured\""
+                                : d.override_refused ? "\"refused\""
+                                                     : "null");
             if (st == SL_OK)
                 st = json_string(&b, d.reason);
             if (st == SL_OK)
@@ -113,7 +149,8 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
     return st;
 }
 
-static void print_text(const char *file, const struct detect_result *r, const struct scan_opts *o)
+static void print_text(const char *file, const struct detect_result *r,
+                       const struct decide_input *in, const struct scan_opts *o)
 {
     printf("%s: %s (confidence %s)\n", file, r->sensitive ? "sensitive" : "clean",
            pack_confidence_name(r->confidence));
@@ -126,9 +163,14 @@ static void print_text(const char *file, const struct detect_result *r, const st
         printf("  (more findings not shown)\n");
     for (size_t i = 0; i < o->nto; i++) {
         struct decision d;
-        decide_default(r->sensitive, o->from, o->to[i], &d);
-        printf("  to %s: %s (%s recipient; %s)\n", o->to[i], decide_action_name(d.action),
-               decide_class_name(d.rclass), d.reason);
+        decide(&o->policy, in, o->to[i], &d);
+        printf("  to %s: %s (%s recipient, %s mode; %s", o->to[i], decide_action_name(d.action),
+               decide_class_name(d.rclass), policy_mode_name(d.mode), d.reason);
+        if (d.action != d.intended)
+            printf("; in enforce mode: %s", decide_action_name(d.intended));
+        if (d.override_refused)
+            printf("; the unsafe tag is not allowed for this sender");
+        printf(")\n");
     }
 }
 
@@ -155,18 +197,37 @@ static const char *rules_dir(const char *opt)
     return env && *env ? env : SLUIS_RULES_DIR;
 }
 
+/* load_policy - a policy file over the defaults, checked whole */
+static enum sl_status load_policy(struct policy *p, const char *path, char *err, size_t errlen)
+{
+    char why[512];
+    enum sl_status st = policy_load_file(p, path, err, errlen);
+    if (st == SL_OK && (st = policy_finish(p, why, sizeof why)) != SL_OK)
+        snprintf(err, errlen, "%s: %s", path, why);
+    return st;
+}
+
+/* scan_end - release what cmd_scan holds; returns rc */
+static int scan_end(struct scan_opts *o, int rc)
+{
+    policy_free(&o->policy);
+    free(o->to);
+    return rc;
+}
+
 static int cmd_scan(int argc, char **argv)
 {
     struct scan_opts o = {0};
     struct extract_limits lim;
-    const char *rdir = NULL;
+    const char *rdir = NULL, *policy_file = NULL;
     char err[512];
     int first = argc;
 
     extract_limits_default(&lim);
     o.to = calloc((size_t)argc, sizeof *o.to);
-    if (o.to == NULL)
-        return 1;
+    if (o.to == NULL || policy_defaults(&o.policy) != SL_OK) {
+        return scan_end(&o, 1);
+    }
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
@@ -174,11 +235,11 @@ static int cmd_scan(int argc, char **argv)
         } else if (strcmp(a, "--dump-text") == 0) {
             o.dump_text = true;
         } else if ((strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 ||
-                    strcmp(a, "--rules") == 0 || strcmp(a, "--limit") == 0)) {
+                    strcmp(a, "--rules") == 0 || strcmp(a, "--limit") == 0 ||
+                    strcmp(a, "--policy") == 0)) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "sluis scan: %s needs a value\n", a);
-                free(o.to);
-                return 2;
+                return scan_end(&o, 2);
             }
             const char *v = argv[++i];
             if (a[2] == 'f')
@@ -187,20 +248,20 @@ static int cmd_scan(int argc, char **argv)
                 o.to[o.nto++] = v;
             else if (a[2] == 'r')
                 rdir = v;
+            else if (a[2] == 'p')
+                policy_file = v;
             else {
                 char name[64];
                 const char *eq = strchr(v, '=');
                 if (eq == NULL || (size_t)(eq - v) >= sizeof name) {
                     fprintf(stderr, "sluis scan: --limit takes NAME=VALUE\n");
-                    free(o.to);
-                    return 2;
+                    return scan_end(&o, 2);
                 }
                 memcpy(name, v, (size_t)(eq - v));
                 name[eq - v] = '\0';
                 if (extract_limits_set(&lim, name, eq + 1, err, sizeof err) != SL_OK) {
                     fprintf(stderr, "sluis scan: %s\n", err);
-                    free(o.to);
-                    return 2;
+                    return scan_end(&o, 2);
                 }
             }
         } else if (strcmp(a, "--") == 0) {
@@ -209,8 +270,7 @@ static int cmd_scan(int argc, char **argv)
         } else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "sluis scan: unknown option %s\n", a);
             usage(stderr);
-            free(o.to);
-            return 2;
+            return scan_end(&o, 2);
         } else {
             first = i;
             break;
@@ -218,15 +278,17 @@ static int cmd_scan(int argc, char **argv)
     }
     if (first >= argc) {
         usage(stderr);
-        free(o.to);
-        return 2;
+        return scan_end(&o, 2);
+    }
+    if (policy_file && load_policy(&o.policy, policy_file, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis scan: %s\n", err);
+        return scan_end(&o, 2);
     }
     extract_init();
     struct pack *p = pack_load(rules_dir(rdir), 1, err, sizeof err);
     if (p == NULL) {
         fprintf(stderr, "sluis scan: %s\n", err);
-        free(o.to);
-        return 2;
+        return scan_end(&o, 2);
     }
     struct detect_scratch *s = detect_scratch_new(p);
     struct attach_pool *pool = NULL;
@@ -253,12 +315,15 @@ static int cmd_scan(int argc, char **argv)
         if (o.dump_text)
             dump_text(argv[i], data, len, &lim, pool);
         struct detect_result r = {0};
+        struct decide_input in;
         enum sl_status st = scan_message(p, &lim, pool, s, data, len, &r, NULL);
+        if (st == SL_OK)
+            message_input(&o, &r, data, len, &in);
         free(data);
         if (st == SL_OK && o.json)
-            st = print_json(argv[i], &r, &o);
+            st = print_json(argv[i], &r, &in, &o);
         else if (st == SL_OK)
-            print_text(argv[i], &r, &o);
+            print_text(argv[i], &r, &in, &o);
         if (st != SL_OK) {
             fprintf(stderr, "sluis scan: %s: %s\n", argv[i], sl_status_str(st));
             rc = 1;
@@ -270,8 +335,38 @@ static int cmd_scan(int argc, char **argv)
     attach_pool_free(pool);
     detect_scratch_free(s);
     pack_free(p);
-    free(o.to);
-    return rc;
+    return scan_end(&o, rc);
+}
+
+static int cmd_policy(int argc, char **argv)
+{
+    char err[1024];
+    if (argc != 2 || strcmp(argv[0], "check") != 0) {
+        usage(stderr);
+        return 2;
+    }
+    struct policy p;
+    if (policy_defaults(&p) != SL_OK)
+        return 1;
+    if (load_policy(&p, argv[1], err, sizeof err) != SL_OK) {
+        fprintf(stderr, "%s\n", err);
+        policy_free(&p);
+        return 1;
+    }
+    printf("%s: valid; mode %s; %zu organisation domain(s), %zu partner(s), %zu department(s) "
+           "with %zu member entr%s, %zu rule mode(s); channels",
+           argv[1], policy_mode_name(p.org.mode), p.norg, p.npartners, p.ndepts, p.nmembers,
+           p.nmembers == 1 ? "y" : "ies", p.nrules);
+    for (size_t i = 0; i < p.nchannels; i++)
+        printf(" %s", policy_channel_name(p.channels[i]));
+    printf("; then %s\n", decide_action_name(p.fallback));
+    for (size_t i = 0; i < p.ndepts; i++)
+        printf("  department %s: mode %s, notices in %s, overrides %s\n", p.depts[i].name,
+               policy_mode_name(policy_scope_mode(&p, &p.depts[i])),
+               policy_scope_language(&p, &p.depts[i]),
+               policy_scope_overrides(&p, &p.depts[i]) ? "allowed" : "not allowed");
+    policy_free(&p);
+    return 0;
 }
 
 static int cmd_rules(int argc, char **argv)
@@ -320,6 +415,8 @@ int main(int argc, char **argv)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc - 2, argv + 2);
+    if (strcmp(argv[1], "policy") == 0)
+        return cmd_policy(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("sluis %s\n", SLUIS_VERSION);
         return 0;

@@ -8,13 +8,12 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/file.h"
+#include "../common/kv.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -50,13 +49,7 @@ static const struct key keys[] = {
      A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_HOLD)},
     {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
      A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
-    {"org_domains", K_LIST, OFF(org_domains), "", 0, 0, 0},
     {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
-    {"tls_partners", K_LIST, OFF(tls_domains), "", 0, 0, 0},
-    {"sensitive_action", K_ACTION, OFF(policy.sensitive_action), "hold", 0, 0,
-     A(ACTION_HOLD) | A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
-    {"incomplete_action", K_ACTION, OFF(policy.incomplete_action), "hold", 0, 0,
-     A(ACTION_HOLD) | A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
     {"reject_text", K_STRING, OFF(reject_text),
      "Dit bericht bevat medische gegevens en mag niet onbeveiligd naar buiten. Verstuur het "
      "via het clientportaal of beveiligde mail. / This message contains health data and may "
@@ -65,33 +58,6 @@ static const struct key keys[] = {
     {"hold_reason", K_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0, 0,
      0},
 };
-
-static enum sl_status set_list(char ***list, size_t *n, const char *v)
-{
-    char *copy = strdup(v);
-    if (copy == NULL)
-        return SL_ENOMEM;
-    for (size_t i = 0; i < *n; i++)
-        free((*list)[i]);
-    free(*list);
-    *list = NULL;
-    *n = 0;
-    enum sl_status st = SL_OK;
-    for (char *save = NULL, *tok = strtok_r(copy, " ,\t", &save); tok && st == SL_OK;
-         tok = strtok_r(NULL, " ,\t", &save)) {
-        char **p = realloc(*list, (*n + 1) * sizeof *p);
-        if (p == NULL || (p[*n] = strdup(tok)) == NULL) {
-            if (p)
-                *list = p;
-            st = SL_ENOMEM;
-            break;
-        }
-        *list = p;
-        (*n)++;
-    }
-    free(copy);
-    return st;
-}
 
 /* set_key - one key from its text; err gets the reason (without file:line) */
 static enum sl_status set_key(struct milter_config *c, const struct key *k, const char *v,
@@ -143,11 +109,7 @@ static enum sl_status set_key(struct milter_config *c, const struct key *k, cons
         }
         return SL_OK;
     case K_LIST:
-        return set_list((char ***)(void *)field,
-                        k->off == OFF(org_domains)        ? &c->norg
-                        : k->off == OFF(outgoing_daemons) ? &c->ndaemons
-                                                          : &c->ntls,
-                        v);
+        return kv_list_set(&c->outgoing_daemons, &c->ndaemons, v);
     }
     return SL_EPARSE;
 }
@@ -162,18 +124,19 @@ static enum sl_status set(struct milter_config *c, const char *name, const char 
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(keys[i].name, name) == 0)
             return set_key(c, &keys[i], v, err, errlen);
+    if (strcmp(name, "policy") == 0)
+        return policy_load_file(&c->policy, v, err, errlen);
+    if (policy_is_key(name))
+        return policy_set(&c->policy, name, v, err, errlen);
     snprintf(err, errlen, "unknown key '%s'", name);
     return SL_EPARSE;
 }
 
 /* finish - what follows from the keys */
-static void finish(struct milter_config *c)
+static enum sl_status finish(struct milter_config *c, char *err, size_t errlen)
 {
-    c->policy.org_domains = (const char *const *)c->org_domains;
-    c->policy.norg = c->norg;
-    c->policy.tls_domains = (const char *const *)c->tls_domains;
-    c->policy.ntls = c->ntls;
-    c->outgoing_all = c->norg == 0;
+    c->outgoing_all = c->policy.norg == 0;
+    return policy_finish(&c->policy, err, errlen);
 }
 
 enum sl_status config_defaults(struct milter_config *c)
@@ -181,6 +144,8 @@ enum sl_status config_defaults(struct milter_config *c)
     char err[256];
     memset(c, 0, sizeof *c);
     extract_limits_default(&c->limits);
+    if (policy_defaults(&c->policy) != SL_OK)
+        return SL_ENOMEM;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         enum sl_status st = set_key(c, &keys[i], keys[i].def, err, sizeof err);
         if (st != SL_OK) {
@@ -188,68 +153,33 @@ enum sl_status config_defaults(struct milter_config *c)
             return st;
         }
     }
-    finish(c);
-    return SL_OK;
+    return finish(c, err, sizeof err);
 }
 
-static char *trim(char *s)
+static enum sl_status config_line(void *ctx, const char *section, const char *key,
+                                  const char *value, char *err, size_t errlen)
 {
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
+    (void)section; /* sections are refused by the parser */
+    return set(ctx, key, value, err, errlen);
 }
 
 enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen)
 {
-    char why[512];
-    size_t len;
     enum sl_status st = config_defaults(c);
     if (st != SL_OK) {
         snprintf(err, errlen, "%s: %s", path, sl_status_str(st));
         return st;
     }
-    char *text = file_read_all(path, 1 << 20, &len, why, sizeof why);
-    if (text == NULL) {
-        snprintf(err, errlen, "%s: %s", path, why);
-        config_free(c);
-        return SL_EIO;
-    }
-    unsigned lineno = 0;
-    char *p = text;
-    while (p && *p && st == SL_OK) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        char *hash = strchr(p, '#');
-        if (hash)
-            *hash = '\0';
-        char *line = trim(p);
-        p = nl ? nl + 1 : NULL;
-        if (*line == '\0')
-            continue;
-        char *eq = strchr(line, '=');
-        if (eq == NULL) {
-            snprintf(err, errlen, "%s:%u: expected 'key = value'", path, lineno);
-            st = SL_EPARSE;
-            break;
-        }
-        *eq = '\0';
-        char *key = trim(line), *value = trim(eq + 1);
-        st = set(c, key, value, why, sizeof why);
+    st = kv_parse_file(path, false, config_line, c, err, errlen);
+    if (st == SL_OK) {
+        char why[512];
+        st = finish(c, why, sizeof why);
         if (st != SL_OK)
-            snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
+            snprintf(err, errlen, "%s: %s", path, why);
     }
-    free(text);
-    if (st != SL_OK) {
+    if (st != SL_OK)
         config_free(c);
-        return st;
-    }
-    finish(c);
-    return SL_OK;
+    return st;
 }
 
 void config_free(struct milter_config *c)
@@ -257,14 +187,7 @@ void config_free(struct milter_config *c)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (keys[i].kind == K_STRING)
             free(*(char **)(void *)((char *)c + keys[i].off));
-    for (size_t i = 0; i < c->norg; i++)
-        free(c->org_domains[i]);
-    for (size_t i = 0; i < c->ntls; i++)
-        free(c->tls_domains[i]);
-    for (size_t i = 0; i < c->ndaemons; i++)
-        free(c->outgoing_daemons[i]);
-    free(c->outgoing_daemons);
-    free(c->org_domains);
-    free(c->tls_domains);
+    kv_list_free(&c->outgoing_daemons, &c->ndaemons);
+    policy_free(&c->policy);
     memset(c, 0, sizeof *c);
 }

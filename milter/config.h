@@ -33,14 +33,10 @@ struct milter_config {
     enum action oversize_action;
     enum action error_action; /* on an internal error: tempfail, or pass if a site insists */
     bool outgoing_all;        /* no organisation domains: treat every sender as outgoing */
-    char **org_domains;
-    size_t norg;
-    char **tls_domains;
-    size_t ntls;
-    char **outgoing_daemons; /* Postfix services ({daemon_name}) whose mail is outgoing */
+    char **outgoing_daemons;  /* Postfix services ({daemon_name}) whose mail is outgoing */
     size_t ndaemons;
-    struct policy policy;
-    char *reject_text; /* shown to the sender */
+    struct policy policy; /* its keys may stand here, or in a file named by "policy" */
+    char *reject_text;    /* shown to the sender */
     char *hold_reason;
     struct extract_limits limits;
 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../extract/header.h"
 #include "../scan/scan.h"
 #include "log.h"
 
@@ -153,22 +154,11 @@ enum session_rc session_raw(struct session *s, const void *data, size_t len)
     return keep(s, data, len);
 }
 
-/* incomplete - did a part escape scanning (a limit, a failed worker)?
- * Encrypted parts, images and types sluis does not read are recorded but
- * do not count: an encrypted part is already protected. */
 static bool incomplete(const struct detect_result *r)
 {
-    static const char *const informative[] = {"unscannable.encrypted", "unscannable.image",
-                                              "unscannable.not-scanned", "unscannable.malformed"};
-    for (size_t i = 0; i < r->nfindings; i++) {
-        if (strcmp(r->findings[i].category, "unscannable") != 0)
-            continue;
-        bool info = false;
-        for (size_t k = 0; k < sizeof informative / sizeof informative[0]; k++)
-            info |= strcmp(r->findings[i].rule, informative[k]) == 0;
-        if (!info)
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (scan_finding_incomplete(&r->findings[i]))
             return true;
-    }
     return false;
 }
 
@@ -224,6 +214,12 @@ static enum session_rc apply_reply(struct session *s, const struct milter_io *io
                       "sluis: tijdelijk probleem, probeer het later opnieuw / temporary problem, "
                       "please try again later");
         return SESSION_TEMPFAIL;
+    case ACTION_PORTAL:
+    case ACTION_SMIME:
+        /* not reached: session_eom hands these to redirect */
+        log_msg(LOG_ERR, s->qid, "internal error: action %s without a channel; action=tempfail",
+                decide_action_name(a));
+        return apply(s, io, ACTION_TEMPFAIL);
     case ACTION_PASS:
     default:
         s->last = ACTION_PASS;
@@ -267,13 +263,25 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         detect_result_free(&r);
         return fail(s, io, sl_status_str(st));
     }
-    bool partial = incomplete(&r);
-    enum action overall = ACTION_PASS;
+    struct buf raw = BUF_INIT;
+    char subject[1024] = "", rest[1024];
+    if (header_find(data, len, "Subject", &raw))
+        header_decode(raw.data, subject, sizeof subject);
+    buf_free(&raw);
+    struct tags tags;
+    tags_read(subject, &tags, rest, sizeof rest);
+    struct decide_input in = {s->from,    r.sensitive, r.confidence, incomplete(&r),
+                              r.findings, r.nfindings, tags.tag};
+    bool partial = in.incomplete;
+    enum action overall = ACTION_PASS, intended = ACTION_PASS;
+    enum policy_mode mode = MODE_ENFORCE;
     unsigned internal = 0, external = 0;
     for (size_t i = 0; i < s->nrcpt; i++) {
         struct decision d;
-        decide(&c->policy, r.sensitive, partial, s->from, s->rcpt[i], &d);
+        decide(&c->policy, &in, s->rcpt[i], &d);
         overall = decide_strictest(overall, d.action);
+        intended = decide_strictest(intended, d.intended);
+        mode = d.mode;
         internal += d.rclass == RCPT_INTERNAL;
         external += d.rclass == RCPT_EXTERNAL;
     }
@@ -285,11 +293,14 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
             (size_t)snprintf(rules + o, sizeof rules - o, "%s%s", o ? "," : "", r.findings[i].rule);
     }
     log_msg(LOG_INFO, s->qid,
-            "outgoing: verdict=%s confidence=%s findings=%s%s recipients=%u internal, %u "
-            "external; action=%s size=%zu scan_ms=%.1f",
+            "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s recipients=%u internal, "
+            "%u external; mode=%s action=%s%s%s size=%zu scan_ms=%.1f",
             r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
-            rules[0] ? rules : "-", partial ? " (not scanned in full)" : "", internal, external,
-            decide_action_name(overall), len, (double)stats.ns / 1e6);
+            rules[0] ? rules : "-", partial ? " (not scanned in full)" : "",
+            tags_tag_name(tags.tag), tags.tag == TAG_UNSAFE ? tags_reason_name(tags.reason) : "",
+            internal, external, policy_mode_name(mode), decide_action_name(overall),
+            overall != intended ? " intended=" : "",
+            overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6);
     detect_result_free(&r);
     return apply(s, io, overall);
 }

@@ -1,79 +1,116 @@
 /*
- * decide - the default decision per recipient. See decide.h.
+ * decide - the decision per recipient. See decide.h.
  */
 #include "decide.h"
 
 #include <string.h>
 #include <strings.h>
 
-/* domain_of - the domain of an address, without a trailing '>' */
-static const char *domain_of(const char *addr, size_t *len)
-{
-    const char *at = strrchr(addr, '@');
-    if (at == NULL) {
-        *len = 0;
-        return "";
-    }
-    at++;
-    *len = strcspn(at, ">");
-    return at;
-}
-
-/* in_domain - td[0..tl) equals d[0..dl) or is a subdomain of it */
-static bool in_domain(const char *td, size_t tl, const char *d, size_t dl)
-{
-    if (dl == 0 || tl == 0)
-        return false;
-    if (tl == dl)
-        return strncasecmp(d, td, dl) == 0;
-    return tl > dl && td[tl - dl - 1] == '.' && strncasecmp(td + tl - dl, d, dl) == 0;
-}
-
-/* same_org - to's domain equals from's, or is a subdomain of it */
-static bool same_org(const char *from, const char *to)
-{
-    size_t fl, tl;
-    const char *fd = domain_of(from, &fl), *td = domain_of(to, &tl);
-    return in_domain(td, tl, fd, fl);
-}
-
-static bool in_list(const char *const *list, size_t n, const char *addr)
-{
-    size_t tl;
-    const char *td = domain_of(addr, &tl);
-    for (size_t i = 0; i < n; i++)
-        if (in_domain(td, tl, list[i], strlen(list[i])))
-            return true;
-    return false;
-}
-
 bool decide_internal(const struct policy *p, const char *from, const char *to)
 {
-    if (p->norg == 0)
-        return from && same_org(from, to);
-    return in_list(p->org_domains, p->norg, to);
+    if (p->norg > 0)
+        return policy_domain_in(p->org_domains, p->norg, to);
+    /* no domains configured: the sender's own domain and its subdomains */
+    const char *at = from ? strrchr(from, '@') : NULL;
+    if (at == NULL)
+        return false;
+    char dom[256];
+    size_t n = strcspn(at + 1, ">");
+    if (n == 0 || n >= sizeof dom)
+        return false;
+    memcpy(dom, at + 1, n);
+    dom[n] = '\0';
+    char *const one[] = {dom};
+    return policy_domain_in(one, 1, to);
 }
 
-void decide(const struct policy *p, bool sensitive, bool incomplete, const char *from,
-            const char *to, struct decision *d)
+enum policy_mode decide_mode(const struct policy *p, const struct decide_input *in, bool *below)
 {
-    d->rclass = decide_internal(p, from, to) ? RCPT_INTERNAL : RCPT_EXTERNAL;
+    const struct policy_scope *scope = policy_scope_of(p, in->from);
+    enum policy_mode mode = policy_scope_mode(p, scope);
+    if (p->nrules > 0 && in->nfindings > 0) {
+        /* the highest mode any finding's rule has; a rule without its own
+         * mode has the scope's */
+        int ruled = -1;
+        for (size_t i = 0; i < in->nfindings; i++) {
+            if (strcmp(in->findings[i].category, "unscannable") == 0)
+                continue;
+            int m = policy_rule_mode(p, in->findings[i].rule);
+            if (m < 0)
+                m = (int)mode;
+            if (m > ruled)
+                ruled = m;
+        }
+        if (ruled >= 0 && ruled < (int)mode)
+            mode = (enum policy_mode)ruled;
+    }
+    *below = false;
+    if (!in->sensitive)
+        return mode; /* thresholds weigh findings; clean mail keeps its mode */
+    while (mode > MODE_MONITOR && (int)in->confidence < policy_scope_threshold(p, scope, mode))
+        mode--;
+    *below = (int)in->confidence < policy_scope_threshold(p, scope, MODE_MONITOR);
+    return mode;
+}
+
+/* protect - the first channel that works for to, else the fallback */
+static enum action protect(const struct policy *p, const char *to, struct decision *d)
+{
+    for (size_t i = 0; i < p->nchannels; i++) {
+        switch (p->channels[i]) {
+        case CHANNEL_SMIME:
+            d->smime_skipped = true; /* no certificate store yet */
+            break;
+        case CHANNEL_TLS:
+            if (policy_domain_in(p->partners, p->npartners, to)) {
+                d->reason = "health data to a verified partner: TLS-enforced route";
+                return ACTION_TLS;
+            }
+            break;
+        case CHANNEL_PORTAL:
+            d->reason = "health data to an external recipient: through the portal";
+            return ACTION_PORTAL;
+        }
+    }
+    d->reason = "health data to an external recipient without a protected channel";
+    return p->fallback;
+}
+
+void decide(const struct policy *p, const struct decide_input *in, const char *to,
+            struct decision *d)
+{
+    memset(d, 0, sizeof *d);
+    bool below = false;
+    d->mode = decide_mode(p, in, &below);
+    bool sensitive = in->sensitive && !below;
+    d->forced = in->tag == TAG_SECURE;
+    if (d->forced) {
+        sensitive = true;
+        d->mode = MODE_ENFORCE; /* the sender asked for protection */
+    }
+    d->rclass = decide_internal(p, in->from, to) ? RCPT_INTERNAL : RCPT_EXTERNAL;
+    d->intended = ACTION_PASS;
     if (d->rclass == RCPT_INTERNAL) {
-        d->action = ACTION_PASS;
         d->reason = "internal recipient";
-    } else if (sensitive && in_list(p->tls_domains, p->ntls, to)) {
-        d->action = ACTION_TLS;
-        d->reason = "health data to a verified partner: TLS-enforced route";
+    } else if (sensitive && in->tag == TAG_UNSAFE && !d->forced &&
+               policy_scope_overrides(p, policy_scope_of(p, in->from))) {
+        d->override = true;
+        d->reason = "the sender chose to send unprotected, with a reason";
     } else if (sensitive) {
-        d->action = p->sensitive_action;
-        d->reason = "health data to an external recipient without a protected channel";
-    } else if (incomplete) {
-        d->action = p->incomplete_action;
+        d->override_refused = in->tag == TAG_UNSAFE;
+        d->intended = protect(p, to, d);
+        if (d->forced)
+            d->reason = "the sender asked for protection";
+    } else if (in->incomplete) {
+        d->intended = p->incomplete_action;
         d->reason = "part of the message could not be scanned";
     } else {
-        d->action = ACTION_PASS;
         d->reason = "no health data found";
     }
+    d->action = d->mode == MODE_ENFORCE ? d->intended : ACTION_PASS;
+    if (d->action != d->intended)
+        d->reason = d->mode == MODE_WARN ? "warn mode: delivered, the sender is told"
+                                         : "monitor mode: recorded, delivered unchanged";
 }
 
 enum action decide_strictest(enum action a, enum action b)
@@ -83,21 +120,6 @@ enum action decide_strictest(enum action a, enum action b)
         [ACTION_PASS] = 0, [ACTION_TLS] = 1,      [ACTION_SMIME] = 2, [ACTION_PORTAL] = 3,
         [ACTION_HOLD] = 4, [ACTION_TEMPFAIL] = 5, [ACTION_REJECT] = 6};
     return rank[a] >= rank[b] ? a : b;
-}
-
-void decide_default(bool sensitive, const char *from, const char *to, struct decision *d)
-{
-    d->rclass = from && same_org(from, to) ? RCPT_INTERNAL : RCPT_EXTERNAL;
-    if (d->rclass == RCPT_INTERNAL) {
-        d->action = ACTION_PASS;
-        d->reason = "internal recipient";
-    } else if (!sensitive) {
-        d->action = ACTION_PASS;
-        d->reason = "no health data found";
-    } else {
-        d->action = ACTION_PORTAL;
-        d->reason = "external recipient without certificate or verified secure route";
-    }
 }
 
 const char *decide_class_name(enum recipient_class c)

@@ -1,16 +1,24 @@
 /*
- * decide - the decision per recipient.
+ * decide - the decision per recipient, under a policy (policy.h).
  *
- * decide_default() is DESIGN.md's default policy without any configuration:
- * the organisation's own domain is the sender's domain (and its
- * subdomains); internal recipients pass; clean mail passes; sensitive mail
- * to an external recipient takes the first protected channel available:
- * S/MIME when a certificate is on file, the TLS route for a verified
- * partner, else the portal. decide() is the same with a configured policy
- * (struct policy): the organisation's domains, the verified partners, and
- * what to do with sensitive mail no channel protects yet (hold, reject,
- * temporary failure) and with mail that could not be scanned in full.
- * Pure functions.
+ * Internal recipients pass. For an external recipient of sensitive mail
+ * the policy's channels are tried in order: S/MIME when a certificate is
+ * on file (there is no certificate store yet, so the step is skipped and
+ * said so in the decision), the TLS-enforced route for a verified partner,
+ * the portal; if none applies, the policy's fallback (hold). Mail that
+ * could not be scanned in full gets the policy's incomplete_action for
+ * external recipients.
+ *
+ * Rollout modes: what enforce mode would do is always worked out
+ * ("intended"); monitor mode then delivers unchanged, warn mode delivers
+ * and has the sender told. A message's mode is its sender's department's
+ * (or the organisation's), lowered when every finding comes from rules
+ * given a lower mode, and lowered again while the confidence is under the
+ * mode's threshold. Subject tags (tags.h): a secure tag protects as if the
+ * mail were sensitive, in enforce mode whatever the rollout (the sender
+ * asked for it); an unsafe tag with a reason sends unprotected where the
+ * sender's scope allows overrides, and is otherwise refused. Protection
+ * always wins over an unsafe tag. Pure functions.
  */
 #ifndef SLUIS_DECIDE_H
 #define SLUIS_DECIDE_H
@@ -18,40 +26,43 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../rules/detect.h"
+#include "policy.h"
+#include "tags.h"
+
 enum recipient_class { RCPT_INTERNAL, RCPT_EXTERNAL };
-enum action {
-    ACTION_PASS,
-    ACTION_SMIME,
-    ACTION_TLS,
-    ACTION_PORTAL,
-    ACTION_HOLD,
-    ACTION_REJECT,
-    ACTION_TEMPFAIL,
+
+/* what is known of the message, for every recipient the same */
+struct decide_input {
+    const char *from; /* the envelope sender, borrowed */
+    bool sensitive;   /* the detection verdict */
+    enum confidence confidence;
+    bool incomplete;                /* part of the message could not be scanned */
+    const struct finding *findings; /* borrowed; their rule ids pick rule modes */
+    size_t nfindings;
+    enum tag tag; /* from the subject */
 };
 
 struct decision {
     enum recipient_class rclass;
-    enum action action;
-    const char *reason; /* static text */
+    enum action action;    /* what is done for this recipient */
+    enum action intended;  /* what enforce mode does: differs in monitor and warn mode */
+    enum policy_mode mode; /* the message's mode */
+    bool forced;           /* a secure tag made it protected */
+    bool override;         /* an unsafe tag was honoured: sent unprotected */
+    bool override_refused; /* an unsafe tag the sender's scope does not allow */
+    bool smime_skipped;    /* S/MIME came first, but no certificate store exists yet */
+    const char *reason;    /* static text */
 };
 
-struct policy {
-    const char *const *org_domains; /* the organisation's; none: the sender's domain */
-    size_t norg;
-    const char *const *tls_domains; /* verified partners: the TLS-enforced route */
-    size_t ntls;
-    enum action sensitive_action;  /* other external recipients of sensitive mail */
-    enum action incomplete_action; /* external recipients of mail not scanned in full */
-};
+/* decide - the decision for recipient to (an address, angle brackets
+ * allowed) of a message described by in, under p */
+void decide(const struct policy *p, const struct decide_input *in, const char *to,
+            struct decision *d);
 
-/* decide_default - decide for one recipient; from and to are addresses
- * (borrowed, "local@domain"; angle brackets allowed) */
-void decide_default(bool sensitive, const char *from, const char *to, struct decision *d);
-
-/* decide - the same under policy p; incomplete: part of the message could
- * not be scanned (a limit, a worker that failed) */
-void decide(const struct policy *p, bool sensitive, bool incomplete, const char *from,
-            const char *to, struct decision *d);
+/* decide_mode - the message's mode (see above); *below is set when the
+ * confidence is under even the monitor threshold (the mail counts as clean) */
+enum policy_mode decide_mode(const struct policy *p, const struct decide_input *in, bool *below);
 
 /* decide_internal - is the address in one of the organisation's domains
  * (or, with none configured, in from's)? */

@@ -33,3 +33,15 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
     extract_free(&ex);
     return st;
 }
+
+bool scan_finding_incomplete(const struct finding *f)
+{
+    static const char *const informative[] = {"unscannable.encrypted", "unscannable.image",
+                                              "unscannable.not-scanned", "unscannable.malformed"};
+    if (strcmp(f->category, "unscannable") != 0)
+        return false;
+    for (size_t k = 0; k < sizeof informative / sizeof informative[0]; k++)
+        if (strcmp(f->rule, informative[k]) == 0)
+            return false;
+    return true;
+}

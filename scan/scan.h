@@ -29,4 +29,10 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
                             struct attach_pool *pool, struct detect_scratch *s, const char *data,
                             size_t len, struct detect_result *res, struct scan_stats *stats);
 
+/* scan_finding_incomplete - is f a part that escaped scanning (a limit, a
+ * worker that failed)? Encrypted parts, images, types sluis does not read
+ * and malformed documents are recorded but do not count: an encrypted part
+ * is already protected, and the rest holds no text a reader could find. */
+bool scan_finding_incomplete(const struct finding *f);
+
 #endif

@@ -118,7 +118,8 @@ struct tcase {
     const char *want_header, *want_quarantine, *want_reply;
 };
 
-#define ORG "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\n"
+#define ORG                                                                                        \
+    "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\nchannels = smime tls\n"
 
 static const struct tcase cases[] = {
     {"clean mail to an outside address",
@@ -187,7 +188,7 @@ static const struct tcase cases[] = {
      "sluis: health data to an external recipient",
      ""},
     {"rejected when the site says so",
-     ORG "sensitive_action = reject\n",
+     ORG "fallback = reject\n",
      "anja@zorg-example.nl",
      {"piet@gmail.com"},
      SENSITIVE,
@@ -200,7 +201,7 @@ static const struct tcase cases[] = {
      "",
      "550 5.7.1 Dit bericht bevat medische gegevens"},
     {"temporary failure when the site says so",
-     ORG "sensitive_action = tempfail\n",
+     ORG "fallback = tempfail\n",
      "anja@zorg-example.nl",
      {"piet@gmail.com"},
      SENSITIVE,
@@ -378,12 +379,12 @@ int main(void)
     /* configuration errors name the line */
     char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512];
     int fd = mkstemp(path);
-    const char *bad = "# comment\norg_domains = zorg-example.nl\nsensitive_action = portal\n";
+    const char *bad = "# comment\norg_domains = zorg-example.nl\nfallback = portal\n";
     CHECK(fd >= 0 && write(fd, bad, strlen(bad)) == (ssize_t)strlen(bad), "write");
     close(fd);
     struct milter_config cfg;
     CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, ":3: ") &&
-              strstr(err, "sensitive_action"),
+              strstr(err, "fallback"),
           "bad action: '%s'", err);
     unlink(path);
     return check_summary("test_session");

@@ -1,0 +1,148 @@
+/*
+ * kv - "key = value" files with optional sections. See kv.h.
+ *
+ * Input is an administrator's file, trusted not to be hostile but often
+ * wrong: every malformed line is an error with its line number, nothing is
+ * skipped silently. Lines have no length limit beyond the file's.
+ */
+#include "kv.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+
+char *kv_trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+/* line - one line, comment already cut; *section is updated by headers */
+static enum sl_status line(char *l, bool sections, char **section, kv_fn fn, void *ctx, char *why,
+                           size_t whylen)
+{
+    if (*l == '[') {
+        char *close = strchr(l, ']');
+        if (!sections) {
+            snprintf(why, whylen, "sections are not allowed in this file");
+            return SL_EPARSE;
+        }
+        if (close == NULL || *kv_trim(close + 1) != '\0') {
+            snprintf(why, whylen, "expected '[kind name]'");
+            return SL_EPARSE;
+        }
+        *close = '\0';
+        *section = kv_trim(l + 1);
+        return fn(ctx, *section, NULL, NULL, why, whylen);
+    }
+    char *eq = strchr(l, '=');
+    if (eq == NULL) {
+        snprintf(why, whylen, "expected 'key = value'");
+        return SL_EPARSE;
+    }
+    *eq = '\0';
+    char *key = kv_trim(l);
+    if (*key == '\0') {
+        snprintf(why, whylen, "a key is missing before '='");
+        return SL_EPARSE;
+    }
+    return fn(ctx, *section, key, kv_trim(eq + 1), why, whylen);
+}
+
+enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ctx, char *err,
+                             size_t errlen)
+{
+    char why[512];
+    size_t len;
+    char *text = file_read_all(path, KV_MAX_FILE, &len, why, sizeof why);
+    if (text == NULL) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        return SL_EIO;
+    }
+    if (memchr(text, '\0', len) != NULL) {
+        snprintf(err, errlen, "%s: a NUL byte: not a text file", path);
+        free(text);
+        return SL_EPARSE;
+    }
+    /* the section name must outlive its header line: keep a copy */
+    char section_buf[256] = "", *section = section_buf;
+    enum sl_status st = SL_OK;
+    unsigned lineno = 0;
+    for (char *p = text; p && *p && st == SL_OK;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        char *hash = strchr(p, '#');
+        if (hash)
+            *hash = '\0';
+        char *l = kv_trim(p);
+        p = nl ? nl + 1 : NULL;
+        if (*l == '\0')
+            continue;
+        char *sec = section;
+        st = line(l, sections, &sec, fn, ctx, why, sizeof why);
+        if (st == SL_OK && sec != section) {
+            if (strlen(sec) >= sizeof section_buf) {
+                snprintf(why, sizeof why, "section name too long");
+                st = SL_EPARSE;
+            } else {
+                memmove(section_buf, sec, strlen(sec) + 1);
+                section = section_buf;
+            }
+        }
+        if (st != SL_OK)
+            snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
+    }
+    free(text);
+    return st;
+}
+
+enum sl_status kv_list_add(char ***list, size_t *n, const char *value)
+{
+    char *copy = strdup(value);
+    if (copy == NULL)
+        return SL_ENOMEM;
+    enum sl_status st = SL_OK;
+    for (char *save = NULL, *tok = strtok_r(copy, " ,\t", &save); tok;
+         tok = strtok_r(NULL, " ,\t", &save)) {
+        char **p = realloc(*list, (*n + 1) * sizeof *p);
+        if (p == NULL) {
+            st = SL_ENOMEM;
+            break;
+        }
+        *list = p;
+        if ((p[*n] = strdup(tok)) == NULL) {
+            st = SL_ENOMEM;
+            break;
+        }
+        (*n)++;
+    }
+    free(copy);
+    return st;
+}
+
+enum sl_status kv_list_set(char ***list, size_t *n, const char *value)
+{
+    kv_list_free(list, n);
+    enum sl_status st = kv_list_add(list, n, value);
+    if (st != SL_OK)
+        kv_list_free(list, n);
+    return st;
+}
+
+void kv_list_free(char ***list, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        free((*list)[i]);
+    free(*list);
+    *list = NULL;
+    *n = 0;
+}

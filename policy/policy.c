@@ -1,0 +1,679 @@
+/*
+ * policy - parse and query the organisation's policy. See policy.h.
+ *
+ * The organisation's keys form one table (name, what it sets); sections
+ * "[department NAME]" take members, mode, thresholds, overrides and
+ * language; "[rule ID]" takes a mode. Files the policy names (partners,
+ * a departments CSV) are read whole, at most 1 MiB each, and every bad
+ * line in them is an error with its line number.
+ */
+#include "policy.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../common/file.h"
+#include "../common/kv.h"
+#include "decide.h"
+
+static const char *const mode_names[] = {"monitor", "warn", "enforce"};
+static const char *const channel_names[] = {"smime", "tls", "portal"};
+
+const char *policy_mode_name(enum policy_mode m)
+{
+    return m <= MODE_ENFORCE ? mode_names[m] : "?";
+}
+
+const char *policy_channel_name(enum channel c)
+{
+    return c <= CHANNEL_PORTAL ? channel_names[c] : "?";
+}
+
+static bool parse_mode(const char *v, int *out)
+{
+    for (int i = 0; i < POLICY_NMODES; i++)
+        if (strcmp(v, mode_names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    return false;
+}
+
+static bool parse_confidence(const char *v, int *out)
+{
+    static const char *const names[] = {"none", "low", "medium", "high"};
+    for (int i = CONF_LOW; i <= CONF_HIGH; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    return false;
+}
+
+static bool parse_bool(const char *v, int *out)
+{
+    if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+        *out = 1;
+    else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
+        *out = 0;
+    else
+        return false;
+    return true;
+}
+
+static bool parse_language(const char *v)
+{
+    return strcmp(v, "nl") == 0 || strcmp(v, "en") == 0 || strcmp(v, "fr") == 0;
+}
+
+static enum sl_status set_string(char **field, const char *v)
+{
+    char *s = strdup(v);
+    if (s == NULL)
+        return SL_ENOMEM;
+    free(*field);
+    *field = s;
+    return SL_OK;
+}
+
+/* a domain as written in a list: letters, digits, '-', '.', at least one
+ * dot, no '@' */
+static bool valid_domain(const char *d)
+{
+    if (*d == '\0' || *d == '.' || strlen(d) > 253 || strchr(d, '.') == NULL)
+        return false;
+    for (const char *c = d; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '.')
+            return false;
+    return true;
+}
+
+static enum sl_status set_domains(char ***list, size_t *n, const char *v, bool add,
+                                  const char *what, char *err, size_t errlen)
+{
+    enum sl_status st = add ? kv_list_add(list, n, v) : kv_list_set(list, n, v);
+    if (st != SL_OK)
+        return st;
+    for (size_t i = 0; i < *n; i++)
+        if (!valid_domain((*list)[i])) {
+            snprintf(err, errlen, "%s: '%s' is not a domain", what, (*list)[i]);
+            return SL_EPARSE;
+        }
+    return SL_OK;
+}
+
+/* scope_set - the keys a department shares with the organisation */
+static enum sl_status scope_set(struct policy_scope *s, const char *key, const char *v,
+                                bool *known, char *err, size_t errlen)
+{
+    *known = true;
+    if (strcmp(key, "mode") == 0) {
+        if (!parse_mode(v, &s->mode)) {
+            snprintf(err, errlen, "mode: '%s' is not monitor, warn or enforce", v);
+            return SL_EPARSE;
+        }
+    } else if (strncmp(key, "threshold.", 10) == 0) {
+        int m;
+        if (!parse_mode(key + 10, &m)) {
+            snprintf(err, errlen, "%s: the mode after 'threshold.' is monitor, warn or enforce",
+                     key);
+            return SL_EPARSE;
+        }
+        if (!parse_confidence(v, &s->threshold[m])) {
+            snprintf(err, errlen, "%s: '%s' is not low, medium or high", key, v);
+            return SL_EPARSE;
+        }
+    } else if (strcmp(key, "overrides") == 0) {
+        if (!parse_bool(v, &s->overrides)) {
+            snprintf(err, errlen, "overrides: '%s' is neither yes nor no", v);
+            return SL_EPARSE;
+        }
+    } else if (strcmp(key, "language") == 0) {
+        if (!parse_language(v)) {
+            snprintf(err, errlen, "language: '%s' is not nl, en or fr", v);
+            return SL_EPARSE;
+        }
+        return set_string(&s->language, v);
+    } else {
+        *known = false;
+    }
+    return SL_OK;
+}
+
+static enum sl_status set_channels(struct policy *p, const char *v, char *err, size_t errlen)
+{
+    char **words = NULL;
+    size_t n = 0;
+    enum sl_status st = kv_list_set(&words, &n, v);
+    p->nchannels = 0;
+    for (size_t i = 0; st == SL_OK && i < n; i++) {
+        size_t c = 0;
+        while (c <= CHANNEL_PORTAL && strcmp(words[i], channel_names[c]) != 0)
+            c++;
+        bool twice = false;
+        for (size_t k = 0; k < p->nchannels; k++)
+            twice |= p->channels[k] == (enum channel)c;
+        if (c > CHANNEL_PORTAL || twice) {
+            snprintf(err, errlen, "channels: '%s' is %s", words[i],
+                     twice ? "named twice" : "not smime, tls or portal");
+            st = SL_EPARSE;
+        } else {
+            p->channels[p->nchannels++] = (enum channel)c;
+        }
+    }
+    kv_list_free(&words, &n);
+    return st;
+}
+
+/* the folder of the file being read, for relative file names */
+struct loading {
+    struct policy *p;
+    const char *dir;
+};
+
+static enum sl_status read_partners(struct policy *p, const char *path, char *err, size_t errlen);
+static enum sl_status read_departments(struct policy *p, const char *path, char *err,
+                                       size_t errlen);
+
+/* resolve - path relative to dir (when not absolute) into out */
+static const char *resolve(const char *dir, const char *path, char *out, size_t outlen)
+{
+    if (path[0] == '/' || dir == NULL)
+        return path;
+    snprintf(out, outlen, "%s/%s", dir, path);
+    return out;
+}
+
+static enum sl_status org_set(struct policy *p, const char *dir, const char *key, const char *v,
+                              char *err, size_t errlen)
+{
+    char path[4096];
+    bool known;
+    enum sl_status st = scope_set(&p->org, key, v, &known, err, errlen);
+    if (known)
+        return st;
+    if (strcmp(key, "organisation") == 0)
+        return set_string(&p->organisation, v);
+    if (strcmp(key, "org_domains") == 0)
+        return set_domains(&p->org_domains, &p->norg, v, false, key, err, errlen);
+    if (strcmp(key, "partners") == 0 || strcmp(key, "tls_partners") == 0)
+        return set_domains(&p->partners, &p->npartners, v, false, key, err, errlen);
+    if (strcmp(key, "partners_file") == 0)
+        return read_partners(p, resolve(dir, v, path, sizeof path), err, errlen);
+    if (strcmp(key, "departments_file") == 0)
+        return read_departments(p, resolve(dir, v, path, sizeof path), err, errlen);
+    if (strcmp(key, "channels") == 0)
+        return set_channels(p, v, err, errlen);
+    if (strcmp(key, "fallback") == 0 || strcmp(key, "incomplete_action") == 0) {
+        enum action a;
+        bool incomplete = strcmp(key, "incomplete_action") == 0;
+        if (!decide_action_parse(v, &a) ||
+            (a != ACTION_HOLD && a != ACTION_REJECT && a != ACTION_TEMPFAIL && a != ACTION_PASS) ||
+            (incomplete && a == ACTION_REJECT)) {
+            snprintf(err, errlen, "%s: '%s' is not one of hold, %stempfail, pass", key, v,
+                     incomplete ? "" : "reject, ");
+            return SL_EPARSE;
+        }
+        *(incomplete ? &p->incomplete_action : &p->fallback) = a;
+        return SL_OK;
+    }
+    if (strcmp(key, "notice_from") == 0)
+        return set_string(&p->notice_from, v);
+    if (strcmp(key, "helpdesk") == 0)
+        return set_string(&p->helpdesk, v);
+    if (strcmp(key, "report_url") == 0)
+        return set_string(&p->report_url, v);
+    if (strcmp(key, "templates") == 0)
+        return set_string(&p->templates, resolve(dir, v, path, sizeof path));
+    if (strcmp(key, "portal") == 0)
+        return set_string(&p->portal, v);
+    if (strcmp(key, "portal_url") == 0)
+        return set_string(&p->portal_url, v);
+    if (strcmp(key, "expiry_days") == 0) {
+        char *end;
+        unsigned long d = strtoul(v, &end, 10);
+        if (!*v || *end || d < 1 || d > 365) {
+            snprintf(err, errlen, "expiry_days: '%s' is not a number of days from 1 to 365", v);
+            return SL_EPARSE;
+        }
+        p->expiry_days = (unsigned)d;
+        return SL_OK;
+    }
+    if (strcmp(key, "verification") == 0) {
+        if (strcmp(v, "code") != 0 && strcmp(v, "none") != 0) {
+            snprintf(err, errlen, "verification: '%s' is neither code nor none", v);
+            return SL_EPARSE;
+        }
+        p->access_code = strcmp(v, "code") == 0;
+        return SL_OK;
+    }
+    snprintf(err, errlen, "unknown key '%s'", key);
+    return SL_EPARSE;
+}
+
+bool policy_is_key(const char *key)
+{
+    static const char *const keys[] = {
+        "organisation", "org_domains",  "partners",   "tls_partners",      "partners_file",
+        "departments_file", "channels", "fallback", "incomplete_action",
+        "notice_from",  "helpdesk",     "report_url", "templates",         "portal",
+        "portal_url",   "expiry_days",  "verification", "mode",            "overrides",
+        "language"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(key, keys[i]) == 0)
+            return true;
+    return strncmp(key, "threshold.", 10) == 0;
+}
+
+enum sl_status policy_set(struct policy *p, const char *key, const char *value, char *err,
+                          size_t errlen)
+{
+    return org_set(p, NULL, key, value, err, errlen);
+}
+
+static struct policy_scope *find_dept(struct policy *p, const char *name, bool create)
+{
+    for (size_t i = 0; i < p->ndepts; i++)
+        if (strcmp(p->depts[i].name, name) == 0)
+            return &p->depts[i];
+    if (!create)
+        return NULL;
+    struct policy_scope *d = realloc(p->depts, (p->ndepts + 1) * sizeof *d);
+    if (d == NULL)
+        return NULL;
+    p->depts = d;
+    d = &p->depts[p->ndepts];
+    memset(d, 0, sizeof *d);
+    d->mode = d->overrides = -1;
+    for (int m = 0; m < POLICY_NMODES; m++)
+        d->threshold[m] = -1;
+    if ((d->name = strdup(name)) == NULL)
+        return NULL;
+    p->ndepts++;
+    return d;
+}
+
+/* a member pattern: address, @domain, or local part with '*' */
+static bool valid_member(const char *m)
+{
+    const char *at = strchr(m, '@');
+    return at != NULL && at == strrchr(m, '@') && valid_domain(at + 1) &&
+           strspn(m, "*") < (size_t)(at - m + 1);
+}
+
+static enum sl_status add_member(struct policy *p, const char *pattern, const char *dept,
+                                 char *err, size_t errlen)
+{
+    if (!valid_member(pattern)) {
+        snprintf(err, errlen,
+                 "member '%s' is not an address, '@domain' or a pattern like 'ggz-*@domain'",
+                 pattern);
+        return SL_EPARSE;
+    }
+    struct policy_scope *d = find_dept(p, dept, true);
+    struct policy_member *m = d ? realloc(p->members, (p->nmembers + 1) * sizeof *m) : NULL;
+    if (m == NULL)
+        return SL_ENOMEM;
+    p->members = m;
+    m[p->nmembers].dept = (size_t)(d - p->depts);
+    if ((m[p->nmembers].pattern = strdup(pattern)) == NULL)
+        return SL_ENOMEM;
+    for (char *c = m[p->nmembers].pattern; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    p->nmembers++;
+    return SL_OK;
+}
+
+static enum sl_status add_rule(struct policy *p, const char *rule, const char *key, const char *v,
+                               char *err, size_t errlen)
+{
+    int mode;
+    if (strcmp(key, "mode") != 0) {
+        snprintf(err, errlen, "a [rule] section takes only 'mode', not '%s'", key);
+        return SL_EPARSE;
+    }
+    if (!parse_mode(v, &mode)) {
+        snprintf(err, errlen, "mode: '%s' is not monitor, warn or enforce", v);
+        return SL_EPARSE;
+    }
+    struct policy_rule *r = realloc(p->rules, (p->nrules + 1) * sizeof *r);
+    if (r == NULL)
+        return SL_ENOMEM;
+    p->rules = r;
+    r[p->nrules].mode = (enum policy_mode)mode;
+    if ((r[p->nrules].rule = strdup(rule)) == NULL)
+        return SL_ENOMEM;
+    p->nrules++;
+    return SL_OK;
+}
+
+static enum sl_status file_line(void *ctx, const char *section, const char *key, const char *v,
+                                char *err, size_t errlen)
+{
+    struct loading *l = ctx;
+    if (*section == '\0' && key)
+        return org_set(l->p, l->dir, key, v, err, errlen);
+    const char *sp = strchr(section, ' ');
+    const char *name = sp ? sp + strspn(sp, " \t") : "";
+    size_t kind = sp ? (size_t)(sp - section) : strlen(section);
+    if (*name == '\0') {
+        snprintf(err, errlen, "section '[%s]' needs a name: [department NAME] or [rule ID]",
+                 section);
+        return SL_EPARSE;
+    }
+    bool rule = kind == 4 && strncmp(section, "rule", 4) == 0;
+    if (!rule && (kind != 10 || strncmp(section, "department", 10) != 0)) {
+        snprintf(err, errlen, "unknown section '[%s]': [department NAME] or [rule ID]", section);
+        return SL_EPARSE;
+    }
+    if (key == NULL)
+        return SL_OK; /* the section's header line: checked */
+    if (rule)
+        return add_rule(l->p, name, key, v, err, errlen);
+    struct policy_scope *d = find_dept(l->p, name, true);
+    if (d == NULL)
+        return SL_ENOMEM;
+    if (strcmp(key, "members") == 0) {
+        char **words = NULL;
+        size_t n = 0;
+        enum sl_status st = kv_list_set(&words, &n, v);
+        for (size_t i = 0; st == SL_OK && i < n; i++)
+            st = add_member(l->p, words[i], name, err, errlen);
+        kv_list_free(&words, &n);
+        return st;
+    }
+    bool known;
+    enum sl_status st = scope_set(d, key, v, &known, err, errlen);
+    if (!known) {
+        snprintf(err, errlen, "unknown key '%s' in a department", key);
+        return SL_EPARSE;
+    }
+    return st;
+}
+
+/* each_line - call fn on each trimmed, uncommented, non-empty line */
+static enum sl_status each_line(const char *path, struct policy *p,
+                                enum sl_status (*fn)(struct policy *, char *, char *, size_t),
+                                char *err, size_t errlen)
+{
+    char why[512];
+    size_t len;
+    char *text = file_read_all(path, 1u << 20, &len, why, sizeof why);
+    if (text == NULL) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        return SL_EIO;
+    }
+    enum sl_status st = SL_OK;
+    unsigned lineno = 0;
+    for (char *s = text; s && *s && st == SL_OK;) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        char *hash = strchr(s, '#');
+        if (hash)
+            *hash = '\0';
+        char *l = kv_trim(s);
+        s = nl ? nl + 1 : NULL;
+        if (*l && (st = fn(p, l, why, sizeof why)) != SL_OK)
+            snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
+    }
+    free(text);
+    return st;
+}
+
+static enum sl_status partner_line(struct policy *p, char *l, char *why, size_t whylen)
+{
+    return set_domains(&p->partners, &p->npartners, l, true, "partner", why, whylen);
+}
+
+/* unquote - a CSV field without its double quotes */
+static char *unquote(char *f)
+{
+    size_t n = strlen(f);
+    if (n >= 2 && f[0] == '"' && f[n - 1] == '"') {
+        f[n - 1] = '\0';
+        f++;
+    }
+    return f;
+}
+
+/* "address,department" or "address;department" (a spreadsheet's CSV);
+ * a first line "address,department" (any case) is a header */
+static enum sl_status department_line(struct policy *p, char *l, char *why, size_t whylen)
+{
+    char *sep = strpbrk(l, ",;");
+    if (sep == NULL) {
+        snprintf(why, whylen, "expected 'address,department'");
+        return SL_EPARSE;
+    }
+    *sep = '\0';
+    char *addr = unquote(kv_trim(l)), *dept = unquote(kv_trim(sep + 1));
+    if (strcasecmp(addr, "address") == 0 || strcasecmp(addr, "adres") == 0)
+        return SL_OK;
+    if (*dept == '\0' || strpbrk(dept, ",;") != NULL) {
+        snprintf(why, whylen, "expected 'address,department'");
+        return SL_EPARSE;
+    }
+    return add_member(p, addr, dept, why, whylen);
+}
+
+static enum sl_status read_partners(struct policy *p, const char *path, char *err, size_t errlen)
+{
+    return each_line(path, p, partner_line, err, errlen);
+}
+
+static enum sl_status read_departments(struct policy *p, const char *path, char *err,
+                                       size_t errlen)
+{
+    return each_line(path, p, department_line, err, errlen);
+}
+
+enum sl_status policy_load_file(struct policy *p, const char *path, char *err, size_t errlen)
+{
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return SL_ENOMEM;
+    struct loading l = {p, dirname(copy)};
+    enum sl_status st = kv_parse_file(path, true, file_line, &l, err, errlen);
+    free(copy);
+    return st;
+}
+
+enum sl_status policy_defaults(struct policy *p)
+{
+    memset(p, 0, sizeof *p);
+    p->org.mode = MODE_ENFORCE;
+    for (int m = 0; m < POLICY_NMODES; m++)
+        p->org.threshold[m] = CONF_LOW;
+    p->org.overrides = 1;
+    p->channels[0] = CHANNEL_SMIME;
+    p->channels[1] = CHANNEL_TLS;
+    p->channels[2] = CHANNEL_PORTAL;
+    p->nchannels = 3;
+    p->fallback = ACTION_HOLD;
+    p->incomplete_action = ACTION_HOLD;
+    p->expiry_days = 14;
+    p->access_code = true;
+    enum sl_status st = SL_OK;
+    static const struct {
+        size_t off;
+        const char *def;
+    } strings[] = {
+        {offsetof(struct policy, organisation), "onze organisatie"},
+        {offsetof(struct policy, notice_from), ""},
+        {offsetof(struct policy, helpdesk), ""},
+        {offsetof(struct policy, report_url), ""},
+        {offsetof(struct policy, templates), ""},
+        {offsetof(struct policy, portal), "builtin"},
+        {offsetof(struct policy, portal_url), "https://localhost/p/"},
+    };
+    for (size_t i = 0; st == SL_OK && i < sizeof strings / sizeof strings[0]; i++)
+        st = set_string((char **)(void *)((char *)p + strings[i].off), strings[i].def);
+    if (st == SL_OK)
+        st = set_string(&p->org.language, "nl");
+    if (st != SL_OK)
+        policy_free(p);
+    return st;
+}
+
+enum sl_status policy_finish(struct policy *p, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < p->ndepts; i++) {
+        bool has = false;
+        for (size_t k = 0; k < p->nmembers; k++)
+            has |= p->members[k].dept == i;
+        if (!has) {
+            snprintf(err, errlen, "department '%s' has no members", p->depts[i].name);
+            return SL_EPARSE;
+        }
+    }
+    bool portal = false;
+    for (size_t i = 0; i < p->nchannels; i++)
+        portal |= p->channels[i] == CHANNEL_PORTAL;
+    if (!portal && p->fallback == ACTION_PASS) {
+        snprintf(err, errlen,
+                 "fallback = pass without the portal among the channels: health data would "
+                 "leave unprotected");
+        return SL_EPARSE;
+    }
+    if (p->access_code && strncmp(p->portal_url, "https://", 8) != 0 &&
+        strncmp(p->portal_url, "http://", 7) != 0) {
+        snprintf(err, errlen, "portal_url: '%s' is not an http(s) URL", p->portal_url);
+        return SL_EPARSE;
+    }
+    return SL_OK;
+}
+
+static void scope_free(struct policy_scope *s)
+{
+    free(s->name);
+    free(s->language);
+}
+
+void policy_free(struct policy *p)
+{
+    free(p->organisation);
+    kv_list_free(&p->org_domains, &p->norg);
+    kv_list_free(&p->partners, &p->npartners);
+    scope_free(&p->org);
+    for (size_t i = 0; i < p->ndepts; i++)
+        scope_free(&p->depts[i]);
+    free(p->depts);
+    for (size_t i = 0; i < p->nmembers; i++)
+        free(p->members[i].pattern);
+    free(p->members);
+    for (size_t i = 0; i < p->nrules; i++)
+        free(p->rules[i].rule);
+    free(p->rules);
+    free(p->notice_from);
+    free(p->helpdesk);
+    free(p->report_url);
+    free(p->templates);
+    free(p->portal);
+    free(p->portal_url);
+    memset(p, 0, sizeof *p);
+}
+
+/* bare - addr without angle brackets, lower case, into out */
+static void bare(const char *addr, char *out, size_t outlen)
+{
+    size_t o = 0;
+    for (const char *c = addr; *c && o + 1 < outlen; c++)
+        if (*c != '<' && *c != '>')
+            out[o++] = (char)tolower((unsigned char)*c);
+    out[o] = '\0';
+}
+
+static bool member_matches(const char *pattern, const char *addr)
+{
+    if (pattern[0] == '@') {
+        const char *at = strrchr(addr, '@');
+        char *const one[] = {(char *)pattern + 1};
+        return at && policy_domain_in(one, 1, addr);
+    }
+    return fnmatch(pattern, addr, 0) == 0;
+}
+
+const struct policy_scope *policy_scope_of(const struct policy *p, const char *sender)
+{
+    char addr[512];
+    if (sender == NULL)
+        return NULL;
+    bare(sender, addr, sizeof addr);
+    /* an exact address wins over a pattern, a pattern over a domain */
+    const struct policy_member *best = NULL;
+    int best_rank = 0;
+    for (size_t i = 0; i < p->nmembers; i++) {
+        const struct policy_member *m = &p->members[i];
+        int rank = m->pattern[0] == '@' ? 1 : strchr(m->pattern, '*') ? 2 : 3;
+        if (rank > best_rank && member_matches(m->pattern, addr)) {
+            best = m;
+            best_rank = rank;
+        }
+    }
+    return best ? &p->depts[best->dept] : NULL;
+}
+
+enum policy_mode policy_scope_mode(const struct policy *p, const struct policy_scope *s)
+{
+    return (enum policy_mode)(s && s->mode >= 0 ? s->mode : p->org.mode);
+}
+
+int policy_scope_threshold(const struct policy *p, const struct policy_scope *s,
+                           enum policy_mode m)
+{
+    return s && s->threshold[m] >= 0 ? s->threshold[m] : p->org.threshold[m];
+}
+
+bool policy_scope_overrides(const struct policy *p, const struct policy_scope *s)
+{
+    return (s && s->overrides >= 0 ? s->overrides : p->org.overrides) == 1;
+}
+
+const char *policy_scope_language(const struct policy *p, const struct policy_scope *s)
+{
+    return s && s->language ? s->language : p->org.language;
+}
+
+int policy_rule_mode(const struct policy *p, const char *rule)
+{
+    /* the longest matching entry wins: "health.psych" over "health." */
+    int mode = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < p->nrules; i++) {
+        const char *r = p->rules[i].rule;
+        size_t n = strlen(r);
+        bool prefix = n > 0 && (r[n - 1] == '.' || r[n - 1] == '*');
+        size_t cmp = prefix && r[n - 1] == '*' ? n - 1 : n;
+        bool match = prefix ? strncmp(rule, r, cmp) == 0 : strcmp(rule, r) == 0;
+        if (match && n + !prefix > best) {
+            best = n + !prefix;
+            mode = (int)p->rules[i].mode;
+        }
+    }
+    return mode;
+}
+
+bool policy_domain_in(char *const *list, size_t n, const char *addr)
+{
+    const char *at = strrchr(addr, '@');
+    if (at == NULL)
+        return false;
+    const char *td = at + 1;
+    size_t tl = strcspn(td, ">");
+    for (size_t i = 0; i < n; i++) {
+        size_t dl = strlen(list[i]);
+        if (dl == 0 || tl < dl)
+            continue;
+        if (tl == dl ? strncasecmp(list[i], td, dl) == 0
+                     : td[tl - dl - 1] == '.' && strncasecmp(td + tl - dl, list[i], dl) == 0)
+            return true;
+    }
+    return false;
+}

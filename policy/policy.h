@@ -1,0 +1,137 @@
+/*
+ * policy - the organisation's agreements, written once by its privacy
+ * officer: which domains are its own, which partners have a verified TLS
+ * route, the order of protected channels, departments and their rollout
+ * mode (monitor, warn, enforce), confidence thresholds, whether a sender
+ * may send unprotected with a reason, and the notice settings.
+ *
+ * A policy is loaded from a file of "key = value" lines (common/kv.h) over
+ * embedded defaults (DESIGN.md), with "[department NAME]" and "[rule ID]"
+ * sections; man 5 sluis-policy.conf describes every key. Keys of the
+ * organisation may also stand in sluis-milter.conf (policy_set()). Once
+ * loaded a policy is read-only and may be shared by threads; policy_free()
+ * releases it.
+ */
+#ifndef SLUIS_POLICY_H
+#define SLUIS_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../common/status.h"
+#include "../rules/pack.h"
+
+enum action {
+    ACTION_PASS,
+    ACTION_SMIME,
+    ACTION_TLS,
+    ACTION_PORTAL,
+    ACTION_HOLD,
+    ACTION_REJECT,
+    ACTION_TEMPFAIL,
+};
+
+/* rollout modes, from least to most intervention (the order matters) */
+enum policy_mode { MODE_MONITOR, MODE_WARN, MODE_ENFORCE };
+#define POLICY_NMODES 3
+
+enum channel { CHANNEL_SMIME, CHANNEL_TLS, CHANNEL_PORTAL };
+#define POLICY_MAX_CHANNELS 3
+
+/* a scope: the organisation, or one department over it. -1 (or NULL)
+ * inherits the organisation's value. */
+struct policy_scope {
+    char *name;                        /* department; NULL for the organisation */
+    int mode;                          /* enum policy_mode */
+    int threshold[POLICY_NMODES];      /* enum confidence: the lowest a mode acts on */
+    int overrides;                     /* 1: "[onveilig: reden]" honoured, 0: not */
+    char *language;                    /* of notices: nl, en, fr */
+};
+
+/* members of departments: an address, "@domain" (and its subdomains) or a
+ * local-part pattern with '*' ("ggz-*@zorg.nl") */
+struct policy_member {
+    char *pattern;
+    size_t dept; /* index into depts */
+};
+
+/* a rule's own mode, for a rule id or a prefix ending in '.' or '*' */
+struct policy_rule {
+    char *rule;
+    enum policy_mode mode;
+};
+
+struct policy {
+    char *organisation;     /* its name in notices */
+    char **org_domains;     /* none: the sender's own domain is internal */
+    size_t norg;
+    char **partners;        /* verified partners: the TLS-enforced route */
+    size_t npartners;
+    enum channel channels[POLICY_MAX_CHANNELS]; /* in order of preference */
+    size_t nchannels;
+    enum action fallback;          /* sensitive mail no channel protects: hold */
+    enum action incomplete_action; /* external recipients of mail not scanned in full */
+    struct policy_scope org;
+    struct policy_scope *depts;
+    size_t ndepts;
+    struct policy_member *members;
+    size_t nmembers;
+    struct policy_rule *rules;
+    size_t nrules;
+    /* notices and the portal */
+    char *notice_from; /* "" : beveiligd@ the first organisation domain */
+    char *helpdesk;
+    char *report_url;
+    char *templates;   /* an override folder for notice templates; "" none */
+    char *portal;      /* "builtin", or an external portal (portal/external.h) */
+    char *portal_url;  /* the pickup link's base; the token is appended */
+    unsigned expiry_days;
+    bool access_code;  /* recipients verify with a code the sender relays */
+};
+
+/* policy_defaults - the embedded defaults into p (free with policy_free) */
+enum sl_status policy_defaults(struct policy *p);
+
+/* policy_set - one key of the organisation ("mode", "partners", ...) as
+ * it may stand in sluis-milter.conf. SL_EPARSE with the reason in err for
+ * an unknown key or a bad value. */
+enum sl_status policy_set(struct policy *p, const char *key, const char *value, char *err,
+                          size_t errlen);
+
+/* policy_is_key - is key one of the organisation's policy keys? */
+bool policy_is_key(const char *key);
+
+/* policy_load_file - the file at path over p (as it stands: defaults, or
+ * keys set before). Errors name "path:line". Files named by the policy
+ * (partners_file, departments_file) are read relative to path's folder. */
+enum sl_status policy_load_file(struct policy *p, const char *path, char *err, size_t errlen);
+
+/* policy_finish - checks that need every key (a department without
+ * members, channels that cannot work); call after the last policy_set /
+ * policy_load_file */
+enum sl_status policy_finish(struct policy *p, char *err, size_t errlen);
+
+void policy_free(struct policy *p);
+
+/* policy_scope_of - the department of a sender (NULL: the organisation's
+ * own settings apply). Borrowed from p. */
+const struct policy_scope *policy_scope_of(const struct policy *p, const char *sender);
+
+/* policy_mode_of - a value of the scope or, where it inherits, of the
+ * organisation */
+enum policy_mode policy_scope_mode(const struct policy *p, const struct policy_scope *s);
+int policy_scope_threshold(const struct policy *p, const struct policy_scope *s,
+                           enum policy_mode m);
+bool policy_scope_overrides(const struct policy *p, const struct policy_scope *s);
+const char *policy_scope_language(const struct policy *p, const struct policy_scope *s);
+
+/* policy_rule_mode - the mode a rule is given, or -1 when none */
+int policy_rule_mode(const struct policy *p, const char *rule);
+
+const char *policy_mode_name(enum policy_mode m);
+const char *policy_channel_name(enum channel c);
+
+/* policy_domain_in - is addr's domain one of list's, or a subdomain? */
+bool policy_domain_in(char *const *list, size_t n, const char *addr);
+
+#endif

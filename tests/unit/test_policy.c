@@ -1,0 +1,247 @@
+/*
+ * test_policy - the policy file, subject tags and the decision table:
+ * recipients x modes x tags x confidence x partner status, each row an
+ * expected action (and what enforce mode would have done).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../../policy/decide.h"
+#include "check.h"
+
+static char dir[512];
+
+static const char *path(const char *name)
+{
+    static char p[1024];
+    snprintf(p, sizeof p, "%s/policy/%s", dir, name);
+    return p;
+}
+
+/* load - a policy file over the defaults, finished; returns the status */
+static enum sl_status load(const char *name, struct policy *p, char *err, size_t errlen)
+{
+    enum sl_status st = policy_defaults(p);
+    if (st == SL_OK)
+        st = policy_load_file(p, path(name), err, errlen);
+    if (st == SL_OK)
+        st = policy_finish(p, err, errlen);
+    return st;
+}
+
+static void test_file(void)
+{
+    struct policy p;
+    char err[1024] = "";
+    CHECK(load("good.conf", &p, err, sizeof err) == SL_OK, "good.conf: %s", err);
+    CHECK(p.norg == 2 && strcmp(p.org_domains[1], "zorg-example.be") == 0, "org domains");
+    CHECK(p.npartners == 3, "partners from the key and the file: %zu", p.npartners);
+    CHECK(policy_domain_in(p.partners, p.npartners, "x@huisarts-example.nl"), "file partner");
+    CHECK(policy_domain_in(p.partners, p.npartners, "x@mail.lab-example.nl"), "subdomain");
+    CHECK(!policy_domain_in(p.partners, p.npartners, "x@evil-lab-example.nl"), "suffix only");
+    CHECK(p.ndepts == 2, "departments: %zu", p.ndepts);
+    const struct policy_scope *s = policy_scope_of(&p, "<a@ggz.zorg-example.nl>");
+    CHECK(s && strcmp(s->name, "GGZ") == 0, "@domain member");
+    s = policy_scope_of(&p, "GGZ-Noord@Zorg-Example.nl");
+    CHECK(s && strcmp(s->name, "GGZ") == 0, "pattern member, any case");
+    s = policy_scope_of(&p, "anna@zorg-example.nl");
+    CHECK(s && strcmp(s->name, "Wijkteam") == 0, "CSV member");
+    CHECK(s && policy_scope_mode(&p, s) == MODE_WARN, "department mode");
+    CHECK(s && strcmp(policy_scope_language(&p, s), "fr") == 0, "department language");
+    CHECK(s && policy_scope_overrides(&p, s), "overrides inherited from the organisation");
+    s = policy_scope_of(&p, "piet@zorg-example.nl");
+    CHECK(s && strcmp(s->name, "GGZ") == 0 && !policy_scope_overrides(&p, s),
+          "quoted CSV member, overrides off");
+    CHECK(policy_scope_of(&p, "kees@zorg-example.nl") == NULL, "not in a department");
+    CHECK(policy_scope_threshold(&p, NULL, MODE_ENFORCE) == CONF_MEDIUM, "threshold");
+    CHECK(policy_rule_mode(&p, "health.psych") == MODE_MONITOR, "rule mode");
+    CHECK(policy_rule_mode(&p, "person.firstname") == MODE_WARN, "rule prefix");
+    CHECK(policy_rule_mode(&p, "health.diagnosis") == -1, "no rule mode");
+    policy_free(&p);
+
+    static const struct {
+        const char *file, *says;
+    } bad[] = {
+        {"bad-mode.conf", "bad-mode.conf:3: mode: 'loud'"},
+        {"no-members.conf", "department 'Empty' has no members"},
+        {"bad-file.conf", "bad-partners.txt:2: partner: 'not' is not a domain"},
+        {"bad-section.conf", "bad-section.conf:2: unknown section '[team X]'"},
+        {"unsafe.conf", "leave unprotected"},
+        {"twice.conf", "named twice"},
+        {"missing.conf", "missing.conf:"},
+    };
+    for (size_t i = 0; i < NELEM(bad); i++) {
+        err[0] = '\0';
+        CHECK(load(bad[i].file, &p, err, sizeof err) != SL_OK, "%s accepted", bad[i].file);
+        CHECK(strstr(err, bad[i].says) != NULL, "%s: got '%s'", bad[i].file, err);
+        policy_free(&p);
+    }
+}
+
+static void test_tags(void)
+{
+    static const struct {
+        const char *subject;
+        enum tag tag;
+        enum tag_reason reason;
+        const char *rest;
+        bool malformed;
+    } t[] = {
+        {"Verwijzing mevrouw", TAG_NONE, REASON_NONE, "Verwijzing mevrouw", false},
+        {"[veilig] Verwijzing", TAG_SECURE, REASON_NONE, "Verwijzing", false},
+        {"Re: [SECURE] uitslag", TAG_SECURE, REASON_NONE, "Re: uitslag", false},
+        {"[Sécurisé] résultat", TAG_SECURE, REASON_NONE, "résultat", false},
+        {"[securise] x", TAG_SECURE, REASON_NONE, "x", false},
+        {"[onveilig: patiënt wil gewone mail] brief", TAG_UNSAFE, REASON_CONSENT, "brief", false},
+        {"[unsafe: no health data, false positive] minutes", TAG_UNSAFE, REASON_NOT_HEALTH,
+         "minutes", false},
+        {"[non sécurisé: urgence] lettre", TAG_UNSAFE, REASON_URGENT, "lettre", false},
+        {"[Non-Securise : le patient ne peut pas] x", TAG_UNSAFE, REASON_NO_CHANNEL, "x", false},
+        {"[onveilig: zomaar] x", TAG_UNSAFE, REASON_OTHER, "x", false},
+        {"[onveilig] x", TAG_NONE, REASON_NONE, "x", true},
+        {"[onveilig:   ] x", TAG_NONE, REASON_NONE, "x", true},
+        {"[unsafe: ok] and [veilig] both", TAG_SECURE, REASON_NONE, "and both", false},
+        {"[EXTERN] [veilig] x", TAG_SECURE, REASON_NONE, "[EXTERN] x", false},
+        {"[veiligheid] rapport", TAG_NONE, REASON_NONE, "[veiligheid] rapport", false},
+        {"[veilig x", TAG_NONE, REASON_NONE, "[veilig x", false},
+        {"[[veilig]] x", TAG_SECURE, REASON_NONE, "[] x", false},
+    };
+    for (size_t i = 0; i < NELEM(t); i++) {
+        struct tags tg;
+        char rest[256];
+        tags_read(t[i].subject, &tg, rest, sizeof rest);
+        CHECK(tg.tag == t[i].tag, "'%s': tag %s", t[i].subject, tags_tag_name(tg.tag));
+        CHECK(tg.reason == t[i].reason, "'%s': reason %s", t[i].subject,
+              tags_reason_name(tg.reason));
+        CHECK(strcmp(rest, t[i].rest) == 0, "'%s': rest '%s'", t[i].subject, rest);
+        CHECK(tg.malformed == t[i].malformed, "'%s': malformed", t[i].subject);
+    }
+    struct tags tg;
+    char small[4];
+    tags_read("[veilig] a long subject", &tg, small, sizeof small);
+    CHECK(tg.tag == TAG_SECURE && strlen(small) == 3, "a small buffer is cut, not overrun");
+}
+
+/* the decision table */
+struct row {
+    const char *from, *to;
+    bool sensitive;
+    enum confidence conf;
+    enum tag tag;
+    const char *rule; /* the one finding's rule */
+    enum action action, intended;
+    enum policy_mode mode;
+};
+
+#define ORG  "kees@zorg-example.nl"
+#define GGZ  "x@ggz.zorg-example.nl"
+#define WIJK "anna@zorg-example.nl"
+#define PIET "piet@zorg-example.nl"
+#define INT  "collega@zorg-example.be"
+#define PART "afdeling@lab-example.nl"
+#define CONS "familie@gmail.example"
+#define HI   CONF_HIGH
+#define MED  CONF_MEDIUM
+#define LO   CONF_LOW
+#define DIAG "health.diagnosis"
+#define A(x) ACTION_##x
+#define M(x) MODE_##x
+
+static const struct row rows[] = {
+    /* enforce (the organisation), each recipient class */
+    {ORG, INT, true, HI, TAG_NONE, DIAG, A(PASS), A(PASS), M(ENFORCE)},
+    {ORG, PART, true, HI, TAG_NONE, DIAG, A(TLS), A(TLS), M(ENFORCE)},
+    {ORG, CONS, true, HI, TAG_NONE, DIAG, A(PORTAL), A(PORTAL), M(ENFORCE)},
+    {ORG, CONS, false, CONF_NONE, TAG_NONE, NULL, A(PASS), A(PASS), M(ENFORCE)},
+    {ORG, PART, false, CONF_NONE, TAG_NONE, NULL, A(PASS), A(PASS), M(ENFORCE)},
+    /* confidence under the enforce threshold (medium): warn mode */
+    {ORG, CONS, true, LO, TAG_NONE, DIAG, A(PASS), A(PORTAL), M(WARN)},
+    {ORG, CONS, true, MED, TAG_NONE, DIAG, A(PORTAL), A(PORTAL), M(ENFORCE)},
+    /* a department in monitor, one in warn */
+    {GGZ, CONS, true, HI, TAG_NONE, DIAG, A(PASS), A(PORTAL), M(MONITOR)},
+    {GGZ, PART, true, HI, TAG_NONE, DIAG, A(PASS), A(TLS), M(MONITOR)},
+    {GGZ, INT, true, HI, TAG_NONE, DIAG, A(PASS), A(PASS), M(MONITOR)},
+    {WIJK, CONS, true, HI, TAG_NONE, DIAG, A(PASS), A(PORTAL), M(WARN)},
+    /* rule modes: every finding from a monitored rule */
+    {ORG, CONS, true, HI, TAG_NONE, "health.psych", A(PASS), A(PORTAL), M(MONITOR)},
+    {ORG, CONS, true, HI, TAG_NONE, "person.firstname", A(PASS), A(PORTAL), M(WARN)},
+    /* a rule's mode never raises a department's */
+    {GGZ, CONS, true, HI, TAG_NONE, "person.firstname", A(PASS), A(PORTAL), M(MONITOR)},
+    /* secure tag: protection even when nothing was found, and in monitor mode */
+    {ORG, CONS, false, CONF_NONE, TAG_SECURE, NULL, A(PORTAL), A(PORTAL), M(ENFORCE)},
+    {ORG, PART, false, CONF_NONE, TAG_SECURE, NULL, A(TLS), A(TLS), M(ENFORCE)},
+    {GGZ, CONS, true, HI, TAG_SECURE, DIAG, A(PORTAL), A(PORTAL), M(ENFORCE)},
+    {ORG, INT, false, CONF_NONE, TAG_SECURE, NULL, A(PASS), A(PASS), M(ENFORCE)},
+    /* unsafe tag: honoured where overrides are allowed, refused in GGZ */
+    {ORG, CONS, true, HI, TAG_UNSAFE, DIAG, A(PASS), A(PASS), M(ENFORCE)},
+    {PIET, CONS, true, HI, TAG_UNSAFE, DIAG, A(PASS), A(PORTAL), M(MONITOR)},
+    {ORG, CONS, false, CONF_NONE, TAG_UNSAFE, NULL, A(PASS), A(PASS), M(ENFORCE)},
+};
+
+static void test_table(void)
+{
+    struct policy p;
+    char err[512];
+    CHECK(load("good.conf", &p, err, sizeof err) == SL_OK, "%s", err);
+    for (size_t i = 0; i < NELEM(rows); i++) {
+        const struct row *r = &rows[i];
+        struct finding f = {0};
+        if (r->rule) {
+            snprintf(f.rule, sizeof f.rule, "%s", r->rule);
+            snprintf(f.category, sizeof f.category, "health");
+        }
+        struct decide_input in = {r->from, r->sensitive, r->conf, false, &f, r->rule ? 1 : 0,
+                                  r->tag};
+        struct decision d;
+        decide(&p, &in, r->to, &d);
+        CHECK(d.action == r->action && d.intended == r->intended && d.mode == r->mode,
+              "row %zu (%s -> %s): %s/%s/%s, expected %s/%s/%s", i, r->from, r->to,
+              decide_action_name(d.action), decide_action_name(d.intended),
+              policy_mode_name(d.mode), decide_action_name(r->action),
+              decide_action_name(r->intended), policy_mode_name(r->mode));
+    }
+    /* an unsafe tag in GGZ is refused and said so; in the organisation honoured */
+    struct finding f = {.rule = DIAG, .category = "health"};
+    struct decide_input in = {PIET, true, CONF_HIGH, false, &f, 1, TAG_UNSAFE};
+    struct decision d;
+    decide(&p, &in, CONS, &d);
+    CHECK(d.override_refused && !d.override, "refused override");
+    in.from = ORG;
+    decide(&p, &in, CONS, &d);
+    CHECK(d.override && !d.override_refused, "honoured override");
+    policy_free(&p);
+
+    /* embedded defaults: the sender's domain is internal, S/MIME is skipped */
+    CHECK(policy_defaults(&p) == SL_OK, "defaults");
+    in = (struct decide_input){"a@zorg.nl", true, CONF_LOW, false, &f, 1, TAG_NONE};
+    decide(&p, &in, "b@sub.zorg.nl", &d);
+    CHECK(d.rclass == RCPT_INTERNAL && d.action == ACTION_PASS, "default internal");
+    decide(&p, &in, "b@zorg.nl.example", &d);
+    CHECK(d.action == ACTION_PORTAL && d.smime_skipped, "default external: portal");
+    in.incomplete = true;
+    in.sensitive = false;
+    decide(&p, &in, "b@gmail.example", &d);
+    CHECK(d.action == ACTION_HOLD, "not scanned in full: hold");
+    /* without the portal, no partner: the fallback */
+    CHECK(policy_set(&p, "channels", "smime tls", err, sizeof err) == SL_OK, "%s", err);
+    CHECK(policy_set(&p, "fallback", "reject", err, sizeof err) == SL_OK, "%s", err);
+    in.sensitive = true;
+    in.incomplete = false;
+    decide(&p, &in, "b@gmail.example", &d);
+    CHECK(d.action == ACTION_REJECT, "fallback reject");
+    CHECK(policy_set(&p, "mode", "sometimes", err, sizeof err) == SL_EPARSE &&
+              strstr(err, "'sometimes'"),
+          "bad mode: %s", err);
+    CHECK(policy_set(&p, "colour", "blue", err, sizeof err) == SL_EPARSE, "unknown key");
+    CHECK(policy_is_key("threshold.warn") && !policy_is_key("socket"), "policy keys");
+    policy_free(&p);
+}
+
+int main(int argc, char **argv)
+{
+    snprintf(dir, sizeof dir, "%s", argc > 1 ? argv[1] : "tests/unit/data");
+    test_file();
+    test_tags();
+    test_table();
+    return check_summary("test_policy");
+}
