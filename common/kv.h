@@ -23,8 +23,8 @@
  * section's header line itself comes with key and value NULL, so that the
  * callback can check it. Return SL_OK, or a status with the reason
  * (without path:line) in err. */
-typedef enum sl_status (*kv_fn)(void *ctx, const char *section, const char *key,
-                                const char *value, char *err, size_t errlen);
+typedef enum sl_status (*kv_fn)(void *ctx, const char *section, const char *key, const char *value,
+                                char *err, size_t errlen);
 
 /* kv_parse_file - call fn for every line of the file at path. sections:
  * whether "[...]" lines are allowed. Stops at the first error: SL_EIO when

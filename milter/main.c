@@ -64,9 +64,20 @@ static bool io_set_reply(void *h, const char *rcode, const char *xcode, const ch
     return smfi_setreply(h, (char *)rcode, (char *)xcode, (char *)text) == MI_SUCCESS;
 }
 
+static bool io_del_rcpt(void *h, const char *rcpt)
+{
+    return smfi_delrcpt(h, (char *)rcpt) == MI_SUCCESS;
+}
+
+static bool io_chg_header(void *h, const char *name, int index, const char *value)
+{
+    return smfi_chgheader(h, (char *)name, index, (char *)value) == MI_SUCCESS;
+}
+
 static struct milter_io io_of(SMFICTX *ctx)
 {
-    return (struct milter_io){ctx, io_macro, io_add_header, io_quarantine, io_set_reply};
+    return (struct milter_io){ctx,          io_macro,    io_add_header, io_quarantine,
+                              io_set_reply, io_del_rcpt, io_chg_header};
 }
 
 static sfsistat rc(enum session_rc r)
@@ -78,6 +89,8 @@ static sfsistat rc(enum session_rc r)
         return SMFIS_REJECT;
     case SESSION_TEMPFAIL:
         return SMFIS_TEMPFAIL;
+    case SESSION_DISCARD:
+        return SMFIS_DISCARD;
     default:
         return SMFIS_CONTINUE;
     }
@@ -162,7 +175,7 @@ static sfsistat cb_close(SMFICTX *ctx)
 }
 
 static struct smfiDesc filter = {
-    "sluis",    SMFI_VERSION, SMFIF_ADDHDRS | SMFIF_QUARANTINE,
+    "sluis",    SMFI_VERSION, SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT | SMFIF_QUARANTINE,
     cb_connect, NULL, /* helo */
     cb_envfrom, cb_envrcpt,   cb_header,
     cb_eoh,     cb_body,      cb_eom,
@@ -200,6 +213,20 @@ static bool t_set_reply(void *h, const char *rcode, const char *xcode, const cha
     return true;
 }
 
+static bool t_del_rcpt(void *h, const char *rcpt)
+{
+    (void)h;
+    printf("remove recipient: %s\n", rcpt);
+    return true;
+}
+
+static bool t_chg_header(void *h, const char *name, int index, const char *value)
+{
+    (void)h;
+    printf("change header: %s[%d]: %s\n", name, index, value);
+    return true;
+}
+
 static int test_message(struct snapshot *snap, const char *file, const char *from, const char **to,
                         size_t nto)
 {
@@ -210,7 +237,8 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         fprintf(stderr, "sluis-milter: %s: %s\n", file, err);
         return 1;
     }
-    struct milter_io io = {NULL, t_macro, t_add_header, t_quarantine, t_set_reply};
+    struct milter_io io = {NULL,        t_macro,    t_add_header, t_quarantine,
+                           t_set_reply, t_del_rcpt, t_chg_header};
     struct session *s = session_new(snap);
     if (s == NULL) {
         free(data);
@@ -225,7 +253,7 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         r = session_raw(s, data, len);
     if (r == SESSION_CONTINUE)
         r = session_eom(s, &io);
-    static const char *const names[] = {"continue", "accept", "reject", "tempfail"};
+    static const char *const names[] = {"continue", "accept", "reject", "tempfail", "discard"};
     printf("result: %s (decision: %s)\n", names[r], decide_action_name(session_last_action(s)));
     session_free(s);
     free(data);

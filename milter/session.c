@@ -227,6 +227,18 @@ static enum session_rc apply_reply(struct session *s, const struct milter_io *io
     }
 }
 
+/* untag - the Subject without its tags, before the mail leaves */
+static bool untag(struct session *s, const struct milter_io *io, const char *rest)
+{
+    struct buf enc = BUF_INIT;
+    bool ok = header_encode(rest, &enc) == SL_OK &&
+              io->chg_header(io->h, "Subject", 1, enc.data ? enc.data : "");
+    buf_free(&enc);
+    if (ok)
+        log_msg(LOG_INFO, s->qid, "subject tag removed");
+    return ok;
+}
+
 /* fail - an internal error: the configured error action (tempfail) */
 static enum session_rc fail(struct session *s, const struct milter_io *io, const char *why)
 {
@@ -293,15 +305,19 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
             (size_t)snprintf(rules + o, sizeof rules - o, "%s%s", o ? "," : "", r.findings[i].rule);
     }
     log_msg(LOG_INFO, s->qid,
-            "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s recipients=%u internal, "
+            "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s%s recipients=%u internal, "
             "%u external; mode=%s action=%s%s%s size=%zu scan_ms=%.1f",
             r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
             rules[0] ? rules : "-", partial ? " (not scanned in full)" : "",
-            tags_tag_name(tags.tag), tags.tag == TAG_UNSAFE ? tags_reason_name(tags.reason) : "",
-            internal, external, policy_mode_name(mode), decide_action_name(overall),
+            tags_tag_name(tags.tag), tags.tag == TAG_UNSAFE ? "/" : "",
+            tags.tag == TAG_UNSAFE ? tags_reason_name(tags.reason) : "", internal, external,
+            policy_mode_name(mode), decide_action_name(overall),
             overall != intended ? " intended=" : "",
             overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6);
     detect_result_free(&r);
+    if (tags.found > 0 && overall != ACTION_REJECT && overall != ACTION_TEMPFAIL &&
+        !untag(s, io, rest))
+        return fail(s, io, "the subject tag could not be removed");
     return apply(s, io, overall);
 }
 

@@ -28,9 +28,20 @@ struct milter_io {
     bool (*add_header)(void *h, const char *name, const char *value);
     bool (*quarantine)(void *h, const char *reason);
     bool (*set_reply)(void *h, const char *rcode, const char *xcode, const char *text);
+    bool (*del_rcpt)(void *h, const char *rcpt);
+    /* chg_header - the index-th (from 1) field called name gets value */
+    bool (*chg_header)(void *h, const char *name, int index, const char *value);
 };
 
-enum session_rc { SESSION_CONTINUE, SESSION_ACCEPT, SESSION_REJECT, SESSION_TEMPFAIL };
+/* DISCARD: accepted and dropped, because every recipient was served
+ * otherwise (the portal has the message, notices went out) */
+enum session_rc {
+    SESSION_CONTINUE,
+    SESSION_ACCEPT,
+    SESSION_REJECT,
+    SESSION_TEMPFAIL,
+    SESSION_DISCARD
+};
 
 struct session;
 

@@ -108,8 +108,8 @@ static enum sl_status set_domains(char ***list, size_t *n, const char *v, bool a
 }
 
 /* scope_set - the keys a department shares with the organisation */
-static enum sl_status scope_set(struct policy_scope *s, const char *key, const char *v,
-                                bool *known, char *err, size_t errlen)
+static enum sl_status scope_set(struct policy_scope *s, const char *key, const char *v, bool *known,
+                                char *err, size_t errlen)
 {
     *known = true;
     if (strcmp(key, "mode") == 0) {
@@ -258,12 +258,13 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
 
 bool policy_is_key(const char *key)
 {
-    static const char *const keys[] = {
-        "organisation", "org_domains",  "partners",   "tls_partners",      "partners_file",
-        "departments_file", "channels", "fallback", "incomplete_action",
-        "notice_from",  "helpdesk",     "report_url", "templates",         "portal",
-        "portal_url",   "expiry_days",  "verification", "mode",            "overrides",
-        "language"};
+    static const char *const keys[] = {"organisation", "org_domains",   "partners",
+                                       "tls_partners", "partners_file", "departments_file",
+                                       "channels",     "fallback",      "incomplete_action",
+                                       "notice_from",  "helpdesk",      "report_url",
+                                       "templates",    "portal",        "portal_url",
+                                       "expiry_days",  "verification",  "mode",
+                                       "overrides",    "language"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(key, keys[i]) == 0)
             return true;
@@ -306,8 +307,8 @@ static bool valid_member(const char *m)
            strspn(m, "*") < (size_t)(at - m + 1);
 }
 
-static enum sl_status add_member(struct policy *p, const char *pattern, const char *dept,
-                                 char *err, size_t errlen)
+static enum sl_status add_member(struct policy *p, const char *pattern, const char *dept, char *err,
+                                 size_t errlen)
 {
     if (!valid_member(pattern)) {
         snprintf(err, errlen,
@@ -468,8 +469,7 @@ static enum sl_status read_partners(struct policy *p, const char *path, char *er
     return each_line(path, p, partner_line, err, errlen);
 }
 
-static enum sl_status read_departments(struct policy *p, const char *path, char *err,
-                                       size_t errlen)
+static enum sl_status read_departments(struct policy *p, const char *path, char *err, size_t errlen)
 {
     return each_line(path, p, department_line, err, errlen);
 }
@@ -625,8 +625,7 @@ enum policy_mode policy_scope_mode(const struct policy *p, const struct policy_s
     return (enum policy_mode)(s && s->mode >= 0 ? s->mode : p->org.mode);
 }
 
-int policy_scope_threshold(const struct policy *p, const struct policy_scope *s,
-                           enum policy_mode m)
+int policy_scope_threshold(const struct policy *p, const struct policy_scope *s, enum policy_mode m)
 {
     return s && s->threshold[m] >= 0 ? s->threshold[m] : p->org.threshold[m];
 }

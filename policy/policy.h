@@ -41,11 +41,11 @@ enum channel { CHANNEL_SMIME, CHANNEL_TLS, CHANNEL_PORTAL };
 /* a scope: the organisation, or one department over it. -1 (or NULL)
  * inherits the organisation's value. */
 struct policy_scope {
-    char *name;                        /* department; NULL for the organisation */
-    int mode;                          /* enum policy_mode */
-    int threshold[POLICY_NMODES];      /* enum confidence: the lowest a mode acts on */
-    int overrides;                     /* 1: "[onveilig: reden]" honoured, 0: not */
-    char *language;                    /* of notices: nl, en, fr */
+    char *name;                   /* department; NULL for the organisation */
+    int mode;                     /* enum policy_mode */
+    int threshold[POLICY_NMODES]; /* enum confidence: the lowest a mode acts on */
+    int overrides;                /* 1: "[onveilig: reden]" honoured, 0: not */
+    char *language;               /* of notices: nl, en, fr */
 };
 
 /* members of departments: an address, "@domain" (and its subdomains) or a
@@ -62,10 +62,10 @@ struct policy_rule {
 };
 
 struct policy {
-    char *organisation;     /* its name in notices */
-    char **org_domains;     /* none: the sender's own domain is internal */
+    char *organisation; /* its name in notices */
+    char **org_domains; /* none: the sender's own domain is internal */
     size_t norg;
-    char **partners;        /* verified partners: the TLS-enforced route */
+    char **partners; /* verified partners: the TLS-enforced route */
     size_t npartners;
     enum channel channels[POLICY_MAX_CHANNELS]; /* in order of preference */
     size_t nchannels;
@@ -82,11 +82,11 @@ struct policy {
     char *notice_from; /* "" : beveiligd@ the first organisation domain */
     char *helpdesk;
     char *report_url;
-    char *templates;   /* an override folder for notice templates; "" none */
-    char *portal;      /* "builtin", or an external portal (portal/external.h) */
-    char *portal_url;  /* the pickup link's base; the token is appended */
+    char *templates;  /* an override folder for notice templates; "" none */
+    char *portal;     /* "builtin", or an external portal (portal/external.h) */
+    char *portal_url; /* the pickup link's base; the token is appended */
     unsigned expiry_days;
-    bool access_code;  /* recipients verify with a code the sender relays */
+    bool access_code; /* recipients verify with a code the sender relays */
 };
 
 /* policy_defaults - the embedded defaults into p (free with policy_free) */

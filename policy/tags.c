@@ -88,8 +88,7 @@ static enum tag_reason reason_of(const char *r)
 static enum tag classify(char *inner, enum tag_reason *reason, bool *malformed)
 {
     static const char *const secure[] = {"veilig", "secure", "securise", "beveiligd", NULL};
-    static const char *const unsafe[] = {"onveilig", "unsafe", "non securise", "niet veilig",
-                                         NULL};
+    static const char *const unsafe[] = {"onveilig", "unsafe", "non securise", "niet veilig", NULL};
     char *colon = strchr(inner, ':');
     char *reason_text = colon ? colon + 1 : NULL;
     if (colon)

@@ -32,8 +32,8 @@ enum tag_reason {
 struct tags {
     enum tag tag;
     enum tag_reason reason;
-    unsigned found;     /* tags removed from the subject */
-    bool malformed;     /* an unsafe tag without a reason was removed, not honoured */
+    unsigned found; /* tags removed from the subject */
+    bool malformed; /* an unsafe tag without a reason was removed, not honoured */
 };
 
 /* tags_read - the tags in subject (UTF-8, decoded; borrowed). The subject

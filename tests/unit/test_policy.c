@@ -190,8 +190,8 @@ static void test_table(void)
             snprintf(f.rule, sizeof f.rule, "%s", r->rule);
             snprintf(f.category, sizeof f.category, "health");
         }
-        struct decide_input in = {r->from, r->sensitive, r->conf, false, &f, r->rule ? 1 : 0,
-                                  r->tag};
+        struct decide_input in = {r->from, r->sensitive,    r->conf, false,
+                                  &f,      r->rule ? 1 : 0, r->tag};
         struct decision d;
         decide(&p, &in, r->to, &d);
         CHECK(d.action == r->action && d.intended == r->intended && d.mode == r->mode,

@@ -14,9 +14,12 @@
 
 struct record {
     char headers[256];
+    char changed[256];
+    char removed[256];
     char quarantine[256];
     char reply[512];
     const char *auth;
+    const char *subject; /* NULL: "overdracht" */
     bool fail_header;
 };
 
@@ -56,6 +59,27 @@ static bool r_set_reply(void *h, const char *rcode, const char *xcode, const cha
     return true;
 }
 
+static bool r_del_rcpt(void *h, const char *rcpt)
+{
+    struct record *r = h;
+    size_t n = strlen(r->removed);
+    snprintf(r->removed + n, sizeof r->removed - n, "%s\n", rcpt);
+    return true;
+}
+
+static bool r_chg_header(void *h, const char *name, int index, const char *value)
+{
+    struct record *r = h;
+    size_t n = strlen(r->changed);
+    snprintf(r->changed + n, sizeof r->changed - n, "%s[%d]: %s\n", name, index, value);
+    return true;
+}
+
+#define RECORDER(r)                                                                                \
+    {                                                                                              \
+        (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header            \
+    }
+
 static const char *const HEADERS[][2] = {
     {"From", "Anja Bakker <anja@zorg-example.nl>"},
     {"To", "someone"},
@@ -72,12 +96,14 @@ static const char CLEAN[] = "De parkeerplaats is morgen gesloten.\n";
 static enum session_rc message(struct session *s, struct record *r, const char *from,
                                const char *const *to, size_t nto, const char *body, size_t repeat)
 {
-    struct milter_io io = {r, r_macro, r_add_header, r_quarantine, r_set_reply};
+    struct milter_io io = RECORDER(r);
     enum session_rc rc = session_envfrom(s, &io, from);
     for (size_t i = 0; rc == SESSION_CONTINUE && i < nto; i++)
         rc = session_envrcpt(s, &io, to[i]);
     for (size_t i = 0; rc == SESSION_CONTINUE && i < NELEM(HEADERS); i++)
-        rc = session_header(s, HEADERS[i][0], HEADERS[i][1]);
+        rc = session_header(s, HEADERS[i][0],
+                            strcmp(HEADERS[i][0], "Subject") == 0 && r->subject ? r->subject
+                                                                                : HEADERS[i][1]);
     if (rc == SESSION_CONTINUE)
         rc = session_eoh(s);
     for (size_t i = 0; rc == SESSION_CONTINUE && i < repeat; i++)
@@ -365,7 +391,7 @@ int main(void)
                   session_last_action(s) == ACTION_PASS && r2.quarantine[0] == '\0',
               "second message, internal only: passed (the first recipient is gone)");
         /* an aborted message leaves nothing either */
-        struct milter_io io = {&r2, r_macro, r_add_header, r_quarantine, r_set_reply};
+        struct milter_io io = RECORDER(&r2);
         session_envfrom(s, &io, "anja@zorg-example.nl");
         session_envrcpt(s, &io, "piet@gmail.com");
         session_abort(s);
@@ -374,6 +400,35 @@ int main(void)
                   session_last_action(s) == ACTION_PASS,
               "after an abort: the next message has only its own recipients");
         session_free(s);
+    }
+
+    /* subject tags: removed before the mail leaves; [veilig] protects clean mail */
+    {
+        struct snapshot *tsnap = with_config(ORG);
+        struct session *ts = tsnap ? session_new(tsnap) : NULL;
+        snapshot_release(tsnap);
+        const char *out[] = {"piet@gmail.com"};
+        struct record rt = {.subject = "[veilig] rooster"};
+        CHECK(ts && message(ts, &rt, "anja@zorg-example.nl", out, 1, CLEAN, 1) == SESSION_ACCEPT &&
+                  session_last_action(ts) == ACTION_HOLD,
+              "[veilig]: clean mail to an outside address is protected (held without a portal)");
+        CHECK(strcmp(rt.changed, "Subject[1]: rooster\n") == 0, "tag removed: '%s'", rt.changed);
+        struct record ru = {.subject =
+                                "=?utf-8?q?=5Bonveilig=3A_op_verzoek_van_cli=C3=ABnt=5D_br?= "
+                                "=?utf-8?q?ief_=C3=A9=C3=A9n?="};
+        CHECK(ts &&
+                  message(ts, &ru, "anja@zorg-example.nl", out, 1, SENSITIVE, 1) ==
+                      SESSION_ACCEPT &&
+                  session_last_action(ts) == ACTION_PASS,
+              "[onveilig: reden]: sent unprotected, as policy allows by default");
+        CHECK(strcmp(ru.changed, "Subject[1]: brief =?UTF-8?b?w6nDqW4=?=\n") == 0,
+              "encoded tag removed, the rest encoded again: '%s'", ru.changed);
+        CHECK(strstr(ru.changed, "verzoek") == NULL, "the reason left with the tag");
+        struct record rn = {.subject = "[EXTERN] overleg"};
+        CHECK(ts && message(ts, &rn, "anja@zorg-example.nl", out, 1, CLEAN, 1) == SESSION_ACCEPT &&
+                  rn.changed[0] == '\0',
+              "no tag: the subject is not touched");
+        session_free(ts);
     }
 
     /* configuration errors name the line */
