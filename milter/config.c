@@ -50,6 +50,9 @@ static const struct key keys[] = {
     {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
      A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
     {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
+    {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal.db", 0, 0, 0},
+    {"portal_key", K_STRING, OFF(portal_key), "/etc/sluis/portal.key", 0, 0, 0},
+    {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
     {"reject_text", K_STRING, OFF(reject_text),
      "Dit bericht bevat medische gegevens en mag niet onbeveiligd naar buiten. Verstuur het "
      "via het clientportaal of beveiligde mail. / This message contains health data and may "

@@ -10,7 +10,10 @@
 #                                 milter_header_checks as contrib/postfix has them,
 #                                 the sluis-tls transport (TLS enforced) whose
 #                                 partner domains, having no DNS here, fall back to
-#                                 FALLBACK_PORT; everything else goes to RCV_DEFAULT
+#                                 FALLBACK_PORT; everything else goes to RCV_DEFAULT.
+#                                 Also the loopback submission service of
+#                                 contrib/postfix/master.cf (no milter, the
+#                                 route header honoured) on SUBMIT_PORT
 #   pf_reload_fallback WORK PORT  point the sluis-tls fallback elsewhere
 #   pf_queue WORK                 postqueue -j
 #   pf_log WORK                   the instance's log
@@ -49,6 +52,7 @@ pf_start() { # WORK MILTER_SOCKET FALLBACK_PORT
     d=$work/pf
     mkdir -p "$d/etc" "$d/spool" "$d/data"
     PF_PORT=$(free_port)
+    SUBMIT_PORT=$(free_port)
     cat >"$d/etc/main.cf" <<CF
 compatibility_level = 3.6
 queue_directory = $d/spool
@@ -98,6 +102,8 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 sluis-tls unix  -       -       n       -       -       smtp -o smtp_tls_security_level=encrypt -o smtp_fallback_relay=[127.0.0.1]:$3
+127.0.0.1:$SUBMIT_PORT inet n - n - - smtpd -o syslog_name=postfix/sluis-submit -o smtpd_milters= -o cleanup_service_name=sluis-cleanup
+sluis-cleanup unix n    -       n       -       0       cleanup -o header_checks=regexp:$lib_dir/../../contrib/postfix/sluis_milter_header_checks
 MF
     postfix -c "$d/etc" set-permissions >/dev/null 2>&1
     chown postfix "$d/data"
