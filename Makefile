@@ -8,7 +8,7 @@
 #   make run        start sluis-milter on a local socket and say how to point Postfix at it
 
 CC       ?= cc
-PKGS     := gmime-3.0 libpcre2-8
+PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
@@ -26,12 +26,12 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ENGINE_SRC := common/buf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
               rules/detect.c extract/html.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
-              attach/pool.c
+              attach/pool.c portal/store.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
-              test_policy \
+              test_policy test_portal \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session
@@ -50,7 +50,7 @@ bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
-MILTER_SRC := milter/config.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
+MILTER_SRC := common/smtp.c milter/config.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
 MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
 

@@ -5,6 +5,7 @@
  *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
  *   sluis rules check [--rules DIR]
  *   sluis policy check FILE
+ *   sluis portal keygen KEYFILE | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -15,12 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../common/buf.h"
 #include "../common/file.h"
 #include "../extract/header.h"
 #include "../policy/decide.h"
+#include "../portal/store.h"
 #include "../scan/scan.h"
 #include "json.h"
 
@@ -39,6 +42,9 @@ static void usage(FILE *f)
                "                  [--rules DIR] [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
                "       sluis policy check FILE\n"
+               "       sluis portal keygen KEYFILE\n"
+               "       sluis portal show --db DB --key KEYFILE TOKEN CODE\n"
+               "       sluis portal expire --db DB --key KEYFILE\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
@@ -338,6 +344,86 @@ static int cmd_scan(int argc, char **argv)
     return scan_end(&o, rc);
 }
 
+/* portal_open - the store of --db and --key options in argv; *rest the
+ * first other argument */
+static struct store *portal_open(int argc, char **argv, int *rest)
+{
+    const char *db = NULL, *key = NULL;
+    char err[512];
+    int i = 1;
+    for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+        if (strcmp(argv[i], "--db") == 0)
+            db = argv[i + 1];
+        else if (strcmp(argv[i], "--key") == 0)
+            key = argv[i + 1];
+        else
+            break;
+    }
+    *rest = i;
+    if (db == NULL || key == NULL) {
+        usage(stderr);
+        return NULL;
+    }
+    struct store *s;
+    if (store_open(db, key, &s, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis portal: %s\n", err);
+        return NULL;
+    }
+    return s;
+}
+
+static int cmd_portal(int argc, char **argv)
+{
+    char err[512] = "";
+    int rest;
+    if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
+        if (store_keygen(argv[1], err, sizeof err) != SL_OK) {
+            fprintf(stderr, "sluis portal: %s\n", err);
+            return 1;
+        }
+        printf("%s: a new portal key (keep a copy with the database's backups)\n", argv[1]);
+        return 0;
+    }
+    if (argc >= 1 && strcmp(argv[0], "show") == 0) {
+        struct store *s = portal_open(argc, argv, &rest);
+        if (s == NULL)
+            return 2;
+        if (argc - rest != 2) {
+            usage(stderr);
+            store_free(s);
+            return 2;
+        }
+        struct buf m = BUF_INIT;
+        enum store_fetch f =
+            store_fetch(s, argv[rest], argv[rest + 1], &m, NULL, 0, err, sizeof err);
+        int rc = 0;
+        if (f == STORE_FOUND)
+            rc = fwrite(m.data, 1, m.len, stdout) == m.len && fflush(stdout) == 0 ? 0 : 1;
+        else {
+            fprintf(stderr, "sluis portal: %s%s%s\n", store_fetch_name(f), err[0] ? ": " : "", err);
+            rc = 1;
+        }
+        buf_free(&m);
+        store_free(s);
+        return rc;
+    }
+    if (argc >= 1 && strcmp(argv[0], "expire") == 0) {
+        struct store *s = portal_open(argc, argv, &rest);
+        if (s == NULL)
+            return 2;
+        unsigned removed = 0;
+        int rc = store_expire(s, time(NULL), &removed, err, sizeof err) == SL_OK ? 0 : 1;
+        if (rc == 0)
+            printf("%u expired message(s) removed\n", removed);
+        else
+            fprintf(stderr, "sluis portal: %s\n", err);
+        store_free(s);
+        return rc;
+    }
+    usage(stderr);
+    return 2;
+}
+
 static int cmd_policy(int argc, char **argv)
 {
     char err[1024];
@@ -417,6 +503,8 @@ int main(int argc, char **argv)
         return cmd_rules(argc - 2, argv + 2);
     if (strcmp(argv[1], "policy") == 0)
         return cmd_policy(argc - 2, argv + 2);
+    if (strcmp(argv[1], "portal") == 0)
+        return cmd_portal(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("sluis %s\n", SLUIS_VERSION);
         return 0;
