@@ -18,7 +18,8 @@ DOC_LIBS   = $(shell pkg-config --libs $(DOC_PKGS) 2>/dev/null)
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 OPT      ?= -O2 -g
 RULES_DIR ?= $(CURDIR)/rules
-DEFS     := -D_GNU_SOURCE -DSLUIS_RULES_DIR='"$(RULES_DIR)"'
+TEMPLATES_DIR ?= $(CURDIR)/policy/templates
+DEFS     := -D_GNU_SOURCE -DSLUIS_RULES_DIR='"$(RULES_DIR)"' -DSLUIS_TEMPLATES_DIR='"$(TEMPLATES_DIR)"'
 CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -26,12 +27,12 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ENGINE_SRC := common/buf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
               rules/detect.c extract/html.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
-              attach/pool.c portal/store.c
+              attach/pool.c portal/store.c policy/notice.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
-              test_policy test_portal \
+              test_policy test_portal test_notice \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session

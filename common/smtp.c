@@ -41,8 +41,7 @@ const char *smtp_result_name(enum smtp_result r)
     return r == SMTP_OK ? "ok" : r == SMTP_TEMP ? "temporary failure" : "refused";
 }
 
-enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *err,
-                                 size_t errlen)
+enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
     t->timeout_ms = 10000;
@@ -92,8 +91,8 @@ static int left_ms(const struct conn *c)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    long long ms = (c->deadline.tv_sec - now.tv_sec) * 1000LL +
-                   (c->deadline.tv_nsec - now.tv_nsec) / 1000000;
+    long long ms =
+        (c->deadline.tv_sec - now.tv_sec) * 1000LL + (c->deadline.tv_nsec - now.tv_nsec) / 1000000;
     if (ms <= 0)
         return 0;
     return ms < c->timeout_ms ? (int)ms : (int)c->timeout_ms;
@@ -190,8 +189,8 @@ static int reply(struct conn *c, bool *size_ext, char *err, size_t errlen)
     for (int i = 0; i < REPLY_LINES; i++) {
         if (!read_line(c, line, sizeof line, err, errlen))
             return -1;
-        if (strlen(line) < 3 || line[0] < '2' || line[0] > '5' || line[1] < '0' ||
-            line[1] > '9' || line[2] < '0' || line[2] > '9' ||
+        if (strlen(line) < 3 || line[0] < '2' || line[0] > '5' || line[1] < '0' || line[1] > '9' ||
+            line[2] < '0' || line[2] > '9' ||
             (line[3] != '\0' && line[3] != ' ' && line[3] != '-')) {
             snprintf(err, errlen, "%s: not an SMTP reply", c->step);
             return -1;

@@ -27,15 +27,14 @@ enum smtp_result {
 struct smtp_target {
     char host[256]; /* a name or address; empty for a unix socket */
     char port[16];
-    char path[108]; /* unix socket */
-    unsigned timeout_ms; /* per read or write (default 10 s) */
+    char path[108];       /* unix socket */
+    unsigned timeout_ms;  /* per read or write (default 10 s) */
     unsigned deadline_ms; /* the whole session (default 60 s) */
 };
 
 /* smtp_target_parse - "HOST:PORT", "[IPv6]:PORT" or "unix:/path" into t.
  * SL_EPARSE with the reason in err. */
-enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *err,
-                                 size_t errlen);
+enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *err, size_t errlen);
 
 /* smtp_send - submit msg[0..len) (borrowed; LF or CRLF line ends) from
  * sender to the n recipients (bare addresses, borrowed). helo is the name

@@ -59,9 +59,10 @@ static void hex(const unsigned char *b, size_t n, char *out)
 
 static int unhex(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                        : c >= 'A' && c <= 'F'   ? c - 'A' + 10
-                                                                 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 enum sl_status store_keygen(const char *path, char *err, size_t errlen)
@@ -103,8 +104,10 @@ static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], cha
         return SL_EIO;
     }
     if (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
-        snprintf(err, errlen, "portal key %s: must be a regular file readable by its owner only "
-                              "(chmod 600)", path);
+        snprintf(err, errlen,
+                 "portal key %s: must be a regular file readable by its owner only "
+                 "(chmod 600)",
+                 path);
         close(fd);
         return SL_EINVAL;
     }
@@ -371,9 +374,8 @@ static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
     return true;
 }
 
-enum store_fetch store_fetch(struct store *s, const char *token, const char *code,
-                             struct buf *msg, char *rcpt_out, size_t rcpt_len, char *err,
-                             size_t errlen)
+enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
+                             char *rcpt_out, size_t rcpt_len, char *err, size_t errlen)
 {
     unsigned char th[32];
     if (strlen(token) != STORE_TOKEN_LEN)

@@ -71,9 +71,8 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
  * only whether the token is valid, msg untouched). On STORE_FOUND msg holds
  * the original bytes (reset first) and, if not NULL, rcpt_out the
  * recipient's address. The pickup time is recorded. */
-enum store_fetch store_fetch(struct store *s, const char *token, const char *code,
-                             struct buf *msg, char *rcpt_out, size_t rcpt_len, char *err,
-                             size_t errlen);
+enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
+                             char *rcpt_out, size_t rcpt_len, char *err, size_t errlen);
 
 /* store_expire - remove messages whose expiry is before now */
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,

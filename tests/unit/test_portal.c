@@ -115,8 +115,7 @@ static void test_round_trip(void)
     for (int i = 0; i < 2; i++) {
         CHECK(store_fetch(s, pk[i].token, pk[i].code, &out, rcpt, sizeof rcpt, err, sizeof err) ==
                       STORE_FOUND &&
-                  out.len == big && memcmp(out.data, msg, big) == 0 &&
-                  strcmp(rcpt, rcpts[i]) == 0,
+                  out.len == big && memcmp(out.data, msg, big) == 0 && strcmp(rcpt, rcpts[i]) == 0,
               "recipient %d gets the original bytes back", i);
     }
     /* the other recipient's code does not open this one's token */
@@ -154,15 +153,16 @@ static void test_round_trip(void)
         s = open_store(db, "k");
         const char *one[] = {"x@y.example"};
         struct store_pickup p1;
-        CHECK(s && store_put(s, "Mevrouw J. heeft een delier", 27, "a@z.example", one, 1, time(NULL) + 60, id, &p1,
-                             err, sizeof err) == SL_OK,
+        CHECK(s && store_put(s, "Mevrouw J. heeft een delier", 27, "a@z.example", one, 1,
+                             time(NULL) + 60, id, &p1, err, sizeof err) == SL_OK,
               "put");
         store_free(s);
         corrupt(db, fields[i]);
         s = open_store(db, "k");
         buf_reset(&out);
-        CHECK(s && store_fetch(s, p1.token, p1.code, &out, NULL, 0, err, sizeof err) ==
-                       STORE_DAMAGED &&
+        CHECK(s &&
+                  store_fetch(s, p1.token, p1.code, &out, NULL, 0, err, sizeof err) ==
+                      STORE_DAMAGED &&
                   out.len == 0,
               "messages.%s tampered: refused, nothing returned", fields[i]);
         store_free(s);
@@ -190,8 +190,7 @@ static void test_key_and_place(void)
               strstr(err, "chmod 600"),
           "a key others can read is refused: %s", err);
     chmod(in_dir("open.key"), 0600);
-    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), &s, err, sizeof err) == SL_OK, "%s",
-          err);
+    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), &s, err, sizeof err) == SL_OK, "%s", err);
     store_free(s);
     f = fopen(in_dir("short.key"), "w");
     fputs("0011\n", f);
@@ -283,9 +282,8 @@ static void test_full_disk(void)
         enum sl_status st =
             store_put(s, m, len, "a@z.example", one, 1, time(NULL) + 60, id, &p, err, sizeof err);
         /* still usable after the failure */
-        enum sl_status st2 =
-            store_put(s, "klein", 5, "a@z.example", one, 1, time(NULL) + 60, id, &p, err,
-                      sizeof err);
+        enum sl_status st2 = store_put(s, "klein", 5, "a@z.example", one, 1, time(NULL) + 60, id,
+                                       &p, err, sizeof err);
         struct buf out = BUF_INIT;
         enum store_fetch f = store_fetch(s, p.token, p.code, &out, NULL, 0, err, sizeof err);
         _exit(st == SL_EIO && st2 == SL_OK && f == STORE_FOUND && out.len == 5 ? 0 : 11);
@@ -293,8 +291,7 @@ static void test_full_disk(void)
     int status = 0;
     waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-          "a write that cannot fit fails with a status, and the store goes on (status %d)",
-          status);
+          "a write that cannot fit fails with a status, and the store goes on (status %d)", status);
 }
 
 int main(void)

@@ -1,0 +1,565 @@
+/*
+ * notice - notice templates and the messages made from them. See notice.h.
+ *
+ * Templates are read whole (at most 64 KiB each) when loaded and walked
+ * once then with every block opened, so that a broken file stops a
+ * (re)load instead of a message. Rendering walks the text again with the
+ * real values. The MIME is written by hand: two text parts, quoted-
+ * printable (RFC 2045 6.7) and an RFC 2047 subject are little code, and
+ * keep the policy free of a MIME library.
+ */
+#include "notice.h"
+
+#include <openssl/rand.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../common/file.h"
+
+#define TEMPLATE_MAX (64u * 1024)
+#define NLANGS       3
+
+static const char *const langs[NLANGS] = {"nl", "en", "fr"};
+static const char *const kind_names[NOTICE_KINDS] = {"recipient", "redirect", "warn", "hold",
+                                                     "reject"};
+
+struct template {
+    char *text; /* owned */
+    char path[512];
+};
+
+struct notice_templates {
+    struct template txt[NLANGS][NOTICE_KINDS], html[NLANGS][NOTICE_KINDS];
+};
+
+const char *notice_kind_name(enum notice_kind k)
+{
+    return k < NOTICE_KINDS ? kind_names[k] : "?";
+}
+
+static int lang_index(const char *lang)
+{
+    for (int i = 0; lang && i < NLANGS; i++)
+        if (strcmp(lang, langs[i]) == 0)
+            return i;
+    return 0;
+}
+
+/* --- labels ------------------------------------------------------------- */
+
+static const struct {
+    const char *key, *label[NLANGS];
+} category_labels[] = {
+    {"health", {"gezondheidsgegevens", "health information", "données de santé"}},
+    {"national_id",
+     {"een burgerservicenummer of rijksregisternummer", "a national identification number",
+      "un numéro de registre national"}},
+    {"person", {"de naam van een cliënt", "a client's name", "le nom d'un client"}},
+    {"date_of_birth", {"een geboortedatum", "a date of birth", "une date de naissance"}},
+    {"date", {"een datum", "a date", "une date"}},
+    {"patient_id", {"een patiëntnummer", "a patient number", "un numéro de patient"}},
+    {"provider_id",
+     {"een zorgverlenersnummer", "a care provider number", "un numéro de prestataire"}},
+    {"financial", {"financiële gegevens", "financial details", "des données financières"}},
+    {"context", {"een zorgcontext", "a care context", "un contexte de soins"}},
+    {"structure", {"een zorgformulier", "a care form", "un formulaire de soins"}},
+    {"unscannable",
+     {"een deel dat niet gelezen kon worden", "a part that could not be read",
+      "une partie illisible"}},
+};
+
+const char *notice_category_label(const char *category, const char *lang)
+{
+    int l = lang_index(lang);
+    for (size_t i = 0; i < sizeof category_labels / sizeof category_labels[0]; i++)
+        if (strcmp(category, category_labels[i].key) == 0)
+            return category_labels[i].label[l];
+    static const char *const other[NLANGS] = {"persoonsgegevens", "personal data",
+                                              "des données personnelles"};
+    return other[l];
+}
+
+static const char *action_label(const char *action, int l)
+{
+    static const struct {
+        const char *key, *label[NLANGS];
+    } t[] = {
+        {"portal",
+         {"via het beveiligde portaal", "through the secure portal", "via le portail sécurisé"}},
+        {"tls",
+         {"beveiligd verstuurd (versleutelde verbinding)", "sent securely (encrypted connection)",
+          "envoyé de façon sécurisée (connexion chiffrée)"}},
+        {"smime", {"versleuteld verstuurd", "sent encrypted", "envoyé chiffré"}},
+        {"pass", {"gewoon verstuurd", "sent as usual", "envoyé normalement"}},
+        {"hold", {"vastgehouden", "held", "retenu"}},
+        {"reject", {"niet verstuurd", "not sent", "non envoyé"}},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (strcmp(action, t[i].key) == 0)
+            return t[i].label[l];
+    return action;
+}
+
+/* --- the template language ---------------------------------------------- */
+
+static const char *const scalars[] = {"organisation", "from",     "to",         "sender", "link",
+                                      "expires",      "helpdesk", "report_url", "reason", NULL};
+static const char *const finding_fields[] = {"category", "masked", NULL};
+static const char *const recipient_fields[] = {"address", "action", "code", NULL};
+
+enum list { LIST_NONE, LIST_FINDINGS, LIST_RECIPIENTS };
+
+struct ctx {
+    const struct notice_vars *v;
+    int lang;
+    bool html;
+    bool checking; /* load-time check: every block opened once */
+    enum list in;  /* the list whose item is current */
+    size_t item;
+    char expires[32];
+    struct buf *out;
+    const struct template *t;
+    char *err;
+    size_t errlen;
+};
+
+static bool in_set(const char *name, size_t n, const char *const *set)
+{
+    for (; *set; set++)
+        if (strlen(*set) == n && strncmp(*set, name, n) == 0)
+            return true;
+    return false;
+}
+
+/* value - the value of name in the context; NULL when unknown */
+static const char *value(struct ctx *c, const char *name, size_t n)
+{
+    const struct notice_vars *v = c->v;
+    if (c->in == LIST_FINDINGS && in_set(name, n, finding_fields)) {
+        if (c->checking)
+            return "x";
+        const struct notice_finding *f = &v->findings[c->item];
+        return name[0] == 'c' ? notice_category_label(f->category, langs[c->lang]) : f->masked;
+    }
+    if (c->in == LIST_RECIPIENTS && in_set(name, n, recipient_fields)) {
+        if (c->checking)
+            return "x";
+        const struct notice_recipient *r = &v->recipients[c->item];
+        return name[1] == 'd' ? r->address
+               : name[1] == 'c' ? action_label(r->action, c->lang)
+                                : (r->code ? r->code : "");
+    }
+    if (!in_set(name, n, scalars))
+        return NULL;
+    if (c->checking)
+        return "x";
+#define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
+    const char *r = IS("organisation") ? v->organisation
+                    : IS("from")       ? v->from
+                    : IS("to")         ? v->to
+                    : IS("sender")     ? v->sender
+                    : IS("link")       ? v->link
+                    : IS("expires")    ? c->expires
+                    : IS("helpdesk")   ? v->helpdesk
+                    : IS("report_url") ? v->report_url
+                                       : v->reason;
+#undef IS
+    return r ? r : "";
+}
+
+static unsigned line_of(const struct ctx *c, const char *p)
+{
+    unsigned line = 1;
+    for (const char *q = c->t->text; q < p; q++)
+        line += *q == '\n';
+    return line;
+}
+
+static enum sl_status emit(struct ctx *c, const char *s)
+{
+    if (!c->html)
+        return buf_append_str(c->out, s);
+    enum sl_status st = SL_OK;
+    for (; *s && st == SL_OK; s++) {
+        switch (*s) {
+        case '<':
+            st = buf_append_str(c->out, "&lt;");
+            break;
+        case '>':
+            st = buf_append_str(c->out, "&gt;");
+            break;
+        case '&':
+            st = buf_append_str(c->out, "&amp;");
+            break;
+        case '"':
+            st = buf_append_str(c->out, "&quot;");
+            break;
+        case '\'':
+            st = buf_append_str(c->out, "&#39;");
+            break;
+        default:
+            st = buf_append_char(c->out, *s);
+        }
+    }
+    return st;
+}
+
+static enum sl_status fail(struct ctx *c, const char *at, const char *why, const char *name,
+                           size_t n)
+{
+    snprintf(c->err, c->errlen, "%s:%u: %s '%.*s'", c->t->path, line_of(c, at), why, (int)n,
+             name);
+    return SL_EPARSE;
+}
+
+/* walk - render (or check) text[p..end) */
+static enum sl_status walk(struct ctx *c, const char *p, const char *end)
+{
+    while (p < end) {
+        const char *open = strstr(p, "{{");
+        if (open == NULL || open >= end)
+            open = end;
+        if (open > p && buf_append(c->out, p, (size_t)(open - p)) != SL_OK)
+            return SL_ENOMEM;
+        if (open == end)
+            return SL_OK;
+        const char *close = strstr(open + 2, "}}");
+        if (close == NULL || close > end)
+            return fail(c, open, "unclosed", "{{", 2);
+        const char *name = open + 2;
+        size_t n = (size_t)(close - name);
+        p = close + 2;
+        if (n > 0 && *name == '/')
+            return fail(c, open, "a block end without its start:", name, n);
+        if (n == 0 || *name != '#') {
+            const char *val = value(c, name, n);
+            if (val == NULL)
+                return fail(c, open, "unknown name", name, n);
+            if (emit(c, val) != SL_OK)
+                return SL_ENOMEM;
+            continue;
+        }
+        /* a block: find its end */
+        name++;
+        n--;
+        char endtag[64];
+        if (n + 5 >= sizeof endtag)
+            return fail(c, open, "name too long:", name, n);
+        snprintf(endtag, sizeof endtag, "{{/%.*s}}", (int)n, name);
+        const char *inner_end = strstr(p, endtag);
+        if (inner_end == NULL || inner_end > end)
+            return fail(c, open, "a block without its end:", name, n);
+        const char *after = inner_end + strlen(endtag);
+        /* a tag on a line of its own leaves no empty line behind */
+        if ((open == c->t->text || open[-1] == '\n') && *p == '\n' && p < inner_end)
+            p++;
+        if (inner_end > p && inner_end[-1] == '\n' && *after == '\n')
+            after++;
+        enum list list = n == 8 && strncmp(name, "findings", 8) == 0     ? LIST_FINDINGS
+                         : n == 10 && strncmp(name, "recipients", 10) == 0 ? LIST_RECIPIENTS
+                                                                            : LIST_NONE;
+        enum sl_status st = SL_OK;
+        if (list != LIST_NONE) {
+            if (c->in != LIST_NONE)
+                return fail(c, open, "a list inside a list:", name, n);
+            size_t count = c->checking                ? 1
+                           : list == LIST_FINDINGS    ? c->v->nfindings
+                                                      : c->v->nrecipients;
+            for (size_t i = 0; i < count && st == SL_OK; i++) {
+                c->in = list;
+                c->item = i;
+                st = walk(c, p, inner_end);
+            }
+            c->in = LIST_NONE;
+        } else {
+            const char *val = value(c, name, n);
+            if (val == NULL)
+                return fail(c, open, "unknown name", name, n);
+            if (*val)
+                st = walk(c, p, inner_end);
+        }
+        if (st != SL_OK)
+            return st;
+        p = after;
+    }
+    return SL_OK;
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+static enum sl_status load_one(const char *dir, const char *override, const char *lang,
+                               const char *file, struct template *t, char *err, size_t errlen)
+{
+    struct stat st;
+    snprintf(t->path, sizeof t->path, "%s/%s/%s", override ? override : "", lang, file);
+    if (override == NULL || *override == '\0' || stat(t->path, &st) != 0)
+        snprintf(t->path, sizeof t->path, "%s/%s/%s", dir, lang, file);
+    size_t len;
+    char why[256];
+    t->text = file_read_all(t->path, TEMPLATE_MAX, &len, why, sizeof why);
+    if (t->text == NULL) {
+        snprintf(err, errlen, "%s: %s", t->path, why);
+        return SL_EIO;
+    }
+    if (memchr(t->text, '\0', len) != NULL) {
+        snprintf(err, errlen, "%s: not a text file", t->path);
+        return SL_EPARSE;
+    }
+    return SL_OK;
+}
+
+static enum sl_status check(const struct template *t, bool html, char *err, size_t errlen)
+{
+    struct notice_vars v = {0};
+    struct buf scratch = BUF_INIT;
+    struct ctx c = {.v = &v, .html = html, .checking = true, .out = &scratch, .t = t,
+                    .err = err, .errlen = errlen};
+    enum sl_status st = walk(&c, t->text, t->text + strlen(t->text));
+    if (st == SL_OK && !html && strncmp(t->text, "Subject: ", 9) != 0) {
+        snprintf(err, errlen, "%s:1: a .txt template begins with 'Subject: '", t->path);
+        st = SL_EPARSE;
+    }
+    buf_free(&scratch);
+    return st;
+}
+
+enum sl_status notice_templates_load(const char *dir, const char *override,
+                                     struct notice_templates **out, char *err, size_t errlen)
+{
+    struct notice_templates *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return SL_ENOMEM;
+    enum sl_status st = SL_OK;
+    for (int l = 0; l < NLANGS && st == SL_OK; l++)
+        for (int k = 0; k < NOTICE_KINDS && st == SL_OK; k++) {
+            char file[64];
+            snprintf(file, sizeof file, "%s.txt", kind_names[k]);
+            st = load_one(dir, override, langs[l], file, &t->txt[l][k], err, errlen);
+            if (st == SL_OK)
+                st = check(&t->txt[l][k], false, err, errlen);
+            snprintf(file, sizeof file, "%s.html", kind_names[k]);
+            if (st == SL_OK)
+                st = load_one(dir, override, langs[l], file, &t->html[l][k], err, errlen);
+            if (st == SL_OK)
+                st = check(&t->html[l][k], true, err, errlen);
+        }
+    if (st != SL_OK) {
+        notice_templates_free(t);
+        t = NULL;
+    }
+    *out = t;
+    return st;
+}
+
+void notice_templates_free(struct notice_templates *t)
+{
+    if (t == NULL)
+        return;
+    for (int l = 0; l < NLANGS; l++)
+        for (int k = 0; k < NOTICE_KINDS; k++) {
+            free(t->txt[l][k].text);
+            free(t->html[l][k].text);
+        }
+    free(t);
+}
+
+/* --- MIME --------------------------------------------------------------- */
+
+/* qp - quoted-printable of text (RFC 2045 6.7), lines of at most 76 */
+static enum sl_status qp(struct buf *out, const char *s, size_t n)
+{
+    static const char hexd[] = "0123456789ABCDEF";
+    size_t col = 0;
+    enum sl_status st = SL_OK;
+    for (size_t i = 0; i < n && st == SL_OK; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\r')
+            continue;
+        if (ch == '\n') {
+            st = buf_append_str(out, "\r\n");
+            col = 0;
+            continue;
+        }
+        bool at_end = i + 1 == n || s[i + 1] == '\n' || s[i + 1] == '\r';
+        bool lit = (ch >= 33 && ch <= 126 && ch != '=') || ((ch == ' ' || ch == '\t') && !at_end);
+        size_t w = lit ? 1 : 3;
+        if (col + w > 75) {
+            st = buf_append_str(out, "=\r\n");
+            col = 0;
+        }
+        if (st == SL_OK && lit)
+            st = buf_append_char(out, (char)ch);
+        else if (st == SL_OK)
+            st = buf_printf(out, "=%c%c", hexd[ch >> 4], hexd[ch & 15]);
+        col += w;
+    }
+    if (st == SL_OK && col > 0)
+        st = buf_append_str(out, "\r\n");
+    return st;
+}
+
+static bool ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80 || *s == '\r' || *s == '\n')
+            return false;
+    return true;
+}
+
+/* word - text as RFC 2047 encoded words (B), folded, each word at most
+ * 75 characters and never splitting a UTF-8 sequence */
+static enum sl_status word(struct buf *out, const char *s)
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t n = strlen(s), i = 0;
+    enum sl_status st = SL_OK;
+    while (i < n && st == SL_OK) {
+        size_t take = n - i > 42 ? 42 : n - i;
+        while (take > 0 && i + take < n && ((unsigned char)s[i + take] & 0xC0) == 0x80)
+            take--;
+        if (take == 0)
+            take = 1;
+        st = buf_append_str(out, i ? "\r\n =?UTF-8?B?" : "=?UTF-8?B?");
+        for (size_t k = 0; k < take && st == SL_OK; k += 3) {
+            unsigned v = (unsigned char)s[i + k] << 16;
+            if (k + 1 < take)
+                v |= (unsigned char)s[i + k + 1] << 8;
+            if (k + 2 < take)
+                v |= (unsigned char)s[i + k + 2];
+            char q[5] = {b64[v >> 18 & 63], b64[v >> 12 & 63],
+                         k + 1 < take ? b64[v >> 6 & 63] : '=', k + 2 < take ? b64[v & 63] : '=',
+                         0};
+            st = buf_append_str(out, q);
+        }
+        if (st == SL_OK)
+            st = buf_append_str(out, "?=");
+        i += take;
+    }
+    return st;
+}
+
+static enum sl_status header_text(struct buf *out, const char *name, const char *text)
+{
+    enum sl_status st = buf_printf(out, "%s: ", name);
+    if (st == SL_OK)
+        st = ascii(text) ? buf_append_str(out, text) : word(out, text);
+    return st == SL_OK ? buf_append_str(out, "\r\n") : st;
+}
+
+/* clean_address - an address fit for a header: no CR, LF, <, > */
+static bool clean_address(const char *a)
+{
+    return a && *a && strlen(a) < 320 && strpbrk(a, "\r\n<>\"") == NULL;
+}
+
+enum sl_status notice_render(const struct notice_templates *t, enum notice_kind k,
+                             const struct notice_vars *v, struct buf *out, char *err,
+                             size_t errlen)
+{
+    if (k >= NOTICE_KINDS || !clean_address(v->from) || !clean_address(v->to)) {
+        snprintf(err, errlen, "notice: no valid sender or recipient address");
+        return SL_EINVAL;
+    }
+    int l = lang_index(v->lang);
+    struct ctx c = {.v = v, .lang = l, .err = err, .errlen = errlen};
+    struct tm tm;
+    localtime_r(&v->expires, &tm);
+    strftime(c.expires, sizeof c.expires, l == 1 ? "%Y-%m-%d" : l == 2 ? "%d/%m/%Y" : "%d-%m-%Y",
+             &tm);
+    struct buf text = BUF_INIT, html = BUF_INIT;
+    c.out = &text;
+    c.t = &t->txt[l][k];
+    enum sl_status st = walk(&c, c.t->text, c.t->text + strlen(c.t->text));
+    c.out = &html;
+    c.html = true;
+    c.t = &t->html[l][k];
+    if (st == SL_OK)
+        st = walk(&c, c.t->text, c.t->text + strlen(c.t->text));
+    /* the subject: the first line of the text, after "Subject: " */
+    char subject[512] = "";
+    const char *body = "";
+    if (st == SL_OK) {
+        const char *nl = strchr(text.data + 9, '\n');
+        size_t sl = nl ? (size_t)(nl - text.data - 9) : strlen(text.data + 9);
+        snprintf(subject, sizeof subject, "%.*s", (int)sl, text.data + 9);
+        body = nl ? nl + 1 : "";
+        while (*body == '\n')
+            body++;
+    }
+    unsigned char rnd[16];
+    char id[33];
+    if (st == SL_OK && RAND_bytes(rnd, sizeof rnd) != 1)
+        st = SL_EIO;
+    for (int i = 0; i < 16; i++)
+        snprintf(id + 2 * i, 3, "%02x", rnd[i]);
+    const char *domain = strrchr(v->from, '@');
+    domain = domain ? domain + 1 : "localhost";
+    char date[64];
+    time_t now = time(NULL);
+    struct tm gm;
+    gmtime_r(&now, &gm);
+    strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &gm);
+    buf_reset(out);
+    if (st == SL_OK && v->organisation && *v->organisation) {
+        st = buf_append_str(out, "From: ");
+        bool plain = ascii(v->organisation) && !strpbrk(v->organisation, "\",;:<>@()[]\\");
+        if (st == SL_OK)
+            st = plain ? buf_append_str(out, v->organisation) : word(out, v->organisation);
+        /* an encoded name is long: the address goes on a folded line */
+        if (st == SL_OK)
+            st = buf_printf(out, "%s<%s>\r\n", plain ? " " : "\r\n ", v->from);
+    } else if (st == SL_OK) {
+        st = buf_printf(out, "From: <%s>\r\n", v->from);
+    }
+    if (st == SL_OK)
+        st = buf_printf(out, "To: <%s>\r\n", v->to);
+    if (st == SL_OK)
+        st = header_text(out, "Subject", subject);
+    if (st == SL_OK)
+        st = buf_printf(out,
+                        "Date: %s\r\nMessage-ID: <%s@%s>\r\nMIME-Version: 1.0\r\n"
+                        "Auto-Submitted: auto-generated\r\nX-Sluis-Notice: %s\r\n"
+                        "Content-Language: %s\r\n"
+                        "Content-Type: multipart/alternative;\r\n boundary=\"=_sluis_%s\"\r\n\r\n"
+                        "--=_sluis_%s\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+                        date, id, domain, kind_names[k], langs[l], id, id);
+    if (st == SL_OK)
+        st = qp(out, body, strlen(body));
+    if (st == SL_OK)
+        st = buf_printf(out,
+                        "--=_sluis_%s\r\nContent-Type: text/html; charset=utf-8\r\n"
+                        "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+                        id);
+    struct buf page = BUF_INIT;
+    if (st == SL_OK) {
+        c.out = &page;
+        st = buf_printf(&page,
+                        "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+                        "<meta name=\"viewport\" content=\"width=device-width\"><title>",
+                        langs[l]);
+        if (st == SL_OK)
+            st = emit(&c, subject);
+        if (st == SL_OK)
+            st = buf_append_str(&page, "</title></head>\n<body>\n");
+        if (st == SL_OK)
+            st = buf_append(&page, html.data ? html.data : "", html.len);
+        if (st == SL_OK)
+            st = buf_append_str(&page, "</body></html>\n");
+    }
+    if (st == SL_OK)
+        st = qp(out, page.data, page.len);
+    if (st == SL_OK)
+        st = buf_printf(out, "--=_sluis_%s--\r\n", id);
+    buf_free(&page);
+    buf_free(&text);
+    buf_free(&html);
+    if (st == SL_ENOMEM)
+        snprintf(err, errlen, "notice: out of memory");
+    else if (st == SL_EIO)
+        snprintf(err, errlen, "notice: no random bytes");
+    return st;
+}

@@ -1,0 +1,91 @@
+/*
+ * notice - the messages sluis sends instead of, or about, a message: to
+ * the recipient of a portal redirect (no health data: who sent it, the
+ * pickup link, how to verify, until when), and to the sender (what was
+ * found, masked; what happened for whom; the access codes to relay by
+ * phone; what to do next time; how to report a false positive) when mail
+ * is redirected, held, rejected or, in warn mode, let through.
+ *
+ * Templates are files, policy/templates/LANG/KIND.txt and KIND.html
+ * (nl, en, fr); an organisation's folder may replace any of them. A .txt
+ * begins with "Subject: ..." and an empty line. In both, "{{name}}" is a
+ * value and "{{#name}}...{{/name}}" repeats for each item of a list
+ * (findings, recipients) or shows once when a value is not empty. Every
+ * template is checked when loaded: an unknown name or an unclosed block is
+ * an error naming file and line. Values are HTML-escaped in .html.
+ *
+ * There is no way to hand the renderer message text: it takes categories,
+ * masked values, addresses and the organisation's settings only. A loaded
+ * set is read-only and may be shared by threads.
+ */
+#ifndef SLUIS_NOTICE_H
+#define SLUIS_NOTICE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "../common/buf.h"
+#include "../common/status.h"
+
+enum notice_kind {
+    NOTICE_RECIPIENT, /* to a recipient: the message waits in the portal */
+    NOTICE_REDIRECT,  /* to the sender: redirected to the portal (or protected otherwise) */
+    NOTICE_WARN,      /* to the sender, warn mode: delivered, should have been protected */
+    NOTICE_HOLD,      /* to the sender: held for review */
+    NOTICE_REJECT,    /* to the sender: not sent */
+};
+#define NOTICE_KINDS 5
+
+struct notice_finding {
+    const char *category; /* "health", "national_id", ... */
+    const char *masked;   /* already masked: "1234*****82" */
+};
+
+struct notice_recipient {
+    const char *address;
+    const char *action; /* "portal", "tls", "smime", "pass", "hold", "reject" */
+    const char *code;   /* the access code to relay, or NULL */
+};
+
+struct notice_vars {
+    const char *lang;         /* nl, en, fr; anything else: nl */
+    const char *organisation; /* its name */
+    const char *from;         /* the notice's sender address */
+    const char *to;           /* the notice's recipient */
+    const char *sender;       /* the staff member whose message it is about */
+    const char *link;         /* the pickup link (recipient notice) */
+    time_t expires;           /* until when the portal keeps it */
+    const char *helpdesk;
+    const char *report_url;
+    const char *reason; /* hold or reject: why, in plain words */
+    const struct notice_finding *findings;
+    size_t nfindings;
+    const struct notice_recipient *recipients;
+    size_t nrecipients;
+};
+
+struct notice_templates;
+
+/* notice_templates_load - every kind in every language from dir (the
+ * built-in templates), each replaced by override/LANG/FILE when that
+ * exists (override NULL or "": none). Errors name file and line. */
+enum sl_status notice_templates_load(const char *dir, const char *override,
+                                     struct notice_templates **out, char *err, size_t errlen);
+
+void notice_templates_free(struct notice_templates *t);
+
+/* notice_render - a complete message (RFC 5322, MIME multipart/alternative
+ * of text/plain and text/html in UTF-8, quoted-printable, CRLF line ends)
+ * into out (reset first). Headers: From, To, Subject (RFC 2047 when not
+ * ASCII), Date, Message-ID, Auto-Submitted: auto-generated (RFC 3834),
+ * X-Sluis-Notice: KIND, Content-Language. */
+enum sl_status notice_render(const struct notice_templates *t, enum notice_kind k,
+                             const struct notice_vars *v, struct buf *out, char *err,
+                             size_t errlen);
+
+/* notice_category_label - a category in plain words ("gezondheidsgegevens") */
+const char *notice_category_label(const char *category, const char *lang);
+
+const char *notice_kind_name(enum notice_kind k);
+
+#endif

@@ -1,0 +1,253 @@
+/*
+ * test_notice - notices from the built-in templates and an override
+ * folder: every kind in every language renders to MIME that GMime reads
+ * back, values land where they belong (escaped in HTML), and the
+ * recipient's notice carries nothing of what was found.
+ */
+#include <gmime/gmime.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../../policy/notice.h"
+#include "check.h"
+
+#ifndef SLUIS_TEMPLATES_DIR
+#define SLUIS_TEMPLATES_DIR "policy/templates"
+#endif
+
+static const struct notice_finding findings[] = {{"national_id", "1234*****82"},
+                                                 {"health", "d*****"}};
+static const struct notice_recipient rcpts[] = {
+    {"familie@gmail.example", "portal", "482913"}, {"poli@ziekenhuis.example", "tls", NULL}};
+
+static struct notice_vars vars(const char *lang, const char *to)
+{
+    return (struct notice_vars){lang,
+                                "Zorggroep Sint-Élisabeth",
+                                "beveiligd@zorg.example",
+                                to,
+                                "anja@zorg.example",
+                                "https://portaal.zorg.example/p/AbC_dEf",
+                                1798761600, /* 2027-01-01 */
+                                "088 123 45 67",
+                                "https://intranet.zorg.example/melden",
+                                "geen beveiligd kanaal",
+                                findings,
+                                2,
+                                rcpts,
+                                2};
+}
+
+/* parts - the decoded text and HTML of a rendered notice; false when GMime
+ * cannot read it as multipart/alternative with both */
+static bool parts(const struct buf *raw, char **subject, char **text, char **html)
+{
+    GMimeStream *st = g_mime_stream_mem_new_with_buffer(raw->data, raw->len);
+    GMimeParser *p = g_mime_parser_new_with_stream(st);
+    GMimeMessage *m = g_mime_parser_construct_message(p, NULL);
+    *text = *html = *subject = NULL;
+    if (m) {
+        *subject = g_strdup(g_mime_message_get_subject(m));
+        GMimeObject *body = g_mime_message_get_mime_part(m);
+        if (GMIME_IS_MULTIPART(body) && g_mime_multipart_get_count(GMIME_MULTIPART(body)) == 2) {
+            for (int i = 0; i < 2; i++) {
+                GMimeObject *o = g_mime_multipart_get_part(GMIME_MULTIPART(body), i);
+                GMimeDataWrapper *w = g_mime_part_get_content(GMIME_PART(o));
+                GMimeStream *mem = g_mime_stream_mem_new();
+                g_mime_data_wrapper_write_to_stream(w, mem);
+                GByteArray *a = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+                char *s = g_strndup((char *)a->data, a->len);
+                if (g_mime_content_type_is_type(g_mime_object_get_content_type(o), "text", "html"))
+                    *html = s;
+                else
+                    *text = s;
+                g_object_unref(mem);
+            }
+        }
+        g_object_unref(m);
+    }
+    g_object_unref(p);
+    g_object_unref(st);
+    return *text && *html;
+}
+
+static size_t longest_line(const struct buf *b)
+{
+    size_t best = 0, cur = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->data[i] == '\n') {
+            best = cur > best ? cur : best;
+            cur = 0;
+        } else if (b->data[i] != '\r') {
+            cur++;
+        }
+    }
+    return cur > best ? cur : best;
+}
+
+static void test_all(const struct notice_templates *t)
+{
+    static const char *const langs[] = {"nl", "en", "fr"};
+    static const char *const words[][NOTICE_KINDS] = {
+        {"toegangscode", "toegangscode", "beveiligd verstuurd", "wacht op controle",
+         "niet verstuurd"},
+        {"access code", "access code", "sent securely", "waiting for review", "was not sent"},
+        {"code d'accès", "code d'accès", "sécurisée", "attend une vérification",
+         "pas été envoyé"}};
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; k < NOTICE_KINDS; k++) {
+            struct buf out = BUF_INIT;
+            char err[512];
+            const char *to = k == NOTICE_RECIPIENT ? "familie@gmail.example" : "anja@zorg.example";
+            struct notice_vars v = vars(langs[l], to);
+            enum sl_status st = notice_render(t, (enum notice_kind)k, &v, &out, err, sizeof err);
+            CHECK(st == SL_OK, "%s/%s: %s", langs[l], notice_kind_name(k), err);
+            char *subject, *text, *html;
+            bool ok = st == SL_OK && parts(&out, &subject, &text, &html);
+            CHECK(ok, "%s/%s: GMime reads both parts", langs[l], notice_kind_name(k));
+            if (!ok) {
+                buf_free(&out);
+                continue;
+            }
+            CHECK((strstr(text, words[l][k]) || strstr(subject, words[l][k])) &&
+                      strstr(html, words[l][k]),
+                  "%s/%s: its words ('%s')", langs[l], notice_kind_name(k), words[l][k]);
+            CHECK(longest_line(&out) <= 78, "%s/%s: lines of %zu", langs[l], notice_kind_name(k),
+                  longest_line(&out));
+            char header[64];
+            snprintf(header, sizeof header, "X-Sluis-Notice: %s\r\n", notice_kind_name(k));
+            CHECK(strstr(out.data, header) && strstr(out.data, "Auto-Submitted: auto-generated"),
+                  "%s/%s: marked as an automatic notice", langs[l], notice_kind_name(k));
+            CHECK(strstr(out.data, "<beveiligd@zorg.example>") != NULL, "From address");
+            if (k == NOTICE_RECIPIENT) {
+                CHECK(strstr(text, "https://portaal.zorg.example/p/AbC_dEf") &&
+                          strstr(html, "href=\"https://portaal.zorg.example/p/AbC_dEf\""),
+                      "%s: the pickup link", langs[l]);
+                CHECK(strstr(text, "anja@zorg.example") != NULL, "%s: who sent it", langs[l]);
+                CHECK(strstr(text, l == 1 ? "2027-01-01" : l == 2 ? "01/01/2027" : "01-01-2027"),
+                      "%s: until when", langs[l]);
+                /* privacy: nothing of what was found, not even its kind */
+                const char *none[] = {"1234*****82", "d*****", "482913",
+                                      notice_category_label("health", langs[l]),
+                                      notice_category_label("national_id", langs[l]),
+                                      "poli@ziekenhuis.example"};
+                for (size_t i = 0; i < NELEM(none); i++)
+                    CHECK(!strstr(out.data, none[i]) && !strstr(text, none[i]) &&
+                              !strstr(html, none[i]) && !strstr(subject, none[i]),
+                          "%s: the recipient's notice holds no '%s'", langs[l], none[i]);
+            }
+            if (k == NOTICE_REDIRECT) {
+                CHECK(strstr(text, "1234*****82") && strstr(text, "482913") &&
+                          strstr(text, "familie@gmail.example") &&
+                          strstr(text, notice_category_label("national_id", langs[l])),
+                      "%s: the sender's notice: masked value, code, recipient, category",
+                      langs[l]);
+                CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
+                      "%s: how to report a false positive", langs[l]);
+                /* the code only for the portal recipient */
+                const char *tls = strstr(text, "poli@ziekenhuis.example");
+                CHECK(tls && !strstr(tls, "482913"), "%s: no code for the TLS recipient",
+                      langs[l]);
+            }
+            if (l == 2 && k == NOTICE_RECIPIENT)
+                CHECK(strstr(out.data, "Subject: =?UTF-8?B?") &&
+                          strcmp(subject, "Message sécurisé de Zorggroep Sint-Élisabeth") == 0,
+                      "an encoded subject reads back: '%s'", subject);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+            buf_free(&out);
+        }
+}
+
+static void test_escape_and_override(const struct notice_templates *t, const char *tmp)
+{
+    struct buf out = BUF_INIT;
+    char err[512];
+    struct notice_vars v = vars("en", "anja@zorg.example");
+    struct notice_finding hostile[] = {{"health", "<script>alert(1)</script>"}};
+    v.findings = hostile;
+    v.nfindings = 1;
+    CHECK(notice_render(t, NOTICE_WARN, &v, &out, err, sizeof err) == SL_OK, "%s", err);
+    char *subject, *text, *html;
+    if (parts(&out, &subject, &text, &html)) {
+        CHECK(!strstr(html, "<script>") && strstr(html, "&lt;script&gt;"), "escaped in HTML");
+        CHECK(strstr(text, "<script>alert(1)</script>") != NULL, "as it is in text");
+        g_free(subject);
+        g_free(text);
+        g_free(html);
+    }
+    v.to = "x@y.example>\r\nBcc: z@evil.example";
+    CHECK(notice_render(t, NOTICE_WARN, &v, &out, err, sizeof err) == SL_EINVAL,
+          "an address that would inject a header is refused");
+
+    /* an organisation's folder: one file replaced, the rest built in */
+    char d[512], f[600];
+    snprintf(d, sizeof d, "%s/en", tmp);
+    mkdir(tmp, 0700);
+    mkdir(d, 0700);
+    snprintf(f, sizeof f, "%s/warn.txt", d);
+    FILE *fp = fopen(f, "w");
+    fputs("Subject: Own words\n\nOur own text for {{sender}}.\n", fp);
+    fclose(fp);
+    struct notice_templates *o = NULL;
+    CHECK(notice_templates_load(SLUIS_TEMPLATES_DIR, tmp, &o, err, sizeof err) == SL_OK, "%s",
+          err);
+    v = vars("en", "anja@zorg.example");
+    if (o && notice_render(o, NOTICE_WARN, &v, &out, err, sizeof err) == SL_OK &&
+        parts(&out, &subject, &text, &html)) {
+        CHECK(strcmp(subject, "Own words") == 0 && strstr(text, "Our own text for anja"),
+              "the override wins");
+        CHECK(strstr(html, "What we found") != NULL, "the built-in HTML stays");
+        g_free(subject);
+        g_free(text);
+        g_free(html);
+    }
+    notice_templates_free(o);
+    static const struct {
+        const char *text, *says;
+    } broken[] = {
+        {"Subject: x\n\nHello {{patient}}\n", "warn.txt:3: unknown name 'patient'"},
+        {"Subject: x\n\n{{#findings}}\n- {{masked}}\n", "warn.txt:3: a block without its end"},
+        {"Subject: x\n\nHello {{sender\n", "warn.txt:3: unclosed"},
+        {"Hello\n", "warn.txt:1: a .txt template begins with 'Subject: '"},
+        {"Subject: x\n\n{{#findings}}{{#recipients}}{{/recipients}}{{/findings}}\n",
+         "a list inside a list"},
+    };
+    for (size_t i = 0; i < NELEM(broken); i++) {
+        fp = fopen(f, "w");
+        fputs(broken[i].text, fp);
+        fclose(fp);
+        o = NULL;
+        err[0] = '\0';
+        CHECK(notice_templates_load(SLUIS_TEMPLATES_DIR, tmp, &o, err, sizeof err) == SL_EPARSE &&
+                  o == NULL && strstr(err, broken[i].says),
+              "broken override %zu: '%s'", i, err);
+    }
+    buf_free(&out);
+}
+
+int main(void)
+{
+    g_mime_init();
+    char err[512];
+    struct notice_templates *t = NULL;
+    CHECK(notice_templates_load(SLUIS_TEMPLATES_DIR, NULL, &t, err, sizeof err) == SL_OK, "%s",
+          err);
+    if (t) {
+        test_all(t);
+        char tmp[] = "/tmp/sluis-test-notice-XXXXXX";
+        if (mkdtemp(tmp)) {
+            test_escape_and_override(t, tmp);
+            char cmd[128];
+            snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+            if (system(cmd) != 0)
+                fprintf(stderr, "cleanup failed\n");
+        }
+    }
+    notice_templates_free(t);
+    g_mime_shutdown();
+    return check_summary("test_notice");
+}
