@@ -244,6 +244,7 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         free(data);
         return 1;
     }
+    session_dry_run(s);
     enum session_rc r = session_connect(s, "localhost");
     if (r == SESSION_CONTINUE)
         r = session_envfrom(s, &io, from);

@@ -28,6 +28,7 @@ struct session {
     bool failed; /* the spool could not keep the message */
     struct spool spool;
     enum action last;
+    bool dry_run; /* -t: say what would be done, store and send nothing */
 };
 
 /* session_reset - forget the message; the connection stays */
@@ -248,6 +249,229 @@ static enum session_rc fail(struct session *s, const struct milter_io *io, const
     return apply(s, io, c->error_action == ACTION_PASS ? ACTION_PASS : ACTION_TEMPFAIL);
 }
 
+/* what carry_out needs of the message */
+struct message_view {
+    const char *data;
+    size_t len;
+    const struct detect_result *r;
+    const struct decision *d; /* one per recipient */
+    const struct tags *tags;
+    const char *rest; /* the subject without its tags */
+};
+
+#define NOTICE_MAX_FINDINGS 12
+
+/* notice_findings - the distinct (category, masked value) pairs of r */
+static size_t notice_findings(const struct detect_result *r, struct notice_finding *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nfindings && n < cap; i++) {
+        const struct finding *f = &r->findings[i];
+        if (strcmp(f->category, "unscannable") == 0 || f->masked[0] == '\0')
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen =
+                strcmp(out[k].category, f->category) == 0 && strcmp(out[k].masked, f->masked) == 0;
+        if (!seen)
+            out[n++] = (struct notice_finding){f->category, f->masked};
+    }
+    return n;
+}
+
+/* sender_notice - kind k to the staff member about the message */
+static bool sender_notice(struct session *s, const struct message_view *m, enum notice_kind k,
+                          const struct notice_recipient *nr, size_t nnr, const char *reason)
+{
+    const struct policy *p = &s->snap->cfg.policy;
+    char from[320], err[512];
+    struct notice_finding nf[NOTICE_MAX_FINDINGS];
+    redirect_notice_from(p, s->from, from, sizeof from);
+    char sender[320];
+    snprintf(sender, sizeof sender, "%.*s", (int)strcspn(s->from + (s->from[0] == '<'), ">"),
+             s->from + (s->from[0] == '<'));
+    struct notice_vars v = {policy_scope_language(p, policy_scope_of(p, s->from)),
+                            p->organisation,
+                            from,
+                            sender,
+                            sender,
+                            NULL,
+                            0,
+                            p->helpdesk,
+                            p->report_url,
+                            reason,
+                            nf,
+                            notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
+                            nr,
+                            nnr};
+    if (s->dry_run) {
+        printf("notice to the sender: %s\n", notice_kind_name(k));
+        return true;
+    }
+    if (redirect_notify(s->snap->redirect, k, &v, err, sizeof err) != SL_OK) {
+        log_msg(LOG_ERR, s->qid, "%s notice to the sender not sent: %s", notice_kind_name(k), err);
+        return false;
+    }
+    log_msg(LOG_INFO, s->qid, "%s notice sent to the sender", notice_kind_name(k));
+    return true;
+}
+
+/* carry_out - apply the decisions: the portal for its recipients (kept
+ * first, then notices, then the recipients taken off), the TLS route,
+ * hold, reject; tags removed; the sender told */
+static enum session_rc carry_out(struct session *s, const struct milter_io *io,
+                                 const struct message_view *m, enum action overall,
+                                 enum action intended, enum policy_mode mode)
+{
+    const struct milter_config *c = &s->snap->cfg;
+    const struct policy *p = &c->policy;
+    size_t n = s->nrcpt, nportal = 0, ntls = 0, nkeep = 0;
+    for (size_t i = 0; i < n; i++) {
+        nportal += m->d[i].action == ACTION_PORTAL;
+        ntls += m->d[i].action == ACTION_TLS;
+    }
+    nkeep = n - nportal - ntls;
+
+    /* the whole message waits or goes back: hold, reject, tempfail */
+    if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
+        if (overall != ACTION_TEMPFAIL)
+            sender_notice(s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
+                          overall == ACTION_HOLD ? c->hold_reason : c->reject_text);
+        if (overall == ACTION_HOLD && m->tags->found > 0 && !untag(s, io, m->rest))
+            return fail(s, io, "the subject tag could not be removed");
+        return apply(s, io, overall);
+    }
+
+    struct store_pickup *pk = calloc(n + 1, sizeof *pk);
+    struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
+    enum session_rc rc = SESSION_ACCEPT;
+    if (!pk || !nr) {
+        rc = apply(s, io, ACTION_TEMPFAIL);
+        goto out;
+    }
+    size_t np = nportal, nt = ntls;
+    /* strip the angle brackets Postfix gives */
+    char(*bare)[320] = calloc(n + 1, sizeof *bare);
+    if (bare == NULL) {
+        rc = apply(s, io, ACTION_TEMPFAIL);
+        goto out;
+    }
+    const char **bp = calloc(np + 1, sizeof *bp), **bt = calloc(nt + 1, sizeof *bt);
+    for (size_t i = 0, k = 0; bp && bt && i < n; i++) {
+        const char *a = s->rcpt[i] + (s->rcpt[i][0] == '<');
+        snprintf(bare[i], sizeof bare[i], "%.*s", (int)strcspn(a, ">"), a);
+        if (m->d[i].action == ACTION_PORTAL)
+            bp[k++] = bare[i];
+    }
+    for (size_t i = 0, k = 0; bt && i < n; i++)
+        if (m->d[i].action == ACTION_TLS)
+            bt[k++] = bare[i];
+    char err[512], sender[320], from[320];
+    snprintf(sender, sizeof sender, "%.*s", (int)strcspn(s->from + (s->from[0] == '<'), ">"),
+             s->from + (s->from[0] == '<'));
+    redirect_notice_from(p, s->from, from, sizeof from);
+    /* split the TLS recipients off when others stay on the message: the
+     * route header would take them all (internal mail too) */
+    bool split = nt > 0 && nkeep > 0;
+    time_t expires = 0;
+    if (!bp || !bt) {
+        rc = apply(s, io, ACTION_TEMPFAIL);
+    } else if (s->dry_run) {
+        for (size_t i = 0; i < np; i++)
+            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
+        if (split)
+            for (size_t i = 0; i < nt; i++)
+                printf("tls: a copy for %s over the TLS route, recipient removed\n", bt[i]);
+    } else {
+        if (np > 0 && redirect_keep(s->snap->redirect, p, m->data, m->len, sender, bp, np, pk,
+                                    &expires, err, sizeof err) != SL_OK) {
+            log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
+            rc = apply(s, io, ACTION_TEMPFAIL);
+        }
+        for (size_t i = 0; rc == SESSION_ACCEPT && i < np; i++) {
+            char link[512];
+            snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
+            struct notice_vars v = {policy_scope_language(p, policy_scope_of(p, s->from)),
+                                    p->organisation,
+                                    from,
+                                    bp[i],
+                                    sender,
+                                    link,
+                                    expires,
+                                    p->helpdesk,
+                                    p->report_url,
+                                    NULL,
+                                    NULL,
+                                    0,
+                                    NULL,
+                                    0};
+            if (redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, sizeof err) !=
+                SL_OK) {
+                log_msg(LOG_ERR, s->qid, "portal: recipient notice not sent (%s); action=tempfail",
+                        err);
+                rc = apply(s, io, ACTION_TEMPFAIL);
+            }
+        }
+        if (rc == SESSION_ACCEPT && split &&
+            redirect_copy(s->snap->redirect, ROUTE_HEADER, "tls", m->data, m->len, sender, bt, nt,
+                          err, sizeof err) != SL_OK) {
+            log_msg(LOG_ERR, s->qid, "tls: the partner copy not submitted (%s); action=tempfail",
+                    err);
+            rc = apply(s, io, ACTION_TEMPFAIL);
+        }
+    }
+    /* the sender: the codes to relay, what happened for whom */
+    if (rc == SESSION_ACCEPT && np > 0) {
+        for (size_t i = 0; i < n; i++)
+            nr[i] = (struct notice_recipient){bare[i], decide_action_name(m->d[i].action), NULL};
+        for (size_t i = 0, k = 0; i < n; i++)
+            if (m->d[i].action == ACTION_PORTAL) {
+                nr[i].code = p->access_code && !s->dry_run ? pk[k].code : NULL;
+                k++;
+            }
+        if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL))
+            rc = apply(s, io, ACTION_TEMPFAIL); /* without it the codes are lost */
+    }
+    /* warn mode: delivered as it is, the sender told what it should have been */
+    if (rc == SESSION_ACCEPT && mode == MODE_WARN && intended != ACTION_PASS) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (m->d[i].intended != ACTION_PASS)
+                nr[k++] =
+                    (struct notice_recipient){bare[i], decide_action_name(m->d[i].intended), NULL};
+        sender_notice(s, m, NOTICE_WARN, nr, k, NULL); /* a lost warning loses no mail */
+    }
+    for (size_t i = 0; rc == SESSION_ACCEPT && !s->dry_run && i < n; i++)
+        if ((m->d[i].action == ACTION_PORTAL || (split && m->d[i].action == ACTION_TLS)) &&
+            !io->del_rcpt(io->h, s->rcpt[i]))
+            rc = fail(s, io, "a recipient could not be removed");
+    if (rc == SESSION_ACCEPT && m->tags->found > 0 && !untag(s, io, m->rest))
+        rc = fail(s, io, "the subject tag could not be removed");
+    if (rc == SESSION_ACCEPT && nt > 0 && !split)
+        rc = apply(s, io, ACTION_TLS);
+    if (rc == SESSION_ACCEPT && nkeep == 0 && (np > 0 || split)) {
+        /* every recipient is served otherwise: nothing left to deliver */
+        s->last = np > 0 ? ACTION_PORTAL : ACTION_TLS;
+        rc = SESSION_DISCARD;
+    } else if (rc == SESSION_ACCEPT && np > 0) {
+        s->last = ACTION_PORTAL;
+    }
+    if (rc == SESSION_ACCEPT || rc == SESSION_DISCARD)
+        log_msg(LOG_INFO, s->qid,
+                "delivered: %zu kept, %zu through the portal, %zu over the TLS "
+                "route%s",
+                nkeep, np, nt, split ? " (split off)" : "");
+    free(bp);
+    free(bt);
+    free(bare);
+out:
+    if (pk)
+        memset(pk, 0, (n + 1) * sizeof *pk);
+    free(pk);
+    free(nr);
+    return rc;
+}
+
 enum session_rc session_eom(struct session *s, const struct milter_io *io)
 {
     const struct milter_config *c = &s->snap->cfg;
@@ -284,18 +508,24 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     tags_read(subject, &tags, rest, sizeof rest);
     struct decide_input in = {s->from,    r.sensitive, r.confidence, incomplete(&r),
                               r.findings, r.nfindings, tags.tag};
-    bool partial = in.incomplete;
+    struct decision *d = calloc(s->nrcpt ? s->nrcpt : 1, sizeof *d);
+    if (d == NULL) {
+        detect_result_free(&r);
+        return fail(s, io, "out of memory");
+    }
     enum action overall = ACTION_PASS, intended = ACTION_PASS;
-    enum policy_mode mode = MODE_ENFORCE;
+    enum policy_mode mode = policy_scope_mode(&c->policy, policy_scope_of(&c->policy, s->from));
     unsigned internal = 0, external = 0;
+    bool refused = false, smime_skipped = false;
     for (size_t i = 0; i < s->nrcpt; i++) {
-        struct decision d;
-        decide(&c->policy, &in, s->rcpt[i], &d);
-        overall = decide_strictest(overall, d.action);
-        intended = decide_strictest(intended, d.intended);
-        mode = d.mode;
-        internal += d.rclass == RCPT_INTERNAL;
-        external += d.rclass == RCPT_EXTERNAL;
+        decide(&c->policy, &in, s->rcpt[i], &d[i]);
+        overall = decide_strictest(overall, d[i].action);
+        intended = decide_strictest(intended, d[i].intended);
+        mode = d[i].mode;
+        internal += d[i].rclass == RCPT_INTERNAL;
+        external += d[i].rclass == RCPT_EXTERNAL;
+        refused |= d[i].override_refused;
+        smime_skipped |= d[i].smime_skipped && d[i].intended != ACTION_PASS;
     }
     char rules[256] = "";
     for (size_t i = 0, o = 0; i < r.nfindings && o + 50 < sizeof rules; i++) {
@@ -305,25 +535,33 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
             (size_t)snprintf(rules + o, sizeof rules - o, "%s%s", o ? "," : "", r.findings[i].rule);
     }
     log_msg(LOG_INFO, s->qid,
-            "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s%s recipients=%u internal, "
-            "%u external; mode=%s action=%s%s%s size=%zu scan_ms=%.1f",
+            "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s%s%s recipients=%u "
+            "internal, %u external; mode=%s action=%s%s%s size=%zu scan_ms=%.1f",
             r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
-            rules[0] ? rules : "-", partial ? " (not scanned in full)" : "",
+            rules[0] ? rules : "-", in.incomplete ? " (not scanned in full)" : "",
             tags_tag_name(tags.tag), tags.tag == TAG_UNSAFE ? "/" : "",
-            tags.tag == TAG_UNSAFE ? tags_reason_name(tags.reason) : "", internal, external,
+            tags.tag == TAG_UNSAFE ? tags_reason_name(tags.reason) : "",
+            refused ? " (override not allowed for this sender)" : "", internal, external,
             policy_mode_name(mode), decide_action_name(overall),
             overall != intended ? " intended=" : "",
             overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6);
+    if (smime_skipped)
+        log_msg(LOG_INFO, s->qid, "S/MIME skipped: no certificate store yet");
+    struct message_view m = {data, len, &r, d, &tags, rest};
+    enum session_rc rc = carry_out(s, io, &m, overall, intended, mode);
+    free(d);
     detect_result_free(&r);
-    if (tags.found > 0 && overall != ACTION_REJECT && overall != ACTION_TEMPFAIL &&
-        !untag(s, io, rest))
-        return fail(s, io, "the subject tag could not be removed");
-    return apply(s, io, overall);
+    return rc;
 }
 
 void session_abort(struct session *s)
 {
     session_reset(s);
+}
+
+void session_dry_run(struct session *s)
+{
+    s->dry_run = true;
 }
 
 enum action session_last_action(const struct session *s)

@@ -62,6 +62,10 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io);
 /* session_abort - the message was abandoned; the connection goes on */
 void session_abort(struct session *s);
 
+/* session_dry_run - from now on say (on standard output) what would be
+ * stored and sent instead of doing it (sluis-milter -t) */
+void session_dry_run(struct session *s);
+
 /* the decision of the last message, for -t and the tests */
 enum action session_last_action(const struct session *s);
 

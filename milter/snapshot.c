@@ -36,9 +36,17 @@ enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err,
         snprintf(worker, sizeof worker, "%s", s->cfg.worker);
     else
         attach_worker_path(worker, sizeof worker);
+    st = redirect_new(&s->cfg, &s->redirect, err, errlen);
+    if (st != SL_OK) {
+        pack_free(s->pack);
+        config_free(&s->cfg);
+        free(s);
+        return st;
+    }
     st = attach_pool_new(worker, s->cfg.workers, &s->pool);
     if (st != SL_OK) {
         snprintf(err, errlen, "extraction workers: %s", sl_status_str(st));
+        redirect_free(s->redirect);
         pack_free(s->pack);
         config_free(&s->cfg);
         free(s);
@@ -60,6 +68,7 @@ void snapshot_release(struct snapshot *s)
     if (s == NULL || __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) != 0)
         return;
     attach_pool_free(s->pool);
+    redirect_free(s->redirect);
     pack_free(s->pack);
     config_free(&s->cfg);
     free(s);

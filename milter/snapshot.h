@@ -1,6 +1,7 @@
 /*
  * snapshot - what a connection works with: the configuration, the rule
- * pack and the extraction workers, loaded together and never changed.
+ * pack, the extraction workers and the portal and notice templates, loaded
+ * together and never changed.
  *
  * SIGHUP builds a new snapshot; when it loads, it replaces the current one
  * for new connections, and connections in progress keep the snapshot they
@@ -13,12 +14,14 @@
 #include "../attach/pool.h"
 #include "../rules/pack.h"
 #include "config.h"
+#include "redirect.h"
 
 struct snapshot {
     int refs; /* atomic */
     struct milter_config cfg;
     struct pack *pack;
     struct attach_pool *pool;
+    struct redirect *redirect; /* portal, notices, submission */
 };
 
 /* snapshot_load - config from path (NULL: embedded defaults), its rules and

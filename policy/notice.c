@@ -26,7 +26,8 @@ static const char *const langs[NLANGS] = {"nl", "en", "fr"};
 static const char *const kind_names[NOTICE_KINDS] = {"recipient", "redirect", "warn", "hold",
                                                      "reject"};
 
-struct template {
+struct template
+{
     char *text; /* owned */
     char path[512];
 };
@@ -148,7 +149,7 @@ static const char *value(struct ctx *c, const char *name, size_t n)
         if (c->checking)
             return "x";
         const struct notice_recipient *r = &v->recipients[c->item];
-        return name[1] == 'd' ? r->address
+        return name[1] == 'd'   ? r->address
                : name[1] == 'c' ? action_label(r->action, c->lang)
                                 : (r->code ? r->code : "");
     }
@@ -210,8 +211,7 @@ static enum sl_status emit(struct ctx *c, const char *s)
 static enum sl_status fail(struct ctx *c, const char *at, const char *why, const char *name,
                            size_t n)
 {
-    snprintf(c->err, c->errlen, "%s:%u: %s '%.*s'", c->t->path, line_of(c, at), why, (int)n,
-             name);
+    snprintf(c->err, c->errlen, "%s:%u: %s '%.*s'", c->t->path, line_of(c, at), why, (int)n, name);
     return SL_EPARSE;
 }
 
@@ -258,16 +258,16 @@ static enum sl_status walk(struct ctx *c, const char *p, const char *end)
             p++;
         if (inner_end > p && inner_end[-1] == '\n' && *after == '\n')
             after++;
-        enum list list = n == 8 && strncmp(name, "findings", 8) == 0     ? LIST_FINDINGS
+        enum list list = n == 8 && strncmp(name, "findings", 8) == 0       ? LIST_FINDINGS
                          : n == 10 && strncmp(name, "recipients", 10) == 0 ? LIST_RECIPIENTS
-                                                                            : LIST_NONE;
+                                                                           : LIST_NONE;
         enum sl_status st = SL_OK;
         if (list != LIST_NONE) {
             if (c->in != LIST_NONE)
                 return fail(c, open, "a list inside a list:", name, n);
-            size_t count = c->checking                ? 1
-                           : list == LIST_FINDINGS    ? c->v->nfindings
-                                                      : c->v->nrecipients;
+            size_t count = c->checking             ? 1
+                           : list == LIST_FINDINGS ? c->v->nfindings
+                                                   : c->v->nrecipients;
             for (size_t i = 0; i < count && st == SL_OK; i++) {
                 c->in = list;
                 c->item = i;
@@ -315,8 +315,13 @@ static enum sl_status check(const struct template *t, bool html, char *err, size
 {
     struct notice_vars v = {0};
     struct buf scratch = BUF_INIT;
-    struct ctx c = {.v = &v, .html = html, .checking = true, .out = &scratch, .t = t,
-                    .err = err, .errlen = errlen};
+    struct ctx c = {.v = &v,
+                    .html = html,
+                    .checking = true,
+                    .out = &scratch,
+                    .t = t,
+                    .err = err,
+                    .errlen = errlen};
     enum sl_status st = walk(&c, t->text, t->text + strlen(t->text));
     if (st == SL_OK && !html && strncmp(t->text, "Subject: ", 9) != 0) {
         snprintf(err, errlen, "%s:1: a .txt template begins with 'Subject: '", t->path);
@@ -456,8 +461,7 @@ static bool clean_address(const char *a)
 }
 
 enum sl_status notice_render(const struct notice_templates *t, enum notice_kind k,
-                             const struct notice_vars *v, struct buf *out, char *err,
-                             size_t errlen)
+                             const struct notice_vars *v, struct buf *out, char *err, size_t errlen)
 {
     if (k >= NOTICE_KINDS || !clean_address(v->from) || !clean_address(v->to)) {
         snprintf(err, errlen, "notice: no valid sender or recipient address");
@@ -467,7 +471,10 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
     struct ctx c = {.v = v, .lang = l, .err = err, .errlen = errlen};
     struct tm tm;
     localtime_r(&v->expires, &tm);
-    strftime(c.expires, sizeof c.expires, l == 1 ? "%Y-%m-%d" : l == 2 ? "%d/%m/%Y" : "%d-%m-%Y",
+    strftime(c.expires, sizeof c.expires,
+             l == 1   ? "%Y-%m-%d"
+             : l == 2 ? "%d/%m/%Y"
+                      : "%d-%m-%Y",
              &tm);
     struct buf text = BUF_INIT, html = BUF_INIT;
     c.out = &text;

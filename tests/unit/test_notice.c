@@ -19,8 +19,8 @@
 
 static const struct notice_finding findings[] = {{"national_id", "1234*****82"},
                                                  {"health", "d*****"}};
-static const struct notice_recipient rcpts[] = {
-    {"familie@gmail.example", "portal", "482913"}, {"poli@ziekenhuis.example", "tls", NULL}};
+static const struct notice_recipient rcpts[] = {{"familie@gmail.example", "portal", "482913"},
+                                                {"poli@ziekenhuis.example", "tls", NULL}};
 
 static struct notice_vars vars(const char *lang, const char *to)
 {
@@ -94,8 +94,7 @@ static void test_all(const struct notice_templates *t)
         {"toegangscode", "toegangscode", "beveiligd verstuurd", "wacht op controle",
          "niet verstuurd"},
         {"access code", "access code", "sent securely", "waiting for review", "was not sent"},
-        {"code d'accès", "code d'accès", "sécurisée", "attend une vérification",
-         "pas été envoyé"}};
+        {"code d'accès", "code d'accès", "sécurisée", "attend une vérification", "pas été envoyé"}};
     for (int l = 0; l < 3; l++)
         for (int k = 0; k < NOTICE_KINDS; k++) {
             struct buf out = BUF_INIT;
@@ -126,10 +125,14 @@ static void test_all(const struct notice_templates *t)
                           strstr(html, "href=\"https://portaal.zorg.example/p/AbC_dEf\""),
                       "%s: the pickup link", langs[l]);
                 CHECK(strstr(text, "anja@zorg.example") != NULL, "%s: who sent it", langs[l]);
-                CHECK(strstr(text, l == 1 ? "2027-01-01" : l == 2 ? "01/01/2027" : "01-01-2027"),
+                CHECK(strstr(text, l == 1   ? "2027-01-01"
+                                   : l == 2 ? "01/01/2027"
+                                            : "01-01-2027"),
                       "%s: until when", langs[l]);
                 /* privacy: nothing of what was found, not even its kind */
-                const char *none[] = {"1234*****82", "d*****", "482913",
+                const char *none[] = {"1234*****82",
+                                      "d*****",
+                                      "482913",
                                       notice_category_label("health", langs[l]),
                                       notice_category_label("national_id", langs[l]),
                                       "poli@ziekenhuis.example"};
@@ -142,14 +145,12 @@ static void test_all(const struct notice_templates *t)
                 CHECK(strstr(text, "1234*****82") && strstr(text, "482913") &&
                           strstr(text, "familie@gmail.example") &&
                           strstr(text, notice_category_label("national_id", langs[l])),
-                      "%s: the sender's notice: masked value, code, recipient, category",
-                      langs[l]);
+                      "%s: the sender's notice: masked value, code, recipient, category", langs[l]);
                 CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
                       "%s: how to report a false positive", langs[l]);
                 /* the code only for the portal recipient */
                 const char *tls = strstr(text, "poli@ziekenhuis.example");
-                CHECK(tls && !strstr(tls, "482913"), "%s: no code for the TLS recipient",
-                      langs[l]);
+                CHECK(tls && !strstr(tls, "482913"), "%s: no code for the TLS recipient", langs[l]);
             }
             if (l == 2 && k == NOTICE_RECIPIENT)
                 CHECK(strstr(out.data, "Subject: =?UTF-8?B?") &&
@@ -193,8 +194,7 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
     fputs("Subject: Own words\n\nOur own text for {{sender}}.\n", fp);
     fclose(fp);
     struct notice_templates *o = NULL;
-    CHECK(notice_templates_load(SLUIS_TEMPLATES_DIR, tmp, &o, err, sizeof err) == SL_OK, "%s",
-          err);
+    CHECK(notice_templates_load(SLUIS_TEMPLATES_DIR, tmp, &o, err, sizeof err) == SL_OK, "%s", err);
     v = vars("en", "anja@zorg.example");
     if (o && notice_render(o, NOTICE_WARN, &v, &out, err, sizeof err) == SL_OK &&
         parts(&out, &subject, &text, &html)) {

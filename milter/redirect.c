@@ -1,0 +1,135 @@
+/*
+ * redirect - portal, notices and the submission path. See redirect.h.
+ */
+#include "redirect.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../common/smtp.h"
+
+#ifndef SLUIS_TEMPLATES_DIR
+#define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
+#endif
+
+struct redirect {
+    struct store *store; /* NULL: the built-in portal is not used */
+    struct notice_templates *templates;
+    struct smtp_target submit;
+    char helo[256];
+};
+
+static bool uses_builtin_portal(const struct policy *p)
+{
+    for (size_t i = 0; i < p->nchannels; i++)
+        if (p->channels[i] == CHANNEL_PORTAL)
+            return strcmp(p->portal, "builtin") == 0;
+    return false;
+}
+
+enum sl_status redirect_new(const struct milter_config *c, struct redirect **out, char *err,
+                            size_t errlen)
+{
+    *out = NULL;
+    struct redirect *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return SL_ENOMEM;
+    char why[512];
+    enum sl_status st = smtp_target_parse(c->submission, &r->submit, why, sizeof why);
+    if (st != SL_OK)
+        snprintf(err, errlen, "submission: %s", why);
+    if (st == SL_OK)
+        st = notice_templates_load(SLUIS_TEMPLATES_DIR, c->policy.templates, &r->templates, err,
+                                   errlen);
+    if (st == SL_OK && uses_builtin_portal(&c->policy))
+        st = store_open(c->portal_db, c->portal_key, &r->store, err, errlen);
+    if (st == SL_OK && strcmp(c->policy.portal, "builtin") != 0) {
+        snprintf(err, errlen, "portal: '%s': only the built-in portal is available",
+                 c->policy.portal);
+        st = SL_EPARSE;
+    }
+    if (gethostname(r->helo, sizeof r->helo) != 0 || r->helo[0] == '\0')
+        snprintf(r->helo, sizeof r->helo, "localhost");
+    if (st != SL_OK) {
+        redirect_free(r);
+        return st;
+    }
+    *out = r;
+    return SL_OK;
+}
+
+void redirect_free(struct redirect *r)
+{
+    if (r == NULL)
+        return;
+    store_free(r->store);
+    notice_templates_free(r->templates);
+    free(r);
+}
+
+enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
+                             size_t len, const char *from, const char *const *rcpts, size_t n,
+                             struct store_pickup *pickups, time_t *expires, char *err,
+                             size_t errlen)
+{
+    char id[33];
+    if (r->store == NULL) {
+        snprintf(err, errlen, "no portal store is configured");
+        return SL_EINVAL;
+    }
+    *expires = time(NULL) + (time_t)p->expiry_days * 86400;
+    return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, err, errlen);
+}
+
+static enum sl_status submit(struct redirect *r, const char *from, const char *const *rcpts,
+                             size_t n, const char *msg, size_t len, char *err, size_t errlen)
+{
+    char why[512];
+    enum smtp_result res = smtp_send(&r->submit, r->helo, from, rcpts, n, msg, len, why,
+                                     sizeof why);
+    if (res == SMTP_OK)
+        return SL_OK;
+    snprintf(err, errlen, "submission %s: %s (%s)", r->submit.path[0] ? r->submit.path : r->submit.host,
+             why, smtp_result_name(res));
+    return SL_EIO;
+}
+
+enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const struct notice_vars *v,
+                               char *err, size_t errlen)
+{
+    struct buf msg = BUF_INIT;
+    enum sl_status st = notice_render(r->templates, k, v, &msg, err, errlen);
+    const char *to[] = {v->to};
+    /* an empty envelope sender: notices never draw bounces (RFC 3834 3.3) */
+    if (st == SL_OK)
+        st = submit(r, "", to, 1, msg.data, msg.len, err, errlen);
+    buf_free(&msg);
+    return st;
+}
+
+enum sl_status redirect_copy(struct redirect *r, const char *name, const char *value,
+                             const char *data, size_t len, const char *from,
+                             const char *const *rcpts, size_t n, char *err, size_t errlen)
+{
+    struct buf msg = BUF_INIT;
+    enum sl_status st = buf_printf(&msg, "%s: %s\r\n", name, value);
+    if (st == SL_OK)
+        st = buf_append(&msg, data, len);
+    if (st == SL_OK)
+        st = submit(r, from, rcpts, n, msg.data, msg.len, err, errlen);
+    buf_free(&msg);
+    return st;
+}
+
+void redirect_notice_from(const struct policy *p, const char *sender, char *out, size_t outlen)
+{
+    if (p->notice_from && *p->notice_from) {
+        snprintf(out, outlen, "%s", p->notice_from);
+        return;
+    }
+    const char *at = sender ? strrchr(sender, '@') : NULL;
+    const char *domain = p->norg ? p->org_domains[0] : at ? at + 1 : "localhost";
+    snprintf(out, outlen, "beveiligd@%.*s", (int)strcspn(domain, ">"), domain);
+}

@@ -1,0 +1,55 @@
+/*
+ * redirect - what the milter needs besides the MTA to protect a message:
+ * the portal (sluis's own store, portal/store.h), the notice templates
+ * and the submission path that notices and split-off copies go in by (a
+ * loopback Postfix service without the milter, so nothing loops).
+ *
+ * One redirect belongs to a snapshot and is shared by its connections;
+ * every function is thread-safe. Errors go into err without an address,
+ * token, code or content.
+ */
+#ifndef SLUIS_REDIRECT_H
+#define SLUIS_REDIRECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "../policy/notice.h"
+#include "../portal/store.h"
+#include "config.h"
+
+struct redirect;
+
+/* redirect_new - templates (built-in, or the policy's override folder),
+ * the submission target and, when the policy's channels hold the built-in
+ * portal, the store. */
+enum sl_status redirect_new(const struct milter_config *c, struct redirect **out, char *err,
+                            size_t errlen);
+void redirect_free(struct redirect *r);
+
+/* redirect_keep - the original message data[0..len) into the portal for
+ * the n recipients; pickups[i] is the way in of rcpts[i]; *expires until
+ * when. SL_OK only when it is durably kept. */
+enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
+                             size_t len, const char *from, const char *const *rcpts, size_t n,
+                             struct store_pickup *pickups, time_t *expires, char *err,
+                             size_t errlen);
+
+/* redirect_notify - a notice of kind k with vars v (from and to filled in
+ * by the caller) submitted; SL_OK when the submission service took it */
+enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const struct notice_vars *v,
+                               char *err, size_t errlen);
+
+/* redirect_copy - the message, with the header line "name: value" on top,
+ * submitted to the n recipients with envelope sender from */
+enum sl_status redirect_copy(struct redirect *r, const char *name, const char *value,
+                             const char *data, size_t len, const char *from,
+                             const char *const *rcpts, size_t n, char *err, size_t errlen);
+
+/* redirect_notice_from - the address notices come from: the policy's
+ * notice_from, else beveiligd@ the first organisation domain, else the
+ * sender's domain */
+void redirect_notice_from(const struct policy *p, const char *sender, char *out, size_t outlen);
+
+#endif
