@@ -8,7 +8,7 @@
 #   make run        start sluis-milter on a local socket and say how to point Postfix at it
 
 CC       ?= cc
-PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3
+PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
@@ -35,7 +35,7 @@ UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html te
               test_policy test_portal test_notice \
               test_mutate
 DOC_TESTS  := test_rtf test_ole test_docmut
-MILTER_TESTS := test_session
+MILTER_TESTS := test_session test_external
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
@@ -51,7 +51,7 @@ bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
-MILTER_SRC := common/smtp.c milter/config.c milter/redirect.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
+MILTER_SRC := common/smtp.c portal/external.c milter/config.c milter/redirect.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
 MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
 

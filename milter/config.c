@@ -53,6 +53,8 @@ static const struct key keys[] = {
     {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal.db", 0, 0, 0},
     {"portal_key", K_STRING, OFF(portal_key), "/etc/sluis/portal.key", 0, 0, 0},
     {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
+    {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
+    {"portal_ca_file", K_STRING, OFF(portal_ca_file), "", 0, 0, 0},
     {"reject_text", K_STRING, OFF(reject_text),
      "Dit bericht bevat medische gegevens en mag niet onbeveiligd naar buiten. Verstuur het "
      "via het clientportaal of beveiligde mail. / This message contains health data and may "

@@ -35,11 +35,13 @@ struct milter_config {
     bool outgoing_all;        /* no organisation domains: treat every sender as outgoing */
     char **outgoing_daemons;  /* Postfix services ({daemon_name}) whose mail is outgoing */
     size_t ndaemons;
-    struct policy policy; /* its keys may stand here, or in a file named by "policy" */
-    char *portal_db;      /* the built-in portal store (SQLite) */
-    char *portal_key;     /* its master key, a 0600 file */
-    char *submission;     /* where notices and split-off copies go in (no milter) */
-    char *reject_text;    /* shown to the sender */
+    struct policy policy;    /* its keys may stand here, or in a file named by "policy" */
+    char *portal_db;         /* the built-in portal store (SQLite) */
+    char *portal_key;        /* its master key, a 0600 file */
+    char *submission;        /* where notices and split-off copies go in (no milter) */
+    char *portal_token_file; /* the external portal's bearer token ("" none) */
+    char *portal_ca_file;    /* CAs for an https portal ("" the system's) */
+    char *reject_text;       /* shown to the sender */
     char *hold_reason;
     struct extract_limits limits;
 };

@@ -8,24 +8,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <openssl/rand.h>
+
 #include "../common/smtp.h"
+#include "../portal/external.h"
 
 #ifndef SLUIS_TEMPLATES_DIR
 #define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
 #endif
 
 struct redirect {
-    struct store *store; /* NULL: the built-in portal is not used */
+    struct store *store;              /* the built-in portal, or NULL */
+    struct external_portal *external; /* the organisation's own portal, or NULL */
     struct notice_templates *templates;
     struct smtp_target submit;
     char helo[256];
 };
 
-static bool uses_builtin_portal(const struct policy *p)
+static bool uses_portal(const struct policy *p)
 {
     for (size_t i = 0; i < p->nchannels; i++)
         if (p->channels[i] == CHANNEL_PORTAL)
-            return strcmp(p->portal, "builtin") == 0;
+            return true;
     return false;
 }
 
@@ -43,13 +47,12 @@ enum sl_status redirect_new(const struct milter_config *c, struct redirect **out
     if (st == SL_OK)
         st = notice_templates_load(SLUIS_TEMPLATES_DIR, c->policy.templates, &r->templates, err,
                                    errlen);
-    if (st == SL_OK && uses_builtin_portal(&c->policy))
+    bool builtin = strcmp(c->policy.portal, "builtin") == 0;
+    if (st == SL_OK && !builtin) /* checked even when no channel uses it yet */
+        st = external_portal_new(c->policy.portal, &r->submit, c->portal_token_file,
+                                 c->portal_ca_file, &r->external, err, errlen);
+    if (st == SL_OK && builtin && uses_portal(&c->policy))
         st = store_open(c->portal_db, c->portal_key, &r->store, err, errlen);
-    if (st == SL_OK && strcmp(c->policy.portal, "builtin") != 0) {
-        snprintf(err, errlen, "portal: '%s': only the built-in portal is available",
-                 c->policy.portal);
-        st = SL_EPARSE;
-    }
     if (gethostname(r->helo, sizeof r->helo) != 0 || r->helo[0] == '\0')
         snprintf(r->helo, sizeof r->helo, "localhost");
     if (st != SL_OK) {
@@ -65,6 +68,7 @@ void redirect_free(struct redirect *r)
     if (r == NULL)
         return;
     store_free(r->store);
+    external_portal_free(r->external);
     notice_templates_free(r->templates);
     free(r);
 }
@@ -75,24 +79,42 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
                              size_t errlen)
 {
     char id[33];
+    *expires = time(NULL) + (time_t)p->expiry_days * 86400;
+    if (r->external) {
+        unsigned char raw[16];
+        if (RAND_bytes(raw, sizeof raw) != 1) {
+            snprintf(err, errlen, "no random bytes");
+            return SL_EIO;
+        }
+        for (int i = 0; i < 16; i++)
+            snprintf(id + 2 * i, 3, "%02x", raw[i]);
+        memset(pickups, 0, n * sizeof *pickups);
+        enum external_result res = external_portal_deliver(r->external, id, from, rcpts, n,
+                                                           *expires, data, len, NULL, err, errlen);
+        return res == EXTERNAL_OK ? SL_OK : SL_EIO;
+    }
     if (r->store == NULL) {
         snprintf(err, errlen, "no portal store is configured");
         return SL_EINVAL;
     }
-    *expires = time(NULL) + (time_t)p->expiry_days * 86400;
     return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, err, errlen);
+}
+
+bool redirect_external(const struct redirect *r)
+{
+    return r->external != NULL;
 }
 
 static enum sl_status submit(struct redirect *r, const char *from, const char *const *rcpts,
                              size_t n, const char *msg, size_t len, char *err, size_t errlen)
 {
     char why[512];
-    enum smtp_result res = smtp_send(&r->submit, r->helo, from, rcpts, n, msg, len, why,
-                                     sizeof why);
+    enum smtp_result res =
+        smtp_send(&r->submit, r->helo, from, rcpts, n, msg, len, why, sizeof why);
     if (res == SMTP_OK)
         return SL_OK;
-    snprintf(err, errlen, "submission %s: %s (%s)", r->submit.path[0] ? r->submit.path : r->submit.host,
-             why, smtp_result_name(res));
+    snprintf(err, errlen, "submission %s: %s (%s)",
+             r->submit.path[0] ? r->submit.path : r->submit.host, why, smtp_result_name(res));
     return SL_EIO;
 }
 

@@ -1,6 +1,7 @@
 /*
  * redirect - what the milter needs besides the MTA to protect a message:
- * the portal (sluis's own store, portal/store.h), the notice templates
+ * the portal (sluis's own store, portal/store.h, or the organisation's
+ * own, portal/external.h), the notice templates
  * and the submission path that notices and split-off copies go in by (a
  * loopback Postfix service without the milter, so nothing loops).
  *
@@ -35,6 +36,10 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
                              size_t len, const char *from, const char *const *rcpts, size_t n,
                              struct store_pickup *pickups, time_t *expires, char *err,
                              size_t errlen);
+
+/* redirect_external - is the portal the organisation's own? It tells
+ * the recipient itself: sluis sends no recipient notice and no codes. */
+bool redirect_external(const struct redirect *r);
 
 /* redirect_notify - a notice of kind k with vars v (from and to filled in
  * by the caller) submitted; SL_OK when the submission service took it */

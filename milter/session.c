@@ -388,7 +388,8 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
             rc = apply(s, io, ACTION_TEMPFAIL);
         }
-        for (size_t i = 0; rc == SESSION_ACCEPT && i < np; i++) {
+        bool external = redirect_external(s->snap->redirect);
+        for (size_t i = 0; rc == SESSION_ACCEPT && !external && i < np; i++) {
             char link[512];
             snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
             struct notice_vars v = {policy_scope_language(p, policy_scope_of(p, s->from)),
@@ -426,7 +427,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             nr[i] = (struct notice_recipient){bare[i], decide_action_name(m->d[i].action), NULL};
         for (size_t i = 0, k = 0; i < n; i++)
             if (m->d[i].action == ACTION_PORTAL) {
-                nr[i].code = p->access_code && !s->dry_run ? pk[k].code : NULL;
+                nr[i].code = p->access_code && !s->dry_run && pk[k].code[0] ? pk[k].code : NULL;
                 k++;
             }
         if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL))

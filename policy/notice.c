@@ -106,8 +106,9 @@ static const char *action_label(const char *action, int l)
 
 /* --- the template language ---------------------------------------------- */
 
-static const char *const scalars[] = {"organisation", "from",     "to",         "sender", "link",
-                                      "expires",      "helpdesk", "report_url", "reason", NULL};
+static const char *const scalars[] = {"organisation", "from",    "to",       "sender",
+                                      "link",         "expires", "helpdesk", "report_url",
+                                      "reason",       "codes",   NULL};
 static const char *const finding_fields[] = {"category", "masked", NULL};
 static const char *const recipient_fields[] = {"address", "action", "code", NULL};
 
@@ -133,6 +134,15 @@ static bool in_set(const char *name, size_t n, const char *const *set)
         if (strlen(*set) == n && strncmp(*set, name, n) == 0)
             return true;
     return false;
+}
+
+/* codes - "yes" when a recipient has an access code to relay, else "" */
+static const char *codes(const struct notice_vars *v)
+{
+    for (size_t i = 0; i < v->nrecipients; i++)
+        if (v->recipients[i].code && *v->recipients[i].code)
+            return "yes";
+    return "";
 }
 
 /* value - the value of name in the context; NULL when unknown */
@@ -166,6 +176,7 @@ static const char *value(struct ctx *c, const char *name, size_t n)
                     : IS("expires")    ? c->expires
                     : IS("helpdesk")   ? v->helpdesk
                     : IS("report_url") ? v->report_url
+                    : IS("codes")      ? codes(v)
                                        : v->reason;
 #undef IS
     return r ? r : "";

@@ -7,7 +7,10 @@ Listens on 127.0.0.1 on a free port (written to PORTFILE once listening).
 Each message goes to DIR/NNN.eml byte for byte (dot-unstuffed, CRLF as
 sent) with DIR/NNN.json beside it: envelope sender, recipients, and whether
 the session was under TLS (and its version). With --tls it offers STARTTLS;
-without, it does not. Python standard library only.
+without, it does not. A file DIR/plan changes answers for tests: lines
+"STEP REPLY" where STEP is GREETING, EHLO, MAIL, RCPT, DATA or END (after
+the message) and REPLY a reply line ("451 4.3.0 try later") or "stall"
+(no answer for 60 s). Python standard library only.
 """
 import json
 import os
@@ -15,22 +18,50 @@ import socket
 import ssl
 import sys
 import threading
+import time
 
 
-def serve(conn, store, tls_ctx):
+def read_plan(out):
+    plan = {}
+    try:
+        for line in open(os.path.join(out, "plan")):
+            step, _, reply = line.strip().partition(" ")
+            if step:
+                plan[step] = reply
+    except OSError:
+        pass
+    return plan
+
+
+def serve(conn, store, tls_ctx, out):
     state = {"tls": None, "from": None, "rcpt": []}
     f = conn.makefile("rwb", buffering=0)
+    plan = read_plan(out)
 
     def send(line):
         f.write(line.encode() + b"\r\n")
 
-    send("220 receiver.test ESMTP")
+    def planned(step):
+        """answer as planned for step; True when the plan answered"""
+        reply = plan.get(step)
+        if reply is None:
+            return False
+        if reply == "stall":
+            time.sleep(60)
+            return True
+        send(reply)
+        return True
+
+    if not planned("GREETING"):
+        send("220 receiver.test ESMTP")
     while True:
         line = f.readline()
         if not line:
             return
         cmd = line.strip().decode("latin-1")
         verb = cmd[:4].upper()
+        if verb in ("EHLO", "HELO", "MAIL", "RCPT", "DATA") and planned(verb):
+            continue
         if verb in ("EHLO", "HELO"):
             if verb == "HELO":
                 send("250 receiver.test")
@@ -62,6 +93,8 @@ def serve(conn, store, tls_ctx):
                 if l.startswith(b".."):
                     l = l[1:]
                 data += l
+            if planned("END"):
+                continue
             store(bytes(data), state)
             send("250 stored")
         elif verb == "RSET":
@@ -105,12 +138,12 @@ def main():
     os.rename(portfile + ".tmp", portfile)
     while True:
         conn, _ = srv.accept()
-        threading.Thread(target=lambda c=conn: handle(c, store, tls_ctx), daemon=True).start()
+        threading.Thread(target=lambda c=conn: handle(c, store, tls_ctx, out), daemon=True).start()
 
 
-def handle(conn, store, tls_ctx):
+def handle(conn, store, tls_ctx, out):
     try:
-        serve(conn, store, tls_ctx)
+        serve(conn, store, tls_ctx, out)
     except (OSError, ssl.SSLError):
         pass
     finally:
