@@ -163,13 +163,16 @@ bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p run
-	@printf 'socket = unix:%s/run/milter.sock\nlog = stderr\n' "$(CURDIR)" >run/sluis-milter.conf
+	@[ -f run/portal.key ] || bin/sluis portal keygen run/portal.key >/dev/null
+	@printf 'socket = unix:%s/run/milter.sock\nlog = stderr\nportal_db = %s/run/portal.db\nportal_key = %s/run/portal.key\n' \
+	    "$(CURDIR)" "$(CURDIR)" "$(CURDIR)" >run/sluis-milter.conf
 	@echo "sluis-milter: embedded defaults, listening on unix:$(CURDIR)/run/milter.sock"
+	@echo "portal store: run/portal.db (key run/portal.key); notices are submitted to 127.0.0.1:10026"
 	@echo "Point a Postfix at it (main.cf):"
 	@echo "    smtpd_milters = unix:$(CURDIR)/run/milter.sock"
 	@echo "    milter_default_action = tempfail"
 	@echo "    milter_header_checks = regexp:$(CURDIR)/contrib/postfix/sluis_milter_header_checks"
-	@echo "and add contrib/postfix/master.cf for the TLS route. Without Postfix:"
+	@echo "and add contrib/postfix/master.cf for the TLS route and the submission service. Without Postfix:"
 	@echo "    bin/sluis-milter -t MESSAGE --from a@zorg.nl --to b@gmail.com"
 	@echo "Logs follow here; Ctrl-C stops it."
 	@exec bin/sluis-milter -c run/sluis-milter.conf -f
