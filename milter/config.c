@@ -55,11 +55,7 @@ static const struct key keys[] = {
     {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
     {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
     {"portal_ca_file", K_STRING, OFF(portal_ca_file), "", 0, 0, 0},
-    {"reject_text", K_STRING, OFF(reject_text),
-     "Dit bericht bevat medische gegevens en mag niet onbeveiligd naar buiten. Verstuur het "
-     "via het clientportaal of beveiligde mail. / This message contains health data and may "
-     "not leave unprotected. Send it through the client portal or secure mail.",
-     0, 0, 0},
+    {"reject_text", K_STRING, OFF(reject_text), "", 0, 0, 0}, /* "": the templates' */
     {"hold_reason", K_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0, 0,
      0},
 };

@@ -100,6 +100,11 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
     return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, err, errlen);
 }
 
+const char *redirect_reject_text(const struct redirect *r, const char *lang)
+{
+    return notice_reply(r->templates, lang);
+}
+
 bool redirect_external(const struct redirect *r)
 {
     return r->external != NULL;

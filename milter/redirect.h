@@ -37,6 +37,9 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
                              struct store_pickup *pickups, time_t *expires, char *err,
                              size_t errlen);
 
+/* redirect_reject_text - the reply text for rejected mail in lang */
+const char *redirect_reject_text(const struct redirect *r, const char *lang);
+
 /* redirect_external - is the portal the organisation's own? It tells
  * the recipient itself: sluis sends no recipient notice and no codes. */
 bool redirect_external(const struct redirect *r);

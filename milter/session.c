@@ -134,15 +134,25 @@ static enum session_rc keep(struct session *s, const void *p, size_t n)
 
 enum session_rc session_header(struct session *s, const char *name, const char *value)
 {
+    /* as it was sent: CRLF line ends, also inside a folded value (the
+     * MTA hands those over with bare LF) */
     keep(s, name, strlen(name));
     keep(s, ": ", 2);
-    keep(s, value, strlen(value));
-    return keep(s, "\n", 1);
+    for (const char *p = value, *nl; *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        if (nl == NULL) {
+            keep(s, p, strlen(p));
+            break;
+        }
+        keep(s, p, (size_t)(nl - p) - (nl > p && nl[-1] == '\r'));
+        keep(s, "\r\n", 2);
+    }
+    return keep(s, "\r\n", 2);
 }
 
 enum session_rc session_eoh(struct session *s)
 {
-    return keep(s, "\n", 1);
+    return keep(s, "\r\n", 2);
 }
 
 enum session_rc session_body(struct session *s, const void *data, size_t len)
@@ -185,9 +195,19 @@ static enum session_rc apply_reply(struct session *s, const struct milter_io *io
                                    const char *rcode, const char *xcode, const char *reject_text);
 
 /* apply - carry out action a; returns what to tell the MTA */
+/* reject_text - the configured text, else the sender's language's template */
+static const char *reject_text(const struct session *s)
+{
+    const struct milter_config *c = &s->snap->cfg;
+    if (c->reject_text[0])
+        return c->reject_text;
+    return redirect_reject_text(
+        s->snap->redirect, policy_scope_language(&c->policy, policy_scope_of(&c->policy, s->from)));
+}
+
 static enum session_rc apply(struct session *s, const struct milter_io *io, enum action a)
 {
-    return apply_reply(s, io, a, "550", "5.7.1", s->snap->cfg.reject_text);
+    return apply_reply(s, io, a, "550", "5.7.1", reject_text(s));
 }
 
 static enum session_rc apply_reply(struct session *s, const struct milter_io *io, enum action a,
@@ -336,7 +356,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
         if (overall != ACTION_TEMPFAIL)
             sender_notice(s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
-                          overall == ACTION_HOLD ? c->hold_reason : c->reject_text);
+                          overall == ACTION_HOLD ? c->hold_reason : reject_text(s));
         if (overall == ACTION_HOLD && m->tags->found > 0 && !untag(s, io, m->rest))
             return fail(s, io, "the subject tag could not be removed");
         return apply(s, io, overall);

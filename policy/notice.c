@@ -34,6 +34,7 @@ struct template
 
 struct notice_templates {
     struct template txt[NLANGS][NOTICE_KINDS], html[NLANGS][NOTICE_KINDS];
+    struct template reply[NLANGS]; /* reject.reply: the SMTP reply's text */
 };
 
 const char *notice_kind_name(enum notice_kind k)
@@ -342,6 +343,29 @@ static enum sl_status check(const struct template *t, bool html, char *err, size
     return st;
 }
 
+/* check_reply - one line of printable ASCII (an SMTP reply), at most 400 */
+static enum sl_status check_reply(struct template *t, char *err, size_t errlen)
+{
+    char *nl = strchr(t->text, '\n');
+    if (nl && nl[strspn(nl, "\r\n")] != '\0') {
+        snprintf(err, errlen, "%s:2: a reply is one line", t->path);
+        return SL_EPARSE;
+    }
+    if (nl)
+        *nl = '\0';
+    size_t n = strlen(t->text);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)t->text[i] < 0x20 || (unsigned char)t->text[i] > 0x7E) {
+            snprintf(err, errlen, "%s:1: a reply is printable ASCII (SMTP)", t->path);
+            return SL_EPARSE;
+        }
+    if (n == 0 || n > 400) {
+        snprintf(err, errlen, "%s:1: a reply of 1 to 400 characters", t->path);
+        return SL_EPARSE;
+    }
+    return SL_OK;
+}
+
 enum sl_status notice_templates_load(const char *dir, const char *override,
                                      struct notice_templates **out, char *err, size_t errlen)
 {
@@ -362,12 +386,22 @@ enum sl_status notice_templates_load(const char *dir, const char *override,
             if (st == SL_OK)
                 st = check(&t->html[l][k], true, err, errlen);
         }
+    for (int l = 0; l < NLANGS && st == SL_OK; l++) {
+        st = load_one(dir, override, langs[l], "reject.reply", &t->reply[l], err, errlen);
+        if (st == SL_OK)
+            st = check_reply(&t->reply[l], err, errlen);
+    }
     if (st != SL_OK) {
         notice_templates_free(t);
         t = NULL;
     }
     *out = t;
     return st;
+}
+
+const char *notice_reply(const struct notice_templates *t, const char *lang)
+{
+    return t->reply[lang_index(lang)].text;
 }
 
 void notice_templates_free(struct notice_templates *t)
@@ -379,6 +413,8 @@ void notice_templates_free(struct notice_templates *t)
             free(t->txt[l][k].text);
             free(t->html[l][k].text);
         }
+    for (int l = 0; l < NLANGS; l++)
+        free(t->reply[l].text);
     free(t);
 }
 

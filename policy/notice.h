@@ -7,7 +7,8 @@
  * is redirected, held, rejected or, in warn mode, let through.
  *
  * Templates are files, policy/templates/LANG/KIND.txt and KIND.html
- * (nl, en, fr); an organisation's folder may replace any of them. A .txt
+ * (nl, en, fr), and LANG/reject.reply, the one line a rejected sender's
+ * mail program shows; an organisation's folder may replace any of them. A .txt
  * begins with "Subject: ..." and an empty line. In both, "{{name}}" is a
  * value and "{{#name}}...{{/name}}" repeats for each item of a list
  * (findings, recipients) or shows once when a value is not empty. Every
@@ -82,6 +83,10 @@ void notice_templates_free(struct notice_templates *t);
 enum sl_status notice_render(const struct notice_templates *t, enum notice_kind k,
                              const struct notice_vars *v, struct buf *out, char *err,
                              size_t errlen);
+
+/* notice_reply - the text of a 5xx reply for rejected mail in lang
+ * (LANG/reject.reply: one line of printable ASCII); borrowed from t */
+const char *notice_reply(const struct notice_templates *t, const char *lang);
 
 /* notice_category_label - a category in plain words ("gezondheidsgegevens") */
 const char *notice_category_label(const char *category, const char *lang);

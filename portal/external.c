@@ -277,10 +277,9 @@ static long long now_ms(void)
 }
 
 enum external_result external_portal_deliver(const struct external_portal *p, const char *id,
-                                             const char *sender, const char *const *rcpts,
-                                             size_t n, time_t expires, const void *msg,
-                                             size_t len, unsigned *tries_out, char *err,
-                                             size_t errlen)
+                                             const char *sender, const char *const *rcpts, size_t n,
+                                             time_t expires, const void *msg, size_t len,
+                                             unsigned *tries_out, char *err, size_t errlen)
 {
     struct buf body = BUF_INIT;
     if (p->http && body_json(id, sender, rcpts, n, expires, msg, len, &body) != SL_OK) {

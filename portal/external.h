@@ -50,9 +50,8 @@ void external_portal_tries(struct external_portal *p, unsigned tries, unsigned d
 /* external_portal_deliver - hand over msg[0..len) from sender for the n
  * recipients, kept until expires; *tries_out (if not NULL) how many tries */
 enum external_result external_portal_deliver(const struct external_portal *p, const char *id,
-                                             const char *sender, const char *const *rcpts,
-                                             size_t n, time_t expires, const void *msg,
-                                             size_t len, unsigned *tries_out, char *err,
-                                             size_t errlen);
+                                             const char *sender, const char *const *rcpts, size_t n,
+                                             time_t expires, const void *msg, size_t len,
+                                             unsigned *tries_out, char *err, size_t errlen);
 
 #endif

@@ -122,13 +122,11 @@ static void test_smtp(int port)
     CHECK(smtp_send(&t, "c", "s@z.example", to, 1, "x", 1, err, sizeof err) == SMTP_TEMP &&
               strstr(err, "connect"),
           "connection refused: temporary (%s)", err);
-    static const char *const bad[] = {"nohost", "host:0", "host:99999", ":25", "[::1]25",
-                                      "unix:relative", "a:b:c"};
+    static const char *const bad[] = {"nohost",  "host:0",        "host:99999", ":25",
+                                      "[::1]25", "unix:relative", "a:b:c"};
     for (size_t i = 0; i < NELEM(bad); i++)
-        CHECK(smtp_target_parse(bad[i], &t, err, sizeof err) == SL_EPARSE, "'%s' refused",
-              bad[i]);
-    CHECK(smtp_target_parse("[::1]:25", &t, err, sizeof err) == SL_OK &&
-              strcmp(t.host, "::1") == 0,
+        CHECK(smtp_target_parse(bad[i], &t, err, sizeof err) == SL_EPARSE, "'%s' refused", bad[i]);
+    CHECK(smtp_target_parse("[::1]:25", &t, err, sizeof err) == SL_OK && strcmp(t.host, "::1") == 0,
           "IPv6 literal");
     const char *inject[] = {"a@x.example>\r\nRCPT TO:<evil@x.example"};
     CHECK(smtp_send(&t, "c", "s@z.example", inject, 1, "x", 1, err, sizeof err) == SMTP_PERM,
@@ -158,9 +156,8 @@ static void test_http(int port, int smtp_port)
     const char *to[] = {"familie@gmail.example", "b@y.example"};
     unsigned tries = 0;
     plan("http", "500\n503\n200\n");
-    enum external_result r = external_portal_deliver(p, "abc123", "a@z.example", to, 2,
-                                                     1798761600, msg, sizeof msg - 1, &tries, err,
-                                                     sizeof err);
+    enum external_result r = external_portal_deliver(p, "abc123", "a@z.example", to, 2, 1798761600,
+                                                     msg, sizeof msg - 1, &tries, err, sizeof err);
     CHECK(r == EXTERNAL_OK && tries == 3, "two 5xx, then 200: delivered on try %u", tries);
     size_t len;
     char *req = received("http", 3, "json", &len);
@@ -201,8 +198,10 @@ static void test_http(int port, int smtp_port)
     external_portal_tries(p, 3, 2000);
     time_t t0 = time(NULL);
     r = external_portal_deliver(p, "x", "a@z.example", to, 1, 0, "m", 1, &tries, err, sizeof err);
-    CHECK(r == EXTERNAL_TEMP && time(NULL) - t0 <= 5, "a portal that never answers: temporary, "
-                                                      "within the deadline (%s)", err);
+    CHECK(r == EXTERNAL_TEMP && time(NULL) - t0 <= 5,
+          "a portal that never answers: temporary, "
+          "within the deadline (%s)",
+          err);
     external_portal_free(p);
 
     /* by mail, straight to a server */
@@ -210,8 +209,8 @@ static void test_http(int port, int smtp_port)
     CHECK(external_portal_new(spec, NULL, "", "", &p, err, sizeof err) == SL_OK, "%s", err);
     if (p) {
         plan("smtp", NULL);
-        r = external_portal_deliver(p, "x", "a@z.example", to, 2, 1798761600, "Subject: s\r\n\r\nb\r\n",
-                                    18, &tries, err, sizeof err);
+        r = external_portal_deliver(p, "x", "a@z.example", to, 2, 1798761600,
+                                    "Subject: s\r\n\r\nb\r\n", 18, &tries, err, sizeof err);
         CHECK(r == EXTERNAL_OK, "by mail: %s", err);
         char *env = NULL, *got = NULL;
         for (int k = 1; k < 20 && !env; k++) {
@@ -248,7 +247,8 @@ static void test_http(int port, int smtp_port)
 
 int main(int argc, char **argv)
 {
-    snprintf(scripts, sizeof scripts, "%s/../../integration", argc > 1 ? argv[1] : "tests/unit/data");
+    snprintf(scripts, sizeof scripts, "%s/../../integration",
+             argc > 1 ? argv[1] : "tests/unit/data");
     snprintf(work, sizeof work, "/tmp/sluis-test-external-XXXXXX");
     if (mkdtemp(work) == NULL)
         return 1;

@@ -167,6 +167,9 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
 {
     struct buf out = BUF_INIT;
     char err[512];
+    CHECK(strncmp(notice_reply(t, "fr"), "Ce message contient", 19) == 0 &&
+              strncmp(notice_reply(t, "xx"), "Dit bericht bevat medische gegevens", 35) == 0,
+          "reject replies per language, Dutch by default");
     struct notice_vars v = vars("en", "anja@zorg.example");
     struct notice_finding hostile[] = {{"health", "<script>alert(1)</script>"}};
     v.findings = hostile;
@@ -215,10 +218,21 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
         {"Hello\n", "warn.txt:1: a .txt template begins with 'Subject: '"},
         {"Subject: x\n\n{{#findings}}{{#recipients}}{{/recipients}}{{/findings}}\n",
          "a list inside a list"},
+        {NULL, "reject.reply:2: a reply is one line"},
     };
     for (size_t i = 0; i < NELEM(broken); i++) {
-        fp = fopen(f, "w");
-        fputs(broken[i].text, fp);
+        if (broken[i].text == NULL) { /* a reply of two lines */
+            fp = fopen(f, "w");
+            fputs("Subject: x\n\nok\n", fp);
+            fclose(fp);
+            char r[600];
+            snprintf(r, sizeof r, "%s/reject.reply", d);
+            fp = fopen(r, "w");
+            fputs("Not sent.\nSecond line.\n", fp);
+        } else {
+            fp = fopen(f, "w");
+            fputs(broken[i].text, fp);
+        }
         fclose(fp);
         o = NULL;
         err[0] = '\0';
