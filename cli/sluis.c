@@ -61,28 +61,16 @@ struct scan_opts {
     struct policy policy;
 };
 
-/* incomplete - did a part escape scanning (a limit, a failed worker)? */
-static bool incomplete(const struct detect_result *r)
-{
-    for (size_t i = 0; i < r->nfindings; i++)
-        if (scan_finding_incomplete(&r->findings[i]))
-            return true;
-    return false;
-}
-
 /* message_input - what decide() needs to know of a message; the subject
  * tags are read from data */
 static void message_input(const struct scan_opts *o, const struct detect_result *r,
                           const char *data, size_t len, struct decide_input *in)
 {
-    struct buf raw = BUF_INIT;
-    char subject[1024] = "", rest[1024];
-    if (header_find(data, len, "Subject", &raw))
-        header_decode(raw.data, subject, sizeof subject);
-    buf_free(&raw);
+    char subject[1024], rest[1024];
+    header_subject(data, len, subject, sizeof subject);
     struct tags t;
     tags_read(subject, &t, rest, sizeof rest);
-    *in = (struct decide_input){o->from,     r->sensitive, r->confidence, incomplete(r),
+    *in = (struct decide_input){o->from,     r->sensitive, r->confidence, scan_incomplete(r),
                                 r->findings, r->nfindings, t.tag};
 }
 

@@ -56,8 +56,7 @@ static enum sl_status line(char *l, bool sections, char **section, kv_fn fn, voi
     return fn(ctx, *section, key, kv_trim(eq + 1), why, whylen);
 }
 
-enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ctx, char *err,
-                             size_t errlen)
+enum sl_status kv_each_line(const char *path, kv_line_fn fn, void *ctx, char *err, size_t errlen)
 {
     char why[512];
     size_t len;
@@ -71,8 +70,6 @@ enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ct
         free(text);
         return SL_EPARSE;
     }
-    /* the section name must outlive its header line: keep a copy */
-    char section_buf[256] = "", *section = section_buf;
     enum sl_status st = SL_OK;
     unsigned lineno = 0;
     for (char *p = text; p && *p && st == SL_OK;) {
@@ -85,24 +82,41 @@ enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ct
             *hash = '\0';
         char *l = kv_trim(p);
         p = nl ? nl + 1 : NULL;
-        if (*l == '\0')
-            continue;
-        char *sec = section;
-        st = line(l, sections, &sec, fn, ctx, why, sizeof why);
-        if (st == SL_OK && sec != section) {
-            if (strlen(sec) >= sizeof section_buf) {
-                snprintf(why, sizeof why, "section name too long");
-                st = SL_EPARSE;
-            } else {
-                memmove(section_buf, sec, strlen(sec) + 1);
-                section = section_buf;
-            }
-        }
-        if (st != SL_OK)
+        if (*l && (st = fn(ctx, l, why, sizeof why)) != SL_OK)
             snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
     }
     free(text);
     return st;
+}
+
+/* the state of kv_parse_file over its lines */
+struct parsing {
+    bool sections;
+    kv_fn fn;
+    void *ctx;
+    char section[256]; /* outlives its header line */
+};
+
+static enum sl_status parse_line(void *arg, char *l, char *why, size_t whylen)
+{
+    struct parsing *ps = arg;
+    char *sec = ps->section;
+    enum sl_status st = line(l, ps->sections, &sec, ps->fn, ps->ctx, why, whylen);
+    if (st == SL_OK && sec != ps->section) {
+        if (strlen(sec) >= sizeof ps->section) {
+            snprintf(why, whylen, "section name too long");
+            return SL_EPARSE;
+        }
+        memmove(ps->section, sec, strlen(sec) + 1);
+    }
+    return st;
+}
+
+enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ctx, char *err,
+                             size_t errlen)
+{
+    struct parsing ps = {sections, fn, ctx, ""};
+    return kv_each_line(path, parse_line, &ps, err, errlen);
 }
 
 enum sl_status kv_list_add(char ***list, size_t *n, const char *value)

@@ -33,6 +33,15 @@ typedef enum sl_status (*kv_fn)(void *ctx, const char *section, const char *key,
 enum sl_status kv_parse_file(const char *path, bool sections, kv_fn fn, void *ctx, char *err,
                              size_t errlen);
 
+/* kv_line_fn - one trimmed, uncommented, non-empty line (writable, lives
+ * during the call); the reason of an error in why */
+typedef enum sl_status (*kv_line_fn)(void *ctx, char *line, char *why, size_t whylen);
+
+/* kv_each_line - call fn for every line of the file at path that holds
+ * more than blanks and a comment; errors "path:line: why" in err, SL_EIO
+ * when the file cannot be read */
+enum sl_status kv_each_line(const char *path, kv_line_fn fn, void *ctx, char *err, size_t errlen);
+
 /* kv_list_set - replace *list (n entries, each malloc'd) with the words of
  * value, split at blanks and commas. SL_ENOMEM leaves *list empty. */
 enum sl_status kv_list_set(char ***list, size_t *n, const char *value);

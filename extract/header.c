@@ -72,6 +72,16 @@ void header_decode(const char *raw, char *out, size_t outlen)
     g_free(text);
 }
 
+void header_subject(const char *data, size_t len, char *out, size_t outlen)
+{
+    struct buf raw = BUF_INIT;
+    if (outlen > 0)
+        out[0] = '\0';
+    if (header_find(data, len, "Subject", &raw))
+        header_decode(raw.data, out, outlen);
+    buf_free(&raw);
+}
+
 enum sl_status header_encode(const char *utf8, struct buf *out)
 {
     buf_reset(out);

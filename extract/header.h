@@ -23,6 +23,10 @@ bool header_find(const char *data, size_t len, const char *name, struct buf *out
  * bytes replaced) into out, always NUL-terminated and cut at outlen */
 void header_decode(const char *raw, char *out, size_t outlen);
 
+/* header_subject - the message's Subject, decoded to UTF-8, into out
+ * ("" when it has none) */
+void header_subject(const char *data, size_t len, char *out, size_t outlen);
+
 /* header_encode - UTF-8 text as a header value: unchanged when ASCII,
  * else as RFC 2047 encoded words; into out (reset first) */
 enum sl_status header_encode(const char *utf8, struct buf *out);

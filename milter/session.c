@@ -165,14 +165,6 @@ enum session_rc session_raw(struct session *s, const void *data, size_t len)
     return keep(s, data, len);
 }
 
-static bool incomplete(const struct detect_result *r)
-{
-    for (size_t i = 0; i < r->nfindings; i++)
-        if (scan_finding_incomplete(&r->findings[i]))
-            return true;
-    return false;
-}
-
 /* ascii - a reply text fit for SMTP: printable ASCII, '%' doubled for libmilter */
 static void ascii(const char *in, char *out, size_t outlen)
 {
@@ -520,14 +512,11 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         detect_result_free(&r);
         return fail(s, io, sl_status_str(st));
     }
-    struct buf raw = BUF_INIT;
-    char subject[1024] = "", rest[1024];
-    if (header_find(data, len, "Subject", &raw))
-        header_decode(raw.data, subject, sizeof subject);
-    buf_free(&raw);
+    char subject[1024], rest[1024];
+    header_subject(data, len, subject, sizeof subject);
     struct tags tags;
     tags_read(subject, &tags, rest, sizeof rest);
-    struct decide_input in = {s->from,    r.sensitive, r.confidence, incomplete(&r),
+    struct decide_input in = {s->from,    r.sensitive, r.confidence, scan_incomplete(&r),
                               r.findings, r.nfindings, tags.tag};
     struct decision *d = calloc(s->nrcpt ? s->nrcpt : 1, sizeof *d);
     if (d == NULL) {

@@ -397,39 +397,9 @@ static enum sl_status file_line(void *ctx, const char *section, const char *key,
     return st;
 }
 
-/* each_line - call fn on each trimmed, uncommented, non-empty line */
-static enum sl_status each_line(const char *path, struct policy *p,
-                                enum sl_status (*fn)(struct policy *, char *, char *, size_t),
-                                char *err, size_t errlen)
+static enum sl_status partner_line(void *ctx, char *l, char *why, size_t whylen)
 {
-    char why[512];
-    size_t len;
-    char *text = file_read_all(path, 1u << 20, &len, why, sizeof why);
-    if (text == NULL) {
-        snprintf(err, errlen, "%s: %s", path, why);
-        return SL_EIO;
-    }
-    enum sl_status st = SL_OK;
-    unsigned lineno = 0;
-    for (char *s = text; s && *s && st == SL_OK;) {
-        char *nl = strchr(s, '\n');
-        if (nl)
-            *nl = '\0';
-        lineno++;
-        char *hash = strchr(s, '#');
-        if (hash)
-            *hash = '\0';
-        char *l = kv_trim(s);
-        s = nl ? nl + 1 : NULL;
-        if (*l && (st = fn(p, l, why, sizeof why)) != SL_OK)
-            snprintf(err, errlen, "%s:%u: %s", path, lineno, why);
-    }
-    free(text);
-    return st;
-}
-
-static enum sl_status partner_line(struct policy *p, char *l, char *why, size_t whylen)
-{
+    struct policy *p = ctx;
     return set_domains(&p->partners, &p->npartners, l, true, "partner", why, whylen);
 }
 
@@ -446,8 +416,9 @@ static char *unquote(char *f)
 
 /* "address,department" or "address;department" (a spreadsheet's CSV);
  * a first line "address,department" (any case) is a header */
-static enum sl_status department_line(struct policy *p, char *l, char *why, size_t whylen)
+static enum sl_status department_line(void *ctx, char *l, char *why, size_t whylen)
 {
+    struct policy *p = ctx;
     char *sep = strpbrk(l, ",;");
     if (sep == NULL) {
         snprintf(why, whylen, "expected 'address,department'");
@@ -466,12 +437,12 @@ static enum sl_status department_line(struct policy *p, char *l, char *why, size
 
 static enum sl_status read_partners(struct policy *p, const char *path, char *err, size_t errlen)
 {
-    return each_line(path, p, partner_line, err, errlen);
+    return kv_each_line(path, partner_line, p, err, errlen);
 }
 
 static enum sl_status read_departments(struct policy *p, const char *path, char *err, size_t errlen)
 {
-    return each_line(path, p, department_line, err, errlen);
+    return kv_each_line(path, department_line, p, err, errlen);
 }
 
 enum sl_status policy_load_file(struct policy *p, const char *path, char *err, size_t errlen)

@@ -45,3 +45,11 @@ bool scan_finding_incomplete(const struct finding *f)
             return false;
     return true;
 }
+
+bool scan_incomplete(const struct detect_result *r)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (scan_finding_incomplete(&r->findings[i]))
+            return true;
+    return false;
+}

@@ -35,4 +35,7 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
  * is already protected, and the rest holds no text a reader could find. */
 bool scan_finding_incomplete(const struct finding *f);
 
+/* scan_incomplete - did any part of the message escape scanning? */
+bool scan_incomplete(const struct detect_result *r);
+
 #endif
