@@ -42,7 +42,7 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix \
+.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
         run format format-check clean
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
@@ -154,6 +154,10 @@ bench: bench-scan bench-milter bench-postfix
 
 bench-milter: all $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload
 	@bench/milter-bench bin $(BUILD)/bench
+
+# make bench-profile: where sluis-milter's time goes (perf; not part of make bench)
+bench-profile: all $(BUILD)/bench/milterload
+	@bench/profile bin $(BUILD)/bench
 
 bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 	@bench/postfix-bench bin $(BUILD)/bench
