@@ -434,6 +434,11 @@ static int cmd_policy(int argc, char **argv)
     for (size_t i = 0; i < p.nchannels; i++)
         printf(" %s", policy_channel_name(p.channels[i]));
     printf("; then %s\n", decide_action_name(p.fallback));
+    if (!p.report_url[0])
+        printf("  note: report_url is not set: notices to staff carry no link to report a "
+               "false positive\n");
+    if (!p.helpdesk[0])
+        printf("  note: helpdesk is not set: notices carry no helpdesk line\n");
     for (size_t i = 0; i < p.ndepts; i++)
         printf("  department %s: mode %s, notices in %s, overrides %s\n", p.depts[i].name,
                policy_mode_name(policy_scope_mode(&p, &p.depts[i])),
