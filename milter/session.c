@@ -469,7 +469,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     } else if (rc == SESSION_ACCEPT && np > 0) {
         s->last = ACTION_PORTAL;
     }
-    if (rc == SESSION_ACCEPT || rc == SESSION_DISCARD)
+    if ((rc == SESSION_ACCEPT || rc == SESSION_DISCARD) && (np > 0 || nt > 0))
         log_msg(LOG_INFO, s->qid,
                 "delivered: %zu kept, %zu through the portal, %zu over the TLS "
                 "route%s",
