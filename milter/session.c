@@ -346,9 +346,16 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
 
     /* the whole message waits or goes back: hold, reject, tempfail */
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
-        if (overall != ACTION_TEMPFAIL)
-            sender_notice(s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
-                          overall == ACTION_HOLD ? c->hold_reason : reject_text(s));
+        if (overall != ACTION_TEMPFAIL) {
+            /* not scanned in full, or no channel for health data */
+            bool partial = false;
+            for (size_t i = 0; i < n; i++)
+                partial |= m->d[i].action == overall && !m->r->sensitive;
+            const char *lang = policy_scope_language(p, policy_scope_of(p, s->from));
+            sender_notice(
+                s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
+                notice_reason_text(partial ? NOTICE_WHY_NOT_SCANNED : NOTICE_WHY_NO_CHANNEL, lang));
+        }
         if (overall == ACTION_HOLD && m->tags->found > 0 && !untag(s, io, m->rest))
             return fail(s, io, "the subject tag could not be removed");
         return apply(s, io, overall);

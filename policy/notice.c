@@ -84,6 +84,21 @@ const char *notice_category_label(const char *category, const char *lang)
     return other[l];
 }
 
+const char *notice_reason_text(enum notice_reason r, const char *lang)
+{
+    static const char *const text[2][NLANGS] = {
+        {"er is geen beveiligd kanaal voor deze ontvanger",
+         "there is no secure channel for this recipient",
+         "il n'y a pas de canal sécurisé pour ce destinataire"},
+        {"een deel van het bericht kon niet worden gecontroleerd (bijvoorbeeld een te grote of "
+         "beschadigde bijlage)",
+         "part of the message could not be checked (for example an attachment that is too large "
+         "or damaged)",
+         "une partie du message n'a pas pu être vérifiée (par exemple une pièce jointe trop "
+         "grande ou endommagée)"}};
+    return text[r == NOTICE_WHY_NOT_SCANNED][lang_index(lang)];
+}
+
 static const char *action_label(const char *action, int l)
 {
     static const struct {

@@ -88,6 +88,12 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
  * (LANG/reject.reply: one line of printable ASCII); borrowed from t */
 const char *notice_reply(const struct notice_templates *t, const char *lang);
 
+/* why a message is held or rejected, for the notice's {{reason}} */
+enum notice_reason { NOTICE_WHY_NO_CHANNEL, NOTICE_WHY_NOT_SCANNED };
+
+/* notice_reason_text - the reason in plain words in lang */
+const char *notice_reason_text(enum notice_reason r, const char *lang);
+
 /* notice_category_label - a category in plain words ("gezondheidsgegevens") */
 const char *notice_category_label(const char *category, const char *lang);
 

@@ -167,6 +167,9 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
 {
     struct buf out = BUF_INIT;
     char err[512];
+    CHECK(strstr(notice_reason_text(NOTICE_WHY_NOT_SCANNED, "nl"), "niet worden gecontroleerd") &&
+              strstr(notice_reason_text(NOTICE_WHY_NO_CHANNEL, "fr"), "canal sécurisé"),
+          "reasons in plain words per language");
     CHECK(strncmp(notice_reply(t, "fr"), "Ce message contient", 19) == 0 &&
               strncmp(notice_reply(t, "xx"), "Dit bericht bevat medische gegevens", 35) == 0,
           "reject replies per language, Dutch by default");
