@@ -119,6 +119,10 @@ $(BUILD)/bench/milterload: bench/milterload.c $(BUILD)/common/file.o $(BUILD)/co
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/common/file.o $(BUILD)/common/buf.o -lpthread
 
+$(BUILD)/bench/smtpsink: bench/smtpsink.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< -lpthread
+
 $(BUILD)/bench/smtpload: bench/smtpload.c $(BUILD)/common/file.o $(BUILD)/common/buf.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/common/file.o $(BUILD)/common/buf.o -lpthread
@@ -137,7 +141,8 @@ check: deps
 	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
-	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload
+	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
+	    $(BUILD)/bench/smtpsink
 	@tests/run-all $(BUILD)
 
 test: check
@@ -152,7 +157,7 @@ bench-scan: all $(BUILD)/bench/scanbench
 # make bench: every benchmark, figures printed and written to bench/results/
 bench: bench-scan bench-milter bench-postfix
 
-bench-milter: all $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload
+bench-milter: all $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpsink
 	@bench/milter-bench bin $(BUILD)/bench
 
 # make bench-profile: where sluis-milter's time goes (perf; not part of make bench)
