@@ -47,7 +47,7 @@ struct worker {
     unsigned id;
     double *lat; /* ms per message */
     unsigned done;
-    unsigned accept, reject, tempfail, other, errors;
+    unsigned accept, reject, tempfail, discard, other, errors;
     pthread_t t;
 };
 
@@ -217,7 +217,9 @@ static void *run(void *arg)
             /* modifications come first, then the final answer */
             while ((r = reply(fd, buf, sizeof buf, &n)) != 0 &&
                    (r == SMFIR_ADDHEADER || r == SMFIR_QUARANTINE || r == SMFIR_PROGRESS ||
-                    r == SMFIR_INSHEADER || r == SMFIR_CHGHEADER))
+                    r == SMFIR_INSHEADER || r == SMFIR_CHGHEADER || r == SMFIR_DELRCPT ||
+                    r == SMFIR_ADDRCPT || r == SMFIR_ADDRCPT_PAR || r == SMFIR_REPLBODY ||
+                    r == SMFIR_CHGFROM))
                 ;
         }
         w->lat[w->done++] = now_ms() - t0;
@@ -227,6 +229,8 @@ static void *run(void *arg)
             w->reject++;
         else if (r == SMFIR_TEMPFAIL || (r == SMFIR_REPLYCODE && buf[0] == '4'))
             w->tempfail++;
+        else if (r == SMFIR_DISCARD)
+            w->discard++;
         else if (r == 0) {
             w->errors++;
             break;
@@ -300,11 +304,12 @@ int main(int argc, char **argv)
         pthread_create(&w[k].t, NULL, run, &w[k]);
     }
     size_t total = 0;
-    unsigned acc = 0, rej = 0, tf = 0, oth = 0, err = 0;
+    unsigned acc = 0, rej = 0, tf = 0, dis = 0, oth = 0, err = 0;
     for (unsigned k = 0; k < conns; k++) {
         pthread_join(w[k].t, NULL);
         total += w[k].done;
         acc += w[k].accept, rej += w[k].reject, tf += w[k].tempfail, oth += w[k].other;
+        dis += w[k].discard;
         err += w[k].errors;
     }
     double secs = (now_ms() - t0) / 1e3;
@@ -317,9 +322,10 @@ int main(int argc, char **argv)
     qsort(all, total, sizeof *all, cmp_double);
     printf("{\"conns\":%u,\"messages\":%zu,\"seconds\":%.3f,\"msgs_per_s\":%.1f,"
            "\"eom_ms\":{\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f},"
-           "\"replies\":{\"accept\":%u,\"reject\":%u,\"tempfail\":%u,\"other\":%u},"
+           "\"replies\":{\"accept\":%u,\"reject\":%u,\"tempfail\":%u,\"discard\":%u,"
+           "\"other\":%u},"
            "\"errors\":%u}\n",
            conns, total, secs, secs > 0 ? (double)total / secs : 0, pct(all, total, 0.5),
-           pct(all, total, 0.99), pct(all, total, 0.999), acc, rej, tf, oth, err);
+           pct(all, total, 0.99), pct(all, total, 0.999), acc, rej, tf, dis, oth, err);
     return err ? 1 : 0;
 }
