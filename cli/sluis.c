@@ -70,8 +70,14 @@ static void message_input(const struct scan_opts *o, const struct detect_result 
     header_subject(data, len, subject, sizeof subject);
     struct tags t;
     tags_read(subject, &t, rest, sizeof rest);
-    *in = (struct decide_input){o->from,     r->sensitive, r->confidence, scan_incomplete(r),
-                                r->findings, r->nfindings, t.tag};
+    *in = (struct decide_input){o->from,
+                                policy_scope_of(&o->policy, o->from),
+                                r->sensitive,
+                                r->confidence,
+                                scan_incomplete(r),
+                                r->findings,
+                                r->nfindings,
+                                t.tag};
 }
 
 static enum sl_status print_json(const char *file, const struct detect_result *r,

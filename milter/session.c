@@ -22,6 +22,9 @@ struct session {
     char client[64];
     char qid[32];
     char *from;
+    char sender[320];                 /* from without angle brackets */
+    const struct policy_scope *scope; /* the sender's department (NULL: the organisation) */
+    const char *lang;                 /* of notices to the sender */
     char **rcpt;
     size_t nrcpt;
     bool outgoing;
@@ -36,6 +39,9 @@ static void session_reset(struct session *s)
 {
     free(s->from);
     s->from = NULL;
+    s->sender[0] = '\0';
+    s->scope = NULL;
+    s->lang = NULL;
     for (size_t i = 0; i < s->nrcpt; i++)
         free(s->rcpt[i]);
     free(s->rcpt);
@@ -91,6 +97,13 @@ static bool from_org(const struct milter_config *c, const char *from)
     return decide_internal(&c->policy, NULL, from);
 }
 
+/* unbracket - an address without the angle brackets Postfix gives */
+static void unbracket(const char *a, char *out, size_t outlen)
+{
+    a += a[0] == '<';
+    snprintf(out, outlen, "%.*s", (int)strcspn(a, ">"), a);
+}
+
 enum session_rc session_envfrom(struct session *s, const struct milter_io *io, const char *from)
 {
     const struct milter_config *c = &s->snap->cfg;
@@ -99,6 +112,10 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
     s->from = strdup(from ? from : "");
     if (s->from == NULL)
         return c->error_action == ACTION_PASS ? SESSION_ACCEPT : SESSION_TEMPFAIL;
+    unbracket(s->from, s->sender, sizeof s->sender);
+    /* the department is looked up once per message: a long list costs */
+    s->scope = policy_scope_of(&c->policy, s->from);
+    s->lang = policy_scope_language(&c->policy, s->scope);
     const char *auth = io->macro ? io->macro(io->h, "{auth_authen}") : NULL;
     const char *daemon = io->macro ? io->macro(io->h, "{daemon_name}") : NULL;
     bool submission = false;
@@ -193,8 +210,7 @@ static const char *reject_text(const struct session *s)
     const struct milter_config *c = &s->snap->cfg;
     if (c->reject_text[0])
         return c->reject_text;
-    return redirect_reject_text(
-        s->snap->redirect, policy_scope_language(&c->policy, policy_scope_of(&c->policy, s->from)));
+    return redirect_reject_text(s->snap->redirect, s->lang);
 }
 
 static enum session_rc apply(struct session *s, const struct milter_io *io, enum action a)
@@ -299,14 +315,11 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
     char from[320], err[512];
     struct notice_finding nf[NOTICE_MAX_FINDINGS];
     redirect_notice_from(p, s->from, from, sizeof from);
-    char sender[320];
-    snprintf(sender, sizeof sender, "%.*s", (int)strcspn(s->from + (s->from[0] == '<'), ">"),
-             s->from + (s->from[0] == '<'));
-    struct notice_vars v = {policy_scope_language(p, policy_scope_of(p, s->from)),
+    struct notice_vars v = {s->lang,
                             p->organisation,
                             from,
-                            sender,
-                            sender,
+                            s->sender,
+                            s->sender,
                             NULL,
                             0,
                             p->helpdesk,
@@ -377,17 +390,15 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     const char **bp = calloc(np + 1, sizeof *bp), **bt = calloc(nt + 1, sizeof *bt);
     for (size_t i = 0, k = 0; bp && bt && i < n; i++) {
-        const char *a = s->rcpt[i] + (s->rcpt[i][0] == '<');
-        snprintf(bare[i], sizeof bare[i], "%.*s", (int)strcspn(a, ">"), a);
+        unbracket(s->rcpt[i], bare[i], sizeof bare[i]);
         if (m->d[i].action == ACTION_PORTAL)
             bp[k++] = bare[i];
     }
     for (size_t i = 0, k = 0; bt && i < n; i++)
         if (m->d[i].action == ACTION_TLS)
             bt[k++] = bare[i];
-    char err[512], sender[320], from[320];
-    snprintf(sender, sizeof sender, "%.*s", (int)strcspn(s->from + (s->from[0] == '<'), ">"),
-             s->from + (s->from[0] == '<'));
+    char err[512], from[320];
+    const char *sender = s->sender;
     redirect_notice_from(p, s->from, from, sizeof from);
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
@@ -411,20 +422,9 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; rc == SESSION_ACCEPT && !external && i < np; i++) {
             char link[512];
             snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
-            struct notice_vars v = {policy_scope_language(p, policy_scope_of(p, s->from)),
-                                    p->organisation,
-                                    from,
-                                    bp[i],
-                                    sender,
-                                    link,
-                                    expires,
-                                    p->helpdesk,
-                                    p->report_url,
-                                    NULL,
-                                    NULL,
-                                    0,
-                                    NULL,
-                                    0};
+            struct notice_vars v = {
+                s->lang,     p->organisation, from, bp[i], sender, link, expires,
+                p->helpdesk, p->report_url,   NULL, NULL,  0,      NULL, 0};
             if (redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, sizeof err) !=
                 SL_OK) {
                 log_msg(LOG_ERR, s->qid, "portal: recipient notice not sent (%s); action=tempfail",
@@ -523,15 +523,16 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     header_subject(data, len, subject, sizeof subject);
     struct tags tags;
     tags_read(subject, &tags, rest, sizeof rest);
-    struct decide_input in = {s->from,    r.sensitive, r.confidence, scan_incomplete(&r),
-                              r.findings, r.nfindings, tags.tag};
+    struct decide_input in = {
+        s->from,    s->scope,    r.sensitive, r.confidence, scan_incomplete(&r),
+        r.findings, r.nfindings, tags.tag};
     struct decision *d = calloc(s->nrcpt ? s->nrcpt : 1, sizeof *d);
     if (d == NULL) {
         detect_result_free(&r);
         return fail(s, io, "out of memory");
     }
     enum action overall = ACTION_PASS, intended = ACTION_PASS;
-    enum policy_mode mode = policy_scope_mode(&c->policy, policy_scope_of(&c->policy, s->from));
+    enum policy_mode mode = policy_scope_mode(&c->policy, s->scope);
     unsigned internal = 0, external = 0;
     bool refused = false, smime_skipped = false;
     for (size_t i = 0; i < s->nrcpt; i++) {

@@ -26,7 +26,7 @@ bool decide_internal(const struct policy *p, const char *from, const char *to)
 
 enum policy_mode decide_mode(const struct policy *p, const struct decide_input *in, bool *below)
 {
-    const struct policy_scope *scope = policy_scope_of(p, in->from);
+    const struct policy_scope *scope = in->scope;
     enum policy_mode mode = policy_scope_mode(p, scope);
     if (p->nrules > 0 && in->nfindings > 0) {
         /* the highest mode any finding's rule has; a rule without its own
@@ -93,7 +93,7 @@ void decide(const struct policy *p, const struct decide_input *in, const char *t
     if (d->rclass == RCPT_INTERNAL) {
         d->reason = "internal recipient";
     } else if (sensitive && in->tag == TAG_UNSAFE && !d->forced &&
-               policy_scope_overrides(p, policy_scope_of(p, in->from))) {
+               policy_scope_overrides(p, in->scope)) {
         d->override = true;
         d->reason = "the sender chose to send unprotected, with a reason";
     } else if (sensitive) {

@@ -34,8 +34,9 @@ enum recipient_class { RCPT_INTERNAL, RCPT_EXTERNAL };
 
 /* what is known of the message, for every recipient the same */
 struct decide_input {
-    const char *from; /* the envelope sender, borrowed */
-    bool sensitive;   /* the detection verdict */
+    const char *from;                 /* the envelope sender, borrowed */
+    const struct policy_scope *scope; /* policy_scope_of(p, from), looked up once per message */
+    bool sensitive;                   /* the detection verdict */
     enum confidence confidence;
     bool incomplete;                /* part of the message could not be scanned */
     const struct finding *findings; /* borrowed; their rule ids pick rule modes */

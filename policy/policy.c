@@ -258,17 +258,14 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
 
 bool policy_is_key(const char *key)
 {
-    static const char *const keys[] = {"organisation", "org_domains",   "partners",
-                                       "tls_partners", "partners_file", "departments_file",
-                                       "channels",     "fallback",      "incomplete_action",
-                                       "notice_from",  "helpdesk",      "report_url",
-                                       "templates",    "portal",        "portal_url",
-                                       "expiry_days",  "verification",  "mode",
-                                       "overrides",    "language"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(key, keys[i]) == 0)
-            return true;
-    return strncmp(key, "threshold.", 10) == 0;
+    /* one list of keys, org_set's: ask it, on a scratch policy */
+    struct policy scratch;
+    char err[256] = "";
+    if (policy_defaults(&scratch) != SL_OK)
+        return false;
+    org_set(&scratch, NULL, key, "", err, sizeof err);
+    policy_free(&scratch);
+    return strncmp(err, "unknown key", 11) != 0;
 }
 
 enum sl_status policy_set(struct policy *p, const char *key, const char *value, char *err,
