@@ -146,19 +146,17 @@ char *archive_zip_member(struct archive_zip *z, long i, size_t *len, enum sl_sta
         return NULL;
     }
     if ((sb.valid & ZIP_STAT_ENCRYPTION_METHOD) && sb.encryption_method != ZIP_EM_NONE) {
-        *st = doc_read_note(r, "unscannable.encrypted", w);
+        *st = doc_read_info(r, "unscannable.encrypted", w);
         return NULL;
     }
     m.compressed = (sb.valid & ZIP_STAT_COMP_SIZE) ? sb.comp_size : 0;
     zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)i, 0);
     if (f == NULL) {
         int code = zip_error_code_zip(zip_get_error(z->za));
-        *st = doc_read_note(r,
-                            code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD ||
-                                    code == ZIP_ER_ENCRNOTSUPP
-                                ? "unscannable.encrypted"
-                                : "unscannable.malformed",
-                            w);
+        if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
+            *st = doc_read_info(r, "unscannable.encrypted", w);
+        else
+            *st = doc_read_note(r, "unscannable.malformed", w);
         return NULL;
     }
     for (;;) {

@@ -18,6 +18,10 @@ uint32_t charset_cp1252(unsigned char c);
  * Surrogates and values past U+10FFFF become U+FFFD. */
 size_t charset_utf8(uint32_t cp, char u[4]);
 
+/* charset_utf8_len - the length of the one well-formed UTF-8 sequence that
+ * starts s[0..len) (1 for ASCII), 0 when there is none */
+size_t charset_utf8_len(const char *s, size_t len);
+
 /* charset_utf8_valid - is s[0..len) well-formed UTF-8 (no overlong forms,
  * surrogates, values past U+10FFFF or cut sequences)? */
 bool charset_utf8_valid(const char *s, size_t len);

@@ -52,7 +52,12 @@ enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *
 
 enum sl_status doc_read_note(struct doc_read *r, const char *rule, const char *where)
 {
-    return r->sink->note(r->sink, rule, where);
+    return r->sink->note(r->sink, rule, where, true);
+}
+
+enum sl_status doc_read_info(struct doc_read *r, const char *rule, const char *where)
+{
+    return r->sink->note(r->sink, rule, where, false);
 }
 
 static bool has_prefix(const char *data, size_t len, const char *magic, size_t n)
@@ -109,6 +114,46 @@ static bool looks_text(const char *d, size_t len)
     return bad * 50 <= n;
 }
 
+/* read_strings - a binary of a format no reader knows: its runs of four or
+ * more printable characters (ASCII, or UTF-8 sequences) as text, one run a
+ * line, so that text it carries in the clear is scanned like any other; the
+ * part is recorded as of unknown format, with nothing missed that a reader
+ * could have found in the clear */
+static enum sl_status read_strings(struct doc_read *r, const char *d, size_t len, const char *where)
+{
+    struct buf b = BUF_INIT;
+    enum sl_status st = SL_OK;
+    size_t i = 0;
+    while (i < len && st == SL_OK && b.len < r->lim->max_text_bytes) {
+        size_t start = i, chars = 0;
+        for (;;) {
+            unsigned char c = i < len ? (unsigned char)d[i] : 0;
+            size_t n = 0;
+            if ((c >= 0x20 && c < 0x7f) || c == '\t')
+                n = 1;
+            else if (c >= 0xC2 && c <= 0xF4)
+                n = charset_utf8_len(d + i, len - i);
+            if (n == 0)
+                break;
+            i += n;
+            chars++;
+        }
+        if (chars >= 4) {
+            st = buf_append(&b, d + start, i - start);
+            if (st == SL_OK)
+                st = buf_append(&b, "\n", 1);
+        }
+        if (i == start)
+            i++;
+    }
+    if (st == SL_OK && b.len)
+        st = doc_read_text(r, where, b.data, b.len, false);
+    if (st == SL_OK)
+        st = doc_read_info(r, "unscannable.unknown-format", where);
+    buf_free(&b);
+    return st;
+}
+
 /* a sink for readers that report relative to their own document: prefixes
  * their locations with where the document sits, and counts the text */
 struct sub_sink {
@@ -126,12 +171,13 @@ static enum sl_status sub_text(struct doc_sink *s, const char *where, const char
     return doc_read_text(ss->r, w, text, len, rows);
 }
 
-static enum sl_status sub_note(struct doc_sink *s, const char *rule, const char *where)
+static enum sl_status sub_note(struct doc_sink *s, const char *rule, const char *where,
+                               bool incomplete)
 {
     struct sub_sink *ss = s->ctx;
     char w[512];
     doc_where(w, sizeof w, ss->where, where);
-    return doc_read_note(ss->r, rule, w);
+    return ss->r->sink->note(ss->r->sink, rule, w, incomplete);
 }
 
 /* read_text - a text file: UTF-8 as is, anything else as windows-1252;
@@ -207,11 +253,11 @@ enum sl_status doc_read_document(struct doc_read *r, const char *d, size_t len, 
         char t[40];
         snprintf(t, sizeof t, "(%s)", img);
         doc_where(w, sizeof w, where, t);
-        return doc_read_note(r, "unscannable.image", w);
+        return doc_read_info(r, "unscannable.image", w);
     }
     if (looks_text(d, len))
         return read_text(r, d, len, name, mime, where);
-    return doc_read_note(r, "unscannable.not-scanned", where);
+    return read_strings(r, d, len, where);
 }
 
 enum sl_status doc_extract(const char *data, size_t len, const char *name, const char *mime,

@@ -35,8 +35,12 @@ struct doc_sink {
      * whole of it); rows: each line is a table row with cells joined " | " */
     enum sl_status (*text)(struct doc_sink *s, const char *where, const char *text, size_t len,
                            bool rows);
-    /* note - something not read: rule "unscannable.<why>", where as above */
-    enum sl_status (*note)(struct doc_sink *s, const char *rule, const char *where);
+    /* note - something not read as it is: rule "unscannable.<why>", where as
+     * above; incomplete: the part (or some of it) escaped scanning, as
+     * opposed to a part recorded with nothing missed (encrypted, or read as
+     * raw text instead) */
+    enum sl_status (*note)(struct doc_sink *s, const char *rule, const char *where,
+                           bool incomplete);
     void *ctx;
 };
 

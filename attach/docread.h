@@ -23,10 +23,14 @@ struct doc_read {
 };
 
 /* doc_read_text, doc_read_note - report through the sink, counting text
- * against max_text_bytes (past it the text is cut and a note given once) */
+ * against max_text_bytes (past it the text is cut and a note given once).
+ * doc_read_note: something escaped scanning (a limit, a reader that could
+ * not finish); doc_read_info: recorded, nothing missed (encrypted, or read
+ * as raw text instead) */
 enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *text, size_t len,
                              bool rows);
 enum sl_status doc_read_note(struct doc_read *r, const char *rule, const char *where);
+enum sl_status doc_read_info(struct doc_read *r, const char *rule, const char *where);
 
 /* doc_read_document - sniff data[0..len) and hand it to its reader; where is
  * the location of this document relative to the attachment ("" at the top,

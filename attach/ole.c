@@ -166,11 +166,12 @@ struct ole_out {
     enum sl_status st; /* the first failure of an allocation or the sink */
 };
 
-static void ole_note(struct ole_out *o, const char *rule, const char *where)
+/* ole_note - a note; incomplete: see struct doc_sink */
+static void ole_note(struct ole_out *o, const char *rule, const char *where, bool incomplete)
 {
     if (o->st != SL_OK)
         return;
-    o->st = o->sink->note(o->sink, rule, where);
+    o->st = o->sink->note(o->sink, rule, where, incomplete);
     o->reported = true;
 }
 
@@ -202,7 +203,7 @@ static void ole_emit(struct ole_out *o, const char *where, const struct buf *tex
     }
     if (cut && !o->limit_noted) {
         o->limit_noted = true;
-        ole_note(o, "unscannable.text-limit", where);
+        ole_note(o, "unscannable.text-limit", where, true);
     }
 }
 
@@ -754,7 +755,7 @@ static enum sl_status word_extract(struct ole_out *o, struct cfb *c, uint32_t wd
     }
     uint16_t flags = rd16(f + 0x0A);
     if (flags & WORD_F_ENCRYPTED) { /* RC4 or XOR obfuscation: nothing to read */
-        ole_note(o, "unscannable.encrypted", "");
+        ole_note(o, "unscannable.encrypted", "", false);
         goto out;
     }
     if (rd16(f + 2) < WORD_NFIB_97) {
@@ -1450,7 +1451,7 @@ static enum sl_status xls_records(struct xls *x)
             globals = false;
             break;
         case XLS_FILEPASS:
-            ole_note(x->o, "unscannable.encrypted", "");
+            ole_note(x->o, "unscannable.encrypted", "", false);
             return x->o->st;
         case XLS_SST:
             if (depth <= 1 && rlen >= 8 && x->nsst == 0)
@@ -1651,7 +1652,7 @@ enum sl_status ole_extract(const char *data, size_t len, size_t max_text, struct
 
     if (st == SL_EPARSE) {
         cfb_free(&c);
-        ole_note(&o, "unscannable.malformed", "");
+        ole_note(&o, "unscannable.malformed", "", true);
         return o.st;
     }
     bool fallback = true;
@@ -1674,7 +1675,7 @@ enum sl_status ole_extract(const char *data, size_t len, size_t max_text, struct
         st = runs_extract(&o, &c);
     /* text may still have come out; the note says not all of it may have */
     if (st == SL_OK && (c.damaged || o.damaged || !o.reported))
-        ole_note(&o, "unscannable.malformed", "");
+        ole_note(&o, "unscannable.malformed", "", true);
     cfb_free(&c);
     return st != SL_OK ? st : o.st;
 }

@@ -157,7 +157,8 @@ static enum sl_status read_pages(struct doc_read *r, const char *data, size_t le
         bool locked = err && g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
         g_clear_error(&err);
         g_bytes_unref(bytes);
-        return doc_read_note(r, locked ? "unscannable.encrypted" : "unscannable.malformed", where);
+        return locked ? doc_read_info(r, "unscannable.encrypted", where)
+                      : doc_read_note(r, "unscannable.malformed", where);
     }
     int pages = poppler_document_get_n_pages(doc);
     if (pages <= 0)

@@ -286,9 +286,9 @@ static enum io exchange(struct worker *w, const char *data, size_t len, const ch
             where[rec.where_len] = '\0';
             payload[rec.len] = '\0';
             if (rec.type == WIRE_TEXT)
-                *st = out->text(out, where, payload, rec.len, rec.rows != 0);
+                *st = out->text(out, where, payload, rec.len, rec.flag != 0);
             else if (strncmp(payload, "unscannable.", 12) == 0 && !memchr(payload, '\0', rec.len))
-                *st = out->note(out, payload, where);
+                *st = out->note(out, payload, where, rec.flag != 0);
             else
                 e = IO_BROKEN;
         }
@@ -308,24 +308,25 @@ enum sl_status attach_pool_extract(struct attach_pool *p, const char *data, size
     if (deadline_ns && deadline_ns < deadline)
         deadline = deadline_ns;
     if (len > WIRE_MAX_DATA)
-        return out->note(out, "unscannable.part-size-limit", "");
+        return out->note(out, "unscannable.part-size-limit", "", true);
 
     struct worker *w = acquire(p);
     if (w->pid == 0 && !worker_start(p, w)) {
         release(p, w);
-        return out->note(out, "unscannable.worker-failed", "");
+        return out->note(out, "unscannable.worker-failed", "", true);
     }
     enum io e = exchange(w, data, len, name, mime, lim, deadline, out, &st);
     w->served++;
     if (e == IO_TIMEOUT) {
         worker_stop(w, true);
         if (st == SL_OK)
-            st = out->note(out, "unscannable.time-limit", "");
+            st = out->note(out, "unscannable.time-limit", "", true);
     } else if (e == IO_BROKEN) {
         int status = worker_stop(w, true);
         bool cpu = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU;
         if (st == SL_OK)
-            st = out->note(out, cpu ? "unscannable.time-limit" : "unscannable.worker-failed", "");
+            st = out->note(out, cpu ? "unscannable.time-limit" : "unscannable.worker-failed", "",
+                           true);
     } else if (st != SL_OK || w->served >= RECYCLE_AFTER) {
         worker_stop(w, true); /* mid-exchange or worn: start afresh */
     }

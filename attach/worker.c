@@ -77,10 +77,10 @@ static bool read_all(void *buf, size_t n)
     return true;
 }
 
-static bool send_record(uint8_t type, bool rows, const char *where, const char *payload, size_t len)
+static bool send_record(uint8_t type, bool flag, const char *where, const char *payload, size_t len)
 {
     size_t wl = strnlen(where, WIRE_MAX_WHERE);
-    struct wire_record rec = {type, rows, (uint16_t)wl, (uint32_t)len};
+    struct wire_record rec = {type, flag, (uint16_t)wl, (uint32_t)len};
     return write_all(&rec, sizeof rec) && write_all(where, wl) && write_all(payload, len);
 }
 
@@ -91,10 +91,11 @@ static enum sl_status sink_text(struct doc_sink *s, const char *where, const cha
     return send_record(WIRE_TEXT, rows, where, text, len) ? SL_OK : SL_EIO;
 }
 
-static enum sl_status sink_note(struct doc_sink *s, const char *rule, const char *where)
+static enum sl_status sink_note(struct doc_sink *s, const char *rule, const char *where,
+                                bool incomplete)
 {
     (void)s;
-    return send_record(WIRE_NOTE, false, where, rule, strlen(rule)) ? SL_OK : SL_EIO;
+    return send_record(WIRE_NOTE, incomplete, where, rule, strlen(rule)) ? SL_OK : SL_EIO;
 }
 
 static bool deny(scmp_filter_ctx ctx, int sc)
@@ -196,7 +197,7 @@ static bool serve(void)
     enum sl_status st = doc_extract(data, rq.data_len, name, mime, &rq.lim, &sink);
     free(data);
     if (st == SL_EIO ||
-        (st == SL_ENOMEM && sink_note(&sink, "unscannable.memory-limit", "") != SL_OK))
+        (st == SL_ENOMEM && sink_note(&sink, "unscannable.memory-limit", "", true) != SL_OK))
         return false; /* the scanner is gone, or cannot be told */
     struct wire_record end = {WIRE_END, 0, 0, 0};
     /* after running out of memory, a fresh process serves the next one */

@@ -108,6 +108,8 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
                 &b, ",\"confidence\":\"%s\",\"masked\":", pack_confidence_name(f->confidence));
         if (st == SL_OK)
             st = json_string(&b, f->masked);
+        if (st == SL_OK && strcmp(f->category, "unscannable") == 0)
+            st = buf_printf(&b, ",\"incomplete\":%s", f->incomplete ? "true" : "false");
         if (st == SL_OK)
             st = buf_append_char(&b, '}');
     }
@@ -115,6 +117,8 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
         st = buf_append_char(&b, ']');
     if (st == SL_OK && r->truncated)
         st = buf_append_str(&b, ",\"findings_truncated\":true");
+    if (st == SL_OK)
+        st = buf_printf(&b, ",\"incomplete\":%s", scan_incomplete(r) ? "true" : "false");
     if (st == SL_OK && o->nto) {
         st = buf_append_str(&b, ",\"decisions\":[");
         for (size_t i = 0; st == SL_OK && i < o->nto; i++) {
@@ -157,7 +161,7 @@ static void print_text(const char *file, const struct detect_result *r,
     for (size_t i = 0; i < r->nfindings; i++) {
         const struct finding *f = &r->findings[i];
         printf("  %-6s  %-28s %-14s %-32s %s\n", pack_confidence_name(f->confidence), f->rule,
-               f->category, f->where, f->masked);
+               f->category, f->where, f->incomplete ? "(not scanned in full)" : f->masked);
     }
     if (r->truncated)
         printf("  (more findings not shown)\n");

@@ -141,12 +141,16 @@ static char *own_printf(struct extraction *ex, const char *fmt, ...)
     return own(ex, s);
 }
 
-static void note(struct walk *w, const char *rule, const char *where)
+/* note_mark - record a part not read as it is; incomplete: it escaped
+ * scanning (see struct extract_note) */
+static void note_mark(struct walk *w, const char *rule, const char *where, bool incomplete)
 {
     struct extraction *ex = w->ex;
     for (size_t i = 0; i < ex->nnotes; i++)
-        if (strcmp(ex->notes[i].rule, rule) == 0 && strcmp(ex->notes[i].where, where) == 0)
+        if (strcmp(ex->notes[i].rule, rule) == 0 && strcmp(ex->notes[i].where, where) == 0) {
+            ex->notes[i].incomplete = ex->notes[i].incomplete || incomplete;
             return;
+        }
     if (ex->nnotes == ex->cap_notes) {
         size_t ncap = ex->cap_notes ? ex->cap_notes * 2 : 8;
         struct extract_note *p = realloc(ex->notes, ncap * sizeof *p);
@@ -160,6 +164,21 @@ static void note(struct walk *w, const char *rule, const char *where)
     struct extract_note *n = &ex->notes[ex->nnotes++];
     snprintf(n->rule, sizeof n->rule, "%s", rule);
     snprintf(n->where, sizeof n->where, "%s", where);
+    n->incomplete = incomplete;
+}
+
+/* note - something escaped scanning: a limit, a part nobody could read */
+static void note(struct walk *w, const char *rule, const char *where)
+{
+    note_mark(w, rule, where, true);
+}
+
+/* note_info - recorded, nothing missed: an encrypted part (protected as it
+ * is), an image (no text without OCR), a part whose bytes were scanned as
+ * raw text because their structure could not be read */
+static void note_info(struct walk *w, const char *rule, const char *where)
+{
+    note_mark(w, rule, where, false);
 }
 
 /* to_utf8 - convert bytes in a declared charset to valid UTF-8 (caller
@@ -405,6 +424,8 @@ static bool next_line(const char *s, size_t len, size_t *pos, size_t *ls, size_t
 static void add_attachment_text(struct walk *w, const char *data, size_t len, const char *charset,
                                 const char *where, const char *name, const char *mime, unsigned doc,
                                 bool html);
+static void read_document(struct walk *w, const char *raw, size_t len, const char *name,
+                          const char *mime, const char *where, unsigned doc);
 
 /* split_uuencode - move inline "begin 644 name" ... "end" blocks of a plain
  * body (NUL-terminated text) into parts of their own; returns the text
@@ -485,7 +506,10 @@ static void add_attachment_text(struct walk *w, const char *data, size_t len, co
     if (name && *name)
         add_filename(w, where, name, doc);
     if (!text_like_name(name) && !(mime && strncasecmp(mime, "text/", 5) == 0) && !html) {
-        note(w, "unscannable.not-scanned", where);
+        if (w->pool)
+            read_document(w, data, len, name, mime, where, doc);
+        else
+            note(w, "unscannable.not-scanned", where);
         return;
     }
     size_t n;
@@ -573,6 +597,46 @@ static bool is_image(const char *mime)
     return strncasecmp(mime, "image/", 6) == 0;
 }
 
+/* raw_scan - scan bytes as plain text when their MIME structure cannot be
+ * trusted; where names them. What is past max_part_bytes is not read. */
+static void raw_scan(struct walk *w, const char *data, size_t len, const char *where, unsigned doc)
+{
+    size_t n = len;
+    if (n > w->lim->max_part_bytes) {
+        note(w, "unscannable.part-size-limit", where);
+        n = w->lim->max_part_bytes;
+    }
+    size_t outn = 0;
+    char *t = to_utf8(data, n, NULL, &outn);
+    add_segment(w, t, outn, where, SEG_BODY, doc, false);
+}
+
+/* nested_is_message - does a nested message that GMime built look like one?
+ * Text that merely starts with "Word: value" lines parses as a header
+ * section whose values nobody reads; a forwarded message has From or Date */
+static bool nested_is_message(GMimeMessage *m)
+{
+    GMimeObject *mo = GMIME_OBJECT(m);
+    return m != NULL &&
+           (g_mime_object_get_header(mo, "From") || g_mime_object_get_header(mo, "Date"));
+}
+
+/* raw_nested - a nested message that is no message (see nested_is_message):
+ * recorded as malformed, its bytes raw[0..len) scanned as text; np is its
+ * prefix ("attachment:fw.eml>") */
+static void raw_nested(struct walk *w, const char *raw, size_t len, unsigned ndoc, const char *np)
+{
+    size_t n = strlen(np);
+    char *at = own_printf(w->ex, "%.*s", (int)(n && np[n - 1] == '>' ? n - 1 : n), np);
+    char *rw = at ? own_printf(w->ex, "%s (raw)", at) : NULL;
+    if (rw == NULL) {
+        w->st = SL_ENOMEM;
+        return;
+    }
+    note_info(w, "unscannable.malformed", at);
+    raw_scan(w, raw, len, rw, ndoc);
+}
+
 /* walk_eml - a message attached as a file (.eml), read as the message it is */
 static void walk_eml(struct walk *w, const char *raw, size_t len, const char *where, unsigned depth)
 {
@@ -585,17 +649,16 @@ static void walk_eml(struct walk *w, const char *raw, size_t len, const char *wh
     GMimeMessage *m = g_mime_parser_construct_message(parser, NULL);
     g_object_unref(parser);
     g_object_unref(stream);
-    if (m == NULL) {
-        note(w, "unscannable.malformed", where);
-        return;
-    }
     unsigned ndoc = ++w->docs;
     char *np = own_printf(w->ex, "%s>", where);
     if (np == NULL)
         w->st = SL_ENOMEM;
-    else
+    else if (nested_is_message(m))
         walk_message(w, m, depth, ndoc, np);
-    g_object_unref(m);
+    else
+        raw_nested(w, raw, len, ndoc, np);
+    if (m)
+        g_object_unref(m);
 }
 
 /* an attached document's text and notes, from its worker, into the walk */
@@ -626,12 +689,13 @@ static enum sl_status diw_text(struct doc_sink *s, const char *rel, const char *
     return d->w->st;
 }
 
-static enum sl_status diw_note(struct doc_sink *s, const char *rule, const char *rel)
+static enum sl_status diw_note(struct doc_sink *s, const char *rule, const char *rel,
+                               bool incomplete)
 {
     struct doc_into_walk *d = s->ctx;
     char where[600];
     doc_where_join(where, sizeof where, d->where, rel);
-    note(d->w, rule, where);
+    note_mark(d->w, rule, where, incomplete);
     return d->w->st;
 }
 
@@ -670,7 +734,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
     if (GMIME_IS_APPLICATION_PKCS7_MIME(part) ||
         strcasecmp(mime, "application/pgp-encrypted") == 0) {
         snprintf(where, sizeof where, "%sbody:%s", prefix, mime);
-        note(w, "unscannable.encrypted", where);
+        note_info(w, "unscannable.encrypted", where);
         g_free(mime);
         return;
     }
@@ -706,7 +770,10 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
         snprintf(nwhere, sizeof nwhere, "%s (%s)", where, mime);
         if (name && *name)
             add_filename(w, where, name, doc);
-        note(w, is_image(mime) ? "unscannable.image" : "unscannable.not-scanned", nwhere);
+        if (is_image(mime))
+            note_info(w, "unscannable.image", nwhere);
+        else
+            note(w, "unscannable.not-scanned", nwhere); /* no worker to read it */
         g_free(mime);
         return;
     }
@@ -768,7 +835,7 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
     if (GMIME_IS_MULTIPART_ENCRYPTED(obj)) {
         char where[200];
         snprintf(where, sizeof where, "%sbody:multipart/encrypted", prefix);
-        note(w, "unscannable.encrypted", where);
+        note_info(w, "unscannable.encrypted", where);
         return;
     }
     if (GMIME_IS_MULTIPART(obj)) {
@@ -780,8 +847,6 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
     }
     if (GMIME_IS_MESSAGE_PART(obj)) {
         GMimeMessage *m = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-        if (m == NULL)
-            return;
         const char *name = g_mime_object_get_content_disposition_parameter(obj, "filename");
         unsigned ndoc = ++w->docs;
         char *np =
@@ -790,7 +855,18 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
             w->st = SL_ENOMEM;
             return;
         }
-        walk_message(w, m, depth, ndoc, np);
+        if (nested_is_message(m)) {
+            walk_message(w, m, depth, ndoc, np);
+            return;
+        }
+        /* the part's content as GMime holds it, as text */
+        GMimeStream *mem = g_mime_stream_mem_new();
+        if (m)
+            g_mime_object_write_to_stream(GMIME_OBJECT(m), NULL, mem);
+        GByteArray *arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+        raw_nested(w, arr && arr->data ? (const char *)arr->data : "", arr ? arr->len : 0, ndoc,
+                   np);
+        g_object_unref(mem);
         return;
     }
     if (GMIME_IS_PART(obj))
@@ -830,15 +906,6 @@ static size_t header_bytes(const char *data, size_t len)
     return len;
 }
 
-/* raw_fallback - scan the bytes as plain text when MIME cannot be trusted */
-static void raw_fallback(struct walk *w, const char *data, size_t len)
-{
-    size_t n = len > w->lim->max_part_bytes ? w->lim->max_part_bytes : len;
-    size_t outn;
-    char *t = to_utf8(data, n, NULL, &outn);
-    add_segment(w, t, outn, "raw", SEG_BODY, 0, false);
-}
-
 enum sl_status extract_message(const char *data, size_t len, const struct extract_limits *lim,
                                struct attach_pool *pool, struct extraction *out)
 {
@@ -850,7 +917,7 @@ enum sl_status extract_message(const char *data, size_t len, const struct extrac
         note(&w, "unscannable.header-limit", "header");
     if (nesting_count(data, len) > lim->max_parts) {
         note(&w, "unscannable.parts-limit", "message");
-        raw_fallback(&w, data, len);
+        raw_scan(&w, data, len, "raw", 0);
         return w.st;
     }
     GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data, len);
@@ -859,8 +926,8 @@ enum sl_status extract_message(const char *data, size_t len, const struct extrac
     g_object_unref(parser);
     g_object_unref(stream);
     if (m == NULL) {
-        note(&w, "unscannable.malformed", "message");
-        raw_fallback(&w, data, len);
+        note_info(&w, "unscannable.malformed", "message");
+        raw_scan(&w, data, len, "raw", 0);
         return w.st;
     }
     out->parsed = true;

@@ -48,6 +48,9 @@ struct extract_limits {
 struct extract_note {
     char rule[48];   /* "unscannable.depth-limit", "unscannable.not-scanned" */
     char where[160]; /* "attachment:ontslagbrief.pdf (application/pdf)" */
+    bool incomplete; /* the part escaped scanning (a limit, a reader that could not
+                      * finish); false when nothing was missed: an encrypted part, an
+                      * image, a part whose bytes were scanned as raw text instead */
 };
 
 struct extraction {

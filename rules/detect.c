@@ -182,6 +182,25 @@ enum sl_status detect_add_finding(struct detect_result *res, const char *rule, c
     copy_str(f->where, sizeof f->where, where);
     copy_str(f->masked, sizeof f->masked, masked);
     f->confidence = c;
+    f->incomplete = false;
+    return SL_OK;
+}
+
+enum sl_status detect_add_note(struct detect_result *res, const char *rule, const char *where,
+                               bool incomplete)
+{
+    if (incomplete)
+        res->incomplete = true;
+    enum sl_status st = detect_add_finding(res, rule, "unscannable", where, CONF_NONE, "");
+    if (st != SL_OK || !incomplete)
+        return st;
+    /* the note, new or met before at the same place: mark it */
+    for (size_t i = 0; i < res->nfindings; i++) {
+        struct finding *f = &res->findings[i];
+        if (strcmp(f->rule, rule) == 0 && f->masked[0] == '\0' &&
+            strncmp(f->where, where, sizeof f->where - 1) == 0)
+            f->incomplete = true;
+    }
     return SL_OK;
 }
 

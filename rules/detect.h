@@ -67,6 +67,7 @@ struct finding {
     char where[160];
     enum confidence confidence;
     char masked[80];
+    bool incomplete; /* an unscannable part that escaped scanning (see detect_add_note) */
 };
 
 struct detect_result {
@@ -76,6 +77,8 @@ struct detect_result {
     bool sensitive;
     unsigned regex_limited; /* PCRE2 limit hits (counted as no match) */
     bool truncated;         /* more than DETECT_MAX_FINDINGS */
+    bool incomplete;        /* a note said part of the message escaped scanning; kept even
+                             * when the findings list is truncated */
 };
 
 struct detect_scratch;
@@ -97,6 +100,16 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
  * masked value); used by the scanner for unscannable parts too */
 enum sl_status detect_add_finding(struct detect_result *res, const char *rule, const char *category,
                                   const char *where, enum confidence c, const char *masked);
+
+/* detect_add_note - record a part that could not be read as it is (rule
+ * "unscannable.<why>", category "unscannable", confidence none). incomplete
+ * says whether the part escaped scanning: true for a limit, a reader that
+ * could not finish, a worker that failed; false where nothing was missed (an
+ * encrypted part, a part whose bytes were scanned as raw text instead). The
+ * one who notes it decides, since only it knows what was read. Sets
+ * res->incomplete even when the findings list is full. */
+enum sl_status detect_add_note(struct detect_result *res, const char *rule, const char *where,
+                               bool incomplete);
 
 void detect_result_free(struct detect_result *res);
 

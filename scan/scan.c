@@ -19,11 +19,9 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
         st =
             detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out, res);
     if (st == SL_OK && timed_out)
-        st = detect_add_finding(res, "unscannable.time-limit", "unscannable", "message", CONF_NONE,
-                                "");
+        st = detect_add_note(res, "unscannable.time-limit", "message", true);
     for (size_t i = 0; st == SL_OK && i < ex.nnotes; i++)
-        st = detect_add_finding(res, ex.notes[i].rule, "unscannable", ex.notes[i].where, CONF_NONE,
-                                "");
+        st = detect_add_note(res, ex.notes[i].rule, ex.notes[i].where, ex.notes[i].incomplete);
     if (stats) {
         stats->bytes = len;
         stats->text_bytes = ex.text_bytes;
@@ -36,20 +34,10 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
 
 bool scan_finding_incomplete(const struct finding *f)
 {
-    static const char *const informative[] = {"unscannable.encrypted", "unscannable.image",
-                                              "unscannable.not-scanned", "unscannable.malformed"};
-    if (strcmp(f->category, "unscannable") != 0)
-        return false;
-    for (size_t k = 0; k < sizeof informative / sizeof informative[0]; k++)
-        if (strcmp(f->rule, informative[k]) == 0)
-            return false;
-    return true;
+    return f->incomplete;
 }
 
 bool scan_incomplete(const struct detect_result *r)
 {
-    for (size_t i = 0; i < r->nfindings; i++)
-        if (scan_finding_incomplete(&r->findings[i]))
-            return true;
-    return false;
+    return r->incomplete;
 }

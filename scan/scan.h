@@ -30,9 +30,11 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
                             size_t len, struct detect_result *res, struct scan_stats *stats);
 
 /* scan_finding_incomplete - is f a part that escaped scanning (a limit, a
- * worker that failed)? Encrypted parts, images, types sluis does not read
- * and malformed documents are recorded but do not count: an encrypted part
- * is already protected, and the rest holds no text a reader could find. */
+ * reader that could not finish, a worker that failed)? Whoever noted the part
+ * decided (detect_add_note): an encrypted part is protected as it is, an
+ * image holds no text without OCR, and a part whose structure could not be
+ * read but whose bytes were scanned as raw text missed nothing a reader
+ * would find in the clear; those are recorded and do not count. */
 bool scan_finding_incomplete(const struct finding *f);
 
 /* scan_incomplete - did any part of the message escape scanning? */

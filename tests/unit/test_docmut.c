@@ -33,10 +33,12 @@ static enum sl_status on_text(struct doc_sink *s, const char *where, const char 
     return SL_OK;
 }
 
-static enum sl_status on_note(struct doc_sink *s, const char *rule, const char *where)
+static enum sl_status on_note(struct doc_sink *s, const char *rule, const char *where,
+                              bool incomplete)
 {
     struct seen *v = s->ctx;
     (void)where;
+    (void)incomplete;
     v->notes++;
     if (strncmp(rule, "unscannable.", 12) != 0)
         v->bad_rule++;

@@ -41,6 +41,15 @@ static bool has_note(const struct extraction *ex, const char *rule)
     return false;
 }
 
+/* note_flag - 1 when the note rule is incomplete, 0 when it is not, -1 when absent */
+static int note_flag(const struct extraction *ex, const char *rule)
+{
+    for (size_t i = 0; i < ex->nnotes; i++)
+        if (strcmp(ex->notes[i].rule, rule) == 0)
+            return ex->notes[i].incomplete;
+    return -1;
+}
+
 static void dump(const struct extraction *ex)
 {
     for (size_t i = 0; i < ex->nsegs; i++)
@@ -288,6 +297,75 @@ int main(void)
           "empty input: no text, recorded as malformed (got %zu segments, %zu notes)", ex.nsegs,
           ex.nnotes);
     extract_free(&ex);
+
+    /* malformed carriers: a nested message that is no message has its bytes
+     * scanned as text (nothing missed); a part nobody read is incomplete */
+#define MIX "Subject: x\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n"
+    static const struct {
+        const char *name, *msg, *note, *where, *text;
+        int incomplete; /* the note's flag */
+    } carriers[] = {
+        {"eml without header lines",
+         HDR MIX "Content-Type: application/octet-stream; name=fw.eml\r\n"
+                 "Content-Disposition: attachment; filename=fw.eml\r\n\r\n"
+                 "\r\nBeste collega, mevrouw Visser heeft diabetes.\r\n--q--\r\n",
+         "unscannable.malformed", "attachment:fw.eml (raw)", "mevrouw Visser heeft diabetes", 0},
+        {"rfc822 of 'Word: value' lines",
+         HDR MIX "Content-Type: message/rfc822\r\n\r\n"
+                 "Diagnose: depressie\r\nPatient: Sanne Visser\r\n\r\nrest\r\n--q--\r\n",
+         "unscannable.malformed", "attachment:message/rfc822 (raw)", "Diagnose: depressie", 0},
+        {"rfc822 that starts with a blank line",
+         HDR MIX "Content-Type: message/rfc822\r\n\r\n"
+                 "\r\nmevrouw Visser heeft diabetes\r\n--q--\r\n",
+         "unscannable.malformed", "attachment:message/rfc822 (raw)",
+         "mevrouw Visser heeft diabetes", 0},
+        {"a forwarded message is walked",
+         HDR MIX "Content-Type: message/rfc822\r\n\r\n"
+                 "From: a@b.example\r\nSubject: doorgestuurd\r\n\r\nmevrouw Visser\r\n--q--\r\n",
+         NULL, "attachment:message/rfc822>body:text/plain", "mevrouw Visser", -1},
+        {"a document without a worker is incomplete",
+         HDR MIX "Content-Type: application/pdf; name=brief.pdf\r\n\r\n%PDF-1.4 x\r\n--q--\r\n",
+         "unscannable.not-scanned", NULL, NULL, 1},
+        {"an image is recorded, not incomplete",
+         HDR MIX "Content-Type: image/png; name=foto.png\r\n\r\nPNG\r\n--q--\r\n",
+         "unscannable.image", NULL, NULL, 0},
+        {"encrypted is protected, not incomplete",
+         HDR "Subject: x\r\nContent-Type: application/pkcs7-mime; smime-type=enveloped-data\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAx\r\n",
+         "unscannable.encrypted", NULL, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof carriers / sizeof carriers[0]; i++) {
+        unsigned failed_before = check_failed;
+        run(carriers[i].msg, strlen(carriers[i].msg), &ex);
+        if (carriers[i].note) {
+            int got = note_flag(&ex, carriers[i].note);
+            CHECK(got == carriers[i].incomplete, "%s: note %s incomplete %d, want %d",
+                  carriers[i].name, carriers[i].note, got, carriers[i].incomplete);
+        } else {
+            CHECK(ex.nnotes == 0, "%s: %zu notes, want none", carriers[i].name, ex.nnotes);
+        }
+        if (carriers[i].where)
+            CHECK(seg_has(&ex, carriers[i].where, carriers[i].text), "%s: no '%s' at %s",
+                  carriers[i].name, carriers[i].text, carriers[i].where);
+        if (check_failed != failed_before)
+            dump(&ex);
+        extract_free(&ex);
+    }
+
+    /* a message scanned raw (a nesting bomb) as far as max_part_bytes: the
+     * cut counts as incomplete */
+    buf_reset(&b);
+    buf_append_str(&b, HDR "Subject: bomb\r\n");
+    for (int i = 0; i < 20000; i++)
+        buf_printf(&b, "Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n", i, i);
+    lim.max_part_bytes = 4096;
+    run(b.data, b.len, &ex);
+    CHECK(note_flag(&ex, "unscannable.part-size-limit") == 1 && seg(&ex, "raw") &&
+              seg(&ex, "raw")->len <= 4096,
+          "raw scan cut at max_part_bytes: incomplete (flag %d)",
+          note_flag(&ex, "unscannable.part-size-limit"));
+    extract_free(&ex);
+    extract_limits_default(&lim);
 
     /* limit names */
     char err[200];

@@ -32,6 +32,7 @@ struct rec {
     size_t total;   /* text bytes in all */
     bool bad_utf8;  /* a segment was not well-formed UTF-8 */
     bool bad_where; /* a where or rule did not fit, or a rule was not unscannable.* */
+    bool bad_flag;  /* an encrypted part said incomplete, or another note said not */
 };
 
 static enum sl_status rec_text(struct doc_sink *s, const char *where, const char *text, size_t len,
@@ -57,11 +58,15 @@ static enum sl_status rec_text(struct doc_sink *s, const char *where, const char
     return SL_OK;
 }
 
-static enum sl_status rec_note(struct doc_sink *s, const char *rule, const char *where)
+static enum sl_status rec_note(struct doc_sink *s, const char *rule, const char *where,
+                               bool incomplete)
 {
     struct rec *r = s->ctx;
     if (strncmp(rule, "unscannable.", 12) != 0)
         r->bad_where = true;
+    /* encrypted: protected as it is; anything else this reader notes escaped it */
+    if (incomplete == (strcmp(rule, "unscannable.encrypted") == 0))
+        r->bad_flag = true;
     if (r->nnotes < NELEM(r->notes))
         snprintf(r->notes[r->nnotes++], sizeof r->notes[0], "%s@%s", rule, where);
     return SL_OK;
@@ -410,9 +415,11 @@ static void test_word_built(void)
         } else {
             CHECK(r.nsegs == 0, "%s: %zu segments, want none", cases[i].name, r.nsegs);
         }
-        if (cases[i].note)
+        if (cases[i].note) {
             CHECK(rec_has_note(&r, cases[i].note), "%s: no note %s", cases[i].name, cases[i].note);
-        else
+            CHECK(!r.bad_flag, "%s: note %s with the wrong incomplete flag", cases[i].name,
+                  cases[i].note);
+        } else
             CHECK(r.nnotes == 0, "%s: unexpected note %s", cases[i].name, r.notes[0]);
         rec_free(&r);
         free(img.data);
