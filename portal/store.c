@@ -166,10 +166,8 @@ static bool exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
     return false;
 }
 
+/* the tables, made in one transaction; user_version says the store is whole */
 static const char SCHEMA[] =
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA synchronous=FULL;"
-    "PRAGMA foreign_keys=ON;"
     "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
     " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB NOT NULL, iv BLOB NOT NULL,"
     " tag BLOB NOT NULL, body BLOB NOT NULL);"
@@ -180,41 +178,106 @@ static const char SCHEMA[] =
     "CREATE INDEX IF NOT EXISTS pickups_message ON pickups(message);"
     "CREATE INDEX IF NOT EXISTS messages_expires ON messages(expires);"
     "PRAGMA user_version=1;";
+#define SCHEMA_VERSION 1
 
-enum sl_status store_open(const char *db_path, const char *key_path, struct store **out, char *err,
-                          size_t errlen)
+/* how long a connection waits for another process's write lock before it
+ * gives up with an error (a busy database is never taken for an answer) */
+#define BUSY_MS 10000
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *q = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+/* schema - make or check the tables: a file without them is made into a
+ * store only with STORE_CREATE, and never a store of a later version */
+static enum sl_status schema(struct store *s, const char *db_path, unsigned flags, char *err,
+                             size_t errlen)
+{
+    /* per connection: every commit on disk before it returns */
+    if (!exec_sql(s->db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", err, errlen))
+        return SL_EIO;
+    int v = user_version(s->db);
+    if (v < 0) {
+        snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+        return SL_EIO;
+    }
+    if (v > SCHEMA_VERSION) {
+        snprintf(err, errlen, "portal store %s: made by a later sluis (version %d)", db_path, v);
+        return SL_EINVAL;
+    }
+    if (v == SCHEMA_VERSION)
+        return SL_OK;
+    if (v == 0 && !(flags & STORE_CREATE)) {
+        snprintf(err, errlen, "%s is not a portal store", db_path);
+        return SL_EINVAL;
+    }
+    /* the journal mode stays with the file; it cannot change in a transaction */
+    if (v == 0 && !exec_sql(s->db, "PRAGMA journal_mode=WAL", err, errlen))
+        return SL_EIO;
+    if (!exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
+        return SL_EIO;
+    if (!exec_sql(s->db, SCHEMA, err, errlen) || !exec_sql(s->db, "COMMIT", err, errlen)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return SL_EIO;
+    }
+    return SL_OK;
+}
+
+enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
+                          struct store **out, char *err, size_t errlen)
 {
     *out = NULL;
     struct store *s = calloc(1, sizeof *s);
     if (s == NULL)
         return SL_ENOMEM;
+    pthread_mutex_init(&s->lock, NULL);
     enum sl_status st = read_key(key_path, s->master, err, errlen);
     if (st != SL_OK) {
-        free(s);
+        store_free(s);
         return st;
     }
-    /* created 0600: the process umask may be wider */
-    int fd = open(db_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
-        OPENSSL_cleanse(s->master, sizeof s->master);
-        free(s);
+    struct stat sb = {0};
+    if (flags & STORE_CREATE) {
+        /* created 0600: the process umask may be wider */
+        int fd = open(db_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
+            store_free(s);
+            return SL_EIO;
+        }
+        close(fd);
+    } else if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        /* a mistyped --db must not leave an empty store behind */
+        if (!S_ISREG(sb.st_mode) && sb.st_mode != 0)
+            snprintf(err, errlen, "portal store %s: not a regular file", db_path);
+        else if (errno == ENOENT || errno == ENOTDIR)
+            snprintf(err, errlen, "no portal store at %s", db_path);
+        else
+            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
+        store_free(s);
         return SL_EIO;
     }
-    close(fd);
+    /* without SQLITE_OPEN_CREATE: a file gone since is an error, not a new store */
     if (sqlite3_open_v2(db_path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
-        sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK) {
+        sqlite3_busy_timeout(s->db, BUSY_MS) != SQLITE_OK) {
         snprintf(err, errlen, "portal store %s: %s", db_path,
                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
         store_free(s);
         return SL_EIO;
     }
-    if (!exec_sql(s->db, SCHEMA, err, errlen)) {
+    st = schema(s, db_path, flags, err, errlen);
+    if (st != SL_OK) {
         store_free(s);
-        return SL_EIO;
+        return st;
     }
-    pthread_mutex_init(&s->lock, NULL);
     *out = s;
     return SL_OK;
 }

@@ -51,11 +51,21 @@ enum store_fetch {
  * overwriting one), as 64 hex digits and a newline */
 enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 
-/* store_open - the store in the SQLite file db_path (created 0600 with its
- * schema when absent) with the master key at key_path. The key file must
- * be a regular file that only its owner can read. */
-enum sl_status store_open(const char *db_path, const char *key_path, struct store **out, char *err,
-                          size_t errlen);
+/* flags of store_open() */
+#define STORE_CREATE 1u /* create the file (0600) and its schema when absent */
+
+/* store_open - the store in the SQLite file db_path with the master key at
+ * key_path (both borrowed). The key file must be a regular file that only
+ * its owner can read. With STORE_CREATE in flags a missing file is created
+ * with its schema: only the writer meant to make the store passes it (the
+ * milter, which keeps messages, and `sluis portal init`). Without it
+ * nothing is ever created: a missing file is SL_EIO "no portal store at
+ * PATH", and a file without the store's schema is SL_EINVAL. *out is the
+ * caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO (files,
+ * SQLite), SL_EINVAL (key file mode, not a store), SL_EPARSE (key text),
+ * SL_ENOMEM; err says which, without any content. */
+enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
+                          struct store **out, char *err, size_t errlen);
 
 /* store_free - close; NULL is fine */
 void store_free(struct store *s);

@@ -32,7 +32,7 @@ static struct store *open_store(const char *db, const char *key)
 {
     struct store *s = NULL;
     char err[512];
-    enum sl_status st = store_open(in_dir(db), in_dir(key), &s, err, sizeof err);
+    enum sl_status st = store_open(in_dir(db), in_dir(key), STORE_CREATE, &s, err, sizeof err);
     CHECK(st == SL_OK, "open %s: %s", db, err);
     return s;
 }
@@ -186,23 +186,78 @@ static void test_key_and_place(void)
     fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
     fclose(f);
     chmod(in_dir("open.key"), 0644);
-    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), &s, err, sizeof err) != SL_OK &&
+    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) !=
+                  SL_OK &&
               strstr(err, "chmod 600"),
           "a key others can read is refused: %s", err);
     chmod(in_dir("open.key"), 0600);
-    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), &s, err, sizeof err) == SL_OK, "%s", err);
+    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) ==
+              SL_OK,
+          "%s", err);
     store_free(s);
     f = fopen(in_dir("short.key"), "w");
     fputs("0011\n", f);
     fclose(f);
     chmod(in_dir("short.key"), 0600);
-    CHECK(store_open(in_dir("c.db"), in_dir("short.key"), &s, err, sizeof err) == SL_EPARSE,
+    CHECK(store_open(in_dir("c.db"), in_dir("short.key"), STORE_CREATE, &s, err, sizeof err) ==
+              SL_EPARSE,
           "a short key");
-    CHECK(store_open(in_dir("c.db"), in_dir("none.key"), &s, err, sizeof err) == SL_EIO &&
+    CHECK(store_open(in_dir("c.db"), in_dir("none.key"), STORE_CREATE, &s, err, sizeof err) ==
+                  SL_EIO &&
               strstr(err, "sluis portal keygen"),
           "a missing key says how to make one: %s", err);
-    CHECK(store_open("/nonexistent-dir/x.db", in_dir("open.key"), &s, err, sizeof err) == SL_EIO,
+    CHECK(store_open("/nonexistent-dir/x.db", in_dir("open.key"), STORE_CREATE, &s, err,
+                     sizeof err) == SL_EIO,
           "a database where none can be made");
+}
+
+/* only STORE_CREATE makes a store: show and expire open what is there */
+static void test_no_create(void)
+{
+    char err[512];
+    struct store *s = NULL;
+    struct stat st;
+    FILE *f = fopen(in_dir("empty.db"), "w");
+    fclose(f);
+    f = fopen(in_dir("text.db"), "w");
+    fputs("not a database, but long enough to be read as one's header........\n", f);
+    fclose(f);
+    static const struct {
+        const char *name, *path, *want_err;
+        enum sl_status want;
+        bool exists_after;
+    } cases[] = {
+        {"a missing file in a folder that exists", "absent.db", "no portal store at ", SL_EIO,
+         false},
+        {"a missing folder", "/nonexistent-dir/x.db", "no portal store at /nonexistent-dir/x.db",
+         SL_EIO, false},
+        {"a folder", ".", "not a regular file", SL_EIO, true},
+        {"an empty file", "empty.db", "is not a portal store", SL_EINVAL, true},
+        {"a file that is not SQLite", "text.db", "not a database", SL_EIO, true},
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        const char *path = cases[i].path[0] == '/' ? cases[i].path : in_dir(cases[i].path);
+        err[0] = '\0';
+        enum sl_status got = store_open(path, in_dir("k"), 0, &s, err, sizeof err);
+        CHECK(got == cases[i].want && s == NULL && strstr(err, cases[i].want_err),
+              "%s: got %s \"%s\", want %s \"%s\"", cases[i].name, sl_status_str(got), err,
+              sl_status_str(cases[i].want), cases[i].want_err);
+        char wal[600];
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        CHECK((stat(path, &st) == 0) == cases[i].exists_after && stat(wal, &st) != 0,
+              "%s: nothing made", cases[i].name);
+    }
+    CHECK(stat(in_dir("empty.db"), &st) == 0 && st.st_size == 0, "the empty file stays empty");
+    /* the creator makes it; then it opens without STORE_CREATE */
+    CHECK(store_open(in_dir("absent.db"), in_dir("k"), STORE_CREATE, &s, err, sizeof err) ==
+                  SL_OK &&
+              stat(in_dir("absent.db"), &st) == 0 && (st.st_mode & 077) == 0,
+          "STORE_CREATE makes the store, 0600: %s", err);
+    store_free(s);
+    s = NULL;
+    CHECK(store_open(in_dir("absent.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
+          "and then it opens: %s", err);
+    store_free(s);
 }
 
 struct worker {
@@ -271,7 +326,7 @@ static void test_full_disk(void)
         signal(SIGXFSZ, SIG_IGN);
         struct store *s = NULL;
         char err[256], id[33];
-        if (store_open(in_dir("full.db"), in_dir("k"), &s, err, sizeof err) != SL_OK)
+        if (store_open(in_dir("full.db"), in_dir("k"), STORE_CREATE, &s, err, sizeof err) != SL_OK)
             _exit(10);
         struct rlimit rl = {256 * 1024, 256 * 1024};
         setrlimit(RLIMIT_FSIZE, &rl);
@@ -301,6 +356,7 @@ int main(void)
         return 1;
     test_round_trip();
     test_key_and_place();
+    test_no_create();
     test_threads_expiry();
     test_full_disk();
     char cmd[300];
