@@ -1,7 +1,7 @@
 /*
  * store - the portal store. See store.h.
  *
- * Layout of the database (user_version 1):
+ * Layout of the database (user_version 2):
  *   messages(id, created, expires, sender, wrapped, iv, tag, body)
  *     wrapped = IV(12) | the message key encrypted (32) | tag(16), under
  *     the master key with "sluis-key:" || id as associated data;
@@ -9,6 +9,10 @@
  *   pickups(token_hash, message, recipient, code_mac, tries, picked_up)
  *     token_hash = SHA-256(token); code_mac = HMAC-SHA256(master key,
  *     token_hash || code).
+ *   meta(name, value)
+ *     "key_check" = HMAC-SHA256(master key, KEY_CHECK_LABEL): which master
+ *     key the store was made with, so that another key is refused at open
+ *     instead of reading as wrong codes (user_version 1 had no meta).
  * Why GCM for the wrapping too: one authenticated primitive, and a wrong
  * master key fails loudly instead of yielding a wrong message key.
  */
@@ -166,6 +170,27 @@ static bool exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
     return false;
 }
 
+static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
+{
+    if (sqlite3_column_bytes(q, col) != (int)n)
+        return false;
+    memcpy(out, sqlite3_column_blob(q, col), n);
+    return true;
+}
+
+#define WRAPPED_LEN (IV_LEN + KEY_LEN + TAG_LEN)
+
+/* unwrap - the message key of message id (32 hex digits) from wrapped
+ * (IV | encrypted key | tag); false when the master key does not open it */
+static bool unwrap(const struct store *s, const char *id, unsigned char wrapped[WRAPPED_LEN],
+                   unsigned char dek[KEY_LEN])
+{
+    char aad[64];
+    snprintf(aad, sizeof aad, "sluis-key:%.32s", id);
+    return gcm(false, s->master, wrapped, aad, strlen(aad), wrapped + IV_LEN, KEY_LEN, dek,
+               wrapped + IV_LEN + KEY_LEN);
+}
+
 /* the tables, made in one transaction; user_version says the store is whole */
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
@@ -177,8 +202,9 @@ static const char SCHEMA[] =
     " picked_up INTEGER);"
     "CREATE INDEX IF NOT EXISTS pickups_message ON pickups(message);"
     "CREATE INDEX IF NOT EXISTS messages_expires ON messages(expires);"
-    "PRAGMA user_version=1;";
-#define SCHEMA_VERSION 1
+    "CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value BLOB NOT NULL);"
+    "PRAGMA user_version=2;";
+#define SCHEMA_VERSION 2
 
 /* how long a connection waits for another process's write lock before it
  * gives up with an error (a busy database is never taken for an answer) */
@@ -230,6 +256,116 @@ static enum sl_status schema(struct store *s, const char *db_path, unsigned flag
     return SL_OK;
 }
 
+/* the text whose HMAC under the master key marks the store's key; changing
+ * it would orphan every store */
+static const char KEY_CHECK_LABEL[] = "sluis portal store: master key check, version 1";
+
+enum key_check {
+    KC_ERROR = -1, /* SQLite failed: its error message says why */
+    KC_ABSENT,     /* no check value yet */
+    KC_MATCH,
+    KC_MISMATCH,
+    KC_DAMAGED, /* a check value or stored key of the wrong length */
+};
+
+/* key_check_get - the stored check value against want */
+static enum key_check key_check_get(sqlite3 *db, const unsigned char want[32])
+{
+    sqlite3_stmt *q = NULL;
+    enum key_check r = KC_ERROR;
+    unsigned char got[32];
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE name = 'key_check'", -1, &q, NULL) ==
+        SQLITE_OK) {
+        int rc = sqlite3_step(q);
+        if (rc == SQLITE_DONE)
+            r = KC_ABSENT;
+        else if (rc == SQLITE_ROW)
+            r = !blob(q, 0, got, sizeof got)                ? KC_DAMAGED
+                : CRYPTO_memcmp(got, want, sizeof got) == 0 ? KC_MATCH
+                                                            : KC_MISMATCH;
+    }
+    sqlite3_finalize(q);
+    return r;
+}
+
+/* key_opens_stored - whether the master key unwraps the key of a stored
+ * message (KC_MATCH when there is none: nothing is bound to a key yet) */
+static enum key_check key_opens_stored(const struct store *s)
+{
+    sqlite3_stmt *q = NULL;
+    enum key_check r = KC_ERROR;
+    unsigned char wrapped[WRAPPED_LEN], dek[KEY_LEN];
+    if (sqlite3_prepare_v2(s->db, "SELECT id, wrapped FROM messages LIMIT 1", -1, &q, NULL) ==
+        SQLITE_OK) {
+        int rc = sqlite3_step(q);
+        if (rc == SQLITE_DONE)
+            r = KC_MATCH;
+        else if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32 &&
+                 blob(q, 1, wrapped, sizeof wrapped))
+            r = unwrap(s, (const char *)sqlite3_column_text(q, 0), wrapped, dek) ? KC_MATCH
+                                                                                 : KC_MISMATCH;
+        else if (rc == SQLITE_ROW)
+            r = KC_DAMAGED;
+    }
+    OPENSSL_cleanse(dek, sizeof dek);
+    sqlite3_finalize(q);
+    return r;
+}
+
+/* key_check - refuse a master key that is not the store's, before any
+ * token is looked at. A store without a check value (made before there
+ * was one, or just now) gets it here, in a write transaction, but only
+ * when the key unwraps a stored message key or none is stored yet: a
+ * wrong key on the first open after an upgrade does not bind the store. */
+static enum sl_status key_check(struct store *s, const char *db_path, const char *key_path,
+                                char *err, size_t errlen)
+{
+    unsigned char want[32];
+    unsigned len = sizeof want;
+    HMAC(EVP_sha256(), s->master, KEY_LEN, (const unsigned char *)KEY_CHECK_LABEL,
+         sizeof KEY_CHECK_LABEL - 1, want, &len);
+    enum key_check r = key_check_get(s->db, want);
+    if (r == KC_ABSENT) {
+        if (!exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
+            return SL_EIO;
+        r = key_check_get(s->db, want); /* another process may have added it meanwhile */
+        if (r == KC_ABSENT)
+            r = key_opens_stored(s);
+        if (r == KC_MATCH) {
+            sqlite3_stmt *q = NULL;
+            if (sqlite3_prepare_v2(s->db, "INSERT INTO meta(name, value) VALUES('key_check', ?)",
+                                   -1, &q, NULL) != SQLITE_OK ||
+                sqlite3_bind_blob(q, 1, want, sizeof want, SQLITE_STATIC) != SQLITE_OK ||
+                sqlite3_step(q) != SQLITE_DONE)
+                r = KC_ERROR;
+            sqlite3_finalize(q);
+        }
+        if (r == KC_ERROR)
+            snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+        if (r != KC_MATCH || !exec_sql(s->db, "COMMIT", err, errlen)) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            if (r == KC_MATCH)
+                return SL_EIO;
+        }
+    } else if (r == KC_ERROR) {
+        snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+    }
+    switch (r) {
+    case KC_MATCH:
+        return SL_OK;
+    case KC_MISMATCH:
+        snprintf(err, errlen,
+                 "portal store %s: the master key does not match this store (is %s its key?)",
+                 db_path, key_path);
+        return SL_EINVAL;
+    case KC_DAMAGED:
+        snprintf(err, errlen, "portal store %s: damaged (cannot check the master key)", db_path);
+        return SL_EIO;
+    default: /* KC_ERROR, said above */
+        return SL_EIO;
+    }
+}
+
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen)
 {
@@ -274,6 +410,8 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
         return SL_EIO;
     }
     st = schema(s, db_path, flags, err, errlen);
+    if (st == SL_OK)
+        st = key_check(s, db_path, key_path, err, errlen);
     if (st != SL_OK) {
         store_free(s);
         return st;
@@ -347,7 +485,7 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          struct store_pickup *pickups, char *err, size_t errlen)
 {
     unsigned char idraw[16], dek[KEY_LEN], iv[IV_LEN], tag[TAG_LEN];
-    unsigned char wrapped[IV_LEN + KEY_LEN + TAG_LEN];
+    unsigned char wrapped[WRAPPED_LEN];
     unsigned char *body = malloc(len + 16);
     if (body == NULL) {
         snprintf(err, errlen, "portal store: out of memory");
@@ -429,14 +567,6 @@ out:
     return st;
 }
 
-static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
-{
-    if (sqlite3_column_bytes(q, col) != (int)n)
-        return false;
-    memcpy(out, sqlite3_column_blob(q, col), n);
-    return true;
-}
-
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen)
 {
@@ -492,16 +622,12 @@ enum store_fetch store_fetch(struct store *s, const char *token, const char *cod
         r = STORE_WRONG_CODE;
         goto done;
     }
-    unsigned char wrapped[IV_LEN + KEY_LEN + TAG_LEN], iv[IV_LEN], tag[TAG_LEN], dek[KEY_LEN];
-    char aad[64];
-    snprintf(aad, sizeof aad, "sluis-key:%s", id);
+    unsigned char wrapped[WRAPPED_LEN], iv[IV_LEN], tag[TAG_LEN], dek[KEY_LEN];
     size_t len = (size_t)sqlite3_column_bytes(q, 8);
     r = STORE_DAMAGED;
     snprintf(err, errlen, "portal store: the stored message fails authentication");
     if (!blob(q, 5, wrapped, sizeof wrapped) || !blob(q, 6, iv, sizeof iv) ||
-        !blob(q, 7, tag, sizeof tag) ||
-        !gcm(false, s->master, wrapped, aad, strlen(aad), wrapped + IV_LEN, KEY_LEN, dek,
-             wrapped + IV_LEN + KEY_LEN))
+        !blob(q, 7, tag, sizeof tag) || !unwrap(s, id, wrapped, dek))
         goto done;
     unsigned char *plain = malloc(len + 16);
     if (plain && gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 8), len, plain, tag)) {

@@ -8,7 +8,8 @@
  * random bits, base64url) for the pickup link and a six-digit access code
  * the sender gives by phone; the store keeps only a SHA-256 of the token
  * and a keyed hash of the code, so neither a copy of the database nor of
- * the logs opens a message. Five wrong codes lock a token.
+ * the logs opens a message. Five wrong codes lock a token. The store knows
+ * its master key by a check value: another key is refused at open.
  *
  * SQLite in WAL mode with synchronous=FULL: when store_put() returns
  * SL_OK the message is on disk. One connection per store, used under a
@@ -60,10 +61,16 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen);
  * with its schema: only the writer meant to make the store passes it (the
  * milter, which keeps messages, and `sluis portal init`). Without it
  * nothing is ever created: a missing file is SL_EIO "no portal store at
- * PATH", and a file without the store's schema is SL_EINVAL. *out is the
+ * PATH", and a file without the store's schema is SL_EINVAL. The store
+ * keeps a check value of its master key (an HMAC-SHA256 under the key of a
+ * fixed label): another key is SL_EINVAL "the master key does not match
+ * this store", before any token is looked at, so it spends no try. A
+ * store made before the check value gets it on its first open, if the key
+ * unwraps a stored message key (or none is stored yet). *out is the
  * caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO (files,
- * SQLite), SL_EINVAL (key file mode, not a store), SL_EPARSE (key text),
- * SL_ENOMEM; err says which, without any content. */
+ * SQLite, a damaged check value), SL_EINVAL (key file mode, another key,
+ * not a store), SL_EPARSE (key text), SL_ENOMEM; err says which, without
+ * any content. */
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen);
 

@@ -169,11 +169,10 @@ static void test_round_trip(void)
     }
     /* a different master key opens nothing */
     CHECK(store_keygen(in_dir("k2"), err, sizeof err) == SL_OK, "second key");
-    s = open_store("a.db", "k2");
-    CHECK(s && store_fetch(s, pk[0].token, pk[0].code, &out, NULL, 0, err, sizeof err) !=
-                   STORE_FOUND,
-          "another master key");
-    store_free(s);
+    s = NULL;
+    CHECK(store_open(in_dir("a.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
+              s == NULL,
+          "another master key: %s", err);
     buf_free(&out);
     free(msg);
 }
@@ -258,6 +257,117 @@ static void test_no_create(void)
     CHECK(store_open(in_dir("absent.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
           "and then it opens: %s", err);
     store_free(s);
+}
+
+/* sql_int - the first column of the first row of query on db, or -1 */
+static int sql_int(const char *db, const char *query)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    int v = -1;
+    if (sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, query, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return v;
+}
+
+/* sql_run - statements on db, as a store of the version before the check
+ * value, or another process, would leave them */
+static bool sql_run(const char *db, const char *sql)
+{
+    sqlite3 *h = NULL;
+    bool ok = sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+              sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok;
+}
+
+/* put_one - a new store db under key with one message for one recipient */
+static bool put_one(const char *db, const char *key, struct store_pickup *pk)
+{
+    struct store *s = open_store(db, key);
+    char id[33], err[256];
+    const char *one[] = {"familie@gmail.example"};
+    bool ok = s && store_put(s, "Uitslag van het bloedonderzoek", 30, "arts@zorg.example", one, 1,
+                             time(NULL) + 3600, id, pk, err, sizeof err) == SL_OK;
+    CHECK(ok, "put in %s: %s", db, s ? err : "no store");
+    store_free(s);
+    return ok;
+}
+
+/* the wrong master key is refused at open and spends no try */
+static void test_wrong_key(void)
+{
+    char err[512] = "";
+    struct store *s = NULL;
+    struct store_pickup pk;
+    struct buf out = BUF_INIT;
+    if (!put_one("wk.db", "k", &pk))
+        return;
+    s = open_store("wk.db", "k");
+    CHECK(s && store_fetch(s, pk.token, "999999x", &out, NULL, 0, err, sizeof err) ==
+                   STORE_WRONG_CODE,
+          "one wrong code");
+    store_free(s);
+    const char *tries = "SELECT tries FROM pickups";
+    CHECK(sql_int("wk.db", tries) == 1, "one try counted");
+    for (unsigned flags = 0; flags <= STORE_CREATE; flags += STORE_CREATE) {
+        s = NULL;
+        err[0] = '\0';
+        enum sl_status st = store_open(in_dir("wk.db"), in_dir("k2"), flags, &s, err, sizeof err);
+        CHECK(st == SL_EINVAL && s == NULL &&
+                  strstr(err, "the master key does not match this store") && !strstr(err, pk.token),
+              "another key (flags %u): got %s \"%s\"", flags, sl_status_str(st), err);
+    }
+    CHECK(sql_int("wk.db", tries) == 1, "another key spent no try (%d)", sql_int("wk.db", tries));
+    s = open_store("wk.db", "k");
+    CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
+              out.len == 30,
+          "the right key and code still open it");
+    store_free(s);
+
+    /* a store from before the check value (user_version 1, no meta) gets
+     * one on its first open, only from the key its messages were kept with */
+    static const char downgrade[] = "DROP TABLE meta; PRAGMA user_version=1;";
+    static const char checks[] = "SELECT count(*) FROM meta WHERE name = 'key_check'";
+    CHECK(put_one("v1.db", "k", &pk) && sql_run("v1.db", downgrade) &&
+              sql_int("v1.db", "PRAGMA user_version") == 1,
+          "a store of version 1");
+    s = NULL;
+    CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
+              strstr(err, "does not match"),
+          "version 1, another key: refused (it does not open the stored message): %s", err);
+    CHECK(sql_int("v1.db", checks) == 0, "and no check value written for it");
+    CHECK(store_open(in_dir("v1.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
+          "version 1, its key: opens: %s", err);
+    CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND,
+          "version 1: the message opens");
+    store_free(s);
+    s = NULL;
+    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 2,
+          "the check value is added, the store is version 2");
+    CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
+          "then another key is refused by the check value");
+    /* an empty store of version 1: the first key binds it */
+    s = open_store("v1e.db", "k2");
+    store_free(s);
+    s = NULL;
+    CHECK(sql_run("v1e.db", downgrade) &&
+              store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
+              sql_int("v1e.db", checks) == 1,
+          "version 1 without messages: any key, then bound to it: %s", err);
+    store_free(s);
+    s = NULL;
+    CHECK(store_open(in_dir("v1e.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
+          "and only that key");
+    /* a damaged check value is said to be one, not taken for a wrong key */
+    CHECK(sql_run("v1e.db", "UPDATE meta SET value = x'00' WHERE name = 'key_check'") &&
+              store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_EIO &&
+              strstr(err, "damaged"),
+          "a damaged check value: %s", err);
+    buf_free(&out);
 }
 
 struct worker {
@@ -357,6 +467,7 @@ int main(void)
     test_round_trip();
     test_key_and_place();
     test_no_create();
+    test_wrong_key();
     test_threads_expiry();
     test_full_disk();
     char cmd[300];
