@@ -8,7 +8,8 @@
  *     body encrypted under the message key with id as associated data.
  *   pickups(token_hash, message, recipient, code_mac, tries, picked_up)
  *     token_hash = SHA-256(token); code_mac = HMAC-SHA256(master key,
- *     token_hash || code).
+ *     token_hash || code); tries = wrong codes so far, plus one for each
+ *     code being compared (see reserve_try).
  *   meta(name, value)
  *     "key_check" = HMAC-SHA256(master key, KEY_CHECK_LABEL): which master
  *     key the store was made with, so that another key is refused at open
@@ -40,15 +41,16 @@
 
 struct store {
     sqlite3 *db;
+    int busy_ms; /* the busy timeout */
     pthread_mutex_t lock;
     unsigned char master[KEY_LEN];
 };
 
 const char *store_fetch_name(enum store_fetch f)
 {
-    static const char *const names[] = {"found",      "unknown token", "expired",
-                                        "wrong code", "locked",        "damaged"};
-    return f <= STORE_DAMAGED ? names[f] : "?";
+    static const char *const names[] = {"found",  "unknown token", "expired",    "wrong code",
+                                        "locked", "damaged",       "store error"};
+    return f <= STORE_FAILED ? names[f] : "?";
 }
 
 static void hex(const unsigned char *b, size_t n, char *out)
@@ -208,7 +210,7 @@ static const char SCHEMA[] =
 
 /* how long a connection waits for another process's write lock before it
  * gives up with an error (a busy database is never taken for an answer) */
-#define BUSY_MS 10000
+#define BUSY_MS 5000
 
 static int user_version(sqlite3 *db)
 {
@@ -374,6 +376,7 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
     if (s == NULL)
         return SL_ENOMEM;
     pthread_mutex_init(&s->lock, NULL);
+    s->busy_ms = BUSY_MS;
     enum sl_status st = read_key(key_path, s->master, err, errlen);
     if (st != SL_OK) {
         store_free(s);
@@ -403,7 +406,7 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
     /* without SQLITE_OPEN_CREATE: a file gone since is an error, not a new store */
     if (sqlite3_open_v2(db_path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
-        sqlite3_busy_timeout(s->db, BUSY_MS) != SQLITE_OK) {
+        sqlite3_busy_timeout(s->db, s->busy_ms) != SQLITE_OK) {
         snprintf(err, errlen, "portal store %s: %s", db_path,
                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
         store_free(s);
@@ -418,6 +421,14 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
     }
     *out = s;
     return SL_OK;
+}
+
+void store_busy_timeout(struct store *s, int ms)
+{
+    pthread_mutex_lock(&s->lock);
+    s->busy_ms = ms;
+    sqlite3_busy_timeout(s->db, ms);
+    pthread_mutex_unlock(&s->lock);
 }
 
 void store_free(struct store *s)
@@ -567,6 +578,169 @@ out:
     return st;
 }
 
+/* failed - STORE_FAILED with why in err: a database that stayed busy (or
+ * locked) is said to be one, never taken for an answer */
+static enum store_fetch failed(const struct store *s, char *err, size_t errlen)
+{
+    int rc = sqlite3_errcode(s->db);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        snprintf(err, errlen,
+                 "portal store: the database stayed busy for %d ms (another process is "
+                 "writing); the code was not checked, try again",
+                 s->busy_ms);
+    else
+        snprintf(err, errlen, "portal store: %s; the code was not checked", sqlite3_errmsg(s->db));
+    return STORE_FAILED;
+}
+
+/* look_up - whether the token may be tried: STORE_FOUND, or why not */
+static enum store_fetch look_up(struct store *s, const unsigned char th[32], char *err,
+                                size_t errlen)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT p.tries, m.expires FROM pickups p JOIN messages m ON m.id = "
+                           "p.message WHERE p.token_hash = ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return failed(s, err, errlen);
+    sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
+    enum store_fetch r;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE)
+        r = STORE_UNKNOWN;
+    else if (rc != SQLITE_ROW)
+        r = failed(s, err, errlen);
+    else if ((time_t)sqlite3_column_int64(q, 1) < time(NULL))
+        r = STORE_EXPIRED;
+    else if (sqlite3_column_int(q, 0) >= STORE_MAX_TRIES)
+        r = STORE_LOCKED;
+    else
+        r = STORE_FOUND;
+    sqlite3_finalize(q);
+    return r;
+}
+
+/* reserve_try - count a try for the token before its code is compared:
+ * STORE_FOUND only once the count is committed (on disk: synchronous=
+ * FULL). The check and the count are one write transaction, taken with
+ * BEGIN IMMEDIATE so that every connection, in any process, waits for the
+ * write lock (up to busy_ms) before it reads the count: however many guess
+ * at once, no more than STORE_MAX_TRIES codes are ever compared. A per-
+ * process mutex cannot give that; a read-then-update can fail its upgrade
+ * to a write under contention. */
+static enum store_fetch reserve_try(struct store *s, const unsigned char th[32], char *err,
+                                    size_t errlen)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return failed(s, err, errlen);
+    enum store_fetch r = look_up(s, th, err, errlen);
+    if (r == STORE_FOUND) {
+        sqlite3_stmt *u = NULL;
+        /* the limit again in the statement: the count never passes it */
+        if (sqlite3_prepare_v2(s->db,
+                               "UPDATE pickups SET tries = tries + 1 WHERE token_hash = ? AND "
+                               "tries < ?",
+                               -1, &u, NULL) != SQLITE_OK ||
+            sqlite3_bind_blob(u, 1, th, 32, SQLITE_STATIC) != SQLITE_OK ||
+            sqlite3_bind_int(u, 2, STORE_MAX_TRIES) != SQLITE_OK || sqlite3_step(u) != SQLITE_DONE)
+            r = failed(s, err, errlen);
+        else if (sqlite3_changes(s->db) != 1)
+            r = STORE_LOCKED;
+        sqlite3_finalize(u);
+    }
+    if (r == STORE_FOUND && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        r = failed(s, err, errlen);
+    if (r != STORE_FOUND)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return r;
+}
+
+/* give_back - a right code returns the try it reserved (wrong codes stay
+ * counted for the token's life) and, when the message opened, the pickup
+ * time is recorded. Best effort: if it fails the try stays spent. */
+static void give_back(struct store *s, const unsigned char th[32], bool opened)
+{
+    sqlite3_stmt *u = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "UPDATE pickups SET tries = max(tries - 1, 0), picked_up = "
+                           "coalesce(?, picked_up) WHERE token_hash = ?",
+                           -1, &u, NULL) == SQLITE_OK) {
+        if (opened)
+            sqlite3_bind_int64(u, 1, (sqlite3_int64)time(NULL));
+        sqlite3_bind_blob(u, 2, th, 32, SQLITE_STATIC);
+        step(u);
+    }
+    sqlite3_finalize(u);
+}
+
+/* open_message - compare the code (its try reserved) and, when it is
+ * right, decrypt the message into msg */
+static enum store_fetch open_message(struct store *s, const unsigned char th[32], const char *code,
+                                     struct buf *msg, char *rcpt_out, size_t rcpt_len, char *err,
+                                     size_t errlen)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT p.code_mac, p.recipient, m.id, m.wrapped, m.iv, m.tag, m.body "
+                           "FROM pickups p JOIN messages m ON m.id = p.message WHERE "
+                           "p.token_hash = ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return failed(s, err, errlen);
+    sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
+    enum store_fetch r = STORE_UNKNOWN; /* removed by an expiry since the try */
+    bool right = false;
+    unsigned char stored[32], mac[32];
+    char id[33];
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE)
+        goto done;
+    if (rc != SQLITE_ROW) {
+        r = failed(s, err, errlen);
+        goto done;
+    }
+    if (!blob(q, 0, stored, sizeof stored) || sqlite3_column_bytes(q, 2) != 32) {
+        snprintf(err, errlen, "portal store: a damaged row");
+        r = STORE_DAMAGED;
+        goto done;
+    }
+    memcpy(id, sqlite3_column_text(q, 2), 32);
+    id[32] = '\0';
+    code_mac(s, th, code, mac);
+    if (CRYPTO_memcmp(mac, stored, sizeof mac) != 0 || strlen(code) != STORE_CODE_LEN) {
+        r = STORE_WRONG_CODE;
+        goto done;
+    }
+    right = true;
+    unsigned char wrapped[WRAPPED_LEN], iv[IV_LEN], tag[TAG_LEN], dek[KEY_LEN];
+    size_t len = (size_t)sqlite3_column_bytes(q, 6);
+    r = STORE_DAMAGED;
+    snprintf(err, errlen, "portal store: the stored message fails authentication");
+    if (!blob(q, 3, wrapped, sizeof wrapped) || !blob(q, 4, iv, sizeof iv) ||
+        !blob(q, 5, tag, sizeof tag) || !unwrap(s, id, wrapped, dek))
+        goto done;
+    unsigned char *plain = malloc(len + 16);
+    if (plain && gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 6), len, plain, tag)) {
+        buf_reset(msg);
+        if (buf_append(msg, plain, len) == SL_OK) {
+            r = STORE_FOUND;
+            if (errlen > 0)
+                err[0] = '\0';
+            if (rcpt_out)
+                snprintf(rcpt_out, rcpt_len, "%s", (const char *)sqlite3_column_text(q, 1));
+        }
+    }
+    OPENSSL_cleanse(dek, sizeof dek);
+    if (plain)
+        OPENSSL_cleanse(plain, len);
+    free(plain);
+done:
+    /* the statement ends first: the update must not upgrade an old read */
+    sqlite3_finalize(q);
+    if (right)
+        give_back(s, th, r == STORE_FOUND);
+    return r;
+}
+
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen)
 {
@@ -574,87 +748,11 @@ enum store_fetch store_fetch(struct store *s, const char *token, const char *cod
     if (strlen(token) != STORE_TOKEN_LEN)
         return STORE_UNKNOWN;
     SHA256((const unsigned char *)token, STORE_TOKEN_LEN, th);
-    enum store_fetch r = STORE_UNKNOWN;
     pthread_mutex_lock(&s->lock);
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT p.code_mac, p.tries, p.recipient, m.id, m.expires, m.wrapped, "
-                           "m.iv, m.tag, m.body FROM pickups p JOIN messages m ON m.id = "
-                           "p.message WHERE p.token_hash = ?",
-                           -1, &q, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
-        pthread_mutex_unlock(&s->lock);
-        return STORE_DAMAGED;
-    }
-    sqlite3_bind_blob(q, 1, th, sizeof th, SQLITE_STATIC);
-    if (sqlite3_step(q) != SQLITE_ROW)
-        goto done;
-    unsigned char stored[32], mac[32];
-    char id[33];
-    if (!blob(q, 0, stored, sizeof stored) || sqlite3_column_bytes(q, 3) != 32) {
-        snprintf(err, errlen, "portal store: a damaged row");
-        r = STORE_DAMAGED;
-        goto done;
-    }
-    memcpy(id, sqlite3_column_text(q, 3), 32);
-    id[32] = '\0';
-    if ((time_t)sqlite3_column_int64(q, 4) < time(NULL)) {
-        r = STORE_EXPIRED;
-        goto done;
-    }
-    if (sqlite3_column_int(q, 1) >= STORE_MAX_TRIES) {
-        r = STORE_LOCKED;
-        goto done;
-    }
-    if (code == NULL) {
-        r = STORE_FOUND;
-        goto done;
-    }
-    code_mac(s, th, code, mac);
-    if (CRYPTO_memcmp(mac, stored, sizeof mac) != 0 || strlen(code) != STORE_CODE_LEN) {
-        sqlite3_stmt *u = NULL;
-        if (sqlite3_prepare_v2(s->db, "UPDATE pickups SET tries = tries + 1 WHERE token_hash = ?",
-                               -1, &u, NULL) == SQLITE_OK) {
-            sqlite3_bind_blob(u, 1, th, sizeof th, SQLITE_STATIC);
-            step(u);
-        }
-        sqlite3_finalize(u);
-        r = STORE_WRONG_CODE;
-        goto done;
-    }
-    unsigned char wrapped[WRAPPED_LEN], iv[IV_LEN], tag[TAG_LEN], dek[KEY_LEN];
-    size_t len = (size_t)sqlite3_column_bytes(q, 8);
-    r = STORE_DAMAGED;
-    snprintf(err, errlen, "portal store: the stored message fails authentication");
-    if (!blob(q, 5, wrapped, sizeof wrapped) || !blob(q, 6, iv, sizeof iv) ||
-        !blob(q, 7, tag, sizeof tag) || !unwrap(s, id, wrapped, dek))
-        goto done;
-    unsigned char *plain = malloc(len + 16);
-    if (plain && gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 8), len, plain, tag)) {
-        buf_reset(msg);
-        if (buf_append(msg, plain, len) == SL_OK) {
-            r = STORE_FOUND;
-            if (rcpt_out)
-                snprintf(rcpt_out, rcpt_len, "%s", (const char *)sqlite3_column_text(q, 2));
-        }
-    }
-    OPENSSL_cleanse(dek, sizeof dek);
-    if (plain)
-        OPENSSL_cleanse(plain, len);
-    free(plain);
-    if (r == STORE_FOUND) {
-        sqlite3_stmt *u = NULL;
-        if (sqlite3_prepare_v2(s->db,
-                               "UPDATE pickups SET picked_up = ?, tries = 0 WHERE token_hash = ?",
-                               -1, &u, NULL) == SQLITE_OK) {
-            sqlite3_bind_int64(u, 1, (sqlite3_int64)time(NULL));
-            sqlite3_bind_blob(u, 2, th, sizeof th, SQLITE_STATIC);
-            step(u);
-        }
-        sqlite3_finalize(u);
-    }
-done:
-    sqlite3_finalize(q);
+    enum store_fetch r =
+        code == NULL ? look_up(s, th, err, errlen) : reserve_try(s, th, err, errlen);
+    if (code != NULL && r == STORE_FOUND)
+        r = open_message(s, th, code, msg, rcpt_out, rcpt_len, err, errlen);
     pthread_mutex_unlock(&s->lock);
     return r;
 }

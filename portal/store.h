@@ -13,7 +13,9 @@
  *
  * SQLite in WAL mode with synchronous=FULL: when store_put() returns
  * SL_OK the message is on disk. One connection per store, used under a
- * mutex: any number of threads may share a store. No OpenSSL or SQLite
+ * mutex: any number of threads may share a store, and any number of
+ * processes may open the same file (a connection waits for another's
+ * write lock, see store_busy_timeout). No OpenSSL or SQLite
  * type crosses this header; no error text holds an address, a token, a
  * code or content.
  */
@@ -44,8 +46,9 @@ enum store_fetch {
     STORE_UNKNOWN,    /* no such token */
     STORE_EXPIRED,    /* the message is past its expiry */
     STORE_WRONG_CODE, /* the code does not match (the try is counted) */
-    STORE_LOCKED,     /* too many wrong codes */
+    STORE_LOCKED,     /* STORE_MAX_TRIES wrong codes: no code is compared any more */
     STORE_DAMAGED,    /* the stored message fails authentication */
+    STORE_FAILED,     /* the database stayed busy or failed: no code compared; err says why */
 };
 
 /* store_keygen - a new master key in a new file at path (0600, never
@@ -74,6 +77,11 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen);
 
+/* store_busy_timeout - how long a call waits for another connection's
+ * write lock before it fails (STORE_FAILED, SL_EIO); 5 s after
+ * store_open */
+void store_busy_timeout(struct store *s, int ms);
+
 /* store_free - close; NULL is fine */
 void store_free(struct store *s);
 
@@ -85,9 +93,18 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          struct store_pickup *pickups, char *err, size_t errlen);
 
 /* store_fetch - the message behind token, if code is right (code NULL:
- * only whether the token is valid, msg untouched). On STORE_FOUND msg holds
- * the original bytes (reset first) and, if not NULL, rcpt_out the
- * recipient's address. The pickup time is recorded. */
+ * only whether the token is valid, msg untouched, no try counted). On
+ * STORE_FOUND msg holds the original bytes (reset first) and, if not NULL,
+ * rcpt_out the recipient's address; the pickup time is recorded.
+ *
+ * Tries are counted in the database, so the limit holds across threads
+ * and processes: a code is compared only after its try is committed (one
+ * write transaction checks the count and adds one), so at most
+ * STORE_MAX_TRIES codes are ever compared for a token. A right code gives
+ * its try back; wrong ones stay counted for the token's life, whatever
+ * opened in between. A database that stays busy past the timeout (see
+ * store_busy_timeout) is STORE_FAILED, never a wrong code; a try already
+ * committed then stays spent. */
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen);
 

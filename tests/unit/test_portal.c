@@ -324,8 +324,8 @@ static void test_wrong_key(void)
     CHECK(sql_int("wk.db", tries) == 1, "another key spent no try (%d)", sql_int("wk.db", tries));
     s = open_store("wk.db", "k");
     CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
-              out.len == 30,
-          "the right key and code still open it");
+              out.len == 30 && sql_int("wk.db", tries) == 1,
+          "the right key and code still open it, and the one wrong code stays counted");
     store_free(s);
 
     /* a store from before the check value (user_version 1, no meta) gets
@@ -367,6 +367,145 @@ static void test_wrong_key(void)
               store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_EIO &&
               strstr(err, "damaged"),
           "a damaged check value: %s", err);
+    buf_free(&out);
+}
+
+/* what a right code leaves of the count: its own try back, wrong codes
+ * counted for the token's life */
+static void test_tries(void)
+{
+    struct store_pickup pk;
+    if (!put_one("tries.db", "k", &pk))
+        return;
+    static const struct {
+        const char *name;
+        int code; /* 0 none (is the token valid?), 1 the right one, 2 a wrong one */
+        enum store_fetch want;
+        int tries;
+    } steps[] = {
+        {"no code: only whether the token is valid", 0, STORE_FOUND, 0},
+        {"a wrong code", 2, STORE_WRONG_CODE, 1},
+        {"another wrong code", 2, STORE_WRONG_CODE, 2},
+        {"the right code: its try given back", 1, STORE_FOUND, 2},
+        {"the right code again", 1, STORE_FOUND, 2},
+        {"a third wrong code", 2, STORE_WRONG_CODE, 3},
+        {"a fourth", 2, STORE_WRONG_CODE, 4},
+        {"the right code before the fifth", 1, STORE_FOUND, 4},
+        {"a fifth wrong code", 2, STORE_WRONG_CODE, 5},
+        {"the right code: locked", 1, STORE_LOCKED, 5},
+        {"a wrong code: locked, not counted", 2, STORE_LOCKED, 5},
+        {"no code: locked", 0, STORE_LOCKED, 5},
+    };
+    struct store *s = open_store("tries.db", "k");
+    struct buf out = BUF_INIT;
+    char err[512];
+    for (size_t i = 0; s && i < NELEM(steps); i++) {
+        const char *code = steps[i].code == 0 ? NULL : steps[i].code == 1 ? pk.code : "12345x";
+        enum store_fetch got = store_fetch(s, pk.token, code, &out, NULL, 0, err, sizeof err);
+        int tries = sql_int("tries.db", "SELECT tries FROM pickups");
+        CHECK(got == steps[i].want && tries == steps[i].tries, "%s: got %s, %d tries, want %s, %d",
+              steps[i].name, store_fetch_name(got), tries, store_fetch_name(steps[i].want),
+              steps[i].tries);
+    }
+    CHECK(sql_int("tries.db", "SELECT picked_up > 0 FROM pickups") == 1, "the pickup is recorded");
+    store_free(s);
+    buf_free(&out);
+}
+
+/* a database another process keeps locked: a clear error, not a wrong code,
+ * and no try spent */
+static void test_busy(void)
+{
+    struct store_pickup pk;
+    if (!put_one("busy.db", "k", &pk))
+        return;
+    struct store *s = open_store("busy.db", "k");
+    sqlite3 *h = NULL;
+    if (s == NULL || sqlite3_open(in_dir("busy.db"), &h) != SQLITE_OK) {
+        CHECK(false, "open busy.db twice");
+        store_free(s);
+        sqlite3_close(h);
+        return;
+    }
+    store_busy_timeout(s, 200);
+    struct buf out = BUF_INIT;
+    char err[512] = "";
+    CHECK(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK, "the other writer");
+    enum store_fetch got = store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err);
+    CHECK(got == STORE_FAILED && strstr(err, "busy") && !strstr(err, pk.token) &&
+              !strstr(err, pk.code),
+          "a locked database: got %s \"%s\", want %s", store_fetch_name(got), err,
+          store_fetch_name(STORE_FAILED));
+    got = store_fetch(s, pk.token, "12345x", &out, NULL, 0, err, sizeof err);
+    CHECK(got == STORE_FAILED, "a wrong code on a locked database: got %s", store_fetch_name(got));
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(h);
+    CHECK(sql_int("busy.db", "SELECT tries FROM pickups") == 0, "no try spent while locked");
+    CHECK(store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND,
+          "once free, the right code opens it");
+    store_free(s);
+    buf_free(&out);
+}
+
+#define GUESSERS 40
+
+/* forty processes, each with its own connection to the same file, guess a
+ * wrong code for one token at once: only five guesses may be evaluated */
+static void test_lockout_processes(void)
+{
+    struct store_pickup pk;
+    if (!put_one("race.db", "k", &pk))
+        return;
+    char wrong[16];
+    snprintf(wrong, sizeof wrong, "%06d", (atoi(pk.code) + 1) % 1000000);
+    int gate[2];
+    if (pipe(gate) != 0)
+        return;
+    pid_t pids[GUESSERS];
+    for (int i = 0; i < GUESSERS; i++) {
+        pids[i] = fork();
+        if (pids[i] != 0)
+            continue;
+        close(gate[1]);
+        struct store *s = NULL;
+        struct buf out = BUF_INIT;
+        char err[512] = "", c;
+        int rc = 100;
+        if (store_open(in_dir("race.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
+            read(gate[0], &c, 1) == 0) /* all go when the gate closes */
+            rc = (int)store_fetch(s, pk.token, wrong, &out, NULL, 0, err, sizeof err);
+        if (err[0])
+            fprintf(stderr, "guesser %d: %s\n", i, err);
+        store_free(s);
+        buf_free(&out);
+        _exit(rc);
+    }
+    close(gate[0]);
+    close(gate[1]);
+    int got[STORE_FAILED + 1] = {0}, other = 0;
+    for (int i = 0; i < GUESSERS; i++) {
+        int status = 0;
+        waitpid(pids[i], &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) <= STORE_FAILED)
+            got[WEXITSTATUS(status)]++;
+        else
+            other++;
+    }
+    CHECK(got[STORE_WRONG_CODE] == STORE_MAX_TRIES &&
+              got[STORE_LOCKED] == GUESSERS - STORE_MAX_TRIES && other == 0,
+          "%d processes guess at once: got %d wrong code, %d locked, %d failed, %d other; want "
+          "%d, %d, 0, 0",
+          GUESSERS, got[STORE_WRONG_CODE], got[STORE_LOCKED], got[STORE_FAILED], other,
+          STORE_MAX_TRIES, GUESSERS - STORE_MAX_TRIES);
+    CHECK(sql_int("race.db", "SELECT tries FROM pickups") == STORE_MAX_TRIES, "tries %d, want %d",
+          sql_int("race.db", "SELECT tries FROM pickups"), STORE_MAX_TRIES);
+    struct store *s = open_store("race.db", "k");
+    struct buf out = BUF_INIT;
+    char err[512];
+    CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_LOCKED &&
+              out.len == 0,
+          "then even the right code is locked out");
+    store_free(s);
     buf_free(&out);
 }
 
@@ -468,6 +607,9 @@ int main(void)
     test_key_and_place();
     test_no_create();
     test_wrong_key();
+    test_tries();
+    test_busy();
+    test_lockout_processes();
     test_threads_expiry();
     test_full_disk();
     char cmd[300];
