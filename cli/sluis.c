@@ -5,7 +5,8 @@
  *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
  *   sluis rules check [--rules DIR]
  *   sluis policy check FILE
- *   sluis portal keygen KEYFILE | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
+ *   sluis portal keygen KEYFILE | init --db DB --key KEY
+ *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -43,6 +44,7 @@ static void usage(FILE *f)
                "       sluis rules check [--rules DIR]\n"
                "       sluis policy check FILE\n"
                "       sluis portal keygen KEYFILE\n"
+               "       sluis portal init --db DB --key KEYFILE\n"
                "       sluis portal show --db DB --key KEYFILE TOKEN CODE\n"
                "       sluis portal expire --db DB --key KEYFILE\n"
                "       sluis version\n"
@@ -342,28 +344,45 @@ static int cmd_scan(int argc, char **argv)
     return scan_end(&o, rc);
 }
 
-/* portal_open - the store of --db and --key options in argv; *rest the
- * first other argument */
-static struct store *portal_open(int argc, char **argv, int *rest)
+/* portal_args - the --db and --key options in argv (borrowed); the index
+ * of the first other argument, or -1 (usage printed) when one is missing */
+static int portal_args(int argc, char **argv, const char **db, const char **key)
 {
-    const char *db = NULL, *key = NULL;
-    char err[512];
     int i = 1;
+    *db = *key = NULL;
     for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
         if (strcmp(argv[i], "--db") == 0)
-            db = argv[i + 1];
+            *db = argv[i + 1];
         else if (strcmp(argv[i], "--key") == 0)
-            key = argv[i + 1];
+            *key = argv[i + 1];
         else
             break;
     }
-    *rest = i;
-    if (db == NULL || key == NULL) {
+    if (*db == NULL || *key == NULL) {
         usage(stderr);
-        return NULL;
+        return -1;
     }
+    return i;
+}
+
+/* portal_open - the store of the --db and --key options in argv, which
+ * must be followed by nargs other arguments (*rest the first). flags:
+ * STORE_CREATE only for init, so a mistyped --db never leaves an empty
+ * store behind. NULL after printing why; then *rest is -1 for a usage
+ * error (exit 2), else the store could not be opened (exit 1). */
+static struct store *portal_open(int argc, char **argv, int nargs, unsigned flags, int *rest)
+{
+    const char *db, *key;
+    char err[512];
+    *rest = portal_args(argc, argv, &db, &key);
+    if (*rest >= 0 && argc - *rest != nargs) {
+        usage(stderr);
+        *rest = -1;
+    }
+    if (*rest < 0)
+        return NULL;
     struct store *s;
-    if (store_open(db, key, &s, err, sizeof err) != SL_OK) {
+    if (store_open(db, key, flags, &s, err, sizeof err) != SL_OK) {
         fprintf(stderr, "sluis portal: %s\n", err);
         return NULL;
     }
@@ -382,15 +401,18 @@ static int cmd_portal(int argc, char **argv)
         printf("%s: a new portal key (keep a copy with the database's backups)\n", argv[1]);
         return 0;
     }
-    if (argc >= 1 && strcmp(argv[0], "show") == 0) {
-        struct store *s = portal_open(argc, argv, &rest);
+    if (argc >= 1 && strcmp(argv[0], "init") == 0) {
+        struct store *s = portal_open(argc, argv, 0, STORE_CREATE, &rest);
         if (s == NULL)
-            return 2;
-        if (argc - rest != 2) {
-            usage(stderr);
-            store_free(s);
-            return 2;
-        }
+            return rest < 0 ? 2 : 1;
+        store_free(s);
+        printf("a portal store, ready\n");
+        return 0;
+    }
+    if (argc >= 1 && strcmp(argv[0], "show") == 0) {
+        struct store *s = portal_open(argc, argv, 2, 0, &rest);
+        if (s == NULL)
+            return rest < 0 ? 2 : 1;
         struct buf m = BUF_INIT;
         enum store_fetch f =
             store_fetch(s, argv[rest], argv[rest + 1], &m, NULL, 0, err, sizeof err);
@@ -406,9 +428,9 @@ static int cmd_portal(int argc, char **argv)
         return rc;
     }
     if (argc >= 1 && strcmp(argv[0], "expire") == 0) {
-        struct store *s = portal_open(argc, argv, &rest);
+        struct store *s = portal_open(argc, argv, 0, 0, &rest);
         if (s == NULL)
-            return 2;
+            return rest < 0 ? 2 : 1;
         unsigned removed = 0;
         int rc = store_expire(s, time(NULL), &removed, err, sizeof err) == SL_OK ? 0 : 1;
         if (rc == 0)

@@ -52,7 +52,8 @@ enum sl_status redirect_new(const struct milter_config *c, struct redirect **out
         st = external_portal_new(c->policy.portal, &r->submit, c->portal_token_file,
                                  c->portal_ca_file, &r->external, err, errlen);
     if (st == SL_OK && builtin && uses_portal(&c->policy))
-        st = store_open(c->portal_db, c->portal_key, &r->store, err, errlen);
+        /* the milter keeps messages: it makes the store when there is none yet */
+        st = store_open(c->portal_db, c->portal_key, STORE_CREATE, &r->store, err, errlen);
     if (gethostname(r->helo, sizeof r->helo) != 0 || r->helo[0] == '\0')
         snprintf(r->helo, sizeof r->helo, "localhost");
     if (st != SL_OK) {

@@ -8,11 +8,14 @@
  * random bits, base64url) for the pickup link and a six-digit access code
  * the sender gives by phone; the store keeps only a SHA-256 of the token
  * and a keyed hash of the code, so neither a copy of the database nor of
- * the logs opens a message. Five wrong codes lock a token.
+ * the logs opens a message. Five wrong codes lock a token. The store knows
+ * its master key by a check value: another key is refused at open.
  *
  * SQLite in WAL mode with synchronous=FULL: when store_put() returns
  * SL_OK the message is on disk. One connection per store, used under a
- * mutex: any number of threads may share a store. No OpenSSL or SQLite
+ * mutex: any number of threads may share a store, and any number of
+ * processes may open the same file (a connection waits for another's
+ * write lock, see store_busy_timeout). No OpenSSL or SQLite
  * type crosses this header; no error text holds an address, a token, a
  * code or content.
  */
@@ -43,19 +46,41 @@ enum store_fetch {
     STORE_UNKNOWN,    /* no such token */
     STORE_EXPIRED,    /* the message is past its expiry */
     STORE_WRONG_CODE, /* the code does not match (the try is counted) */
-    STORE_LOCKED,     /* too many wrong codes */
+    STORE_LOCKED,     /* STORE_MAX_TRIES wrong codes: no code is compared any more */
     STORE_DAMAGED,    /* the stored message fails authentication */
+    STORE_FAILED,     /* the database stayed busy or failed: no code compared; err says why */
 };
 
 /* store_keygen - a new master key in a new file at path (0600, never
  * overwriting one), as 64 hex digits and a newline */
 enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 
-/* store_open - the store in the SQLite file db_path (created 0600 with its
- * schema when absent) with the master key at key_path. The key file must
- * be a regular file that only its owner can read. */
-enum sl_status store_open(const char *db_path, const char *key_path, struct store **out, char *err,
-                          size_t errlen);
+/* flags of store_open() */
+#define STORE_CREATE 1u /* create the file (0600) and its schema when absent */
+
+/* store_open - the store in the SQLite file db_path with the master key at
+ * key_path (both borrowed). The key file must be a regular file that only
+ * its owner can read. With STORE_CREATE in flags a missing file is created
+ * with its schema: only the writer meant to make the store passes it (the
+ * milter, which keeps messages, and `sluis portal init`). Without it
+ * nothing is ever created: a missing file is SL_EIO "no portal store at
+ * PATH", and a file without the store's schema is SL_EINVAL. The store
+ * keeps a check value of its master key (an HMAC-SHA256 under the key of a
+ * fixed label): another key is SL_EINVAL "the master key does not match
+ * this store", before any token is looked at, so it spends no try. A
+ * store made before the check value gets it on its first open, if the key
+ * unwraps a stored message key (or none is stored yet). *out is the
+ * caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO (files,
+ * SQLite, a damaged check value), SL_EINVAL (key file mode, another key,
+ * not a store), SL_EPARSE (key text), SL_ENOMEM; err says which, without
+ * any content. */
+enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
+                          struct store **out, char *err, size_t errlen);
+
+/* store_busy_timeout - how long a call waits for another connection's
+ * write lock before it fails (STORE_FAILED, SL_EIO); 5 s after
+ * store_open */
+void store_busy_timeout(struct store *s, int ms);
 
 /* store_free - close; NULL is fine */
 void store_free(struct store *s);
@@ -68,9 +93,18 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          struct store_pickup *pickups, char *err, size_t errlen);
 
 /* store_fetch - the message behind token, if code is right (code NULL:
- * only whether the token is valid, msg untouched). On STORE_FOUND msg holds
- * the original bytes (reset first) and, if not NULL, rcpt_out the
- * recipient's address. The pickup time is recorded. */
+ * only whether the token is valid, msg untouched, no try counted). On
+ * STORE_FOUND msg holds the original bytes (reset first) and, if not NULL,
+ * rcpt_out the recipient's address; the pickup time is recorded.
+ *
+ * Tries are counted in the database, so the limit holds across threads
+ * and processes: a code is compared only after its try is committed (one
+ * write transaction checks the count and adds one), so at most
+ * STORE_MAX_TRIES codes are ever compared for a token. A right code gives
+ * its try back; wrong ones stay counted for the token's life, whatever
+ * opened in between. A database that stays busy past the timeout (see
+ * store_busy_timeout) is STORE_FAILED, never a wrong code; a try already
+ * committed then stays spent. */
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen);
 
