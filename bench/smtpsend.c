@@ -14,7 +14,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "smtp.h"
+#include "../common/smtp.h"
 
 /* a rendered notice: headers and a short text, LF line ends */
 static const char notice[] = "From: Mail Security <postmaster@zorg-example.nl>\n"
