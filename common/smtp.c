@@ -1,51 +1,81 @@
 /*
- * smtp - a blocking SMTP client. See smtp.h.
+ * smtp - SMTP submission through libcurl. See smtp.h.
  *
- * Replies are read line by line into a fixed buffer (at most 64 lines of
- * 1000 bytes each, RFC 5321 4.5.3.1.5); longer replies are an error, not
- * an overrun. Message bytes are sent as they are, with bare LF turned into
- * CRLF and a leading '.' doubled (RFC 5321 4.5.2).
+ * Why libcurl: the session (EHLO, HELO when EHLO is refused, MAIL, RCPT,
+ * DATA, QUIT), the dot-stuffing of RFC 5321 4.5.2, reply parsing and the
+ * timeouts are done by a library that is linked already for the external
+ * portal, so there is one protocol implementation less to keep safe.
+ *
+ * What stays here: addresses and the greeting name are checked before
+ * libcurl sees them (no CR, LF, angle brackets or other controls, so no
+ * command can be injected); bare LF in the message becomes CRLF while
+ * libcurl reads it (CURLOPT_CRLF would also turn CRLF into CR CRLF); the
+ * outcome is mapped onto SMTP_OK/TEMP/PERM. The step and the reply code
+ * for errors come from libcurl's protocol trace, of which only the verb of
+ * each command and the code of each reply are kept: never an address, a
+ * reply's text or content. libcurl's own error buffer is not used, as its
+ * messages may name the host. Replies are read and bounded by libcurl
+ * (a line longer than its buffer is an error); from them this file copies
+ * three digits and at most 11 characters of an enhanced status code.
+ *
+ * libcurl 7.88 sends QUIT after a failed step too and then waits for its
+ * reply, beyond the deadline: a session that did not end well is hung up
+ * instead (shutdown of the socket, which is opened here, close-on-exec).
+ *
+ * One easy handle per call, no shared state but libcurl's global init
+ * (once, from smtp_target_parse at configuration time, before threads
+ * start; again guarded in smtp_send): thread-safe.
  */
 #include "smtp.h"
 
-#include <errno.h>
-#include <netdb.h>
-#include <poll.h>
+#include <curl/curl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
-#include <sys/un.h>
-#include <time.h>
 #include <unistd.h>
 
-#define REPLY_MAX   2048
-#define REPLY_LINES 64
+#define TIMEOUT_MS_DEFAULT  10000
+#define DEADLINE_MS_DEFAULT 60000
+#define ADDRESS_MAX         512
 
-struct conn {
-    int fd;
-    unsigned timeout_ms;
-    struct timespec deadline;
-    char in[4096];
-    size_t inlen, inpos;
-    char out[8192];
-    size_t outlen;
-    char reply[REPLY_MAX]; /* the last reply's first line, for errors */
-    const char *step;
-};
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static CURLcode curl_init_result = CURLE_FAILED_INIT;
+
+static void curl_init(void)
+{
+    /* reference-counted by libcurl; portal/external.c may init it too */
+    curl_init_result = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 
 const char *smtp_result_name(enum smtp_result r)
 {
     return r == SMTP_OK ? "ok" : r == SMTP_TEMP ? "temporary failure" : "refused";
 }
 
+/* host_ok - a name, an IPv4 or a bracketed IPv6 address (with an
+ * optional zone); nothing that could change the meaning of a URL */
+static bool host_ok(const char *h, bool literal)
+{
+    if (*h == '\0')
+        return false;
+    for (const char *c = h; *c; c++) {
+        bool alnum =
+            (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9');
+        if (!alnum && !strchr(literal ? ":.%" : ".-_", *c))
+            return false;
+    }
+    return true;
+}
+
 enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *err, size_t errlen)
 {
+    pthread_once(&curl_once, curl_init);
     memset(t, 0, sizeof *t);
-    t->timeout_ms = 10000;
-    t->deadline_ms = 60000;
+    t->timeout_ms = TIMEOUT_MS_DEFAULT;
+    t->deadline_ms = DEADLINE_MS_DEFAULT;
     if (strncmp(spec, "unix:", 5) == 0) {
         if (spec[5] != '/' || strlen(spec + 5) >= sizeof t->path) {
             snprintf(err, errlen, "'%s': unix: needs an absolute path of at most %zu bytes", spec,
@@ -57,7 +87,8 @@ enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *
     }
     const char *host = spec, *colon;
     size_t hl;
-    if (*spec == '[') {
+    bool literal = *spec == '[';
+    if (literal) {
         const char *close = strchr(spec, ']');
         if (close == NULL || close[1] != ':') {
             snprintf(err, errlen, "'%s': expected [ADDRESS]:PORT", spec);
@@ -82,289 +113,342 @@ enum sl_status smtp_target_parse(const char *spec, struct smtp_target *t, char *
     }
     memcpy(t->host, host, hl);
     t->host[hl] = '\0';
+    if (!host_ok(t->host, literal)) {
+        snprintf(err, errlen, "'%s': the host may hold letters, digits and . - _ only", spec);
+        t->host[0] = '\0';
+        return SL_EPARSE;
+    }
     snprintf(t->port, sizeof t->port, "%lu", port);
     return SL_OK;
 }
 
-/* left_ms - time until the deadline (0 when past), at most the timeout */
-static int left_ms(const struct conn *c)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    long long ms =
-        (c->deadline.tv_sec - now.tv_sec) * 1000LL + (c->deadline.tv_nsec - now.tv_nsec) / 1000000;
-    if (ms <= 0)
-        return 0;
-    return ms < c->timeout_ms ? (int)ms : (int)c->timeout_ms;
-}
-
-static bool wait_fd(struct conn *c, short ev, char *err, size_t errlen)
-{
-    struct pollfd p = {c->fd, ev, 0};
-    for (;;) {
-        int ms = left_ms(c);
-        int r = ms > 0 ? poll(&p, 1, ms) : 0;
-        if (r > 0)
-            return true;
-        if (r < 0 && errno == EINTR)
-            continue;
-        snprintf(err, errlen, "%s: %s", c->step, r == 0 ? "timed out" : strerror(errno));
-        return false;
-    }
-}
-
-static bool flush(struct conn *c, char *err, size_t errlen)
-{
-    size_t off = 0;
-    while (off < c->outlen) {
-        if (!wait_fd(c, POLLOUT, err, errlen))
-            return false;
-        ssize_t w = send(c->fd, c->out + off, c->outlen - off, MSG_NOSIGNAL);
-        if (w < 0 && (errno == EINTR || errno == EAGAIN))
-            continue;
-        if (w <= 0) {
-            snprintf(err, errlen, "%s: connection lost (%s)", c->step, strerror(errno));
-            return false;
-        }
-        off += (size_t)w;
-    }
-    c->outlen = 0;
-    return true;
-}
-
-static bool put(struct conn *c, const char *p, size_t n, char *err, size_t errlen)
-{
-    while (n > 0) {
-        if (c->outlen == sizeof c->out && !flush(c, err, errlen))
-            return false;
-        size_t k = sizeof c->out - c->outlen;
-        if (k > n)
-            k = n;
-        memcpy(c->out + c->outlen, p, k);
-        c->outlen += k;
-        p += k;
-        n -= k;
-    }
-    return true;
-}
-
-/* read_line - one reply line without CRLF into line; false on error */
-static bool read_line(struct conn *c, char *line, size_t cap, char *err, size_t errlen)
-{
-    size_t n = 0;
-    for (;;) {
-        if (c->inpos == c->inlen) {
-            if (!wait_fd(c, POLLIN, err, errlen))
-                return false;
-            ssize_t r = recv(c->fd, c->in, sizeof c->in, 0);
-            if (r < 0 && (errno == EINTR || errno == EAGAIN))
-                continue;
-            if (r <= 0) {
-                snprintf(err, errlen, "%s: the server closed the connection", c->step);
-                return false;
-            }
-            c->inlen = (size_t)r;
-            c->inpos = 0;
-        }
-        char ch = c->in[c->inpos++];
-        if (ch == '\n') {
-            if (n > 0 && line[n - 1] == '\r')
-                n--;
-            line[n] = '\0';
-            return true;
-        }
-        if (n + 1 >= cap) {
-            snprintf(err, errlen, "%s: a reply line over %zu bytes", c->step, cap);
-            return false;
-        }
-        line[n++] = ch;
-    }
-}
-
-/* reply - read a whole (multi-line) reply; its code, or -1 on error.
- * *ext gets whether EHLO announced SIZE (when ext is not NULL). */
-static int reply(struct conn *c, bool *size_ext, char *err, size_t errlen)
-{
-    char line[1024];
-    for (int i = 0; i < REPLY_LINES; i++) {
-        if (!read_line(c, line, sizeof line, err, errlen))
-            return -1;
-        if (strlen(line) < 3 || line[0] < '2' || line[0] > '5' || line[1] < '0' || line[1] > '9' ||
-            line[2] < '0' || line[2] > '9' ||
-            (line[3] != '\0' && line[3] != ' ' && line[3] != '-')) {
-            snprintf(err, errlen, "%s: not an SMTP reply", c->step);
-            return -1;
-        }
-        if (i == 0)
-            snprintf(c->reply, sizeof c->reply, "%.3s", line);
-        if (size_ext && strncasecmp(line + 4, "SIZE", 4) == 0 &&
-            (line[8] == '\0' || line[8] == ' '))
-            *size_ext = true;
-        if (line[3] != '-') {
-            /* the enhanced status code, if any, for errors ("4.3.0") */
-            if (line[3] == ' ' && line[4] >= '2' && line[4] <= '5' && line[5] == '.')
-                snprintf(c->reply, sizeof c->reply, "%.3s %.*s", line, (int)strcspn(line + 4, " "),
-                         line + 4);
-            return (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
-        }
-    }
-    snprintf(err, errlen, "%s: a reply of more than %d lines", c->step, REPLY_LINES);
-    return -1;
-}
-
-/* command - send a line, read the reply; the class of the answer */
-static enum smtp_result command(struct conn *c, const char *step, const char *line, int want,
-                                bool *size_ext, char *err, size_t errlen)
-{
-    c->step = step;
-    if (line && (!put(c, line, strlen(line), err, errlen) || !put(c, "\r\n", 2, err, errlen) ||
-                 !flush(c, err, errlen)))
-        return SMTP_TEMP;
-    int code = reply(c, size_ext, err, errlen);
-    if (code < 0)
-        return SMTP_TEMP;
-    if (code / 100 == want / 100)
-        return SMTP_OK;
-    snprintf(err, errlen, "%s: the server answered %s", step, c->reply);
-    return code >= 500 ? SMTP_PERM : SMTP_TEMP;
-}
-
-static int connect_to(const struct smtp_target *t, struct conn *c, char *err, size_t errlen)
-{
-    if (t->path[0]) {
-        struct sockaddr_un sa = {.sun_family = AF_UNIX};
-        snprintf(sa.sun_path, sizeof sa.sun_path, "%s", t->path);
-        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0)
-            return fd;
-        snprintf(err, errlen, "connect: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res = NULL;
-    int g = getaddrinfo(t->host, t->port, &hints, &res);
-    if (g != 0) {
-        snprintf(err, errlen, "connect: cannot resolve the host: %s", gai_strerror(g));
-        return -1;
-    }
-    int fd = -1;
-    snprintf(err, errlen, "connect: no address");
-    for (struct addrinfo *a = res; a && fd < 0; a = a->ai_next) {
-        fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
-        if (fd < 0)
-            continue;
-        if (connect(fd, a->ai_addr, a->ai_addrlen) != 0 && errno != EINPROGRESS) {
-            snprintf(err, errlen, "connect: %s", strerror(errno));
-            close(fd);
-            fd = -1;
-            continue;
-        }
-        c->fd = fd;
-        c->step = "connect";
-        int soerr = 0;
-        socklen_t sl = sizeof soerr;
-        if (!wait_fd(c, POLLOUT, err, errlen) ||
-            getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &sl) != 0 || soerr != 0) {
-            if (soerr)
-                snprintf(err, errlen, "connect: %s", strerror(soerr));
-            close(fd);
-            fd = -1;
-        }
-    }
-    freeaddrinfo(res);
-    return fd;
-}
-
-/* data - the message, dot-stuffed, CRLF line ends, then "." */
-static bool data(struct conn *c, const char *m, size_t len, char *err, size_t errlen)
-{
-    bool bol = true;
-    for (size_t i = 0; i < len; i++) {
-        char ch = m[i];
-        if (bol && ch == '.' && !put(c, ".", 1, err, errlen))
-            return false;
-        if (ch == '\n' && (i == 0 || m[i - 1] != '\r') && !put(c, "\r", 1, err, errlen))
-            return false;
-        if (!put(c, &ch, 1, err, errlen))
-            return false;
-        bol = ch == '\n';
-    }
-    if (!bol && !put(c, "\r\n", 2, err, errlen))
-        return false;
-    return put(c, ".\r\n", 3, err, errlen) && flush(c, err, errlen);
-}
-
-/* an address may not carry CR, LF or angle brackets into a command */
+/* clean_address - nothing that could end or add a command: no CR, LF or
+ * other controls, no angle brackets (the sender may be empty: "<>") */
 static bool clean_address(const char *a)
 {
-    return strlen(a) < 512 && strpbrk(a, "\r\n<>") == NULL;
+    size_t n = strlen(a);
+    if (n >= ADDRESS_MAX || strpbrk(a, "<>"))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)a[i] < 0x20 || a[i] == 0x7f)
+            return false;
+    return true;
+}
+
+#define SOCKETS 4 /* open at once: two while IPv6 and IPv4 race, one after */
+
+/* one session as seen from here: its sockets, which step the next reply
+ * answers, and how the server answered it */
+struct trace {
+    curl_socket_t fd[SOCKETS]; /* open (by the callbacks below), or CURL_SOCKET_BAD */
+    const char *step;
+    int code;       /* the current step's reply; 0 before it */
+    char reply[24]; /* "451 4.3.0": code and enhanced status code only */
+    bool quitting;
+};
+
+/* open_socket - a socket for libcurl to connect, close-on-exec (the
+ * milter starts extraction workers, which must not inherit it) and
+ * remembered until libcurl closes it through close_socket */
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    struct trace *tr = ud;
+    (void)purpose;
+    int fd = socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+    for (size_t i = 0; fd >= 0 && i < SOCKETS; i++)
+        if (tr->fd[i] == CURL_SOCKET_BAD) {
+            tr->fd[i] = fd;
+            break;
+        }
+    return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
+static int close_socket(void *ud, curl_socket_t fd)
+{
+    struct trace *tr = ud;
+    for (size_t i = 0; i < SOCKETS; i++)
+        if (tr->fd[i] == fd)
+            tr->fd[i] = CURL_SOCKET_BAD;
+    return close(fd);
+}
+
+/* hang_up - end the session without waiting for the server */
+static void hang_up(const struct trace *tr)
+{
+    for (size_t i = 0; i < SOCKETS; i++)
+        if (tr->fd[i] != CURL_SOCKET_BAD)
+            shutdown(tr->fd[i], SHUT_RDWR);
+}
+
+static const char *step_of(const char *cmd, size_t n)
+{
+    static const struct {
+        const char *verb, *step;
+    } steps[] = {
+        {"EHLO", "EHLO"},    {"HELO", "HELO"}, {"MAIL", "MAIL FROM"},
+        {"RCPT", "RCPT TO"}, {"DATA", "DATA"},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+        if (n >= 4 && strncmp(cmd, steps[i].verb, 4) == 0)
+            return steps[i].step;
+    return "command";
+}
+
+/* note_reply - the last line of a reply ("250 ok", not "250-SIZE") */
+static void note_reply(struct trace *tr, const char *line, size_t n)
+{
+    if (n < 3 || line[0] < '1' || line[0] > '5' || line[1] < '0' || line[1] > '9' ||
+        line[2] < '0' || line[2] > '9' || (n > 3 && line[3] == '-'))
+        return;
+    tr->code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+    /* an enhanced status code (RFC 3463: class.subject.detail), if any */
+    size_t k = 0;
+    if (n > 5 && line[3] == ' ' && line[4] >= '2' && line[4] <= '5' && line[5] == '.')
+        while (4 + k < n && k < 11 &&
+               ((line[4 + k] >= '0' && line[4 + k] <= '9') || line[4 + k] == '.'))
+            k++;
+    if (k)
+        snprintf(tr->reply, sizeof tr->reply, "%.3s %.*s", line, (int)k, line + 4);
+    else
+        snprintf(tr->reply, sizeof tr->reply, "%.3s", line);
+    if (tr->code == 354 && strcmp(tr->step, "DATA") == 0) { /* the message is next */
+        tr->step = "message";
+        tr->code = 0;
+    }
+}
+
+/* on_trace - libcurl's protocol trace: keep verbs and reply codes only */
+static int on_trace(CURL *c, curl_infotype type, char *data, size_t n, void *ud)
+{
+    (void)c;
+    struct trace *tr = ud;
+    if (tr->quitting) /* what failed stays what failed */
+        return 0;
+    if (type == CURLINFO_HEADER_OUT && n >= 4 && strncmp(data, "QUIT", 4) == 0) {
+        tr->quitting = true;
+        /* libcurl 7.88 sends QUIT after a failure too, and waits for its
+         * reply for another timeout, past the deadline, when the server
+         * stalled. A session that did not end well ends here instead. */
+        if (strcmp(tr->step, "end of data") != 0 || tr->code != 250)
+            hang_up(tr);
+    } else if (type == CURLINFO_HEADER_OUT) {
+        tr->step = step_of(data, n);
+        tr->code = 0;
+    } else if (type == CURLINFO_HEADER_IN) {
+        note_reply(tr, data, n);
+    }
+    return 0;
+}
+
+/* the message as libcurl reads it: bare LF as CRLF */
+struct upload {
+    const char *m;
+    size_t len, pos;
+    bool cr_added; /* a CR went out for the LF at pos */
+    struct trace *trace;
+};
+
+static size_t read_message(char *out, size_t size, size_t nitems, void *ud)
+{
+    struct upload *u = ud;
+    size_t cap = size * nitems, n = 0;
+    while (n < cap && u->pos < u->len) {
+        const char *lf = memchr(u->m + u->pos, '\n', u->len - u->pos);
+        size_t run = (lf ? (size_t)(lf - u->m) : u->len) - u->pos;
+        if (run == 0) { /* at an LF: a CR first, unless the message has one */
+            if (!u->cr_added && (u->pos == 0 || u->m[u->pos - 1] != '\r')) {
+                out[n++] = '\r';
+                u->cr_added = true;
+                continue;
+            }
+            run = 1;
+            u->cr_added = false;
+        }
+        if (run > cap - n)
+            run = cap - n;
+        memcpy(out + n, u->m + u->pos, run);
+        n += run;
+        u->pos += run;
+    }
+    if (n == 0) { /* the reply now answers the whole message */
+        u->trace->step = "end of data";
+        u->trace->code = 0;
+    }
+    return n;
+}
+
+static size_t discard(char *p, size_t size, size_t n, void *ud)
+{
+    (void)p;
+    (void)ud;
+    return size * n;
+}
+
+/* target_url - smtp://HOST:PORT/HELO; the name percent-encoded */
+static bool target_url(const struct smtp_target *t, const char *helo, char *url, size_t cap)
+{
+    int k;
+    if (t->path[0])
+        k = snprintf(url, cap, "smtp://localhost/");
+    else if (strchr(t->host, ':') && host_ok(t->host, true))
+        k = snprintf(url, cap, "smtp://[%s]:%s/", t->host, t->port);
+    else if (host_ok(t->host, false))
+        k = snprintf(url, cap, "smtp://%s:%s/", t->host, t->port);
+    else
+        return false;
+    /* a zone in an IPv6 literal: '%' is "%25" in a URL (RFC 6874) */
+    char *zone = t->path[0] ? NULL : strchr(url, '%');
+    if (zone) {
+        if ((size_t)k + 2 >= cap)
+            return false;
+        memmove(zone + 3, zone + 1, strlen(zone + 1) + 1);
+        memcpy(zone, "%25", 3);
+        k += 2;
+    }
+    for (const unsigned char *h = (const unsigned char *)helo; *h; h++) {
+        bool plain = (*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z') ||
+                     (*h >= '0' && *h <= '9') || strchr(".-_~", *h);
+        if ((size_t)k + 4 >= cap)
+            return false;
+        if (plain)
+            url[k++] = (char)*h;
+        else
+            k += snprintf(url + k, cap - (size_t)k, "%%%02X", *h);
+    }
+    url[k] = '\0';
+    return true;
+}
+
+/* outcome - the class of a failed session and its reason in err */
+static enum smtp_result outcome(CURL *c, CURLcode rc, const struct trace *tr, char *err,
+                                size_t errlen)
+{
+    long code = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    /* the server said no to the current step: any code but 354 to DATA
+     * and 2xx to the rest (RFC 5321 4.3.2) */
+    bool want354 = strcmp(tr->step, "DATA") == 0;
+    if (tr->code && (want354 ? tr->code != 354 : tr->code / 100 != 2)) {
+        snprintf(err, errlen, "%s: the server answered %s", tr->step, tr->reply);
+        return tr->code >= 500 ? SMTP_PERM : SMTP_TEMP;
+    }
+    if (tr->reply[0] == '\0' && code >= 400) { /* no trace: the last code libcurl saw */
+        snprintf(err, errlen, "%s: the server answered %ld", tr->step, code);
+        return code >= 500 ? SMTP_PERM : SMTP_TEMP;
+    }
+    curl_off_t connected = 0;
+    curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connected);
+    const char *step = connected > 0 ? tr->step : "connect";
+    long os_errno = 0;
+    switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+        snprintf(err, errlen, "connect: cannot resolve the host");
+        return SMTP_TEMP;
+    case CURLE_COULDNT_CONNECT:
+        curl_easy_getinfo(c, CURLINFO_OS_ERRNO, &os_errno);
+        snprintf(err, errlen, "connect: %s",
+                 os_errno ? strerror((int)os_errno) : curl_easy_strerror(rc));
+        return SMTP_TEMP;
+    case CURLE_OPERATION_TIMEDOUT:
+        snprintf(err, errlen, "%s: timed out", step);
+        return SMTP_TEMP;
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+        snprintf(err, errlen, "%s: the server closed the connection", step);
+        return SMTP_TEMP;
+    case CURLE_SEND_ERROR:
+        snprintf(err, errlen, "%s: connection lost", step);
+        return SMTP_TEMP;
+    case CURLE_WEIRD_SERVER_REPLY:
+        snprintf(err, errlen, "%s: not an SMTP reply", step);
+        return SMTP_TEMP;
+    case CURLE_URL_MALFORMAT: /* an address libcurl would not put into a command */
+        snprintf(err, errlen, "%s: an address that cannot go into SMTP", step);
+        return SMTP_PERM;
+    default:
+        /* curl_easy_strerror's texts are fixed: no address, no host */
+        snprintf(err, errlen, "%s: %s", step, curl_easy_strerror(rc));
+        return SMTP_TEMP;
+    }
 }
 
 enum smtp_result smtp_send(const struct smtp_target *t, const char *helo, const char *sender,
                            const char *const *rcpts, size_t n, const void *msg, size_t len,
                            char *err, size_t errlen)
 {
-    if (!clean_address(sender) || strpbrk(helo, "\r\n") || n == 0) {
+    bool clean = clean_address(sender) && clean_address(helo) && n > 0;
+    for (size_t i = 0; clean && i < n; i++)
+        clean = *rcpts[i] && clean_address(rcpts[i]);
+    char url[1024];
+    if (!clean || !target_url(t, helo, url, sizeof url)) {
         snprintf(err, errlen, "a sender, recipient or name that cannot go into SMTP");
         return SMTP_PERM;
     }
-    for (size_t i = 0; i < n; i++)
-        if (!clean_address(rcpts[i]) || !*rcpts[i]) {
-            snprintf(err, errlen, "a sender, recipient or name that cannot go into SMTP");
-            return SMTP_PERM;
-        }
-    struct conn *c = calloc(1, sizeof *c);
+    pthread_once(&curl_once, curl_init);
+    CURL *c = curl_init_result == CURLE_OK ? curl_easy_init() : NULL;
     if (c == NULL) {
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "connect: no SMTP client (libcurl did not start)");
         return SMTP_TEMP;
     }
-    c->timeout_ms = t->timeout_ms ? t->timeout_ms : 10000;
-    clock_gettime(CLOCK_MONOTONIC, &c->deadline);
-    unsigned dl = t->deadline_ms ? t->deadline_ms : 60000;
-    c->deadline.tv_sec += dl / 1000;
-    c->deadline.tv_nsec += (long)(dl % 1000) * 1000000;
-    if (c->deadline.tv_nsec >= 1000000000) {
-        c->deadline.tv_sec++;
-        c->deadline.tv_nsec -= 1000000000;
+    char from[ADDRESS_MAX + 2], to[ADDRESS_MAX + 2];
+    snprintf(from, sizeof from, "<%s>", sender); /* "<>" for notices */
+    struct curl_slist *list = NULL;
+    bool listed = true;
+    for (size_t i = 0; listed && i < n; i++) {
+        snprintf(to, sizeof to, "<%s>", rcpts[i]);
+        struct curl_slist *l = curl_slist_append(list, to);
+        listed = l != NULL;
+        list = l ? l : list;
     }
-    c->fd = connect_to(t, c, err, errlen);
-    enum smtp_result r = c->fd < 0 ? SMTP_TEMP : SMTP_OK;
-    char line[1200];
-    bool size_ext = false;
-    if (r == SMTP_OK)
-        r = command(c, "greeting", NULL, 220, NULL, err, errlen);
-    if (r == SMTP_OK) {
-        snprintf(line, sizeof line, "EHLO %s", helo);
-        r = command(c, "EHLO", line, 250, &size_ext, err, errlen);
-        if (r == SMTP_PERM) {
-            snprintf(line, sizeof line, "HELO %s", helo);
-            r = command(c, "HELO", line, 250, NULL, err, errlen);
-        }
+    struct trace tr = {.step = "greeting"};
+    for (size_t i = 0; i < SOCKETS; i++)
+        tr.fd[i] = CURL_SOCKET_BAD;
+    struct upload up = {.m = msg, .len = len, .trace = &tr};
+    unsigned timeout_ms = t->timeout_ms ? t->timeout_ms : TIMEOUT_MS_DEFAULT;
+    unsigned deadline_ms = t->deadline_ms ? t->deadline_ms : DEADLINE_MS_DEFAULT;
+    /* libcurl 7.88 takes the reply timeout in whole seconds: round up */
+    long timeout_s = (long)((timeout_ms + 999) / 1000);
+
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    if (t->path[0])
+        curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, t->path);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp");
+    curl_easy_setopt(c, CURLOPT_PROXY, ""); /* never through a proxy from the environment */
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L); /* QUIT within the call, not at cleanup */
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &tr);
+    curl_easy_setopt(c, CURLOPT_CLOSESOCKETFUNCTION, close_socket);
+    curl_easy_setopt(c, CURLOPT_CLOSESOCKETDATA, &tr);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)timeout_ms);
+    curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout_s);
+    /* while the message goes out: no progress for the timeout is a stall */
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, timeout_s);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)deadline_ms);
+    curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, list);
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
+    curl_easy_setopt(c, CURLOPT_READDATA, &up);
+    if (len == 0) /* an empty message is ".", not an empty line and "." */
+        curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)0);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
+    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_trace);
+    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &tr);
+
+    enum smtp_result r;
+    if (!listed) {
+        snprintf(err, errlen, "out of memory");
+        r = SMTP_TEMP;
+    } else {
+        CURLcode rc = curl_easy_perform(c);
+        r = rc == CURLE_OK ? SMTP_OK : outcome(c, rc, &tr, err, errlen);
+        if (r != SMTP_OK)
+            hang_up(&tr); /* no QUIT from the cleanup either */
     }
-    if (r == SMTP_OK) {
-        int k = snprintf(line, sizeof line, "MAIL FROM:<%s>", sender);
-        if (size_ext)
-            snprintf(line + k, sizeof line - (size_t)k, " SIZE=%zu", len);
-        r = command(c, "MAIL FROM", line, 250, NULL, err, errlen);
-    }
-    for (size_t i = 0; r == SMTP_OK && i < n; i++) {
-        snprintf(line, sizeof line, "RCPT TO:<%s>", rcpts[i]);
-        r = command(c, "RCPT TO", line, 250, NULL, err, errlen);
-    }
-    if (r == SMTP_OK)
-        r = command(c, "DATA", "DATA", 354, NULL, err, errlen);
-    if (r == SMTP_OK) {
-        c->step = "message";
-        r = data(c, msg, len, err, errlen) ? command(c, "end of data", NULL, 250, NULL, err, errlen)
-                                           : SMTP_TEMP;
-    }
-    if (c->fd >= 0) {
-        char ignore[256];
-        if (r == SMTP_OK)
-            command(c, "QUIT", "QUIT", 221, NULL, ignore, sizeof ignore);
-        close(c->fd);
-    }
-    free(c);
+    curl_easy_cleanup(c);
+    curl_slist_free_all(list);
     return r;
 }

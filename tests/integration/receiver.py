@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """receiver - a small SMTP server that stores what it receives, for tests.
 
-usage: receiver.py DIR PORTFILE [--tls CERT KEY]
+usage: receiver.py DIR PORTFILE [--tls CERT KEY] [--unix PATH]
 
-Listens on 127.0.0.1 on a free port (written to PORTFILE once listening).
+Listens on 127.0.0.1 on a free port (written to PORTFILE once listening)
+and, with --unix, on a unix socket at PATH as well (made before PORTFILE).
 Each message goes to DIR/NNN.eml byte for byte (dot-unstuffed, CRLF as
 sent) with DIR/NNN.json beside it: envelope sender, recipients, and whether
 the session was under TLS (and its version). With --tls it offers STARTTLS;
@@ -112,9 +113,18 @@ def serve(conn, store, tls_ctx, out):
 def main():
     out, portfile = sys.argv[1], sys.argv[2]
     tls_ctx = None
-    if len(sys.argv) == 6 and sys.argv[3] == "--tls":
-        tls_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        tls_ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+    unix_path = None
+    args = sys.argv[3:]
+    while args:
+        if args[0] == "--tls" and len(args) >= 3:
+            tls_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls_ctx.load_cert_chain(args[1], args[2])
+            args = args[3:]
+        elif args[0] == "--unix" and len(args) >= 2:
+            unix_path = args[1]
+            args = args[2:]
+        else:
+            sys.exit(__doc__)
     os.makedirs(out, exist_ok=True)
     lock = threading.Lock()
     count = [0]
@@ -133,9 +143,18 @@ def main():
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind(("127.0.0.1", 0))
     srv.listen(16)
+    if unix_path:
+        usrv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        usrv.bind(unix_path)
+        usrv.listen(16)
+        threading.Thread(target=accept_all, args=(usrv, store, tls_ctx, out), daemon=True).start()
     with open(portfile + ".tmp", "w") as w:
         w.write(str(srv.getsockname()[1]))
     os.rename(portfile + ".tmp", portfile)
+    accept_all(srv, store, tls_ctx, out)
+
+
+def accept_all(srv, store, tls_ctx, out):
     while True:
         conn, _ = srv.accept()
         threading.Thread(target=lambda c=conn: handle(c, store, tls_ctx, out), daemon=True).start()

@@ -21,8 +21,9 @@ static char scripts[512], work[64];
 static pid_t servers[8];
 static int nservers;
 
-/* start - a receiver script on a folder; its port */
-static int start(const char *script, const char *name)
+/* start - a receiver script on a folder; its port. unix_path: a socket it
+ * listens on as well (receiver.py --unix), or NULL */
+static int start(const char *script, const char *name, const char *unix_path)
 {
     char dir[256], portfile[300], path[600];
     snprintf(dir, sizeof dir, "%s/%s", work, name);
@@ -31,7 +32,10 @@ static int start(const char *script, const char *name)
     mkdir(dir, 0700);
     pid_t pid = fork();
     if (pid == 0) {
-        execlp("python3", "python3", path, dir, portfile, (char *)NULL);
+        if (unix_path)
+            execlp("python3", "python3", path, dir, portfile, "--unix", unix_path, (char *)NULL);
+        else
+            execlp("python3", "python3", path, dir, portfile, (char *)NULL);
         _exit(127);
     }
     servers[nservers++] = pid;
@@ -131,6 +135,107 @@ static void test_smtp(int port)
     const char *inject[] = {"a@x.example>\r\nRCPT TO:<evil@x.example"};
     CHECK(smtp_send(&t, "c", "s@z.example", inject, 1, "x", 1, err, sizeof err) == SMTP_PERM,
           "an address that would inject a command is refused before connecting");
+}
+
+static long long ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (t1.tv_sec - t0->tv_sec) * 1000LL + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* test_smtp_sessions - what notices need (the null sender, any first line),
+ * a unix socket as the target, stalls bounded by the timeout and the
+ * deadline, and more that may not go into a command */
+static void test_smtp_sessions(int port, const char *sock)
+{
+    struct smtp_target tcp, unix_socket, t;
+    char spec[160], err[512];
+    snprintf(spec, sizeof spec, "127.0.0.1:%d", port);
+    CHECK(smtp_target_parse(spec, &tcp, err, sizeof err) == SL_OK, "%s", err);
+    snprintf(spec, sizeof spec, "unix:%s", sock);
+    CHECK(smtp_target_parse(spec, &unix_socket, err, sizeof err) == SL_OK, "%s", err);
+    const char *to[] = {"a@x.example"};
+
+    /* the receiver numbers what it stores: 001 is test_smtp's */
+    static const struct {
+        const char *name, *sender, *msg, *want, *from;
+        bool unix_socket;
+    } sends[] = {
+        {"null sender, a dot first", "", ".first\n..second\r\n", ".first\r\n..second\r\n",
+         "\"from\": \"<>\"", false},
+        {"an empty message", "s@z.example", "", "", "\"from\": \"<s@z.example>\"", false},
+        {"over a unix socket", "s@z.example", "by unix\r\n", "by unix\r\n",
+         "\"from\": \"<s@z.example>\"", true},
+    };
+    plan("smtp", NULL);
+    for (size_t i = 0; i < NELEM(sends); i++) {
+        enum smtp_result r =
+            smtp_send(sends[i].unix_socket ? &unix_socket : &tcp, "client.test", sends[i].sender,
+                      to, 1, sends[i].msg, strlen(sends[i].msg), err, sizeof err);
+        CHECK(r == SMTP_OK, "%s: got %s (%s), want ok", sends[i].name, smtp_result_name(r), err);
+        size_t len = 0, envlen = 0;
+        char *got = received("smtp", 2 + (int)i, "eml", &len);
+        char *env = received("smtp", 2 + (int)i, "json", &envlen);
+        CHECK(got && len == strlen(sends[i].want) && memcmp(got, sends[i].want, len) == 0,
+              "%s: got %zu bytes '%.*s', want '%s'", sends[i].name, len, got ? (int)len : 0,
+              got ? got : "", sends[i].want);
+        CHECK(env && strstr(env, sends[i].from), "%s: envelope %s, want %s", sends[i].name,
+              env ? env : "(none)", sends[i].from);
+        free(got);
+        free(env);
+    }
+
+    /* a stall costs the timeout (whole seconds, rounded up, noticed within
+     * about a second), not a second wait for the reply to QUIT; the
+     * deadline ends the session even when the timeout is longer */
+    static const struct {
+        const char *plan;
+        unsigned timeout_ms, deadline_ms;
+        long long within_ms;
+        const char *says;
+    } stalls[] = {
+        {"DATA stall\n", 1500, 60000, 3600, "DATA: timed out"},
+        {"END stall\n", 1500, 60000, 3600, "end of data: timed out"},
+        {"RCPT stall\n", 10000, 2000, 3000, "RCPT TO: timed out"},
+    };
+    for (size_t i = 0; i < NELEM(stalls); i++) {
+        plan("smtp", stalls[i].plan);
+        t = tcp;
+        t.timeout_ms = stalls[i].timeout_ms;
+        t.deadline_ms = stalls[i].deadline_ms;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        enum smtp_result r =
+            smtp_send(&t, "client.test", "s@z.example", to, 1, "x\r\n", 3, err, sizeof err);
+        long long took = ms_since(&t0);
+        CHECK(r == SMTP_TEMP && strstr(err, stalls[i].says) && took <= stalls[i].within_ms,
+              "plan '%.12s', timeout %u ms, deadline %u ms: got %s '%s' after %lld ms, want "
+              "'%s' within %lld ms",
+              stalls[i].plan, stalls[i].timeout_ms, stalls[i].deadline_ms, smtp_result_name(r), err,
+              took, stalls[i].says, stalls[i].within_ms);
+    }
+    plan("smtp", NULL);
+
+    static const struct {
+        const char *name, *helo, *sender, *rcpt;
+    } refused[] = {
+        {"CRLF in the sender", "c", "s@z.example>\r\nRSET", "a@x.example"},
+        {"CRLF in the name", "c\r\nRSET", "s@z.example", "a@x.example"},
+        {"a control in a recipient", "c", "s@z.example", "a@x.example\x01"},
+        {"a tab in the sender", "c", "s\t@z.example", "a@x.example"},
+        {"an empty recipient", "c", "s@z.example", ""},
+    };
+    for (size_t i = 0; i < NELEM(refused); i++) {
+        const char *rcpts[] = {refused[i].rcpt};
+        enum smtp_result r =
+            smtp_send(&tcp, refused[i].helo, refused[i].sender, rcpts, 1, "x", 1, err, sizeof err);
+        CHECK(r == SMTP_PERM, "%s: got %s, want refused", refused[i].name, smtp_result_name(r));
+    }
+    static const char *const bad[] = {"user@host:25", "host/path:25", "[::1/x]:25", "a b:25"};
+    for (size_t i = 0; i < NELEM(bad); i++)
+        CHECK(smtp_target_parse(bad[i], &t, err, sizeof err) == SL_EPARSE,
+              "'%s': got accepted, want refused (it would change the URL)", bad[i]);
 }
 
 static void test_http(int port, int smtp_port)
@@ -253,11 +358,14 @@ int main(int argc, char **argv)
     if (mkdtemp(work) == NULL)
         return 1;
     signal(SIGPIPE, SIG_IGN);
-    int smtp_port = start("receiver.py", "smtp");
-    int http_port = start("httpreceiver.py", "http");
+    char sock[128];
+    snprintf(sock, sizeof sock, "%s/smtp.sock", work);
+    int smtp_port = start("receiver.py", "smtp", sock);
+    int http_port = start("httpreceiver.py", "http", NULL);
     CHECK(smtp_port > 0 && http_port > 0, "receivers started");
     if (smtp_port > 0 && http_port > 0) {
         test_smtp(smtp_port);
+        test_smtp_sessions(smtp_port, sock);
         test_http(http_port, smtp_port);
     }
     for (int i = 0; i < nservers; i++) {
