@@ -469,7 +469,8 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         rc = fail(s, io, "the subject tag could not be removed");
     if (rc == SESSION_ACCEPT && nt > 0 && !split)
         rc = apply(s, io, ACTION_TLS);
-    if (rc == SESSION_ACCEPT && nkeep == 0 && (np > 0 || split)) {
+    /* TLS recipients that were not split off stay on the message */
+    if (rc == SESSION_ACCEPT && nkeep == 0 && (np > 0 || split) && (split || nt == 0)) {
         /* every recipient is served otherwise: nothing left to deliver */
         s->last = np > 0 ? ACTION_PORTAL : ACTION_TLS;
         rc = SESSION_DISCARD;

@@ -130,6 +130,15 @@ static struct snapshot *with_config(const char *lines)
     return st == SL_OK ? snap : NULL;
 }
 
+/* rm_rf - a folder this test made, with what is in it */
+static void rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+}
+
 struct tcase {
     const char *name;
     const char *config;
@@ -429,6 +438,36 @@ int main(void)
                   rn.changed[0] == '\0',
               "no tag: the subject is not touched");
         session_free(ts);
+    }
+
+    /* a portal recipient and a partner, nobody internal: the route header
+     * carries the message to the partner, so it must not be discarded
+     * (dry run: nothing is kept or sent) */
+    {
+        char dir[] = "/tmp/sluis-test-portal-XXXXXX", conf[512], key[300], err2[256];
+        CHECK(mkdtemp(dir) != NULL, "a folder for the portal");
+        snprintf(key, sizeof key, "%s/portal.key", dir);
+        CHECK(store_keygen(key, err2, sizeof err2) == SL_OK, "keygen: %s", err2);
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\n"
+                 "portal_db = %s/portal.db\nportal_key = %s\n",
+                 dir, key);
+        struct snapshot *psnap = with_config(conf);
+        struct session *ps = psnap ? session_new(psnap) : NULL;
+        snapshot_release(psnap);
+        if (ps) {
+            session_dry_run(ps);
+            struct record rp = {0};
+            const char *to[] = {"piet@gmail.com", "arts@partner-example.nl"};
+            enum session_rc rc = message(ps, &rp, "anja@zorg-example.nl", to, 2, SENSITIVE, 1);
+            CHECK(rc == SESSION_ACCEPT && session_last_action(ps) == ACTION_PORTAL,
+                  "portal and partner: accepted for the partner, got answer %d, decision %s",
+                  (int)rc, decide_action_name(session_last_action(ps)));
+            CHECK(strcmp(rp.headers, "X-Sluis-Route: tls\n") == 0, "the route header: '%s'",
+                  rp.headers);
+        }
+        session_free(ps);
+        rm_rf(dir);
     }
 
     /* configuration errors name the line */
