@@ -366,6 +366,29 @@ out:
     return st;
 }
 
+enum sl_status store_delete(struct store *s, const char *id, char *err, size_t errlen)
+{
+    /* the pickups by name too: not only through ON DELETE CASCADE */
+    static const char *const sql[] = {"DELETE FROM pickups WHERE message = ?",
+                                      "DELETE FROM messages WHERE id = ?"};
+    pthread_mutex_lock(&s->lock);
+    bool ok = exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen);
+    for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *q = NULL;
+        ok = sqlite3_prepare_v2(s->db, sql[i], -1, &q, NULL) == SQLITE_OK &&
+             sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC) == SQLITE_OK && step(q);
+        if (!ok)
+            snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
+        sqlite3_finalize(q);
+    }
+    if (ok)
+        ok = exec_sql(s->db, "COMMIT", err, errlen);
+    if (!ok)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    pthread_mutex_unlock(&s->lock);
+    return ok ? SL_OK : SL_EIO;
+}
+
 static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
 {
     if (sqlite3_column_bytes(q, col) != (int)n)
