@@ -26,9 +26,10 @@ struct session {
     const struct policy_scope *scope; /* the sender's department (NULL: the organisation) */
     const char *lang;                 /* of notices to the sender */
     char **rcpt;
-    size_t nrcpt;
+    size_t nrcpt, rcpt_cap; /* nrcpt <= max_recipients */
     bool outgoing;
-    bool failed; /* the spool could not keep the message */
+    bool failed;    /* the spool could not keep the message */
+    bool over_rcpt; /* max_recipients was reached (logged once a message) */
     struct spool spool;
     enum action last;
     bool dry_run; /* -t: say what would be done, store and send nothing */
@@ -46,9 +47,10 @@ static void session_reset(struct session *s)
         free(s->rcpt[i]);
     free(s->rcpt);
     s->rcpt = NULL;
-    s->nrcpt = 0;
+    s->nrcpt = s->rcpt_cap = 0;
     s->outgoing = false;
     s->failed = false;
+    s->over_rcpt = false;
     s->qid[0] = '\0';
     spool_reset(&s->spool);
 }
@@ -131,11 +133,27 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
 
 enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, const char *rcpt)
 {
-    (void)io;
-    char **p = realloc(s->rcpt, (s->nrcpt + 1) * sizeof *p);
-    if (p == NULL)
+    const struct milter_config *c = &s->snap->cfg;
+    /* a message's memory stays bounded: past the cap each recipient is
+     * refused for now, and the client sends it again in a later
+     * transaction (RFC 5321 4.5.3.1.10: 452 for too many recipients) */
+    if (s->nrcpt >= c->max_recipients) {
+        if (!s->over_rcpt)
+            log_msg(LOG_NOTICE, s->qid,
+                    "more than max_recipients (%u) recipients: the rest get 452 4.5.3",
+                    c->max_recipients);
+        s->over_rcpt = true;
+        io->set_reply(io->h, "452", "4.5.3", "Too many recipients");
         return SESSION_TEMPFAIL;
-    s->rcpt = p;
+    }
+    if (s->nrcpt == s->rcpt_cap) {
+        size_t cap = s->rcpt_cap ? 2 * s->rcpt_cap : 8;
+        char **p = realloc(s->rcpt, cap * sizeof *p);
+        if (p == NULL)
+            return SESSION_TEMPFAIL;
+        s->rcpt = p;
+        s->rcpt_cap = cap;
+    }
     if ((s->rcpt[s->nrcpt] = strdup(rcpt)) == NULL)
         return SESSION_TEMPFAIL;
     s->nrcpt++;

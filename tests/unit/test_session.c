@@ -354,6 +354,52 @@ static const struct tcase cases[] = {
      ""},
 };
 
+/* --- max_recipients --------------------------------------------------- */
+
+static void test_max_recipients(void)
+{
+    struct snapshot *snap = with_config(ORG "max_recipients = 100\n");
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    static const struct {
+        const char *name;
+        size_t nrcpt; /* recipients before this one */
+        enum session_rc want;
+        const char *want_reply;
+    } rcpt_cases[] = {
+        {"the first recipient", 0, SESSION_CONTINUE, ""},
+        {"the 100th recipient", 99, SESSION_CONTINUE, ""},
+        {"the 101st recipient: 452, the client sends it again later", 100, SESSION_TEMPFAIL,
+         "452 4.5.3 Too many recipients"},
+        {"the 102nd recipient: 452 too", 101, SESSION_TEMPFAIL, "452 4.5.3 Too many recipients"},
+    };
+    for (size_t i = 0; i < NELEM(rcpt_cases); i++) {
+        struct record r = {0};
+        struct milter_io io = RECORDER(&r);
+        session_envfrom(s, &io, "anja@zorg-example.nl");
+        enum session_rc rc = SESSION_CONTINUE;
+        for (size_t k = 0; k < rcpt_cases[i].nrcpt; k++)
+            session_envrcpt(s, &io, "kees@zorg-example.nl");
+        rc = session_envrcpt(s, &io, "kees@zorg-example.nl");
+        CHECK(rc == rcpt_cases[i].want && strcmp(r.reply, rcpt_cases[i].want_reply) == 0,
+              "%s: answer %d, reply '%s', want %d, '%s'", rcpt_cases[i].name, (int)rc, r.reply,
+              (int)rcpt_cases[i].want, rcpt_cases[i].want_reply);
+    }
+    /* the message goes on with the 100 it has; the next one starts from 0 */
+    struct record r = {0};
+    struct milter_io io = RECORDER(&r);
+    CHECK(session_eoh(s) == SESSION_CONTINUE &&
+              session_body(s, CLEAN, strlen(CLEAN)) == SESSION_CONTINUE &&
+              session_eom(s, &io) == SESSION_ACCEPT,
+          "the message with its first 100 recipients is accepted");
+    const char *one[] = {"kees@zorg-example.nl"};
+    CHECK(message(s, &r, "anja@zorg-example.nl", one, 1, CLEAN, 1) == SESSION_ACCEPT,
+          "the next message takes recipients again");
+    session_free(s);
+}
+
 int main(void)
 {
     log_open(LOGTO_STDERR);
@@ -470,16 +516,38 @@ int main(void)
         rm_rf(dir);
     }
 
+    test_max_recipients();
+
     /* configuration errors name the line */
-    char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512];
-    int fd = mkstemp(path);
-    const char *bad = "# comment\norg_domains = zorg-example.nl\nfallback = portal\n";
-    CHECK(fd >= 0 && write(fd, bad, strlen(bad)) == (ssize_t)strlen(bad), "write");
-    close(fd);
-    struct milter_config cfg;
-    CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, ":3: ") &&
-              strstr(err, "fallback"),
-          "bad action: '%s'", err);
-    unlink(path);
+    static const struct {
+        const char *name, *text, *want;
+    } bad[] = {
+        {"bad action", "# comment\norg_domains = zorg-example.nl\nfallback = portal\n",
+         ":3: fallback"},
+        {"timeout 0", "timeout = 0\n", ":1: timeout: '0' is not a number from 1 to 3600"},
+        {"timeout over an hour", "log = stderr\ntimeout = 3601\n", ":2: timeout"},
+        {"max_connections 0", "max_connections = 0\n", ":1: max_connections"},
+        {"max_connections negative", "max_connections = -5\n", ":1: max_connections"},
+        {"max_recipients under RFC 5321's 100", "max_recipients = 99\n",
+         ":1: max_recipients: '99' is not a number from 100 to 1000000"},
+    };
+    for (size_t i = 0; i < NELEM(bad); i++) {
+        char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512] = "";
+        int fd = mkstemp(path);
+        CHECK(fd >= 0 &&
+                  write(fd, bad[i].text, strlen(bad[i].text)) == (ssize_t)strlen(bad[i].text),
+              "write");
+        close(fd);
+        struct milter_config cfg;
+        CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, bad[i].want),
+              "%s: got '%s', want '%s'", bad[i].name, err, bad[i].want);
+        unlink(path);
+    }
+    struct milter_config def;
+    CHECK(config_defaults(&def) == SL_OK && def.timeout == 120 && def.max_connections == 256 &&
+              def.max_recipients == 1000,
+          "defaults: timeout %u, max_connections %u, max_recipients %u", def.timeout,
+          def.max_connections, def.max_recipients);
+    config_free(&def);
     return check_summary("test_session");
 }
