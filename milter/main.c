@@ -50,6 +50,8 @@
 
 static int active;   /* connections with a session (atomic) */
 static int draining; /* SIGTERM came: no new connections (atomic) */
+static int in_eom;   /* end-of-message callbacks running (atomic) */
+static int closing;  /* the drain is over: no end of message starts (atomic) */
 
 static long cap_logged;           /* when max_connections was last logged (atomic) */
 static unsigned long cap_refused; /* connections refused since then (atomic) */
@@ -84,10 +86,17 @@ static bool io_chg_header(void *h, const char *name, int index, const char *valu
     return smfi_chgheader(h, (char *)name, index, (char *)value) == MI_SUCCESS;
 }
 
+/* io_stopping - a stop was asked for (SIGTERM, SIGINT) */
+static bool io_stopping(void *h)
+{
+    (void)h;
+    return __atomic_load_n(&draining, __ATOMIC_ACQUIRE) != 0;
+}
+
 static struct milter_io io_of(SMFICTX *ctx)
 {
     return (struct milter_io){ctx,          io_macro,    io_add_header, io_quarantine,
-                              io_set_reply, io_del_rcpt, io_chg_header};
+                              io_set_reply, io_del_rcpt, io_chg_header, io_stopping};
 }
 
 static sfsistat rc(enum session_rc r)
@@ -192,11 +201,21 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *data, size_t len)
     return s ? rc(session_body(s, data, len)) : SMFIS_TEMPFAIL;
 }
 
+/* cb_eom - counted, so that a stop waits for every message being decided
+ * or carried out (a redirect past its point of no return completes); once
+ * the drain is over none starts. Both sides use sequentially consistent
+ * order: either this callback sees closing, or the stopping thread sees
+ * it in in_eom and waits. */
 static sfsistat cb_eom(SMFICTX *ctx)
 {
     struct session *s = smfi_getpriv(ctx);
     struct milter_io io = io_of(ctx);
-    return s ? rc(session_eom(s, &io)) : SMFIS_TEMPFAIL;
+    __atomic_add_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
+    sfsistat r = SMFIS_TEMPFAIL;
+    if (s && !__atomic_load_n(&closing, __ATOMIC_SEQ_CST))
+        r = rc(session_eom(s, &io));
+    __atomic_sub_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
+    return r;
 }
 
 static sfsistat cb_abort(SMFICTX *ctx)
@@ -283,7 +302,7 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         return 1;
     }
     struct milter_io io = {NULL,        t_macro,    t_add_header, t_quarantine,
-                           t_set_reply, t_del_rcpt, t_chg_header};
+                           t_set_reply, t_del_rcpt, t_chg_header, NULL};
     struct session *s = session_new(snap);
     if (s == NULL) {
         free(data);
@@ -464,6 +483,16 @@ static int run(const char *config, const char *socket, bool foreground)
         if (i % 50 == 0)
             log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish",
                     __atomic_load_n(&active, __ATOMIC_ACQUIRE));
+        usleep(100000);
+    }
+    /* connections still open past the drain are cut, but not a message
+     * being carried out: a redirect whose sender's notice went out sends
+     * its recipients' notices first (one that has not rolls back at once) */
+    __atomic_store_n(&closing, 1, __ATOMIC_SEQ_CST);
+    for (int i = 0; __atomic_load_n(&in_eom, __ATOMIC_SEQ_CST) > 0; i++) {
+        if (i % 50 == 0)
+            log_msg(LOG_INFO, NULL, "waiting for %d message(s) being carried out",
+                    __atomic_load_n(&in_eom, __ATOMIC_SEQ_CST));
         usleep(100000);
     }
     smfi_stop();

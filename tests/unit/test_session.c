@@ -3,9 +3,13 @@
  * session is driven as libmilter would drive it, with a recorder in place
  * of the smfi_* calls, under configurations written for each case.
  */
+#include <dirent.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../milter/log.h"
@@ -21,6 +25,9 @@ struct record {
     const char *auth;
     const char *subject; /* NULL: "overdracht" */
     bool fail_header;
+    int stop_at;           /* a stop is asked for from this call of stopping() on (0: never) */
+    const char *stop_when; /* ... or once this file exists */
+    int stop_calls;
 };
 
 static const char *r_macro(void *h, const char *name)
@@ -75,9 +82,19 @@ static bool r_chg_header(void *h, const char *name, int index, const char *value
     return true;
 }
 
+static bool r_stopping(void *h)
+{
+    struct record *r = h;
+    r->stop_calls++;
+    if (r->stop_when && access(r->stop_when, F_OK) == 0)
+        return true;
+    return r->stop_at > 0 && r->stop_calls >= r->stop_at;
+}
+
 #define RECORDER(r)                                                                                \
     {                                                                                              \
-        (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header            \
+        (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header,           \
+            r_stopping                                                                             \
     }
 
 static const char *const HEADERS[][2] = {
@@ -354,6 +371,175 @@ static const struct tcase cases[] = {
      ""},
 };
 
+/* --- the portal path: a store in a folder, a receiver for the notices --- */
+
+/* receiver_start - tests/integration/receiver.py on dir/rcv; its port */
+static int receiver_start(const char *scripts, const char *dir, pid_t *pid)
+{
+    char out[400], portfile[400], script[600];
+    snprintf(out, sizeof out, "%s/rcv", dir);
+    snprintf(portfile, sizeof portfile, "%s/rcv.port", dir);
+    snprintf(script, sizeof script, "%s/receiver.py", scripts);
+    *pid = fork();
+    if (*pid == 0) {
+        execlp("python3", "python3", script, out, portfile, (char *)NULL);
+        _exit(127);
+    }
+    for (int i = 0; i < 100; i++) {
+        FILE *f = fopen(portfile, "r");
+        int port = 0;
+        bool got = f && fscanf(f, "%d", &port) == 1 && port > 0;
+        if (f)
+            fclose(f);
+        if (got)
+            return port;
+        usleep(100000);
+    }
+    return 0;
+}
+
+/* received - how many messages the receiver in dir/rcv has kept */
+static int received(const char *dir)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/rcv", dir);
+    DIR *d = opendir(path);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && strcmp(e->d_name + len - 4, ".eml") == 0;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* received_to - does the receiver's k-th message (from 1) go to addr? */
+static bool received_to(const char *dir, int k, const char *addr)
+{
+    char path[400], text[2048] = "", want[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
+    snprintf(want, sizeof want, "\"<%s>\"", addr);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return strstr(text, want) != NULL;
+}
+
+/* store_rows - rows in a table of the portal store at db (-1: unreadable) */
+static int store_rows(const char *db, const char *table)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    char sql[64];
+    int n = -1;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return n;
+}
+
+/* a sensitive message to an outside address goes to the portal; what is
+ * kept and what is sent when a step fails or a stop is asked for */
+struct rcase {
+    const char *name;
+    bool no_service;     /* submission to a closed port */
+    const char *plan;    /* how the receiver answers (NULL: it takes everything) */
+    int stop_at;         /* stopping() says yes from this call on (0: never) */
+    bool stop_at_notice; /* ... or once the sender's notice has arrived */
+    enum session_rc want;
+    int want_kept;     /* messages in the store afterwards */
+    int want_received; /* notices the receiver took */
+};
+
+static const struct rcase rcases[] = {
+    {"delivered: kept, the sender's notice, then the recipient's", false, NULL, 0, false,
+     SESSION_DISCARD, 1, 2},
+    {"a stop once the sender's notice is out: the recipient's notice still goes", false, NULL, 0,
+     true, SESSION_DISCARD, 1, 2},
+    {"no submission service: the message kept is removed again, tempfail", true, NULL, 0, false,
+     SESSION_TEMPFAIL, 0, 0},
+    {"the sender's notice refused: the message kept is removed again, tempfail", false,
+     "MAIL 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 0, 0},
+    {"a stop before anything: nothing kept, nothing sent, tempfail", false, NULL, 1, false,
+     SESSION_TEMPFAIL, 0, 0},
+    {"a stop after the store put: the message removed again, nothing sent, tempfail", false, NULL,
+     2, false, SESSION_TEMPFAIL, 0, 0},
+    {"the recipient's notice refused after the sender's: tried again, then tempfail; the kept "
+     "message stays for the codes that went out",
+     false, "FIRST 1\nRCPT 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 1, 1},
+};
+
+static void test_redirect(const char *scripts)
+{
+    char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
+    if (mkdtemp(dir) == NULL) {
+        CHECK(false, "a folder for the portal");
+        return;
+    }
+    snprintf(key, sizeof key, "%s/portal.key", dir);
+    CHECK(store_keygen(key, err, sizeof err) == SL_OK, "keygen: %s", err);
+    pid_t rcv;
+    int port = receiver_start(scripts, dir, &rcv);
+    CHECK(port > 0, "the receiver started (%s/receiver.py)", scripts);
+    for (size_t i = 0; port > 0 && i < NELEM(rcases); i++) {
+        const struct rcase *c = &rcases[i];
+        char conf[1024], db[400], notice[400];
+        snprintf(db, sizeof db, "%s/case%zu.db", dir, i);
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+                 "submission = 127.0.0.1:%d\n",
+                 db, key, c->no_service ? 1 : port);
+        snprintf(path, sizeof path, "%s/rcv/plan", dir);
+        unlink(path);
+        FILE *f = c->plan ? fopen(path, "w") : NULL;
+        if (f) {
+            fputs(c->plan, f);
+            fclose(f);
+        }
+        int before = received(dir);
+        snprintf(notice, sizeof notice, "%s/rcv/%03d.eml", dir, before + 1);
+        struct snapshot *snap = with_config(conf);
+        struct session *s = snap ? session_new(snap) : NULL;
+        snapshot_release(snap);
+        if (s == NULL)
+            continue;
+        struct record r = {.stop_at = c->stop_at, .stop_when = c->stop_at_notice ? notice : NULL};
+        const char *to[] = {"piet@gmail.com"};
+        enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 1, SENSITIVE, 1);
+        int kept = store_rows(db, "messages"), pickups = store_rows(db, "pickups");
+        int got = received(dir) - before;
+        CHECK(rc == c->want, "%s: answer %d, want %d", c->name, (int)rc, (int)c->want);
+        CHECK(kept == c->want_kept && (kept > 0) == (pickups > 0),
+              "%s: %d message(s) and %d pickup(s) kept, want %d message(s)", c->name, kept, pickups,
+              c->want_kept);
+        CHECK(got == c->want_received, "%s: %d notice(s) sent, want %d", c->name, got,
+              c->want_received);
+        if (c->want == SESSION_TEMPFAIL)
+            CHECK(strncmp(r.reply, "451 4.7.1 ", 10) == 0, "%s: reply '%s'", c->name, r.reply);
+        if (got >= 1)
+            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl"),
+                  "%s: the sender's notice goes first", c->name);
+        if (got >= 2)
+            CHECK(received_to(dir, before + 2, "piet@gmail.com"), "%s: then the recipient's notice",
+                  c->name);
+        if (c->want == SESSION_DISCARD)
+            CHECK(strcmp(r.removed, "piet@gmail.com\n") == 0, "%s: removed '%s'", c->name,
+                  r.removed);
+        session_free(s);
+    }
+    if (port > 0) {
+        kill(rcv, SIGTERM);
+        waitpid(rcv, NULL, 0);
+    }
+    rm_rf(dir);
+}
+
 /* --- max_recipients --------------------------------------------------- */
 
 static void test_max_recipients(void)
@@ -400,8 +586,11 @@ static void test_max_recipients(void)
     session_free(s);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    char scripts[512];
+    snprintf(scripts, sizeof scripts, "%s/../../integration",
+             argc > 1 ? argv[1] : "tests/unit/data");
     log_open(LOGTO_STDERR);
     extract_init();
     for (size_t i = 0; i < NELEM(cases); i++) {
@@ -517,6 +706,7 @@ int main(void)
     }
 
     test_max_recipients();
+    test_redirect(scripts);
 
     /* configuration errors name the line */
     static const struct {
