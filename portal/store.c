@@ -193,15 +193,20 @@ enum sl_status store_open(const char *db_path, const char *key_path, struct stor
         free(s);
         return st;
     }
-    /* created 0600: the process umask may be wider */
-    int fd = open(db_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    /* created 0600: the process umask may be wider. Only a new file is
+     * opened here: closing a descriptor of a database that a connection of
+     * this process has open (the previous snapshot's, on a reload) drops
+     * that connection's POSIX locks, and another process may then delete
+     * the WAL under it (sqlite.org/howtocorrupt.html, 2.2) */
+    int fd = open(db_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
         snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
         OPENSSL_cleanse(s->master, sizeof s->master);
         free(s);
         return SL_EIO;
     }
-    close(fd);
+    if (fd >= 0)
+        close(fd);
     if (sqlite3_open_v2(db_path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
         sqlite3_busy_timeout(s->db, 5000) != SQLITE_OK) {

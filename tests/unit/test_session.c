@@ -475,6 +475,68 @@ static const struct rcase rcases[] = {
      false, "FIRST 1\nRCPT 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 1, 1},
 };
 
+/* outside_reader - another process reads the store, as sluis-portal does */
+static void outside_reader(const char *db)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(\"select "
+             "count(*) from messages\").fetchone()' '%s'",
+             db);
+    CHECK(system(cmd) == 0, "an outside reader of the store");
+}
+
+/* test_reload - reloads while a connection holds the previous snapshot
+ * open the store again. Opening (and closing) the database file for that
+ * dropped the process's locks on it, so that an outside reader deleted
+ * the WAL under the milter: a later message got "database disk image is
+ * malformed". */
+static void test_reload(const char *dir, const char *key, int port)
+{
+    char db[400], ok_conf[1024], down_conf[1024];
+    snprintf(db, sizeof db, "%s/reload.db", dir);
+    snprintf(ok_conf, sizeof ok_conf,
+             "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+             "submission = 127.0.0.1:%d\n",
+             db, key, port);
+    snprintf(down_conf, sizeof down_conf,
+             "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+             "submission = 127.0.0.1:1\n",
+             db, key);
+    const char *to[] = {"piet@gmail.com"};
+    struct snapshot *first = with_config(ok_conf);
+    struct session *held = first ? session_new(first) : NULL;
+    snapshot_release(first);
+    struct record r0 = {0};
+    CHECK(held &&
+              message(held, &r0, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) == SESSION_DISCARD,
+          "reload: a first message through the portal");
+    outside_reader(db);
+    struct snapshot *second = with_config(down_conf); /* a reload */
+    session_free(held);
+    outside_reader(db);
+    struct session *s2 = second ? session_new(second) : NULL;
+    struct record r1 = {0};
+    CHECK(s2 && message(s2, &r1, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) == SESSION_TEMPFAIL,
+          "reload: a message rolled back");
+    outside_reader(db);
+    struct snapshot *third = with_config(ok_conf); /* a reload while s2 is open */
+    session_free(s2);
+    snapshot_release(second);
+    snapshot_release(third);
+    struct snapshot *fourth = with_config(ok_conf);
+    struct session *s4 = fourth ? session_new(fourth) : NULL;
+    snapshot_release(fourth);
+    struct record r2 = {0};
+    enum session_rc rc =
+        s4 ? message(s4, &r2, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) : SESSION_TEMPFAIL;
+    CHECK(rc == SESSION_DISCARD && store_rows(db, "messages") == 2,
+          "reload: the store still takes messages after reloads and outside readers (answer %d, "
+          "%d kept)",
+          (int)rc, store_rows(db, "messages"));
+    session_free(s4);
+}
+
 static void test_redirect(const char *scripts)
 {
     char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
@@ -533,6 +595,10 @@ static void test_redirect(const char *scripts)
                   r.removed);
         session_free(s);
     }
+    snprintf(path, sizeof path, "%s/rcv/plan", dir);
+    unlink(path);
+    if (port > 0)
+        test_reload(dir, key, port);
     if (port > 0) {
         kill(rcv, SIGTERM);
         waitpid(rcv, NULL, 0);
