@@ -785,7 +785,7 @@ int main(int argc, char **argv)
         {"max_connections 0", "max_connections = 0\n", ":1: max_connections"},
         {"max_connections negative", "max_connections = -5\n", ":1: max_connections"},
         {"max_recipients under RFC 5321's 100", "max_recipients = 99\n",
-         ":1: max_recipients: '99' is not a number from 100 to 1000000"},
+         ":1: max_recipients: '99' is not a number from 100 to 100000"},
     };
     for (size_t i = 0; i < NELEM(bad); i++) {
         char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512] = "";
