@@ -39,6 +39,12 @@ static const struct key keys[] = {
     {"user", K_STRING, OFF(user), "", 0, 0, 0},
     {"pidfile", K_STRING, OFF(pidfile), "", 0, 0, 0},
     {"log", K_LOG, OFF(log), "syslog", 0, 0, 0},
+    /* libmilter's own default is 7,210 s: a stalled MTA side held a
+     * thread for two hours */
+    {"timeout", K_UNSIGNED, OFF(timeout), "120", 1, 3600, 0},
+    {"max_connections", K_UNSIGNED, OFF(max_connections), "256", 1, 10000, 0},
+    /* RFC 5321 4.5.3.1.8: a server must take at least 100 recipients */
+    {"max_recipients", K_UNSIGNED, OFF(max_recipients), "1000", 100, 100000, 0},
     {"rules", K_STRING, OFF(rules), SLUIS_RULES_DIR, 0, 0, 0},
     {"worker", K_STRING, OFF(worker), "", 0, 0, 0},
     {"workers", K_UNSIGNED, OFF(workers), "4", 1, 64, 0},

@@ -24,6 +24,9 @@ struct milter_config {
     char *user;           /* drop to this user after binding; "" keeps the current one */
     char *pidfile;        /* "" for none */
     enum log_target log;
+    unsigned timeout;         /* seconds libmilter waits on the MTA (smfi_settimeout; at start) */
+    unsigned max_connections; /* more at once get a temporary failure at connect */
+    unsigned max_recipients;  /* more in one message get 452 4.5.3 each */
     char *rules;              /* rule pack folder */
     char *worker;             /* extraction worker; "" beside the program */
     unsigned workers;         /* extraction workers */

@@ -17,6 +17,11 @@
  * first refuse new connections and wait (up to DRAIN_SECONDS) for the open
  * ones to finish their messages, then call smfi_stop(): libmilter's stop
  * would strand them.
+ *
+ * Limits against slow or many clients: libmilter waits at most the
+ * configured timeout for the MTA (its own default is two hours), and at
+ * most max_connections connections have a session; one more is answered
+ * with a temporary failure at connect, before anything is allocated for it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../common/file.h"
@@ -39,10 +45,16 @@
 
 /* --- libmilter adapter -------------------------------------------------- */
 
-#define DRAIN_SECONDS 60 /* how long SIGTERM waits for open connections */
+#define DRAIN_SECONDS   60 /* how long SIGTERM waits for open connections */
+#define CAP_LOG_SECONDS 60 /* at most one line a minute about max_connections */
 
 static int active;   /* connections with a session (atomic) */
 static int draining; /* SIGTERM came: no new connections (atomic) */
+static int in_eom;   /* end-of-message callbacks running (atomic) */
+static int closing;  /* the drain is over: no end of message starts (atomic) */
+
+static long cap_logged;           /* when max_connections was last logged (atomic) */
+static unsigned long cap_refused; /* connections refused since then (atomic) */
 
 static const char *io_macro(void *h, const char *name)
 {
@@ -74,10 +86,17 @@ static bool io_chg_header(void *h, const char *name, int index, const char *valu
     return smfi_chgheader(h, (char *)name, index, (char *)value) == MI_SUCCESS;
 }
 
+/* io_stopping - a stop was asked for (SIGTERM, SIGINT) */
+static bool io_stopping(void *h)
+{
+    (void)h;
+    return __atomic_load_n(&draining, __ATOMIC_ACQUIRE) != 0;
+}
+
 static struct milter_io io_of(SMFICTX *ctx)
 {
     return (struct milter_io){ctx,          io_macro,    io_add_header, io_quarantine,
-                              io_set_reply, io_del_rcpt, io_chg_header};
+                              io_set_reply, io_del_rcpt, io_chg_header, io_stopping};
 }
 
 static sfsistat rc(enum session_rc r)
@@ -96,6 +115,28 @@ static sfsistat rc(enum session_rc r)
     }
 }
 
+/* cap_note - a connection was refused for max_connections: one line when
+ * the cap is first reached, then at most one every CAP_LOG_SECONDS with the
+ * count since (a flood must not flood the log; no addresses in it) */
+static void cap_note(unsigned max)
+{
+    __atomic_add_fetch(&cap_refused, 1, __ATOMIC_ACQ_REL);
+    long now = (long)time(NULL), last = __atomic_load_n(&cap_logged, __ATOMIC_ACQUIRE);
+    if ((last != 0 && now - last < CAP_LOG_SECONDS) ||
+        !__atomic_compare_exchange_n(&cap_logged, &last, now, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE))
+        return;
+    unsigned long refused = __atomic_exchange_n(&cap_refused, 0, __ATOMIC_ACQ_REL);
+    log_msg(LOG_WARNING, NULL,
+            "max_connections (%u) reached: new connections get a temporary failure (%lu "
+            "refused since the last note)",
+            max, refused);
+}
+
+/* cb_connect - a slot under max_connections, then a session. A connection
+ * holds a slot exactly when it has a session (its private pointer): only
+ * then does cb_close give one back, since libmilter calls close also for
+ * a connection refused here. */
 static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)addr;
@@ -104,14 +145,27 @@ static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
         return SMFIS_TEMPFAIL;
     }
     struct snapshot *snap = snapshot_current();
-    struct session *s = snap ? session_new(snap) : NULL;
+    if (snap == NULL)
+        return SMFIS_TEMPFAIL;
+    unsigned max = snap->cfg.max_connections;
+    /* take the slot first, give it back when over: two connections racing
+     * for the last slot cannot both get it */
+    if ((unsigned)__atomic_add_fetch(&active, 1, __ATOMIC_ACQ_REL) > max) {
+        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
+        snapshot_release(snap);
+        cap_note(max);
+        /* no smfi_setreply: libmilter does not allow it at connect; Postfix
+         * answers the client 451 4.7.1 (milter_default_action aside) */
+        return SMFIS_TEMPFAIL;
+    }
+    struct session *s = session_new(snap);
     snapshot_release(snap);
     if (s == NULL) {
+        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
         log_msg(LOG_ERR, NULL, "internal error: no memory for a connection; tempfail");
         return SMFIS_TEMPFAIL;
     }
     smfi_setpriv(ctx, s);
-    __atomic_add_fetch(&active, 1, __ATOMIC_ACQ_REL);
     return rc(session_connect(s, host));
 }
 
@@ -147,11 +201,21 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *data, size_t len)
     return s ? rc(session_body(s, data, len)) : SMFIS_TEMPFAIL;
 }
 
+/* cb_eom - counted, so that a stop waits for every message being decided
+ * or carried out (a redirect past its point of no return completes); once
+ * the drain is over none starts. Both sides use sequentially consistent
+ * order: either this callback sees closing, or the stopping thread sees
+ * it in in_eom and waits. */
 static sfsistat cb_eom(SMFICTX *ctx)
 {
     struct session *s = smfi_getpriv(ctx);
     struct milter_io io = io_of(ctx);
-    return s ? rc(session_eom(s, &io)) : SMFIS_TEMPFAIL;
+    __atomic_add_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
+    sfsistat r = SMFIS_TEMPFAIL;
+    if (s && !__atomic_load_n(&closing, __ATOMIC_SEQ_CST))
+        r = rc(session_eom(s, &io));
+    __atomic_sub_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
+    return r;
 }
 
 static sfsistat cb_abort(SMFICTX *ctx)
@@ -238,7 +302,7 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         return 1;
     }
     struct milter_io io = {NULL,        t_macro,    t_add_header, t_quarantine,
-                           t_set_reply, t_del_rcpt, t_chg_header};
+                           t_set_reply, t_del_rcpt, t_chg_header, NULL};
     struct session *s = session_new(snap);
     if (s == NULL) {
         free(data);
@@ -341,6 +405,12 @@ static int run(const char *config, const char *socket, bool foreground)
         snapshot_release(snap);
         return 1;
     }
+    /* how long libmilter waits for the MTA's next command or a write */
+    if (smfi_settimeout((int)c->timeout) != MI_SUCCESS) {
+        fprintf(stderr, "sluis-milter: timeout %u: refused by libmilter\n", c->timeout);
+        snapshot_release(snap);
+        return 1;
+    }
     /* remove a stale socket left by a crash, then bind */
     if (smfi_opensocket(true) != MI_SUCCESS) {
         fprintf(stderr, "sluis-milter: cannot listen on %s\n", spec);
@@ -396,6 +466,9 @@ static int run(const char *config, const char *socket, bool foreground)
                     err);
             continue;
         }
+        if (next->cfg.timeout != c->timeout)
+            log_msg(LOG_NOTICE, NULL, "timeout: %u s until the next start (read only at start)",
+                    c->timeout);
         snapshot_publish(next);
         log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
     }
@@ -410,6 +483,16 @@ static int run(const char *config, const char *socket, bool foreground)
         if (i % 50 == 0)
             log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish",
                     __atomic_load_n(&active, __ATOMIC_ACQUIRE));
+        usleep(100000);
+    }
+    /* connections still open past the drain are cut, but not a message
+     * being carried out: a redirect whose sender's notice went out sends
+     * its recipients' notices first (one that has not rolls back at once) */
+    __atomic_store_n(&closing, 1, __ATOMIC_SEQ_CST);
+    for (int i = 0; __atomic_load_n(&in_eom, __ATOMIC_SEQ_CST) > 0; i++) {
+        if (i % 50 == 0)
+            log_msg(LOG_INFO, NULL, "waiting for %d message(s) being carried out",
+                    __atomic_load_n(&in_eom, __ATOMIC_SEQ_CST));
         usleep(100000);
     }
     smfi_stop();

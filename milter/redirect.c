@@ -76,10 +76,9 @@ void redirect_free(struct redirect *r)
 
 enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
                              size_t len, const char *from, const char *const *rcpts, size_t n,
-                             struct store_pickup *pickups, time_t *expires, char *err,
+                             struct store_pickup *pickups, time_t *expires, char id[33], char *err,
                              size_t errlen)
 {
-    char id[33];
     *expires = time(NULL) + (time_t)p->expiry_days * 86400;
     if (r->external) {
         unsigned char raw[16];
@@ -101,6 +100,15 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
     return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, err, errlen);
 }
 
+enum sl_status redirect_withdraw(struct redirect *r, const char *id, char *err, size_t errlen)
+{
+    if (r->store == NULL) {
+        snprintf(err, errlen, "the organisation's portal cannot take a hand-off back");
+        return SL_EINVAL;
+    }
+    return store_delete(r->store, id, err, errlen);
+}
+
 const char *redirect_reject_text(const struct redirect *r, const char *lang)
 {
     return notice_reply(r->templates, lang);
@@ -119,8 +127,15 @@ static enum sl_status submit(struct redirect *r, const char *from, const char *c
         smtp_send(&r->submit, r->helo, from, rcpts, n, msg, len, why, sizeof why);
     if (res == SMTP_OK)
         return SL_OK;
-    snprintf(err, errlen, "submission %s: %s (%s)",
-             r->submit.path[0] ? r->submit.path : r->submit.host, why, smtp_result_name(res));
+    /* the service by its port too: 127.0.0.1:10026 is the one in master.cf */
+    if (r->submit.path[0])
+        snprintf(err, errlen, "submission unix:%s: %s (%s)", r->submit.path, why,
+                 smtp_result_name(res));
+    else
+        snprintf(err, errlen, "submission %s%s%s:%s: %s (%s)",
+                 strchr(r->submit.host, ':') ? "[" : "", r->submit.host,
+                 strchr(r->submit.host, ':') ? "]" : "", r->submit.port, why,
+                 smtp_result_name(res));
     return SL_EIO;
 }
 

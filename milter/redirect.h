@@ -31,11 +31,19 @@ void redirect_free(struct redirect *r);
 
 /* redirect_keep - the original message data[0..len) into the portal for
  * the n recipients; pickups[i] is the way in of rcpts[i]; *expires until
- * when. SL_OK only when it is durably kept. */
+ * when; id the message's id (32 hex digits), for redirect_withdraw. SL_OK
+ * only when it is durably kept: in the built-in store in one transaction,
+ * the message and every recipient's pickup, or none of them. */
 enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
                              size_t len, const char *from, const char *const *rcpts, size_t n,
-                             struct store_pickup *pickups, time_t *expires, char *err,
+                             struct store_pickup *pickups, time_t *expires, char id[33], char *err,
                              size_t errlen);
+
+/* redirect_withdraw - take back what redirect_keep kept under id, while
+ * none of its pickups has left the process (a redirect rolled back).
+ * SL_EINVAL for the organisation's own portal: a hand-off cannot be taken
+ * back, so the milter does that last. */
+enum sl_status redirect_withdraw(struct redirect *r, const char *id, char *err, size_t errlen);
 
 /* redirect_reject_text - the reply text for rejected mail in lang */
 const char *redirect_reject_text(const struct redirect *r, const char *lang);
@@ -45,7 +53,8 @@ const char *redirect_reject_text(const struct redirect *r, const char *lang);
 bool redirect_external(const struct redirect *r);
 
 /* redirect_notify - a notice of kind k with vars v (from and to filled in
- * by the caller) submitted; SL_OK when the submission service took it */
+ * by the caller) submitted; SL_OK when the submission service took it.
+ * A failed submission's err names the service ("submission HOST:PORT"). */
 enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const struct notice_vars *v,
                                char *err, size_t errlen);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../extract/header.h"
 #include "../scan/scan.h"
@@ -26,9 +27,10 @@ struct session {
     const struct policy_scope *scope; /* the sender's department (NULL: the organisation) */
     const char *lang;                 /* of notices to the sender */
     char **rcpt;
-    size_t nrcpt;
+    size_t nrcpt, rcpt_cap; /* nrcpt <= max_recipients */
     bool outgoing;
-    bool failed; /* the spool could not keep the message */
+    bool failed;    /* the spool could not keep the message */
+    bool over_rcpt; /* max_recipients was reached (logged once a message) */
     struct spool spool;
     enum action last;
     bool dry_run; /* -t: say what would be done, store and send nothing */
@@ -46,9 +48,10 @@ static void session_reset(struct session *s)
         free(s->rcpt[i]);
     free(s->rcpt);
     s->rcpt = NULL;
-    s->nrcpt = 0;
+    s->nrcpt = s->rcpt_cap = 0;
     s->outgoing = false;
     s->failed = false;
+    s->over_rcpt = false;
     s->qid[0] = '\0';
     spool_reset(&s->spool);
 }
@@ -131,11 +134,27 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
 
 enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, const char *rcpt)
 {
-    (void)io;
-    char **p = realloc(s->rcpt, (s->nrcpt + 1) * sizeof *p);
-    if (p == NULL)
+    const struct milter_config *c = &s->snap->cfg;
+    /* a message's memory stays bounded: past the cap each recipient is
+     * refused for now, and the client sends it again in a later
+     * transaction (RFC 5321 4.5.3.1.10: 452 for too many recipients) */
+    if (s->nrcpt >= c->max_recipients) {
+        if (!s->over_rcpt)
+            log_msg(LOG_NOTICE, s->qid,
+                    "more than max_recipients (%u) recipients: the rest get 452 4.5.3",
+                    c->max_recipients);
+        s->over_rcpt = true;
+        io->set_reply(io->h, "452", "4.5.3", "Too many recipients");
         return SESSION_TEMPFAIL;
-    s->rcpt = p;
+    }
+    if (s->nrcpt == s->rcpt_cap) {
+        size_t cap = s->rcpt_cap ? 2 * s->rcpt_cap : 8;
+        char **p = realloc(s->rcpt, cap * sizeof *p);
+        if (p == NULL)
+            return SESSION_TEMPFAIL;
+        s->rcpt = p;
+        s->rcpt_cap = cap;
+    }
     if ((s->rcpt[s->nrcpt] = strdup(rcpt)) == NULL)
         return SESSION_TEMPFAIL;
     s->nrcpt++;
@@ -307,12 +326,14 @@ static size_t notice_findings(const struct detect_result *r, struct notice_findi
     return n;
 }
 
-/* sender_notice - kind k to the staff member about the message */
+/* sender_notice - kind k to the staff member about the message. A failure
+ * is logged here when err is NULL, else left in err for the caller's line. */
 static bool sender_notice(struct session *s, const struct message_view *m, enum notice_kind k,
-                          const struct notice_recipient *nr, size_t nnr, const char *reason)
+                          const struct notice_recipient *nr, size_t nnr, const char *reason,
+                          char *err, size_t errlen)
 {
     const struct policy *p = &s->snap->cfg.policy;
-    char from[320], err[512];
+    char from[320], why[512];
     struct notice_finding nf[NOTICE_MAX_FINDINGS];
     redirect_notice_from(p, s->from, from, sizeof from);
     struct notice_vars v = {s->lang,
@@ -333,29 +354,119 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
         printf("notice to the sender: %s\n", notice_kind_name(k));
         return true;
     }
-    if (redirect_notify(s->snap->redirect, k, &v, err, sizeof err) != SL_OK) {
-        log_msg(LOG_ERR, s->qid, "%s notice to the sender not sent: %s", notice_kind_name(k), err);
+    if (redirect_notify(s->snap->redirect, k, &v, why, sizeof why) != SL_OK) {
+        if (err)
+            snprintf(err, errlen, "%s", why);
+        else
+            log_msg(LOG_ERR, s->qid, "%s notice to the sender not sent: %s", notice_kind_name(k),
+                    why);
         return false;
     }
     log_msg(LOG_INFO, s->qid, "%s notice sent to the sender", notice_kind_name(k));
     return true;
 }
 
-/* carry_out - apply the decisions: the portal for its recipients (kept
- * first, then notices, then the recipients taken off), the TLS route,
- * hold, reject; tags removed; the sender told */
+/* stop_asked - has the daemon been asked to stop? */
+static bool stop_asked(const struct milter_io *io)
+{
+    return io->stopping && io->stopping(io->h);
+}
+
+/* roll_back - undo a redirect of np recipients that has not reached its
+ * point of no return: what the portal kept under id ("" nothing) is
+ * removed. No token or code has left the process yet, so a kept message
+ * that cannot be removed opens nothing; it expires. The answer is a
+ * temporary failure, and the sender's retry starts afresh. again says
+ * what went out all the same and goes out again with the retry ("" none). */
+static enum session_rc roll_back(struct session *s, const struct milter_io *io, const char *id,
+                                 size_t np, const char *why, const char *again)
+{
+    char err[512];
+    const char *undone = "nothing had been kept";
+    if (id[0] && redirect_withdraw(s->snap->redirect, id, err, sizeof err) == SL_OK) {
+        undone = "the kept message and its pickups were removed";
+    } else if (id[0]) {
+        log_msg(LOG_ERR, s->qid, "portal: the kept message not removed (%s)", err);
+        undone = "the kept message could not be removed (no link or code to it went out; it "
+                 "expires)";
+    }
+    log_msg(LOG_ERR, s->qid,
+            "portal: redirect to %zu recipient(s) rolled back before the sender's notice: %s; "
+            "%s; no notice went out%s; action=tempfail",
+            np, why, undone, again);
+    return apply(s, io, ACTION_TEMPFAIL);
+}
+
+#define NOTICE_TRIES 3 /* a recipient's notice past the point of no return */
+
+/* notify_recipients - past the point of no return, each of the np portal
+ * recipients bp[i] its notice with its link (pk[i]). No stop interrupts
+ * this: the sender holds the codes now. The submission service has just
+ * taken the sender's notice, so a failure is taken for a passing one and
+ * tried again after a pause (1 s, then 2 s). Returns how many were sent,
+ * in order; err says why the next one was not. */
+static size_t notify_recipients(struct session *s, const char *const *bp, size_t np,
+                                const struct store_pickup *pk, time_t expires, const char *from,
+                                char *err, size_t errlen)
+{
+    const struct policy *p = &s->snap->cfg.policy;
+    for (size_t i = 0; i < np; i++) {
+        char link[512];
+        snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
+        struct notice_vars v = {s->lang,     p->organisation, from, bp[i], s->sender, link, expires,
+                                p->helpdesk, p->report_url,   NULL, NULL,  0,         NULL, 0};
+        for (unsigned t = 1;
+             redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, errlen) != SL_OK; t++) {
+            if (t == NOTICE_TRIES) {
+                memset(link, 0, sizeof link);
+                return i;
+            }
+            log_msg(LOG_WARNING, s->qid, "portal: a recipient notice not sent (%s); again in %u s",
+                    err, t);
+            sleep(t);
+        }
+        memset(link, 0, sizeof link);
+    }
+    return np;
+}
+
+/* carry_out - apply the decisions. Hold, reject and tempfail take the
+ * whole message. Otherwise the recipients for the portal and the partners
+ * split off onto a copy are served as one unit that completes or rolls
+ * back, in this order:
+ *
+ *   1. the MTA's changes: those recipients off the message, the subject
+ *      untagged, the route header (libmilter sends them now, but the MTA
+ *      applies them only to a message it accepts in the end);
+ *   2. the built-in portal keeps the message and every recipient's pickup
+ *      in one transaction;
+ *   3. a stop asked for by now rolls back: the last moment at which
+ *      nothing has left;
+ *   4. what cannot be taken back: the partner copy, the hand-off to the
+ *      organisation's own portal, and last the sender's notice with the
+ *      access codes, the point of no return;
+ *   5. the recipients' notices with their links, all of them, stop or not.
+ *
+ * A failure before the sender's notice is out removes what 2 kept and
+ * answers with a temporary failure: until then no token or code has left
+ * the process, so nothing is half done and the sender's retry starts
+ * afresh. A recipient hears of a link only after the sender has its code,
+ * so no code is lost. A notice that still fails in 5 gives a temporary
+ * failure too, but the kept message stays: the sender and the recipients
+ * told so far hold working codes and links. */
 static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                                  const struct message_view *m, enum action overall,
                                  enum action intended, enum policy_mode mode)
 {
     const struct milter_config *c = &s->snap->cfg;
     const struct policy *p = &c->policy;
-    size_t n = s->nrcpt, nportal = 0, ntls = 0, nkeep = 0;
+    struct redirect *rd = s->snap->redirect;
+    size_t n = s->nrcpt, np = 0, nt = 0;
     for (size_t i = 0; i < n; i++) {
-        nportal += m->d[i].action == ACTION_PORTAL;
-        ntls += m->d[i].action == ACTION_TLS;
+        np += m->d[i].action == ACTION_PORTAL;
+        nt += m->d[i].action == ACTION_TLS;
     }
-    nkeep = n - nportal - ntls;
+    size_t nkeep = n - np - nt;
 
     /* the whole message waits or goes back: hold, reject, tempfail */
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
@@ -367,100 +478,44 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             const char *lang = policy_scope_language(p, policy_scope_of(p, s->from));
             sender_notice(
                 s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
-                notice_reason_text(partial ? NOTICE_WHY_NOT_SCANNED : NOTICE_WHY_NO_CHANNEL, lang));
+                notice_reason_text(partial ? NOTICE_WHY_NOT_SCANNED : NOTICE_WHY_NO_CHANNEL, lang),
+                NULL, 0);
         }
         if (overall == ACTION_HOLD && m->tags->found > 0 && !untag(s, io, m->rest))
             return fail(s, io, "the subject tag could not be removed");
         return apply(s, io, overall);
     }
 
-    struct store_pickup *pk = calloc(n + 1, sizeof *pk);
-    struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     enum session_rc rc = SESSION_ACCEPT;
-    if (!pk || !nr) {
-        rc = apply(s, io, ACTION_TEMPFAIL);
-        goto out;
-    }
-    size_t np = nportal, nt = ntls;
-    /* strip the angle brackets Postfix gives */
+    struct store_pickup *pk = calloc(np + 1, sizeof *pk);
+    struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
-    if (bare == NULL) {
+    const char **bp = calloc(np + 1, sizeof *bp), **bt = calloc(nt + 1, sizeof *bt);
+    if (!pk || !nr || !bare || !bp || !bt) {
+        log_msg(LOG_ERR, s->qid, "internal error: out of memory; action=tempfail");
         rc = apply(s, io, ACTION_TEMPFAIL);
         goto out;
     }
-    const char **bp = calloc(np + 1, sizeof *bp), **bt = calloc(nt + 1, sizeof *bt);
-    for (size_t i = 0, k = 0; bp && bt && i < n; i++) {
+    for (size_t i = 0, kp = 0, kt = 0; i < n; i++) {
         unbracket(s->rcpt[i], bare[i], sizeof bare[i]);
         if (m->d[i].action == ACTION_PORTAL)
-            bp[k++] = bare[i];
+            bp[kp++] = bare[i];
+        else if (m->d[i].action == ACTION_TLS)
+            bt[kt++] = bare[i];
     }
-    for (size_t i = 0, k = 0; bt && i < n; i++)
-        if (m->d[i].action == ACTION_TLS)
-            bt[k++] = bare[i];
-    char err[512], from[320];
-    const char *sender = s->sender;
-    redirect_notice_from(p, s->from, from, sizeof from);
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
-    bool split = nt > 0 && nkeep > 0;
+    bool split = nt > 0 && nkeep > 0, external = redirect_external(rd);
+    char id[33] = "", err[512], why[600], from[320];
+    const char *again = ""; /* what went out that the retry sends again */
     time_t expires = 0;
-    if (!bp || !bt) {
-        rc = apply(s, io, ACTION_TEMPFAIL);
-    } else if (s->dry_run) {
-        for (size_t i = 0; i < np; i++)
-            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
-        if (split)
-            for (size_t i = 0; i < nt; i++)
-                printf("tls: a copy for %s over the TLS route, recipient removed\n", bt[i]);
-    } else {
-        if (np > 0 && redirect_keep(s->snap->redirect, p, m->data, m->len, sender, bp, np, pk,
-                                    &expires, err, sizeof err) != SL_OK) {
-            log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
-            rc = apply(s, io, ACTION_TEMPFAIL);
-        }
-        bool external = redirect_external(s->snap->redirect);
-        for (size_t i = 0; rc == SESSION_ACCEPT && !external && i < np; i++) {
-            char link[512];
-            snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
-            struct notice_vars v = {
-                s->lang,     p->organisation, from, bp[i], sender, link, expires,
-                p->helpdesk, p->report_url,   NULL, NULL,  0,      NULL, 0};
-            if (redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, sizeof err) !=
-                SL_OK) {
-                log_msg(LOG_ERR, s->qid, "portal: recipient notice not sent (%s); action=tempfail",
-                        err);
-                rc = apply(s, io, ACTION_TEMPFAIL);
-            }
-        }
-        if (rc == SESSION_ACCEPT && split &&
-            redirect_copy(s->snap->redirect, ROUTE_HEADER, "tls", m->data, m->len, sender, bt, nt,
-                          err, sizeof err) != SL_OK) {
-            log_msg(LOG_ERR, s->qid, "tls: the partner copy not submitted (%s); action=tempfail",
-                    err);
-            rc = apply(s, io, ACTION_TEMPFAIL);
-        }
+    redirect_notice_from(p, s->from, from, sizeof from);
+
+    if (np > 0 && stop_asked(io)) {
+        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        goto out;
     }
-    /* the sender: the codes to relay, what happened for whom */
-    if (rc == SESSION_ACCEPT && np > 0) {
-        for (size_t i = 0; i < n; i++)
-            nr[i] = (struct notice_recipient){bare[i], decide_action_name(m->d[i].action), NULL};
-        for (size_t i = 0, k = 0; i < n; i++)
-            if (m->d[i].action == ACTION_PORTAL) {
-                nr[i].code = p->access_code && !s->dry_run && pk[k].code[0] ? pk[k].code : NULL;
-                k++;
-            }
-        if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL))
-            rc = apply(s, io, ACTION_TEMPFAIL); /* without it the codes are lost */
-    }
-    /* warn mode: delivered as it is, the sender told what it should have been */
-    if (rc == SESSION_ACCEPT && mode == MODE_WARN && intended != ACTION_PASS) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (m->d[i].intended != ACTION_PASS)
-                nr[k++] =
-                    (struct notice_recipient){bare[i], decide_action_name(m->d[i].intended), NULL};
-        sender_notice(s, m, NOTICE_WARN, nr, k, NULL); /* a lost warning loses no mail */
-    }
+    /* 1. the MTA's changes */
     for (size_t i = 0; rc == SESSION_ACCEPT && !s->dry_run && i < n; i++)
         if ((m->d[i].action == ACTION_PORTAL || (split && m->d[i].action == ACTION_TLS)) &&
             !io->del_rcpt(io->h, s->rcpt[i]))
@@ -469,26 +524,121 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         rc = fail(s, io, "the subject tag could not be removed");
     if (rc == SESSION_ACCEPT && nt > 0 && !split)
         rc = apply(s, io, ACTION_TLS);
-    if (rc == SESSION_ACCEPT && nkeep == 0 && (np > 0 || split)) {
+    if (rc != SESSION_ACCEPT)
+        goto out;
+
+    /* 2. kept, all recipients at once */
+    if (np > 0 && !external && s->dry_run) {
+        for (size_t i = 0; i < np; i++)
+            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
+    } else if (np > 0 && !external &&
+               redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
+                             sizeof err) != SL_OK) {
+        log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
+        rc = apply(s, io, ACTION_TEMPFAIL);
+        goto out;
+    }
+    /* 3. the last moment at which nothing has left */
+    if (np > 0 && stop_asked(io)) {
+        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        goto out;
+    }
+
+    /* 4. what cannot be taken back, the sender's notice last */
+    if (split && s->dry_run) {
+        for (size_t i = 0; i < nt; i++)
+            printf("tls: a copy for %s over the TLS route, recipient removed\n", bt[i]);
+    } else if (split) {
+        if (redirect_copy(rd, ROUTE_HEADER, "tls", m->data, m->len, s->sender, bt, nt, err,
+                          sizeof err) != SL_OK) {
+            snprintf(why, sizeof why, "the partner copy not submitted (%s)", err);
+            if (np > 0) {
+                rc = roll_back(s, io, id, np, why, again);
+            } else {
+                log_msg(LOG_ERR, s->qid, "tls: %s; action=tempfail", why);
+                rc = apply(s, io, ACTION_TEMPFAIL);
+            }
+            goto out;
+        }
+        again = "; the partner copy went out and goes again with the retry";
+    }
+    if (np > 0 && external && s->dry_run) {
+        for (size_t i = 0; i < np; i++)
+            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
+    } else if (np > 0 && external) {
+        if (redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
+                          sizeof err) != SL_OK) {
+            log_msg(LOG_ERR, s->qid, "portal: not kept (%s)%s; action=tempfail", err, again);
+            rc = apply(s, io, ACTION_TEMPFAIL);
+            goto out;
+        }
+        again = "; the organisation's portal has it and gets it again with the retry";
+    }
+    if (np > 0) {
+        /* the sender: the codes to relay, what happened for whom */
+        for (size_t i = 0, k = 0; i < n; i++) {
+            nr[i] = (struct notice_recipient){bare[i], decide_action_name(m->d[i].action), NULL};
+            if (m->d[i].action == ACTION_PORTAL) {
+                nr[i].code = p->access_code && !s->dry_run && pk[k].code[0] ? pk[k].code : NULL;
+                k++;
+            }
+        }
+        if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL, err, sizeof err)) {
+            snprintf(why, sizeof why, "the sender's notice not submitted (%s)", err);
+            if (external) {
+                log_msg(LOG_ERR, s->qid, "portal: %s%s; action=tempfail", why, again);
+                rc = apply(s, io, ACTION_TEMPFAIL);
+            } else {
+                rc = roll_back(s, io, id, np, why, again);
+            }
+            goto out;
+        }
+    }
+
+    /* 5. past the point of no return: the recipients' links */
+    if (np > 0 && !external && !s->dry_run) {
+        size_t sent = notify_recipients(s, bp, np, pk, expires, from, err, sizeof err);
+        if (sent < np) {
+            log_msg(LOG_ERR, s->qid,
+                    "portal: %zu of %zu recipient notices sent after the sender's notice, then "
+                    "one failed %u times (%s); the kept message stays, as the sender has the "
+                    "codes; action=tempfail",
+                    sent, np, NOTICE_TRIES, err);
+            rc = apply(s, io, ACTION_TEMPFAIL);
+            goto out;
+        }
+    }
+
+    /* warn mode: delivered as it is, the sender told what it should have been */
+    if (mode == MODE_WARN && intended != ACTION_PASS) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (m->d[i].intended != ACTION_PASS)
+                nr[k++] =
+                    (struct notice_recipient){bare[i], decide_action_name(m->d[i].intended), NULL};
+        sender_notice(s, m, NOTICE_WARN, nr, k, NULL, NULL, 0); /* a lost warning loses no mail */
+    }
+    /* TLS recipients that were not split off stay on the message */
+    if (nkeep == 0 && (np > 0 || split) && (split || nt == 0)) {
         /* every recipient is served otherwise: nothing left to deliver */
         s->last = np > 0 ? ACTION_PORTAL : ACTION_TLS;
         rc = SESSION_DISCARD;
-    } else if (rc == SESSION_ACCEPT && np > 0) {
+    } else if (np > 0) {
         s->last = ACTION_PORTAL;
     }
-    if ((rc == SESSION_ACCEPT || rc == SESSION_DISCARD) && (np > 0 || nt > 0))
+    if (np > 0 || nt > 0)
         log_msg(LOG_INFO, s->qid,
                 "delivered: %zu kept, %zu through the portal, %zu over the TLS "
                 "route%s",
                 nkeep, np, nt, split ? " (split off)" : "");
-    free(bp);
-    free(bt);
-    free(bare);
 out:
     if (pk)
-        memset(pk, 0, (n + 1) * sizeof *pk);
+        memset(pk, 0, (np + 1) * sizeof *pk);
     free(pk);
     free(nr);
+    free(bare);
+    free(bp);
+    free(bt);
     return rc;
 }
 

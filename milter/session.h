@@ -31,6 +31,8 @@ struct milter_io {
     bool (*del_rcpt)(void *h, const char *rcpt);
     /* chg_header - the index-th (from 1) field called name gets value */
     bool (*chg_header)(void *h, const char *name, int index, const char *value);
+    /* stopping - the daemon's side: has a stop been asked for? NULL: never */
+    bool (*stopping)(void *h);
 };
 
 /* DISCARD: accepted and dropped, because every recipient was served

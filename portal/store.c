@@ -384,14 +384,19 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
     }
     struct stat sb = {0};
     if (flags & STORE_CREATE) {
-        /* created 0600: the process umask may be wider */
-        int fd = open(db_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0) {
+        /* created 0600: the process umask may be wider. Only a new file is
+         * opened here: closing a descriptor of a database that a connection
+         * of this process has open (the previous snapshot's, on a reload)
+         * drops that connection's POSIX locks, and another process may then
+         * delete the WAL under it (sqlite.org/howtocorrupt.html, 2.2) */
+        int fd = open(db_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) {
             snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
             store_free(s);
             return SL_EIO;
         }
-        close(fd);
+        if (fd >= 0)
+            close(fd);
     } else if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         /* a mistyped --db must not leave an empty store behind */
         if (!S_ISREG(sb.st_mode) && sb.st_mode != 0)
@@ -576,6 +581,29 @@ out:
         for (size_t i = 0; i < n; i++)
             OPENSSL_cleanse(&pickups[i], sizeof pickups[i]);
     return st;
+}
+
+enum sl_status store_delete(struct store *s, const char *id, char *err, size_t errlen)
+{
+    /* the pickups by name too: not only through ON DELETE CASCADE */
+    static const char *const sql[] = {"DELETE FROM pickups WHERE message = ?",
+                                      "DELETE FROM messages WHERE id = ?"};
+    pthread_mutex_lock(&s->lock);
+    bool ok = exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen);
+    for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++) {
+        sqlite3_stmt *q = NULL;
+        ok = sqlite3_prepare_v2(s->db, sql[i], -1, &q, NULL) == SQLITE_OK &&
+             sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC) == SQLITE_OK && step(q);
+        if (!ok)
+            snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
+        sqlite3_finalize(q);
+    }
+    if (ok)
+        ok = exec_sql(s->db, "COMMIT", err, errlen);
+    if (!ok)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    pthread_mutex_unlock(&s->lock);
+    return ok ? SL_OK : SL_EIO;
 }
 
 /* failed - STORE_FAILED with why in err: a database that stayed busy (or

@@ -92,6 +92,12 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          const char *const *rcpts, size_t n, time_t expires, char id[33],
                          struct store_pickup *pickups, char *err, size_t errlen);
 
+/* store_delete - remove the message id (the 32 hex digits store_put gave)
+ * with all its pickups, in one transaction: for a caller that could not
+ * hand the pickups out (a redirect rolled back). SL_OK also when there is
+ * no such message. */
+enum sl_status store_delete(struct store *s, const char *id, char *err, size_t errlen);
+
 /* store_fetch - the message behind token, if code is right (code NULL:
  * only whether the token is valid, msg untouched, no try counted). On
  * STORE_FOUND msg holds the original bytes (reset first) and, if not NULL,

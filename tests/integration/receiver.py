@@ -11,7 +11,9 @@ the session was under TLS (and its version). With --tls it offers STARTTLS;
 without, it does not. A file DIR/plan changes answers for tests: lines
 "STEP REPLY" where STEP is GREETING, EHLO, MAIL, RCPT, DATA or END (after
 the message) and REPLY a reply line ("451 4.3.0 try later") or "stall"
-(no answer for 60 s). Python standard library only.
+(no answer for 60 s); a line "FIRST n" lets the first n sessions after
+the plan was written pass as if there were none. Python standard library
+only.
 """
 import json
 import os
@@ -22,15 +24,26 @@ import threading
 import time
 
 
+plan_sessions = {}  # sessions under each plan file, by its identity
+plan_lock = threading.Lock()
+
+
 def read_plan(out):
     plan = {}
     try:
-        for line in open(os.path.join(out, "plan")):
+        path = os.path.join(out, "plan")
+        st = os.stat(path)
+        for line in open(path):
             step, _, reply = line.strip().partition(" ")
             if step:
                 plan[step] = reply
     except OSError:
-        pass
+        return plan
+    with plan_lock:
+        key = (st.st_ino, st.st_mtime_ns, st.st_size)
+        plan_sessions[key] = seen = plan_sessions.get(key, 0) + 1
+    if seen <= int(plan.get("FIRST", "0")):
+        return {}
     return plan
 
 

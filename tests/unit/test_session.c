@@ -3,9 +3,13 @@
  * session is driven as libmilter would drive it, with a recorder in place
  * of the smfi_* calls, under configurations written for each case.
  */
+#include <dirent.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../milter/log.h"
@@ -21,6 +25,9 @@ struct record {
     const char *auth;
     const char *subject; /* NULL: "overdracht" */
     bool fail_header;
+    int stop_at;           /* a stop is asked for from this call of stopping() on (0: never) */
+    const char *stop_when; /* ... or once this file exists */
+    int stop_calls;
 };
 
 static const char *r_macro(void *h, const char *name)
@@ -75,9 +82,19 @@ static bool r_chg_header(void *h, const char *name, int index, const char *value
     return true;
 }
 
+static bool r_stopping(void *h)
+{
+    struct record *r = h;
+    r->stop_calls++;
+    if (r->stop_when && access(r->stop_when, F_OK) == 0)
+        return true;
+    return r->stop_at > 0 && r->stop_calls >= r->stop_at;
+}
+
 #define RECORDER(r)                                                                                \
     {                                                                                              \
-        (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header            \
+        (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header,           \
+            r_stopping                                                                             \
     }
 
 static const char *const HEADERS[][2] = {
@@ -128,6 +145,15 @@ static struct snapshot *with_config(const char *lines)
     unlink(path);
     CHECK(st == SL_OK, "config: %s", err);
     return st == SL_OK ? snap : NULL;
+}
+
+/* rm_rf - a folder this test made, with what is in it */
+static void rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
 }
 
 struct tcase {
@@ -345,8 +371,292 @@ static const struct tcase cases[] = {
      ""},
 };
 
-int main(void)
+/* --- the portal path: a store in a folder, a receiver for the notices --- */
+
+/* receiver_start - tests/integration/receiver.py on dir/rcv; its port */
+static int receiver_start(const char *scripts, const char *dir, pid_t *pid)
 {
+    char out[400], portfile[400], script[600];
+    snprintf(out, sizeof out, "%s/rcv", dir);
+    snprintf(portfile, sizeof portfile, "%s/rcv.port", dir);
+    snprintf(script, sizeof script, "%s/receiver.py", scripts);
+    *pid = fork();
+    if (*pid == 0) {
+        execlp("python3", "python3", script, out, portfile, (char *)NULL);
+        _exit(127);
+    }
+    for (int i = 0; i < 100; i++) {
+        FILE *f = fopen(portfile, "r");
+        int port = 0;
+        bool got = f && fscanf(f, "%d", &port) == 1 && port > 0;
+        if (f)
+            fclose(f);
+        if (got)
+            return port;
+        usleep(100000);
+    }
+    return 0;
+}
+
+/* received - how many messages the receiver in dir/rcv has kept */
+static int received(const char *dir)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/rcv", dir);
+    DIR *d = opendir(path);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && strcmp(e->d_name + len - 4, ".eml") == 0;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* received_to - does the receiver's k-th message (from 1) go to addr? */
+static bool received_to(const char *dir, int k, const char *addr)
+{
+    char path[400], text[2048] = "", want[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
+    snprintf(want, sizeof want, "\"<%s>\"", addr);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return strstr(text, want) != NULL;
+}
+
+/* store_rows - rows in a table of the portal store at db (-1: unreadable) */
+static int store_rows(const char *db, const char *table)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    char sql[64];
+    int n = -1;
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return n;
+}
+
+/* a sensitive message to an outside address goes to the portal; what is
+ * kept and what is sent when a step fails or a stop is asked for */
+struct rcase {
+    const char *name;
+    bool no_service;     /* submission to a closed port */
+    const char *plan;    /* how the receiver answers (NULL: it takes everything) */
+    int stop_at;         /* stopping() says yes from this call on (0: never) */
+    bool stop_at_notice; /* ... or once the sender's notice has arrived */
+    enum session_rc want;
+    int want_kept;     /* messages in the store afterwards */
+    int want_received; /* notices the receiver took */
+};
+
+static const struct rcase rcases[] = {
+    {"delivered: kept, the sender's notice, then the recipient's", false, NULL, 0, false,
+     SESSION_DISCARD, 1, 2},
+    {"a stop once the sender's notice is out: the recipient's notice still goes", false, NULL, 0,
+     true, SESSION_DISCARD, 1, 2},
+    {"no submission service: the message kept is removed again, tempfail", true, NULL, 0, false,
+     SESSION_TEMPFAIL, 0, 0},
+    {"the sender's notice refused: the message kept is removed again, tempfail", false,
+     "MAIL 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 0, 0},
+    {"a stop before anything: nothing kept, nothing sent, tempfail", false, NULL, 1, false,
+     SESSION_TEMPFAIL, 0, 0},
+    {"a stop after the store put: the message removed again, nothing sent, tempfail", false, NULL,
+     2, false, SESSION_TEMPFAIL, 0, 0},
+    {"the recipient's notice refused after the sender's: tried again, then tempfail; the kept "
+     "message stays for the codes that went out",
+     false, "FIRST 1\nRCPT 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 1, 1},
+};
+
+/* outside_reader - another process reads the store, as sluis-portal does */
+static void outside_reader(const char *db)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(\"select "
+             "count(*) from messages\").fetchone()' '%s'",
+             db);
+    CHECK(system(cmd) == 0, "an outside reader of the store");
+}
+
+/* test_reload - reloads while a connection holds the previous snapshot
+ * open the store again. Opening (and closing) the database file for that
+ * dropped the process's locks on it, so that an outside reader deleted
+ * the WAL under the milter: a later message got "database disk image is
+ * malformed". */
+static void test_reload(const char *dir, const char *key, int port)
+{
+    char db[400], ok_conf[1024], down_conf[1024];
+    snprintf(db, sizeof db, "%s/reload.db", dir);
+    snprintf(ok_conf, sizeof ok_conf,
+             "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+             "submission = 127.0.0.1:%d\n",
+             db, key, port);
+    snprintf(down_conf, sizeof down_conf,
+             "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+             "submission = 127.0.0.1:1\n",
+             db, key);
+    const char *to[] = {"piet@gmail.com"};
+    struct snapshot *first = with_config(ok_conf);
+    struct session *held = first ? session_new(first) : NULL;
+    snapshot_release(first);
+    struct record r0 = {0};
+    CHECK(held &&
+              message(held, &r0, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) == SESSION_DISCARD,
+          "reload: a first message through the portal");
+    outside_reader(db);
+    struct snapshot *second = with_config(down_conf); /* a reload */
+    session_free(held);
+    outside_reader(db);
+    struct session *s2 = second ? session_new(second) : NULL;
+    struct record r1 = {0};
+    CHECK(s2 && message(s2, &r1, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) == SESSION_TEMPFAIL,
+          "reload: a message rolled back");
+    outside_reader(db);
+    struct snapshot *third = with_config(ok_conf); /* a reload while s2 is open */
+    session_free(s2);
+    snapshot_release(second);
+    snapshot_release(third);
+    struct snapshot *fourth = with_config(ok_conf);
+    struct session *s4 = fourth ? session_new(fourth) : NULL;
+    snapshot_release(fourth);
+    struct record r2 = {0};
+    enum session_rc rc =
+        s4 ? message(s4, &r2, "anja@zorg-example.nl", to, 1, SENSITIVE, 1) : SESSION_TEMPFAIL;
+    CHECK(rc == SESSION_DISCARD && store_rows(db, "messages") == 2,
+          "reload: the store still takes messages after reloads and outside readers (answer %d, "
+          "%d kept)",
+          (int)rc, store_rows(db, "messages"));
+    session_free(s4);
+}
+
+static void test_redirect(const char *scripts)
+{
+    char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
+    if (mkdtemp(dir) == NULL) {
+        CHECK(false, "a folder for the portal");
+        return;
+    }
+    snprintf(key, sizeof key, "%s/portal.key", dir);
+    CHECK(store_keygen(key, err, sizeof err) == SL_OK, "keygen: %s", err);
+    pid_t rcv;
+    int port = receiver_start(scripts, dir, &rcv);
+    CHECK(port > 0, "the receiver started (%s/receiver.py)", scripts);
+    for (size_t i = 0; port > 0 && i < NELEM(rcases); i++) {
+        const struct rcase *c = &rcases[i];
+        char conf[1024], db[400], notice[400];
+        snprintf(db, sizeof db, "%s/case%zu.db", dir, i);
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\nportal_db = %s\nportal_key = %s\n"
+                 "submission = 127.0.0.1:%d\n",
+                 db, key, c->no_service ? 1 : port);
+        snprintf(path, sizeof path, "%s/rcv/plan", dir);
+        unlink(path);
+        FILE *f = c->plan ? fopen(path, "w") : NULL;
+        if (f) {
+            fputs(c->plan, f);
+            fclose(f);
+        }
+        int before = received(dir);
+        snprintf(notice, sizeof notice, "%s/rcv/%03d.eml", dir, before + 1);
+        struct snapshot *snap = with_config(conf);
+        struct session *s = snap ? session_new(snap) : NULL;
+        snapshot_release(snap);
+        if (s == NULL)
+            continue;
+        struct record r = {.stop_at = c->stop_at, .stop_when = c->stop_at_notice ? notice : NULL};
+        const char *to[] = {"piet@gmail.com"};
+        enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 1, SENSITIVE, 1);
+        int kept = store_rows(db, "messages"), pickups = store_rows(db, "pickups");
+        int got = received(dir) - before;
+        CHECK(rc == c->want, "%s: answer %d, want %d", c->name, (int)rc, (int)c->want);
+        CHECK(kept == c->want_kept && (kept > 0) == (pickups > 0),
+              "%s: %d message(s) and %d pickup(s) kept, want %d message(s)", c->name, kept, pickups,
+              c->want_kept);
+        CHECK(got == c->want_received, "%s: %d notice(s) sent, want %d", c->name, got,
+              c->want_received);
+        if (c->want == SESSION_TEMPFAIL)
+            CHECK(strncmp(r.reply, "451 4.7.1 ", 10) == 0, "%s: reply '%s'", c->name, r.reply);
+        if (got >= 1)
+            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl"),
+                  "%s: the sender's notice goes first", c->name);
+        if (got >= 2)
+            CHECK(received_to(dir, before + 2, "piet@gmail.com"), "%s: then the recipient's notice",
+                  c->name);
+        if (c->want == SESSION_DISCARD)
+            CHECK(strcmp(r.removed, "piet@gmail.com\n") == 0, "%s: removed '%s'", c->name,
+                  r.removed);
+        session_free(s);
+    }
+    snprintf(path, sizeof path, "%s/rcv/plan", dir);
+    unlink(path);
+    if (port > 0)
+        test_reload(dir, key, port);
+    if (port > 0) {
+        kill(rcv, SIGTERM);
+        waitpid(rcv, NULL, 0);
+    }
+    rm_rf(dir);
+}
+
+/* --- max_recipients --------------------------------------------------- */
+
+static void test_max_recipients(void)
+{
+    struct snapshot *snap = with_config(ORG "max_recipients = 100\n");
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    static const struct {
+        const char *name;
+        size_t nrcpt; /* recipients before this one */
+        enum session_rc want;
+        const char *want_reply;
+    } rcpt_cases[] = {
+        {"the first recipient", 0, SESSION_CONTINUE, ""},
+        {"the 100th recipient", 99, SESSION_CONTINUE, ""},
+        {"the 101st recipient: 452, the client sends it again later", 100, SESSION_TEMPFAIL,
+         "452 4.5.3 Too many recipients"},
+        {"the 102nd recipient: 452 too", 101, SESSION_TEMPFAIL, "452 4.5.3 Too many recipients"},
+    };
+    for (size_t i = 0; i < NELEM(rcpt_cases); i++) {
+        struct record r = {0};
+        struct milter_io io = RECORDER(&r);
+        session_envfrom(s, &io, "anja@zorg-example.nl");
+        enum session_rc rc = SESSION_CONTINUE;
+        for (size_t k = 0; k < rcpt_cases[i].nrcpt; k++)
+            session_envrcpt(s, &io, "kees@zorg-example.nl");
+        rc = session_envrcpt(s, &io, "kees@zorg-example.nl");
+        CHECK(rc == rcpt_cases[i].want && strcmp(r.reply, rcpt_cases[i].want_reply) == 0,
+              "%s: answer %d, reply '%s', want %d, '%s'", rcpt_cases[i].name, (int)rc, r.reply,
+              (int)rcpt_cases[i].want, rcpt_cases[i].want_reply);
+    }
+    /* the message goes on with the 100 it has; the next one starts from 0 */
+    struct record r = {0};
+    struct milter_io io = RECORDER(&r);
+    CHECK(session_eoh(s) == SESSION_CONTINUE &&
+              session_body(s, CLEAN, strlen(CLEAN)) == SESSION_CONTINUE &&
+              session_eom(s, &io) == SESSION_ACCEPT,
+          "the message with its first 100 recipients is accepted");
+    const char *one[] = {"kees@zorg-example.nl"};
+    CHECK(message(s, &r, "anja@zorg-example.nl", one, 1, CLEAN, 1) == SESSION_ACCEPT,
+          "the next message takes recipients again");
+    session_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    char scripts[512];
+    snprintf(scripts, sizeof scripts, "%s/../../integration",
+             argc > 1 ? argv[1] : "tests/unit/data");
     log_open(LOGTO_STDERR);
     extract_init();
     for (size_t i = 0; i < NELEM(cases); i++) {
@@ -431,16 +741,69 @@ int main(void)
         session_free(ts);
     }
 
+    /* a portal recipient and a partner, nobody internal: the route header
+     * carries the message to the partner, so it must not be discarded
+     * (dry run: nothing is kept or sent) */
+    {
+        char dir[] = "/tmp/sluis-test-portal-XXXXXX", conf[512], key[300], err2[256];
+        CHECK(mkdtemp(dir) != NULL, "a folder for the portal");
+        snprintf(key, sizeof key, "%s/portal.key", dir);
+        CHECK(store_keygen(key, err2, sizeof err2) == SL_OK, "keygen: %s", err2);
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\n"
+                 "portal_db = %s/portal.db\nportal_key = %s\n",
+                 dir, key);
+        struct snapshot *psnap = with_config(conf);
+        struct session *ps = psnap ? session_new(psnap) : NULL;
+        snapshot_release(psnap);
+        if (ps) {
+            session_dry_run(ps);
+            struct record rp = {0};
+            const char *to[] = {"piet@gmail.com", "arts@partner-example.nl"};
+            enum session_rc rc = message(ps, &rp, "anja@zorg-example.nl", to, 2, SENSITIVE, 1);
+            CHECK(rc == SESSION_ACCEPT && session_last_action(ps) == ACTION_PORTAL,
+                  "portal and partner: accepted for the partner, got answer %d, decision %s",
+                  (int)rc, decide_action_name(session_last_action(ps)));
+            CHECK(strcmp(rp.headers, "X-Sluis-Route: tls\n") == 0, "the route header: '%s'",
+                  rp.headers);
+        }
+        session_free(ps);
+        rm_rf(dir);
+    }
+
+    test_max_recipients();
+    test_redirect(scripts);
+
     /* configuration errors name the line */
-    char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512];
-    int fd = mkstemp(path);
-    const char *bad = "# comment\norg_domains = zorg-example.nl\nfallback = portal\n";
-    CHECK(fd >= 0 && write(fd, bad, strlen(bad)) == (ssize_t)strlen(bad), "write");
-    close(fd);
-    struct milter_config cfg;
-    CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, ":3: ") &&
-              strstr(err, "fallback"),
-          "bad action: '%s'", err);
-    unlink(path);
+    static const struct {
+        const char *name, *text, *want;
+    } bad[] = {
+        {"bad action", "# comment\norg_domains = zorg-example.nl\nfallback = portal\n",
+         ":3: fallback"},
+        {"timeout 0", "timeout = 0\n", ":1: timeout: '0' is not a number from 1 to 3600"},
+        {"timeout over an hour", "log = stderr\ntimeout = 3601\n", ":2: timeout"},
+        {"max_connections 0", "max_connections = 0\n", ":1: max_connections"},
+        {"max_connections negative", "max_connections = -5\n", ":1: max_connections"},
+        {"max_recipients under RFC 5321's 100", "max_recipients = 99\n",
+         ":1: max_recipients: '99' is not a number from 100 to 100000"},
+    };
+    for (size_t i = 0; i < NELEM(bad); i++) {
+        char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512] = "";
+        int fd = mkstemp(path);
+        CHECK(fd >= 0 &&
+                  write(fd, bad[i].text, strlen(bad[i].text)) == (ssize_t)strlen(bad[i].text),
+              "write");
+        close(fd);
+        struct milter_config cfg;
+        CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, bad[i].want),
+              "%s: got '%s', want '%s'", bad[i].name, err, bad[i].want);
+        unlink(path);
+    }
+    struct milter_config def;
+    CHECK(config_defaults(&def) == SL_OK && def.timeout == 120 && def.max_connections == 256 &&
+              def.max_recipients == 1000,
+          "defaults: timeout %u, max_connections %u, max_recipients %u", def.timeout,
+          def.max_connections, def.max_recipients);
+    config_free(&def);
     return check_summary("test_session");
 }
