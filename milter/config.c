@@ -41,7 +41,7 @@ static const struct key keys[] = {
     {"log", K_LOG, OFF(log), "syslog", 0, 0, 0},
     /* libmilter's own default is 7,210 s: a stalled MTA side held a
      * thread for two hours */
-    {"timeout", K_UNSIGNED, OFF(timeout), "120", 1, 3600, 0},
+    {"timeout", K_UNSIGNED, OFF(timeout), "360", 1, 3600, 0},
     {"max_connections", K_UNSIGNED, OFF(max_connections), "256", 1, 10000, 0},
     /* RFC 5321 4.5.3.1.8: a server must take at least 100 recipients */
     {"max_recipients", K_UNSIGNED, OFF(max_recipients), "1000", 100, 100000, 0},
