@@ -131,7 +131,7 @@ $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 
-# make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] [LIBEXECDIR=$(PREFIX)/lib/sluis]
+# make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] [LIBEXECDIR=$(PREFIX)/libexec/sluis]
 #              [SYSTEMDUNITDIR=$(PREFIX)/lib/systemd/system]
 # make uninstall (with the same variables; keeps sluis-milter.conf), make deb
 # (build/sluis_VERSION_ARCH.deb, see scripts/build-deb).
@@ -147,7 +147,7 @@ PREFIX     ?= /usr/local
 SYSCONFDIR ?= /etc
 BINDIR     ?= $(PREFIX)/bin
 SBINDIR    ?= $(PREFIX)/sbin
-LIBEXECDIR ?= $(PREFIX)/lib/sluis
+LIBEXECDIR ?= $(PREFIX)/libexec/sluis
 DATADIR    ?= $(PREFIX)/share/sluis
 MANDIR     ?= $(PREFIX)/share/man
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
@@ -159,7 +159,7 @@ INSTALL_DEFS = $(filter-out -DSLUIS_RULES_DIR=% -DSLUIS_TEMPLATES_DIR=%,$(DEFS))
 INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 # the shipped files name the default paths; these sed expressions put in the chosen ones
 INSTALL_PATHS = -e 's|/usr/local/sbin/|$(SBINDIR)/|g' -e 's|/usr/local/bin/|$(BINDIR)/|g' \
-                -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/lib/sluis/|$(LIBEXECDIR)/|g'
+                -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g'
 INSTALL_UNITS := sluis-milter.service sluis-portal-expire.service sluis-portal-expire.timer
 INSTALL_POSTFIX := README.md main.cf master.cf sluis_milter_header_checks
 
