@@ -43,7 +43,7 @@ DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
-        run format format-check clean
+        run format format-check clean install uninstall deb
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
@@ -130,6 +130,107 @@ $(BUILD)/bench/smtpload: bench/smtpload.c $(BUILD)/common/file.o $(BUILD)/common
 $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] [LIBEXECDIR=$(PREFIX)/libexec/sluis]
+#              [SYSTEMDUNITDIR=$(PREFIX)/lib/systemd/system]
+# make uninstall (with the same variables; keeps sluis-milter.conf), make deb
+# (build/sluis_VERSION_ARCH.deb, see scripts/build-deb).
+# The installed programs are built apart, in $(BUILD)/install/, with the
+# installed paths compiled in: rules, notice templates and the extraction
+# worker. bin/ stays the checkout's build, which uses rules/, policy/templates/
+# and bin/sluis-extract of this checkout, as the tests need. SYSCONFDIR is
+# where sluis-milter.conf goes (the unit names it with -c); portal_key keeps
+# its default, /etc/sluis/portal.key, unless that file says otherwise.
+VERSION    := $(shell cat VERSION)
+DEFS       += -DSLUIS_VERSION='"$(VERSION)"'
+PREFIX     ?= /usr/local
+SYSCONFDIR ?= /etc
+BINDIR     ?= $(PREFIX)/bin
+SBINDIR    ?= $(PREFIX)/sbin
+LIBEXECDIR ?= $(PREFIX)/libexec/sluis
+DATADIR    ?= $(PREFIX)/share/sluis
+MANDIR     ?= $(PREFIX)/share/man
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+INSTALL    ?= install
+IBUILD     := $(BUILD)/install
+INSTALL_DEFS = $(filter-out -DSLUIS_RULES_DIR=% -DSLUIS_TEMPLATES_DIR=%,$(DEFS)) \
+               -DSLUIS_RULES_DIR='"$(DATADIR)/rules"' -DSLUIS_TEMPLATES_DIR='"$(DATADIR)/templates"' \
+               -DSLUIS_EXTRACT_PATH='"$(LIBEXECDIR)/sluis-extract"'
+INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+# the shipped files name the default paths; these sed expressions put in the chosen ones
+INSTALL_PATHS = -e 's|/usr/local/sbin/|$(SBINDIR)/|g' -e 's|/usr/local/bin/|$(BINDIR)/|g' \
+                -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g'
+INSTALL_UNITS := sluis-milter.service sluis-portal-expire.service sluis-portal-expire.timer
+INSTALL_POSTFIX := README.md main.cf master.cf sluis_milter_header_checks
+
+# the compiler and linker flags of the installed programs, rewritten only when
+# they change: a new PREFIX, or make deb's flags, rebuilds them
+$(IBUILD)/flags: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(subst ','\'',$(INSTALL_CFLAGS) | $(LDFLAGS))' >$@.new
+	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
+
+FORCE:
+
+$(IBUILD)/%.o: %.c $(IBUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(INSTALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(IBUILD)/bin/sluis: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/cli/sluis.o
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(IBUILD)/bin/sluis-milter: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(MILTER_SRC:%.c=$(IBUILD)/%.o) \
+                            $(IBUILD)/milter/main.o
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) -lmilter $(LDFLAGS)
+
+$(IBUILD)/bin/sluis-extract: $(DOC_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/attach/worker.o
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
+
+# directories get 0755 whatever the umask: the milter runs as its own user
+install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract
+	$(INSTALL) -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBEXECDIR) \
+	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/sluis \
+	    $(DESTDIR)$(SYSTEMDUNITDIR)
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis $(DESTDIR)$(BINDIR)/sluis
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-milter $(DESTDIR)$(SBINDIR)/sluis-milter
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-extract $(DESTDIR)$(LIBEXECDIR)/sluis-extract
+	@set -e; for src in rules policy/templates; do \
+	    case $$src in rules) to=$(DESTDIR)$(DATADIR)/rules ;; *) to=$(DESTDIR)$(DATADIR)/templates ;; esac; \
+	    for d in $$(cd $$src && find . -type d ! -name '.*' | sort); do $(INSTALL) -d -m 0755 "$$to/$$d"; done; \
+	    for f in $$(cd $$src && find . -type f ! -name '*.[chod]' ! -name '.*' | sort); do \
+	        $(INSTALL) -m 0644 "$$src/$$f" "$$to/$$f"; done; \
+	    echo "installed $$src/ in $$to"; done
+	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
+	@set -e; for m in $(notdir $(wildcard man/*.[158])); do \
+	    sed $(INSTALL_PATHS) man/$$m >$(IBUILD)/$$m; \
+	    $(INSTALL) -m 0644 $(IBUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
+	@set -e; for u in $(INSTALL_UNITS); do \
+	    sed $(INSTALL_PATHS) -e 's|/etc/sluis/sluis-milter.conf|$(SYSCONFDIR)/sluis/sluis-milter.conf|g' \
+	        contrib/systemd/$$u >$(IBUILD)/$$u; \
+	    $(INSTALL) -m 0644 $(IBUILD)/$$u $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; done
+	@sed $(INSTALL_PATHS) contrib/sluis-milter.conf >$(IBUILD)/sluis-milter.conf
+	@conf=$(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf; \
+	if [ -e "$$conf" ]; then \
+	    echo "$$conf exists and stays as it is; the annotated defaults are in $$conf.sample"; \
+	    conf=$$conf.sample; fi; \
+	$(INSTALL) -m 0644 $(IBUILD)/sluis-milter.conf "$$conf"
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sluis $(DESTDIR)$(SBINDIR)/sluis-milter \
+	    $(DESTDIR)$(LIBEXECDIR)/sluis-extract $(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf.sample \
+	    $(INSTALL_UNITS:%=$(DESTDIR)$(SYSTEMDUNITDIR)/%) \
+	    $(foreach m,$(notdir $(wildcard man/*.[158])),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(m))
+	rm -rf $(DESTDIR)$(DATADIR)
+	rmdir $(DESTDIR)$(LIBEXECDIR) 2>/dev/null || true
+	@echo "kept $(DESTDIR)$(SYSCONFDIR)/sluis (the configuration, the portal key) and /var/lib/sluis"
+
+deb:
+	@MAKE="$(MAKE)" scripts/build-deb $(BUILD)
 
 deps:
 	@scripts/install-deps

@@ -53,6 +53,12 @@ void attach_limits_default(struct attach_limits *l)
     l->max_worker_mb = 1024;
 }
 
+/* SLUIS_EXTRACT_PATH - where "make install" put the worker; the checkout's
+ * build leaves it empty and finds the worker beside the program */
+#ifndef SLUIS_EXTRACT_PATH
+#define SLUIS_EXTRACT_PATH ""
+#endif
+
 void attach_worker_path(char *out, size_t outlen)
 {
     const char *env = getenv("SLUIS_EXTRACT");
@@ -60,6 +66,10 @@ void attach_worker_path(char *out, size_t outlen)
     ssize_t n;
     if (env && *env) {
         snprintf(out, outlen, "%s", env);
+        return;
+    }
+    if (SLUIS_EXTRACT_PATH[0] && access(SLUIS_EXTRACT_PATH, X_OK) == 0) {
+        snprintf(out, outlen, "%s", SLUIS_EXTRACT_PATH);
         return;
     }
     n = readlink("/proc/self/exe", exe, sizeof exe - 1);

@@ -33,7 +33,9 @@ struct attach_limits {
 
 void attach_limits_default(struct attach_limits *l);
 
-/* attach_worker_path - the worker beside the running program, or $SLUIS_EXTRACT */
+/* attach_worker_path - the worker to run: $SLUIS_EXTRACT, else the installed
+ * one (SLUIS_EXTRACT_PATH, compiled in by "make install") when it is
+ * executable, else sluis-extract beside the running program */
 void attach_worker_path(char *out, size_t outlen);
 
 /* attach_pool_new - a pool of at most workers processes running path
