@@ -18,6 +18,9 @@
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
 #endif
+#ifndef SLUIS_SYSCONFDIR
+#define SLUIS_SYSCONFDIR "/etc" /* the Makefile's SYSCONFDIR */
+#endif
 
 enum kind { K_STRING, K_UNSIGNED, K_OCTAL, K_SIZE, K_ACTION, K_LOG, K_LIST };
 
@@ -37,6 +40,7 @@ static const struct key keys[] = {
     {"socket", K_STRING, OFF(socket), "unix:/var/spool/postfix/sluis/milter.sock", 0, 0, 0},
     {"socket_mode", K_OCTAL, OFF(socket_mode), "660", 0, 0777, 0},
     {"user", K_STRING, OFF(user), "", 0, 0, 0},
+    {"socket_group", K_STRING, OFF(socket_group), "", 0, 0, 0},
     {"pidfile", K_STRING, OFF(pidfile), "", 0, 0, 0},
     {"log", K_LOG, OFF(log), "syslog", 0, 0, 0},
     /* libmilter's own default is 7,210 s: a stalled MTA side held a
@@ -57,7 +61,7 @@ static const struct key keys[] = {
      A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
     {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
     {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal.db", 0, 0, 0},
-    {"portal_key", K_STRING, OFF(portal_key), "/etc/sluis/portal.key", 0, 0, 0},
+    {"portal_key", K_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0, 0},
     {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
     {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
     {"portal_ca_file", K_STRING, OFF(portal_ca_file), "", 0, 0, 0},
@@ -105,16 +109,31 @@ static enum sl_status set_key(struct milter_config *c, const struct key *k, cons
         *(enum action *)(void *)field = a;
         return SL_OK;
     }
-    case K_LOG:
+    case K_LOG: {
+        /* file:PATH must be absolute: a daemon works in / and reopens the
+         * file on SIGHUP */
+        const char *path = strncmp(v, "file:", 5) == 0 ? v + 5 : "";
+        if (strncmp(v, "file:", 5) == 0 && path[0] != '/') {
+            snprintf(err, errlen, "log: '%s': file: needs an absolute path", v);
+            return SL_EPARSE;
+        }
         if (strcmp(v, "syslog") == 0)
             c->log = LOGTO_SYSLOG;
         else if (strcmp(v, "stderr") == 0)
             c->log = LOGTO_STDERR;
+        else if (path[0] == '/')
+            c->log = LOGTO_FILE;
         else {
-            snprintf(err, errlen, "log: '%s' is neither syslog nor stderr", v);
+            snprintf(err, errlen, "log: '%s' is none of syslog, stderr, file:PATH", v);
             return SL_EPARSE;
         }
+        char *f = strdup(path);
+        if (f == NULL)
+            return SL_ENOMEM;
+        free(c->log_file);
+        c->log_file = f;
         return SL_OK;
+    }
     case K_LIST:
         return kv_list_set(&c->outgoing_daemons, &c->ndaemons, v);
     }
@@ -189,11 +208,33 @@ enum sl_status config_load(const char *path, struct milter_config *c, char *err,
     return st;
 }
 
+const char *config_socket_path(const char *spec)
+{
+    if (strncmp(spec, "unix:", 5) == 0)
+        return spec + 5;
+    if (strncmp(spec, "local:", 6) == 0)
+        return spec + 6;
+    if (spec[0] == '/')
+        return spec;
+    return NULL;
+}
+
+bool config_is_key(const char *name)
+{
+    if (strncmp(name, "limit.", 6) == 0 || strcmp(name, "policy") == 0)
+        return true;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 void config_free(struct milter_config *c)
 {
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (keys[i].kind == K_STRING)
             free(*(char **)(void *)((char *)c + keys[i].off));
+    free(c->log_file);
     kv_list_free(&c->outgoing_daemons, &c->ndaemons);
     policy_free(&c->policy);
     memset(c, 0, sizeof *c);

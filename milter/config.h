@@ -16,14 +16,18 @@
 #include "../extract/extract.h"
 #include "../policy/decide.h"
 
-enum log_target { LOGTO_SYSLOG, LOGTO_STDERR };
+/* where log lines go: syslog (facility mail), standard error, or a file of
+ * our own (log_file) */
+enum log_target { LOGTO_SYSLOG, LOGTO_STDERR, LOGTO_FILE };
 
 struct milter_config {
     char *socket;         /* libmilter spec: unix:/path, local:/path, inet:port@host, inet6:... */
     unsigned socket_mode; /* of a unix socket */
     char *user;           /* drop to this user after binding; "" keeps the current one */
+    char *socket_group;   /* group of a unix socket; "" the user's primary group */
     char *pidfile;        /* "" for none */
     enum log_target log;
+    char *log_file;           /* the absolute path of log = file:PATH; "" otherwise */
     unsigned timeout;         /* seconds libmilter waits on the MTA (smfi_settimeout; at start) */
     unsigned max_connections; /* more at once get a temporary failure at connect */
     unsigned max_recipients;  /* more in one message get 452 4.5.3 each */
@@ -57,5 +61,14 @@ enum sl_status config_defaults(struct milter_config *c);
 enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen);
 
 void config_free(struct milter_config *c);
+
+/* config_socket_path - the file of a unix socket spec (unix:PATH,
+ * local:PATH or a bare /PATH), pointing into spec; NULL for inet sockets */
+const char *config_socket_path(const char *spec);
+
+/* config_is_key - is name one of sluis-milter.conf's own keys (socket,
+ * user, limit.NAME, policy, ...), as opposed to the policy keys that may
+ * stand in it too? For `sluis policy check`, which reads either file. */
+bool config_is_key(const char *name);
 
 #endif

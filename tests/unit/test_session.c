@@ -786,6 +786,10 @@ int main(int argc, char **argv)
         {"max_connections negative", "max_connections = -5\n", ":1: max_connections"},
         {"max_recipients under RFC 5321's 100", "max_recipients = 99\n",
          ":1: max_recipients: '99' is not a number from 100 to 100000"},
+        {"log file without an absolute path", "log = file:sluis.log\n",
+         ":1: log: 'file:sluis.log': file: needs an absolute path"},
+        {"log to somewhere unknown", "log = journal\n",
+         ":1: log: 'journal' is none of syslog, stderr, file:PATH"},
     };
     for (size_t i = 0; i < NELEM(bad); i++) {
         char path[] = "/tmp/sluis-test-conf-XXXXXX", err[512] = "";
