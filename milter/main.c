@@ -183,6 +183,14 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
     return s ? rc(session_envrcpt(s, &io, argv[0])) : SMFIS_TEMPFAIL;
 }
 
+/* cb_data - DATA: where inbound mail is accepted, with Postfix's queue id */
+static sfsistat cb_data(SMFICTX *ctx)
+{
+    struct session *s = smfi_getpriv(ctx);
+    struct milter_io io = io_of(ctx);
+    return s ? rc(session_data(s, &io)) : SMFIS_TEMPFAIL;
+}
+
 static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 {
     struct session *s = smfi_getpriv(ctx);
@@ -244,7 +252,7 @@ static struct smfiDesc filter = {
     cb_envfrom, cb_envrcpt,   cb_header,
     cb_eoh,     cb_body,      cb_eom,
     cb_abort,   cb_close,     NULL, /* unknown */
-    NULL,                           /* data */
+    cb_data,                        /* data */
     NULL,                           /* negotiate */
 };
 
@@ -314,6 +322,8 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         r = session_envfrom(s, &io, from);
     for (size_t i = 0; r == SESSION_CONTINUE && i < nto; i++)
         r = session_envrcpt(s, &io, to[i]);
+    if (r == SESSION_CONTINUE)
+        r = session_data(s, &io);
     if (r == SESSION_CONTINUE)
         r = session_raw(s, data, len);
     if (r == SESSION_CONTINUE)

@@ -125,16 +125,34 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
     for (size_t i = 0; daemon && i < c->ndaemons; i++)
         submission |= strcmp(daemon, c->outgoing_daemons[i]) == 0;
     s->outgoing = c->outgoing_all || (auth && *auth) || submission || from_org(c, s->from);
-    if (!s->outgoing) {
-        log_msg(LOG_INFO, s->qid, "inbound: passed unscanned, as configured");
-        return SESSION_ACCEPT; /* inbound mail passes untouched */
-    }
+    /* inbound mail passes untouched at DATA (session_data), where Postfix
+     * gives the queue id for its log line; until then nothing is kept */
+    return SESSION_CONTINUE;
+}
+
+/* inbound - inbound mail passes untouched, logged with its queue id */
+static enum session_rc inbound(struct session *s, const struct milter_io *io)
+{
+    take_qid(s, io);
+    log_msg(LOG_INFO, s->qid,
+            "inbound: passed, not scanned (the sender is outside org_domains, not "
+            "authenticated and not from an outgoing_daemons service)");
+    return SESSION_ACCEPT;
+}
+
+enum session_rc session_data(struct session *s, const struct milter_io *io)
+{
+    if (!s->outgoing)
+        return inbound(s, io);
+    take_qid(s, io);
     return SESSION_CONTINUE;
 }
 
 enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, const char *rcpt)
 {
     const struct milter_config *c = &s->snap->cfg;
+    if (!s->outgoing)
+        return SESSION_CONTINUE; /* inbound: neither kept nor counted */
     /* a message's memory stays bounded: past the cap each recipient is
      * refused for now, and the client sends it again in a later
      * transaction (RFC 5321 4.5.3.1.10: 452 for too many recipients) */
@@ -163,7 +181,8 @@ enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, c
 
 static enum session_rc keep(struct session *s, const void *p, size_t n)
 {
-    if (!s->failed && spool_append(&s->spool, p, n) != SL_OK)
+    /* inbound mail is never kept, also from an MTA that skips DATA */
+    if (s->outgoing && !s->failed && spool_append(&s->spool, p, n) != SL_OK)
         s->failed = true; /* said at the end of the message */
     return SESSION_CONTINUE;
 }
@@ -607,6 +626,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             rc = apply(s, io, ACTION_TEMPFAIL);
             goto out;
         }
+        log_msg(LOG_INFO, s->qid, "portal notice sent to %zu recipient%s", np, np == 1 ? "" : "s");
     }
 
     /* warn mode: delivered as it is, the sender told what it should have been */
@@ -649,8 +669,8 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     size_t len;
     take_qid(s, io);
     s->last = ACTION_PASS;
-    if (!s->outgoing)
-        return SESSION_ACCEPT;
+    if (!s->outgoing) /* an MTA that sent no DATA stage */
+        return inbound(s, io);
     if (s->failed)
         return fail(s, io, "the message could not be kept (disk full or out of memory)");
     if (spool_over(&s->spool)) {

@@ -6,7 +6,7 @@
  * A session holds a snapshot from connect to close, so a reload never
  * changes the rules under a message. Per message: envelope and the
  * message itself (spool.h) are gathered, the direction is decided at MAIL
- * FROM (inbound mail is accepted there, untouched), and at the end of the
+ * FROM (inbound mail is accepted at DATA, untouched), and at the end of the
  * message it is scanned, decided per recipient (the strictest decision
  * wins for the message) and the decision applied. The message state is
  * reset in exactly one place, session_reset(). Any internal error gives
@@ -55,6 +55,9 @@ void session_free(struct session *s);
 enum session_rc session_connect(struct session *s, const char *client);
 enum session_rc session_envfrom(struct session *s, const struct milter_io *io, const char *from);
 enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, const char *rcpt);
+/* session_data - the DATA command: inbound mail is accepted here, untouched,
+ * and logged with the queue id Postfix gives from DATA on */
+enum session_rc session_data(struct session *s, const struct milter_io *io);
 enum session_rc session_header(struct session *s, const char *name, const char *value);
 enum session_rc session_eoh(struct session *s);
 enum session_rc session_body(struct session *s, const void *data, size_t len);

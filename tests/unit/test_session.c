@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../../common/file.h"
 #include "../../milter/log.h"
 #include "../../milter/session.h"
 #include "check.h"
@@ -117,6 +118,8 @@ static enum session_rc message(struct session *s, struct record *r, const char *
     enum session_rc rc = session_envfrom(s, &io, from);
     for (size_t i = 0; rc == SESSION_CONTINUE && i < nto; i++)
         rc = session_envrcpt(s, &io, to[i]);
+    if (rc == SESSION_CONTINUE)
+        rc = session_data(s, &io);
     for (size_t i = 0; rc == SESSION_CONTINUE && i < NELEM(HEADERS); i++)
         rc = session_header(s, HEADERS[i][0],
                             strcmp(HEADERS[i][0], "Subject") == 0 && r->subject ? r->subject
@@ -128,6 +131,36 @@ static enum session_rc message(struct session *s, struct record *r, const char *
     if (rc == SESSION_CONTINUE)
         rc = session_eom(s, &io);
     return rc;
+}
+
+/* log_capture - what the milter logs (standard error, the tests' log
+ * target) goes to a file until log_captured, which returns it (the
+ * caller frees it; NULL if it could not be read) */
+static int log_capture(char path[32])
+{
+    snprintf(path, 32, "/tmp/sluis-test-log-XXXXXX");
+    int fd = mkstemp(path), saved = -1;
+    fflush(stderr);
+    if (fd >= 0) {
+        saved = dup(STDERR_FILENO);
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
+    return saved;
+}
+
+static char *log_captured(int saved, const char *path)
+{
+    char err[256];
+    size_t len;
+    fflush(stderr);
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    char *text = file_read_all(path, 1 << 20, &len, err, sizeof err);
+    unlink(path);
+    return text;
 }
 
 /* with_config - a snapshot from these config lines */
@@ -265,7 +298,7 @@ static const struct tcase cases[] = {
      "",
      "",
      "451 4.7.1 "},
-    {"inbound mail passes at MAIL FROM, untouched",
+    {"inbound mail passes at DATA, untouched",
      ORG,
      "someone@gmail.com",
      {"anja@zorg-example.nl"},
@@ -573,7 +606,19 @@ static void test_redirect(const char *scripts)
             continue;
         struct record r = {.stop_at = c->stop_at, .stop_when = c->stop_at_notice ? notice : NULL};
         const char *to[] = {"piet@gmail.com"};
+        char logpath[32];
+        int saved = log_capture(logpath);
         enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 1, SENSITIVE, 1);
+        char *log = log_captured(saved, logpath);
+        if (log)
+            fputs(log, stderr);
+        /* each notice that went out has its line; no address in any */
+        if (c->want == SESSION_DISCARD)
+            CHECK(log && strstr(log, "4QTEST: redirect notice sent to the sender") &&
+                      strstr(log, "4QTEST: portal notice sent to 1 recipient\n"),
+                  "%s: a log line for each notice", c->name);
+        CHECK(log && !strchr(log, '@'), "%s: no address in the log", c->name);
+        free(log);
         int kept = store_rows(db, "messages"), pickups = store_rows(db, "pickups");
         int got = received(dir) - before;
         CHECK(rc == c->want, "%s: answer %d, want %d", c->name, (int)rc, (int)c->want);
@@ -684,6 +729,28 @@ int main(int argc, char **argv)
                   (c->want_reply[0] != '\0') == (r.reply[0] != '\0'),
               "%s: reply '%s', want '%s'", c->name, r.reply, c->want_reply);
         session_free(s);
+    }
+
+    /* inbound mail: logged once, at DATA, with the queue id Postfix gives
+     * there, in plain words, without an address */
+    {
+        struct snapshot *isnap = with_config(ORG);
+        struct session *is = isnap ? session_new(isnap) : NULL;
+        snapshot_release(isnap);
+        char path[32];
+        const char *to[] = {"anja@zorg-example.nl"};
+        struct record ri = {0};
+        int saved = log_capture(path);
+        enum session_rc rc = is ? message(is, &ri, "someone@gmail.com", to, 1, SENSITIVE, 1) : 0;
+        char *log = log_captured(saved, path);
+        CHECK(rc == SESSION_ACCEPT && log &&
+                  strstr(log, "4QTEST: inbound: passed, not scanned (the sender is outside "
+                              "org_domains") &&
+                  !strstr(log, "NOQUEUE") && !strstr(log, "as configured") && !strchr(log, '@'),
+              "inbound: one line with the queue id, no NOQUEUE, no address: '%s'",
+              log ? log : "(none)");
+        free(log);
+        session_free(is);
     }
 
     /* one connection, two messages: nothing of the first stays */
