@@ -6,17 +6,28 @@
  *   sluis-milter [-c FILE] -n                   check config and rules, exit
  *   sluis-milter [-c FILE] -t FILE [--from A] [--to B]...
  *                                               one message, no MTA: what would be done
+ *   sluis-milter -V                             the version
  *
- * The only file that calls smfi_*. Signals: libmilter's own signal thread
- * stops the milter on SIGHUP, SIGTERM and SIGINT. To reload on SIGHUP
- * instead, smfi_main() runs in a second thread (libmilter blocks the
- * signals there and in every thread it starts) while the main thread keeps
- * them unblocked with a handler: the kernel offers a process signal to the
- * main thread first, so libmilter never sees them. SIGHUP loads a new
+ * The only file that calls smfi_*. Start-up: the configuration is read,
+ * the socket bound as the starting user (root, usually), given to `user`
+ * and its group (or socket_group), then the process becomes a daemon, writes
+ * its pidfile, becomes `user`, and only then opens its log file and loads
+ * the snapshot (rules, templates, portal store): what it makes is the
+ * user's, and a reload, always as the user, opens what the start opened.
+ * The parent of a daemon waits until the child is serving or has failed,
+ * so a start that fails fails the command, with the reason on standard
+ * error.
+ *
+ * Signals: libmilter's own signal thread stops the milter on SIGHUP,
+ * SIGTERM and SIGINT. To reload on SIGHUP instead, smfi_main() runs in a
+ * second thread (libmilter blocks the signals there and in every thread it
+ * starts) while the main thread keeps them unblocked with a handler: the
+ * kernel offers a process signal to the main thread first, so libmilter
+ * never sees them. SIGHUP reopens a log file (logrotate) and loads a new
  * snapshot (a bad one is logged and the old one stays); SIGTERM and SIGINT
  * first refuse new connections and wait (up to DRAIN_SECONDS) for the open
- * ones to finish their messages, then call smfi_stop(): libmilter's stop
- * would strand them.
+ * ones to finish their messages, then remove the socket and the pidfile
+ * and end: libmilter's stop would strand them.
  *
  * Limits against slow or many clients: libmilter waits at most the
  * configured timeout for the MTA (its own default is two hours), and at
@@ -30,6 +41,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,10 +50,17 @@
 #include <unistd.h>
 
 #include "../common/file.h"
+#include "account.h"
 #include "log.h"
 #include "session.h"
 
-#define DEFAULT_CONFIG "/etc/sluis/sluis-milter.conf"
+#ifndef SLUIS_VERSION
+#define SLUIS_VERSION "unknown" /* the Makefile gives VERSION's */
+#endif
+#ifndef SLUIS_SYSCONFDIR
+#define SLUIS_SYSCONFDIR "/etc" /* the Makefile's SYSCONFDIR */
+#endif
+#define DEFAULT_CONFIG SLUIS_SYSCONFDIR "/sluis/sluis-milter.conf"
 
 /* --- libmilter adapter -------------------------------------------------- */
 
@@ -338,6 +357,8 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
 /* --- running ------------------------------------------------------------ */
 
 static int sigpipe[2] = {-1, -1};
+static int milter_ended; /* smfi_main returned on its own (atomic) */
+static bool log_ready;   /* the configured log is open */
 
 static void on_signal(int sig)
 {
@@ -354,25 +375,90 @@ static void *milter_thread(void *arg)
     int *result = arg;
     *result = smfi_main();
     /* smfi_main returned on its own (an error): end the main loop too */
+    __atomic_store_n(&milter_ended, 1, __ATOMIC_RELEASE);
     on_signal(SIGTERM);
     return NULL;
 }
 
-static bool drop_user(const char *user)
+/* start_failed - a start-up error: on standard error (the terminal, or the
+ * journal under systemd) and, once it is open, in the configured log */
+static int start_failed(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int start_failed(const char *fmt, ...)
 {
-    if (!user || !*user || getuid() != 0)
-        return true;
-    struct passwd *pw = getpwnam(user);
-    if (pw == NULL) {
-        log_msg(LOG_ERR, NULL, "user %s: no such user", user);
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "sluis-milter: %s\n", line);
+    if (log_ready)
+        log_msg(LOG_ERR, NULL, "not started: %s", line);
+    return 1;
+}
+
+/* the unix socket this process bound. At stop it is removed only if the
+ * path still is that socket: a newer instance may have bound its own there
+ * meanwhile (libmilter, too, compares device and inode before it unlinks) */
+static struct {
+    const char *path; /* NULL: none */
+    dev_t dev;
+    ino_t ino;
+} bound;
+
+/* socket_remove - the socket, if the path still is ours */
+static void socket_remove(void)
+{
+    struct stat st;
+    if (bound.path && lstat(bound.path, &st) == 0 && S_ISSOCK(st.st_mode) &&
+        st.st_dev == bound.dev && st.st_ino == bound.ino && unlink(bound.path) != 0 && log_ready)
+        log_msg(LOG_WARNING, NULL, "socket %s: not removed: %s", bound.path, strerror(errno));
+    bound.path = NULL;
+}
+
+/* socket_own - the socket just bound at path: remembered, given to the
+ * user and the socket's group, mode set. A socket Postfix cannot open is
+ * a start that failed: false, the socket removed again. */
+static bool socket_own(const char *path, unsigned mode, const struct account *a)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISSOCK(st.st_mode)) {
+        start_failed("socket %s: not there after binding", path);
         return false;
     }
-    if (setgroups(0, NULL) != 0 || initgroups(user, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 ||
-        setuid(pw->pw_uid) != 0) {
-        log_msg(LOG_ERR, NULL, "cannot become %s: %s", user, strerror(errno));
+    bound.path = path;
+    bound.dev = st.st_dev;
+    bound.ino = st.st_ino;
+    uid_t uid = a->uid != (uid_t)-1 && a->uid != st.st_uid ? a->uid : (uid_t)-1;
+    gid_t gid = a->sock_gid != (gid_t)-1 && a->sock_gid != st.st_gid ? a->sock_gid : (gid_t)-1;
+    if ((uid != (uid_t)-1 || gid != (gid_t)-1) && chown(path, uid, gid) != 0) {
+        start_failed("socket %s: cannot give it to %s:%s: %s", path,
+                     a->user[0] ? a->user : "(unchanged)", a->group, strerror(errno));
+        socket_remove();
+        return false;
+    }
+    if (chmod(path, mode) != 0) {
+        start_failed("socket %s: cannot set mode %03o: %s", path, mode, strerror(errno));
+        socket_remove();
         return false;
     }
     return true;
+}
+
+/* socket_describe - owner, group and mode of the bound socket, for the log */
+static const char *socket_describe(char *buf, size_t len)
+{
+    struct stat st;
+    buf[0] = '\0';
+    if (bound.path && stat(bound.path, &st) == 0) {
+        struct passwd *pw = getpwuid(st.st_uid);
+        struct group *gr = getgrgid(st.st_gid);
+        char u[32], g[32];
+        snprintf(u, sizeof u, "%ld", (long)st.st_uid);
+        snprintf(g, sizeof g, "%ld", (long)st.st_gid);
+        snprintf(buf, len, " (owner %s, group %s, mode %03o)", pw ? pw->pw_name : u,
+                 gr ? gr->gr_name : g, (unsigned)(st.st_mode & 0777));
+    }
+    return buf;
 }
 
 static bool write_pidfile(const char *path)
@@ -381,88 +467,186 @@ static bool write_pidfile(const char *path)
         return true;
     FILE *f = fopen(path, "w");
     if (f == NULL || fprintf(f, "%ld\n", (long)getpid()) < 0 || fclose(f) != 0) {
-        log_msg(LOG_ERR, NULL, "pidfile %s: %s", path, strerror(errno));
+        start_failed("pidfile %s: %s", path, strerror(errno));
         return false;
     }
     return true;
 }
 
-/* socket_path - the file of a unix socket spec, or NULL */
-static const char *socket_path(const char *spec)
+/* pidfile_remove - the pidfile, if it still names this process */
+static void pidfile_remove(const char *path)
 {
-    if (strncmp(spec, "unix:", 5) == 0)
-        return spec + 5;
-    if (strncmp(spec, "local:", 6) == 0)
-        return spec + 6;
-    if (spec[0] == '/')
-        return spec;
-    return NULL;
+    char text[32] = "";
+    FILE *f = path && *path ? fopen(path, "r") : NULL;
+    if (f == NULL)
+        return;
+    bool ours = fgets(text, sizeof text, f) && strtol(text, NULL, 10) == (long)getpid();
+    fclose(f);
+    if (ours && unlink(path) != 0 && log_ready)
+        log_msg(LOG_WARNING, NULL, "pidfile %s: not removed: %s (let its folder be %s's)", path,
+                strerror(errno), "the milter user");
 }
 
-static int run(const char *config, const char *socket, bool foreground)
+/* detach - become a daemon. The parent stays until the child says it is
+ * serving (then it exits 0) or the child ends (1; the child has said why
+ * on standard error): unlike daemon(3), a start that fails after the fork
+ * fails the command. Returns, in the child, the end to pass to
+ * detach_ready; -1 when no child could be made. */
+static int detach(void)
 {
-    char err[512];
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0)
+        return -1;
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        return -1;
+    }
+    if (pid > 0) {
+        char c = 0;
+        ssize_t n;
+        close(p[1]);
+        while ((n = read(p[0], &c, 1)) < 0 && errno == EINTR)
+            continue;
+        _exit(n == 1 && c == 'R' ? 0 : 1);
+    }
+    close(p[0]);
+    setsid();
+    if (chdir("/") != 0) {
+        /* / is there */
+    }
+    return p[1];
+}
+
+/* detach_ready - the daemon serves: the parent may go, the terminal too */
+static void detach_ready(int fd)
+{
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        close(null);
+    }
+    if (write(fd, "R", 1) != 1) {
+        /* the parent is gone: nobody to tell */
+    }
+    close(fd);
+}
+
+/* reload_notes - keys a reload reads but that take effect at the next start */
+static void reload_notes(const struct milter_config *now, const struct milter_config *next,
+                         const char *spec_given)
+{
+    if (next->timeout != now->timeout)
+        log_msg(LOG_NOTICE, NULL, "timeout: %u s until the next start (read only at start)",
+                now->timeout);
+    if (next->log != now->log || strcmp(next->log_file, now->log_file) != 0)
+        log_msg(LOG_NOTICE, NULL, "log: changed; takes effect at the next start");
+    if ((!spec_given && strcmp(next->socket, now->socket) != 0) ||
+        next->socket_mode != now->socket_mode || strcmp(next->user, now->user) != 0 ||
+        strcmp(next->socket_group, now->socket_group) != 0 ||
+        strcmp(next->pidfile, now->pidfile) != 0)
+        log_msg(LOG_NOTICE, NULL,
+                "socket, socket_mode, socket_group, user or pidfile: changed; takes effect at "
+                "the next start");
+}
+
+/* serve - listen, become the daemon and the user, load, serve until a stop.
+ * config is absolute or NULL; c its settings, read as the starting user. */
+static int serve(const char *config, const struct milter_config *c, const char *socket,
+                 bool foreground)
+{
+    char err[1024], where[4200], sock[256];
+    const char *spec = socket ? socket : c->socket;
+    const char *path = config_socket_path(spec);
+    enum log_target target = c->log;
+    struct account a;
+
+    if (target == LOGTO_SYSLOG && !log_syslog_here()) {
+        fprintf(stderr, "sluis-milter: log = syslog, but no syslog daemon listens here (/dev/log "
+                        "does not exist): every log line would be lost\n");
+        if (!foreground)
+            return start_failed("not started: set log = file:/var/log/sluis-milter.log in %s, or "
+                                "run a syslog daemon (rsyslog), or start with -f to log to "
+                                "standard error",
+                                config ? config : DEFAULT_CONFIG);
+        fprintf(stderr, "sluis-milter: with -f, log lines go to standard error instead\n");
+        target = LOGTO_STDERR;
+    }
+    log_open(LOGTO_STDERR); /* until the configured log is open */
+    if (!account_lookup(c->user, c->socket_group, &a, err, sizeof err))
+        return start_failed("%s", err);
+    if (a.user[0] && geteuid() != 0 && a.uid != geteuid())
+        return start_failed("user %s: running as %s, the milter cannot become %s (start it as "
+                            "root, or leave user empty)",
+                            a.user, account_name(sock, sizeof sock), a.user);
+    if (smfi_setconn((char *)spec) != MI_SUCCESS || smfi_register(filter) != MI_SUCCESS)
+        return start_failed("socket %s: not a valid specification", spec);
+    /* how long libmilter waits for the MTA's next command or a write */
+    if (smfi_settimeout((int)c->timeout) != MI_SUCCESS)
+        return start_failed("timeout %u: refused by libmilter", c->timeout);
+    /* remove a stale socket left by a crash, then bind */
+    if (smfi_opensocket(true) != MI_SUCCESS)
+        return start_failed("cannot listen on %s", spec);
+    if (path && !socket_own(path, c->socket_mode, &a))
+        return 1;
+    int ready = -1;
+    if (!foreground && (ready = detach()) < 0) {
+        socket_remove();
+        return start_failed("cannot become a daemon: %s", strerror(errno));
+    }
+    if (!write_pidfile(c->pidfile)) {
+        socket_remove();
+        return 1;
+    }
+    if (!account_become(&a, err, sizeof err)) {
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        return start_failed("%s", err);
+    }
+    if (target == LOGTO_FILE && !log_open_file(c->log_file, err, sizeof err)) {
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        return start_failed("%s", err);
+    }
+    if (target == LOGTO_SYSLOG)
+        log_open(LOGTO_SYSLOG);
+    log_ready = true;
+    /* as the user: the portal store it makes is its own, and whatever it
+     * cannot open now a reload could not open either */
     struct snapshot *snap;
     if (snapshot_load(config, &snap, err, sizeof err) != SL_OK) {
-        fprintf(stderr, "sluis-milter: %s\n", err);
-        return 1;
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        return start_failed("%s", err);
     }
-    struct milter_config *c = &snap->cfg;
-    const char *spec = socket ? socket : c->socket;
-    log_open(foreground && c->log == LOGTO_SYSLOG ? LOGTO_SYSLOG : c->log);
-    if (smfi_setconn((char *)spec) != MI_SUCCESS || smfi_register(filter) != MI_SUCCESS) {
-        fprintf(stderr, "sluis-milter: socket %s: not a valid specification\n", spec);
-        snapshot_release(snap);
-        return 1;
-    }
-    /* how long libmilter waits for the MTA's next command or a write */
-    if (smfi_settimeout((int)c->timeout) != MI_SUCCESS) {
-        fprintf(stderr, "sluis-milter: timeout %u: refused by libmilter\n", c->timeout);
-        snapshot_release(snap);
-        return 1;
-    }
-    /* remove a stale socket left by a crash, then bind */
-    if (smfi_opensocket(true) != MI_SUCCESS) {
-        fprintf(stderr, "sluis-milter: cannot listen on %s\n", spec);
-        snapshot_release(snap);
-        return 1;
-    }
-    const char *path = socket_path(spec);
-    if (path)
-        chmod(path, c->socket_mode);
-    if (path && c->user[0]) {
-        struct passwd *pw = getpwnam(c->user);
-        if (pw && chown(path, pw->pw_uid, (gid_t)-1) != 0)
-            log_msg(LOG_WARNING, NULL, "socket %s: cannot give it to %s", path, c->user);
-    }
-    if (!foreground && daemon(0, 0) != 0) {
-        fprintf(stderr, "sluis-milter: cannot become a daemon: %s\n", strerror(errno));
-        snapshot_release(snap);
-        return 1;
-    }
-    if (!write_pidfile(c->pidfile) || !drop_user(c->user)) {
-        snapshot_release(snap);
-        return 1;
-    }
-    /* the first snapshot stays until exit (the current one may be newer) */
-    snapshot_publish(snapshot_hold(snap));
-    const char *pidfile = c->pidfile;
-    log_msg(LOG_INFO, NULL, "listening on %s (rules %s)", spec, c->rules);
+    snapshot_publish(snap);
+    log_msg(LOG_INFO, NULL, "sluis-milter %s starting, logging to %s", SLUIS_VERSION,
+            log_where(where, sizeof where));
+    log_msg(LOG_INFO, NULL, "listening on %s%s as %s (rules %s)", spec,
+            socket_describe(where, sizeof where), account_name(sock, sizeof sock), c->rules);
 
-    if (pipe2(sigpipe, O_CLOEXEC) != 0)
-        return 1;
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGHUP, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-
     pthread_t t;
     int result = 0;
-    if (pthread_create(&t, NULL, milter_thread, &result) != 0)
-        return 1;
+    if (pipe2(sigpipe, O_CLOEXEC) != 0 || sigaction(SIGHUP, &sa, NULL) != 0 ||
+        sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0 ||
+        signal(SIGPIPE, SIG_IGN) == SIG_ERR ||
+        pthread_create(&t, NULL, milter_thread, &result) != 0) {
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        snapshot_publish(NULL);
+        return start_failed("cannot start: %s", strerror(errno));
+    }
+    if (ready >= 0)
+        detach_ready(ready);
+
     for (;;) {
         unsigned char sig;
         ssize_t n = read(sigpipe[0], &sig, 1);
@@ -470,25 +654,27 @@ static int run(const char *config, const char *socket, bool foreground)
             continue;
         if (n <= 0 || sig != SIGHUP)
             break;
+        if (!log_reopen(err, sizeof err))
+            log_msg(LOG_ERR, NULL, "%s; still writing to the file open before", err);
         struct snapshot *next;
         if (snapshot_load(config, &next, err, sizeof err) != SL_OK) {
             log_msg(LOG_ERR, NULL, "reload refused, still running the previous configuration: %s",
                     err);
             continue;
         }
-        if (next->cfg.timeout != c->timeout)
-            log_msg(LOG_NOTICE, NULL, "timeout: %u s until the next start (read only at start)",
-                    c->timeout);
+        reload_notes(c, &next->cfg, socket);
         snapshot_publish(next);
         log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
     }
+    bool ended = __atomic_load_n(&milter_ended, __ATOMIC_ACQUIRE);
+    if (ended)
+        log_msg(LOG_ERR, NULL, "libmilter stopped serving on its own; stopping");
     log_msg(LOG_INFO, NULL, "stopping: messages in flight finish first");
-    /* libmilter's smfi_stop() strands the connections it has; so first no
-     * new ones (the socket file goes, and a connection that still comes is
-     * told to try later), then wait for the open ones to end, then stop */
+    /* first no new connections (the socket file goes, and a connection
+     * that still comes is told to try later), then wait for the open ones
+     * to end */
     __atomic_store_n(&draining, 1, __ATOMIC_RELEASE);
-    if (path)
-        unlink(path);
+    socket_remove();
     for (int i = 0; __atomic_load_n(&active, __ATOMIC_ACQUIRE) > 0 && i < DRAIN_SECONDS * 10; i++) {
         if (i % 50 == 0)
             log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish",
@@ -505,15 +691,46 @@ static int run(const char *config, const char *socket, bool foreground)
                     __atomic_load_n(&in_eom, __ATOMIC_SEQ_CST));
         usleep(100000);
     }
-    smfi_stop();
-    pthread_join(t, NULL);
-    if (path)
-        unlink(path);
-    if (pidfile[0])
-        unlink(pidfile);
+    /* No smfi_stop(): its listener, on the way out, unlinks whatever socket
+     * is at the path once the process is not root (mi_closener compares
+     * the inode with the listening socket's, which never matches on Linux,
+     * and falls back to "any socket") -- a newer instance's included. The
+     * socket is gone or not ours by now, nothing more is served, and the
+     * process ends with libmilter's threads in it. */
+    if (ended)
+        pthread_join(t, NULL);
+    pidfile_remove(c->pidfile);
+    log_msg(LOG_INFO, NULL, "stopped");
     snapshot_publish(NULL);
-    snapshot_release(snap); /* c, spec, path and pidfile pointed into it */
-    return result == MI_SUCCESS ? 0 : 1;
+    return ended && result != MI_SUCCESS ? 1 : 0;
+}
+
+/* run - the daemon, with the configuration at config_arg (NULL: the
+ * embedded defaults) */
+static int run(const char *config_arg, const char *socket, bool foreground)
+{
+    char err[1024];
+    char *config = NULL;
+    /* a daemon works in /, and reloads read the file again */
+    if (config_arg && (config = realpath(config_arg, NULL)) == NULL) {
+        fprintf(stderr, "sluis-milter: %s: %s\n", config_arg, strerror(errno));
+        return 1;
+    }
+    struct milter_config c;
+    enum sl_status st;
+    if (config)
+        st = config_load(config, &c, err, sizeof err);
+    else if ((st = config_defaults(&c)) != SL_OK)
+        snprintf(err, sizeof err, "embedded defaults: %s", sl_status_str(st));
+    if (st != SL_OK) {
+        fprintf(stderr, "sluis-milter: %s\n", err);
+        free(config);
+        return 1;
+    }
+    int status = serve(config, &c, socket, foreground);
+    config_free(&c);
+    free(config);
+    return status;
 }
 
 static void usage(FILE *f)
@@ -522,6 +739,7 @@ static void usage(FILE *f)
             "usage: sluis-milter [-c FILE] [-f] [-s SOCKET]\n"
             "       sluis-milter [-c FILE] -n\n"
             "       sluis-milter [-c FILE] -t MESSAGE [--from ADDR] [--to ADDR]...\n"
+            "       sluis-milter -V\n"
             "Without -c, %s is read when it exists, else the embedded defaults.\n",
             DEFAULT_CONFIG);
 }
@@ -551,7 +769,11 @@ int main(int argc, char **argv)
             check = true;
         else if (strcmp(a, "-f") == 0)
             foreground = true;
-        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+            printf("sluis-milter %s\n", SLUIS_VERSION);
+            free(to);
+            return 0;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             free(to);
             return 0;
