@@ -52,7 +52,7 @@ bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 MILTER_SRC := common/smtp.c portal/external.c milter/config.c milter/redirect.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c \
-              milter/account.c
+              milter/account.c milter/check.c
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
 MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
 

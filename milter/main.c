@@ -3,7 +3,7 @@
  * reload and shutdown.
  *
  *   sluis-milter [-c FILE] [-f] [-s SOCKET]     run (daemon unless -f)
- *   sluis-milter [-c FILE] -n                   check config and rules, exit
+ *   sluis-milter [-c FILE] -n                   check config, rules and files, exit
  *   sluis-milter [-c FILE] -t FILE [--from A] [--to B]...
  *                                               one message, no MTA: what would be done
  *   sluis-milter -V                             the version
@@ -51,6 +51,7 @@
 
 #include "../common/file.h"
 #include "account.h"
+#include "check.h"
 #include "log.h"
 #include "session.h"
 
@@ -787,7 +788,9 @@ int main(int argc, char **argv)
         config = DEFAULT_CONFIG;
     extract_init();
     int status;
-    if (check || test) {
+    if (check && !test) {
+        status = check_run(config);
+    } else if (test) {
         char err[512];
         struct snapshot *snap;
         if (snapshot_load(config, &snap, err, sizeof err) != SL_OK) {
@@ -796,10 +799,7 @@ int main(int argc, char **argv)
             return 1;
         }
         log_open(LOGTO_STDERR);
-        if (check)
-            printf("%s: configuration and rules are valid\n",
-                   config ? config : "embedded defaults");
-        status = test ? test_message(snap, test, from, to, nto) : 0;
+        status = test_message(snap, test, from, to, nto);
         snapshot_release(snap);
     } else {
         status = run(config, socket, foreground);

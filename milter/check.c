@@ -1,0 +1,316 @@
+/*
+ * check - sluis-milter -n. See check.h.
+ *
+ * What the milter opens after its privilege drop, and so what is tried
+ * here as its user: the configuration and the policy file it names (on
+ * every reload), the rule packs, the notice templates, the portal's master
+ * key (read; the store also wants it 0600 and its user's), the portal
+ * database with its folder (SQLite makes DB-wal and DB-shm beside it), the
+ * tmpdir where large messages spill, the extraction worker (run), the log
+ * file, and the socket's folder (the socket is removed from it at stop).
+ */
+#include "check.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <libgen.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../attach/pool.h"
+#include "../common/smtp.h"
+#include "../policy/notice.h"
+#include "../portal/external.h"
+#include "../portal/store.h"
+#include "../rules/pack.h"
+#include "account.h"
+#include "config.h"
+#include "log.h"
+
+#ifndef SLUIS_TEMPLATES_DIR
+#define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
+#endif
+
+struct checker {
+    char me[64]; /* the user the files are tried as */
+    unsigned problems;
+};
+
+static void problem(struct checker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* problem - one line on standard error */
+static void problem(struct checker *k, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "sluis-milter: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    k->problems++;
+}
+
+static enum sl_status load(const char *path, struct milter_config *c, char *err, size_t errlen)
+{
+    if (path)
+        return config_load(path, c, err, errlen);
+    enum sl_status st = config_defaults(c);
+    if (st != SL_OK)
+        snprintf(err, errlen, "embedded defaults: %s", sl_status_str(st));
+    return st;
+}
+
+/* folder_writable - may this user make and remove files in dir? what says
+ * what for (a line of its own per problem) */
+static bool folder_writable(struct checker *k, const char *what, const char *dir, const char *why)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        problem(k, "%s %s: %s (%s)", what, dir, strerror(errno), why);
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        problem(k, "%s %s: not a folder", what, dir);
+        return false;
+    }
+    if (access(dir, W_OK | X_OK) != 0) {
+        problem(k, "%s %s: %s cannot write in it (%s)", what, dir, k->me, why);
+        return false;
+    }
+    return true;
+}
+
+/* parent_of - the folder of path, in buf */
+static const char *parent_of(const char *path, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", path);
+    return dirname(buf);
+}
+
+/* check_key - the master key: readable by this user, its own, 0600 */
+static bool check_key(struct checker *k, const char *key)
+{
+    int fd = open(key, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            problem(k,
+                    "portal key %s: no such file (make one: sluis portal keygen %s; chown %s %s)",
+                    key, key, k->me, key);
+        else
+            problem(k, "portal key %s: %s cannot read it: %s (chown %s %s; chmod 600 %s)", key,
+                    k->me, strerror(errno), k->me, key, key);
+        return false;
+    }
+    struct stat st;
+    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    close(fd);
+    if (!ok) {
+        problem(k, "portal key %s: not a regular file", key);
+        return false;
+    }
+    if (st.st_uid != geteuid()) {
+        struct passwd *pw = getpwuid(st.st_uid);
+        char owner[64];
+        snprintf(owner, sizeof owner, "%s", pw ? pw->pw_name : "another user");
+        problem(k, "portal key %s: belongs to %s, not to %s, whom the milter runs as (chown %s %s)",
+                key, owner, k->me, k->me, key);
+        ok = false;
+    }
+    if ((st.st_mode & 077) != 0) {
+        problem(k, "portal key %s: mode %03o, readable by others than its owner (chmod 600 %s)",
+                key, (unsigned)(st.st_mode & 0777), key);
+        ok = false;
+    }
+    return ok;
+}
+
+/* check_store - the built-in portal: the key, and the database or, when
+ * it is not there yet, the folder the milter makes it in. Opened without
+ * STORE_CREATE: nothing is made. */
+static void check_store(struct checker *k, const struct milter_config *c)
+{
+    char dir[4096], side[4200], err[1024];
+    bool key_ok = check_key(k, c->portal_key);
+    parent_of(c->portal_db, dir, sizeof dir);
+    struct stat st;
+    if (stat(c->portal_db, &st) != 0 && errno == ENOENT) {
+        bool dir_ok = folder_writable(k, "portal database folder", dir,
+                                      "the milter makes the portal database there at its start");
+        struct store *s = NULL;
+        /* with the key in order, its text: the store is not there, so
+         * "no portal store" is the answer when the key reads well */
+        if (key_ok && dir_ok &&
+            store_open(c->portal_db, c->portal_key, 0, &s, err, sizeof err) != SL_OK &&
+            strncmp(err, "no portal store at ", 19) != 0)
+            problem(k, "%s", err);
+        store_free(s);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        problem(k, "portal database %s: not a regular file", c->portal_db);
+        return;
+    }
+    bool ok = true;
+    if (access(c->portal_db, R_OK | W_OK) != 0) {
+        problem(k, "portal database %s: %s cannot write it: %s (chown %s %s)", c->portal_db, k->me,
+                strerror(errno), k->me, c->portal_db);
+        ok = false;
+    }
+    ok &= folder_writable(k, "portal database folder", dir,
+                          "SQLite makes the database's -wal and -shm files there");
+    for (int i = 0; i < 2; i++) {
+        snprintf(side, sizeof side, "%s%s", c->portal_db, i ? "-shm" : "-wal");
+        if (access(side, F_OK) == 0 && access(side, R_OK | W_OK) != 0) {
+            problem(k, "portal database %s: %s cannot write it (chown %s %s)", side, k->me, k->me,
+                    side);
+            ok = false;
+        }
+    }
+    struct store *s = NULL;
+    if (ok && key_ok && store_open(c->portal_db, c->portal_key, 0, &s, err, sizeof err) != SL_OK)
+        problem(k, "%s", err);
+    store_free(s);
+}
+
+static bool uses_portal(const struct policy *p)
+{
+    for (size_t i = 0; i < p->nchannels; i++)
+        if (p->channels[i] == CHANNEL_PORTAL)
+            return true;
+    return false;
+}
+
+/* check_as_self - every check, as the user this process is */
+static unsigned check_as_self(const char *path, const struct account *a)
+{
+    struct checker k = {.problems = 0};
+    char err[1024], dir[4096];
+    account_name(k.me, sizeof k.me);
+    struct milter_config c;
+    if (load(path, &c, err, sizeof err) != SL_OK) {
+        problem(&k, "%s (read as %s, as the milter reads it on every reload)", err, k.me);
+        return k.problems;
+    }
+    struct pack *pack = pack_load(c.rules, 1, err, sizeof err);
+    if (pack == NULL)
+        problem(&k, "rules: %s", err);
+    pack_free(pack);
+    struct notice_templates *t = NULL;
+    if (notice_templates_load(SLUIS_TEMPLATES_DIR, c.policy.templates, &t, err, sizeof err) !=
+        SL_OK)
+        problem(&k, "notice templates: %s", err);
+    notice_templates_free(t);
+    struct smtp_target submit;
+    if (smtp_target_parse(c.submission, &submit, err, sizeof err) != SL_OK) {
+        problem(&k, "submission: %s", err);
+    } else if (strcmp(c.policy.portal, "builtin") != 0) {
+        struct external_portal *ep = NULL;
+        if (external_portal_new(c.policy.portal, &submit, c.portal_token_file, c.portal_ca_file,
+                                &ep, err, sizeof err) != SL_OK)
+            problem(&k, "%s", err);
+        external_portal_free(ep);
+    } else if (uses_portal(&c.policy)) {
+        check_store(&k, &c);
+    }
+    folder_writable(&k, "tmpdir", c.tmpdir, "messages larger than memory_bytes are kept there");
+    const char *sock = config_socket_path(c.socket);
+    if (sock)
+        folder_writable(&k, "socket folder", parent_of(sock, dir, sizeof dir),
+                        "the milter removes its socket from there when it stops");
+    if (sock && c.socket_group[0] && geteuid() != 0 && getegid() != a->sock_gid) {
+        /* started as this user, it gives the socket a group of its own */
+        gid_t groups[256];
+        int n = getgroups(256, groups);
+        bool member = false;
+        for (int i = 0; i < n; i++)
+            member |= groups[i] == a->sock_gid;
+        if (!member)
+            problem(&k,
+                    "socket_group %s: %s is not a member, so it cannot give its socket that "
+                    "group (adduser %s %s, or start the milter as root with user = %s)",
+                    c.socket_group, k.me, k.me, c.socket_group, k.me);
+    }
+    char worker[4096];
+    if (c.worker[0])
+        snprintf(worker, sizeof worker, "%s", c.worker);
+    else
+        attach_worker_path(worker, sizeof worker);
+    if (access(worker, X_OK) != 0)
+        problem(&k, "worker %s: %s cannot run it: %s (attached documents would go unread)", worker,
+                k.me, strerror(errno));
+    if (c.log == LOGTO_FILE) {
+        if (access(c.log_file, F_OK) == 0) {
+            if (access(c.log_file, W_OK) != 0)
+                problem(&k, "log file %s: %s cannot write it (chown %s %s)", c.log_file, k.me, k.me,
+                        c.log_file);
+        } else {
+            folder_writable(&k, "log file folder", parent_of(c.log_file, dir, sizeof dir),
+                            "the milter makes the log file there");
+        }
+    } else if (c.log == LOGTO_SYSLOG && !log_syslog_here()) {
+        fprintf(stderr,
+                "sluis-milter: note: log = syslog, but no syslog daemon listens here (no "
+                "/dev/log): as a daemon the milter would not start; with -f its lines go to "
+                "standard error. Set log = file:PATH, or run a syslog daemon.\n");
+    }
+    if (k.problems == 0)
+        printf("%s: configuration and rules are valid; %s can open what the milter needs\n",
+               path ? path : "embedded defaults", k.me);
+    config_free(&c);
+    return k.problems;
+}
+
+int check_run(const char *path)
+{
+    char err[1024], me[64];
+    struct milter_config c;
+    struct account a;
+    if (load(path, &c, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis-milter: %s\n", err);
+        return 1;
+    }
+    bool found = account_lookup(c.user, c.socket_group, &a, err, sizeof err);
+    config_free(&c);
+    if (!found) {
+        fprintf(stderr, "sluis-milter: %s\n", err);
+        return 1;
+    }
+    if (!a.user[0] || geteuid() != 0 || a.uid == 0) {
+        if (a.user[0] && a.uid != geteuid())
+            fprintf(stderr,
+                    "sluis-milter: note: checked as %s, not as user %s: run -n as root or as "
+                    "%s\n",
+                    account_name(me, sizeof me), a.user, a.user);
+        return check_as_self(path, &a) ? 1 : 0;
+    }
+    /* as root for the user: a child becomes the user, as the daemon does */
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        fprintf(stderr, "sluis-milter: cannot check as %s: %s\n", a.user, strerror(errno));
+        return 1;
+    }
+    if (pid == 0) {
+        if (!account_become(&a, err, sizeof err)) {
+            fprintf(stderr, "sluis-milter: %s\n", err);
+            _exit(1);
+        }
+        unsigned n = check_as_self(path, &a);
+        fflush(stdout);
+        fflush(stderr);
+        _exit(n ? 1 : 0);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
