@@ -47,7 +47,8 @@ DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
-bin/sluis: $(ENGINE_OBJ) $(BUILD)/cli/sluis.o
+# sluis policy check reads sluis-milter.conf too: the milter's config parser
+bin/sluis: $(ENGINE_OBJ) $(BUILD)/milter/config.o $(BUILD)/cli/sluis.o
 	@mkdir -p bin
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
@@ -104,7 +105,7 @@ $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(ASAN_OBJ) $(PKG_LIBS)
 
-$(BUILD)/asan/bin/sluis: $(ASAN_OBJ) $(BUILD)/asan/cli/sluis.o
+$(BUILD)/asan/bin/sluis: $(ASAN_OBJ) $(BUILD)/asan/milter/config.o $(BUILD)/asan/cli/sluis.o
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
@@ -177,7 +178,7 @@ $(IBUILD)/%.o: %.c $(IBUILD)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(INSTALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(IBUILD)/bin/sluis: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/cli/sluis.o
+$(IBUILD)/bin/sluis: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/milter/config.o $(IBUILD)/cli/sluis.o
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 

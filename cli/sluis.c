@@ -4,7 +4,7 @@
  *   sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE] [--rules DIR]
  *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
  *   sluis rules check [--rules DIR]
- *   sluis policy check FILE
+ *   sluis policy check FILE      (a policy file, or a sluis-milter.conf)
  *   sluis portal keygen KEYFILE | init --db DB --key KEY
  *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
  *   sluis version
@@ -14,15 +14,20 @@
  * 0 when every file was scanned (whatever the verdicts), 1 when one or more
  * could not be, 2 for a usage or rule error.
  */
+#include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../common/buf.h"
 #include "../common/file.h"
+#include "../common/kv.h"
 #include "../extract/header.h"
+#include "../milter/config.h"
 #include "../policy/decide.h"
 #include "../portal/store.h"
 #include "../scan/scan.h"
@@ -42,7 +47,7 @@ static void usage(FILE *f)
     fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE]\n"
                "                  [--rules DIR] [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
-               "       sluis policy check FILE\n"
+               "       sluis policy check FILE   (a policy file or a sluis-milter.conf)\n"
                "       sluis portal keygen KEYFILE\n"
                "       sluis portal init --db DB --key KEYFILE\n"
                "       sluis portal show --db DB --key KEYFILE TOKEN CODE\n"
@@ -394,6 +399,17 @@ static int cmd_portal(int argc, char **argv)
     char err[512] = "";
     int rest;
     if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
+        char dir[4096];
+        struct stat st;
+        snprintf(dir, sizeof dir, "%s", argv[1]);
+        dirname(dir);
+        if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+            fprintf(stderr,
+                    "sluis portal: %s: the folder %s does not exist; make it first, for the "
+                    "milter's user: install -d -m 0700 -o sluis %s\n",
+                    argv[1], dir, dir);
+            return 1;
+        }
         if (store_keygen(argv[1], err, sizeof err) != SL_OK) {
             fprintf(stderr, "sluis portal: %s\n", err);
             return 1;
@@ -444,6 +460,17 @@ static int cmd_portal(int argc, char **argv)
     return 2;
 }
 
+/* milter_key_seen - kv callback: does the file hold a key of
+ * sluis-milter.conf's own (then it is a milter configuration)? */
+static enum sl_status milter_key_seen(void *ctx, const char *section, const char *key,
+                                      const char *value, char *err, size_t errlen)
+{
+    (void)section, (void)value, (void)err, (void)errlen;
+    if (key && config_is_key(key))
+        *(bool *)ctx = true;
+    return SL_OK;
+}
+
 static int cmd_policy(int argc, char **argv)
 {
     char err[1024];
@@ -451,32 +478,53 @@ static int cmd_policy(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    struct policy p;
-    if (policy_defaults(&p) != SL_OK)
-        return 1;
-    if (load_policy(&p, argv[1], err, sizeof err) != SL_OK) {
-        fprintf(stderr, "%s\n", err);
-        policy_free(&p);
-        return 1;
+    /* a sluis-milter.conf may carry the policy keys itself and name a
+     * policy file: then both are checked, as the milter reads them */
+    bool milter = false;
+    kv_parse_file(argv[1], true, milter_key_seen, &milter, err, sizeof err);
+    struct milter_config c;
+    struct policy own;
+    const struct policy *p = &own;
+    if (milter) {
+        if (config_load(argv[1], &c, err, sizeof err) != SL_OK) {
+            fprintf(stderr, "%s\n", err);
+            return 1;
+        }
+        p = &c.policy;
+    } else {
+        if (policy_defaults(&own) != SL_OK)
+            return 1;
+        if (load_policy(&own, argv[1], err, sizeof err) != SL_OK) {
+            fprintf(stderr, "%s\n", err);
+            policy_free(&own);
+            return 1;
+        }
     }
+    if (milter)
+        printf("%s: a sluis-milter configuration: checking its policy keys and any policy file it "
+               "names\n",
+               argv[1]);
     printf("%s: valid; mode %s; %zu organisation domain(s), %zu partner(s), %zu department(s) "
            "with %zu member entr%s, %zu rule mode(s); channels",
-           argv[1], policy_mode_name(p.org.mode), p.norg, p.npartners, p.ndepts, p.nmembers,
-           p.nmembers == 1 ? "y" : "ies", p.nrules);
-    for (size_t i = 0; i < p.nchannels; i++)
-        printf(" %s", policy_channel_name(p.channels[i]));
-    printf("; then %s\n", decide_action_name(p.fallback));
-    if (!p.report_url[0])
+           argv[1], policy_mode_name(p->org.mode), p->norg, p->npartners, p->ndepts, p->nmembers,
+           p->nmembers == 1 ? "y" : "ies", p->nrules);
+    for (size_t i = 0; i < p->nchannels; i++)
+        printf(" %s", policy_channel_name(p->channels[i]));
+    printf("; then %s\n", decide_action_name(p->fallback));
+    if (!p->report_url[0])
         printf("  note: report_url is not set: notices to staff carry no link to report a "
                "false positive\n");
-    if (!p.helpdesk[0])
+    if (!p->helpdesk[0])
         printf("  note: helpdesk is not set: notices carry no helpdesk line\n");
-    for (size_t i = 0; i < p.ndepts; i++)
-        printf("  department %s: mode %s, notices in %s, overrides %s\n", p.depts[i].name,
-               policy_mode_name(policy_scope_mode(&p, &p.depts[i])),
-               policy_scope_language(&p, &p.depts[i]),
-               policy_scope_overrides(&p, &p.depts[i]) ? "allowed" : "not allowed");
-    policy_free(&p);
+    for (size_t i = 0; i < p->ndepts; i++)
+        printf("  department %s: mode %s, notices in %s, overrides %s\n", p->depts[i].name,
+               policy_mode_name(policy_scope_mode(p, &p->depts[i])),
+               policy_scope_language(p, &p->depts[i]),
+               policy_scope_overrides(p, &p->depts[i]) ? "allowed" : "not allowed");
+    if (milter)
+        config_free(&c);
+    else
+        policy_free(&own);
     return 0;
 }
 
