@@ -141,12 +141,14 @@ $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 # installed paths compiled in: rules, notice templates and the extraction
 # worker. bin/ stays the checkout's build, which uses rules/, policy/templates/
 # and bin/sluis-extract of this checkout, as the tests need. SYSCONFDIR is
-# where sluis-milter.conf goes (the unit names it with -c); portal_key keeps
-# its default, /etc/sluis/portal.key, unless that file says otherwise.
+# where sluis/ goes: sluis-milter.conf (read without -c) and portal_key's
+# default, SYSCONFDIR/sluis/portal.key, are compiled in from it, in both
+# builds, and the shipped files name it.
 VERSION    := $(shell cat VERSION)
 DEFS       += -DSLUIS_VERSION='"$(VERSION)"'
 PREFIX     ?= /usr/local
 SYSCONFDIR ?= /etc
+DEFS       += -DSLUIS_SYSCONFDIR='"$(SYSCONFDIR)"'
 BINDIR     ?= $(PREFIX)/bin
 SBINDIR    ?= $(PREFIX)/sbin
 LIBEXECDIR ?= $(PREFIX)/libexec/sluis
@@ -161,7 +163,8 @@ INSTALL_DEFS = $(filter-out -DSLUIS_RULES_DIR=% -DSLUIS_TEMPLATES_DIR=%,$(DEFS))
 INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 # the shipped files name the default paths; these sed expressions put in the chosen ones
 INSTALL_PATHS = -e 's|/usr/local/sbin/|$(SBINDIR)/|g' -e 's|/usr/local/bin/|$(BINDIR)/|g' \
-                -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g'
+                -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g' \
+                -e 's|/etc/sluis/|$(SYSCONFDIR)/sluis/|g'
 INSTALL_UNITS := sluis-milter.service sluis-portal-expire.service sluis-portal-expire.timer
 INSTALL_POSTFIX := README.md main.cf master.cf sluis_milter_header_checks
 
@@ -212,8 +215,7 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	    sed $(INSTALL_PATHS) man/$$m >$(IBUILD)/$$m; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
 	@set -e; for u in $(INSTALL_UNITS); do \
-	    sed $(INSTALL_PATHS) -e 's|/etc/sluis/sluis-milter.conf|$(SYSCONFDIR)/sluis/sluis-milter.conf|g' \
-	        contrib/systemd/$$u >$(IBUILD)/$$u; \
+	    sed $(INSTALL_PATHS) contrib/systemd/$$u >$(IBUILD)/$$u; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$u $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; done
 	@sed $(INSTALL_PATHS) contrib/sluis-milter.conf >$(IBUILD)/sluis-milter.conf
 	@conf=$(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf; \
