@@ -5,7 +5,7 @@
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
 #                   bench-postfix (through a private Postfix)
-#   make run        start sluis-milter on a local socket and say how to point Postfix at it
+#   make run        start sluis-milter on a loopback port and say how to point Postfix at it
 
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
@@ -272,22 +272,32 @@ bench-profile: all $(BUILD)/bench/milterload
 bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 	@bench/postfix-bench bin $(BUILD)/bench
 
-# make run: the milter on a unix socket in ./run with the embedded defaults,
-# in the foreground, logging to the terminal
+# make run: the milter in the foreground with the embedded defaults, on a
+# loopback TCP port (RUN_PORT), logging to the terminal. A loopback port is
+# what any Postfix on this machine reaches, its smtpd chrooted in
+# /var/spool/postfix (Debian's default) or not, whatever its user; a unix
+# socket here would be out of a chrooted smtpd's reach. Every command it
+# prints works as pasted (tests/make-run runs them).
+RUN_PORT ?= 10029
+RUN_MESSAGE := tests/data/corpus/sensitive/referral/003-ref-long-copd.eml
 run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p run
 	@[ -f run/portal.key ] || bin/sluis portal keygen run/portal.key >/dev/null
-	@printf 'socket = unix:%s/run/milter.sock\nlog = stderr\nportal_db = %s/run/portal.db\nportal_key = %s/run/portal.key\n' \
-	    "$(CURDIR)" "$(CURDIR)" "$(CURDIR)" >run/sluis-milter.conf
-	@echo "sluis-milter: embedded defaults, listening on unix:$(CURDIR)/run/milter.sock"
-	@echo "portal store: run/portal.db (key run/portal.key); notices are submitted to 127.0.0.1:10026"
-	@echo "Point a Postfix at it (main.cf):"
-	@echo "    smtpd_milters = unix:$(CURDIR)/run/milter.sock"
+	@printf 'socket = inet:%s@127.0.0.1\nlog = stderr\nportal_db = %s/run/portal.db\nportal_key = %s/run/portal.key\n' \
+	    "$(RUN_PORT)" "$(CURDIR)" "$(CURDIR)" >run/sluis-milter.conf
+	@echo "sluis-milter $(VERSION): embedded defaults, listening on 127.0.0.1:$(RUN_PORT) (loopback only)"
+	@echo "config run/sluis-milter.conf; portal store run/portal.db (key run/portal.key);"
+	@echo "notices are submitted to 127.0.0.1:10026. Check the config, or run a message through"
+	@echo "without an MTA (from any folder, in another terminal):"
+	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -n"
+	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -t $(CURDIR)/$(RUN_MESSAGE) --from a@zorg.nl --to b@gmail.com"
+	@echo "Point this machine's Postfix at it (main.cf; over loopback TCP, which a chrooted smtpd"
+	@echo "reaches too; production uses the unix socket of contrib/postfix/main.cf):"
+	@echo "    smtpd_milters = inet:127.0.0.1:$(RUN_PORT)"
 	@echo "    milter_default_action = tempfail"
 	@echo "    milter_header_checks = regexp:$(CURDIR)/contrib/postfix/sluis_milter_header_checks"
-	@echo "and add contrib/postfix/master.cf for the TLS route and the submission service. Without Postfix:"
-	@echo "    bin/sluis-milter -t MESSAGE --from a@zorg.nl --to b@gmail.com"
+	@echo "then postfix reload; contrib/postfix/master.cf adds the TLS route and the submission service."
 	@echo "Logs follow here; Ctrl-C stops it."
 	@exec bin/sluis-milter -c run/sluis-milter.conf -f
 
