@@ -118,7 +118,7 @@ static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], cha
     for (size_t i = 0; ok && i < KEY_LEN; i++) {
         int hi = unhex(text[2 * i]), lo = unhex(text[2 * i + 1]);
         ok = hi >= 0 && lo >= 0;
-        key[i] = (unsigned char)(hi << 4 | lo);
+        key[i] = ok ? (unsigned char)(hi << 4 | lo) : 0;
     }
     ok = ok && (n == 2 * KEY_LEN || text[2 * KEY_LEN] == '\n');
     OPENSSL_cleanse(text, sizeof text);
