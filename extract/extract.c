@@ -420,10 +420,10 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
         return text;
     while (next_line(text, *len, &pos, &ls, &le)) {
         char name[128];
-        unsigned mode;
         size_t before = ls;
+        /* the mode is only skipped: %o of untrusted digits could overflow (undefined) */
         if (le - ls > 8 && strncmp(text + ls, "begin ", 6) == 0 &&
-            sscanf(text + ls, "begin %o %127[^\r\n]", &mode, name) == 2) {
+            sscanf(text + ls, "begin %*[0-7] %127[^\r\n]", name) == 1) {
             struct buf dec = BUF_INIT;
             size_t ls2, le2;
             while (next_line(text, *len, &pos, &ls2, &le2)) {
