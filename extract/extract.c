@@ -249,7 +249,7 @@ static void add_string(struct walk *w, const char *s, const char *where, enum se
 {
     if (s == NULL || *s == '\0')
         return;
-    size_t n;
+    size_t n = 0;
     char *t = to_utf8(s, strlen(s), "utf-8", &n);
     add_segment(w, t, n, where, kind, doc, false);
 }
@@ -834,7 +834,7 @@ static size_t header_bytes(const char *data, size_t len)
 static void raw_fallback(struct walk *w, const char *data, size_t len)
 {
     size_t n = len > w->lim->max_part_bytes ? w->lim->max_part_bytes : len;
-    size_t outn;
+    size_t outn = 0;
     char *t = to_utf8(data, n, NULL, &outn);
     add_segment(w, t, outn, "raw", SEG_BODY, 0, false);
 }

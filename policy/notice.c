@@ -558,7 +558,7 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
         while (*body == '\n')
             body++;
     }
-    unsigned char rnd[16];
+    unsigned char rnd[16] = {0};
     char id[33];
     if (st == SL_OK && RAND_bytes(rnd, sizeof rnd) != 1)
         st = SL_EIO;
