@@ -190,7 +190,7 @@ static void ascii(const char *in, char *out, size_t outlen)
         unsigned char c = (unsigned char)*in;
         if (c == '%')
             out[o++] = '%';
-        out[o++] = c >= 0x20 && c < 0x7F ? (char)c : '?';
+        out[o++] = (char)(c >= 0x20 && c < 0x7F ? c : '?');
     }
     out[o] = '\0';
 }

@@ -497,8 +497,8 @@ static enum sl_status word(struct buf *out, const char *s)
             if (k + 2 < take)
                 v |= (unsigned char)s[i + k + 2];
             char q[5] = {b64[v >> 18 & 63], b64[v >> 12 & 63],
-                         k + 1 < take ? b64[v >> 6 & 63] : '=', k + 2 < take ? b64[v & 63] : '=',
-                         0};
+                         (char)(k + 1 < take ? b64[v >> 6 & 63] : '='),
+                         (char)(k + 2 < take ? b64[v & 63] : '='), 0};
             st = buf_append_str(out, q);
         }
         if (st == SL_OK)
