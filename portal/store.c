@@ -75,7 +75,7 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen)
     }
     hex(k, sizeof k, text);
     OPENSSL_cleanse(k, sizeof k);
-    strcat(text, "\n");
+    memcpy(text + 2 * KEY_LEN, "\n", 2); /* after the digits hex() ended with a NUL */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
