@@ -126,10 +126,8 @@ static void *run(void *arg)
         w->lat[w->n++] = now_ms() - t0;
         if (code == 250)
             w->ok++;
-        else if (code == 0)
-            break;
-        else if (!say(fd, "RSET\r\n", 6) || reply(fd, buf, sizeof buf) != 250)
-            break;
+        else if (code == 0 || !say(fd, "RSET\r\n", 6) || reply(fd, buf, sizeof buf) != 250)
+            break; /* the connection failed, or RSET after a refused message did */
     }
     say(fd, "QUIT\r\n", 6);
     reply(fd, buf, sizeof buf);
