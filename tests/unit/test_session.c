@@ -436,7 +436,8 @@ int main(void)
     int fd = mkstemp(path);
     const char *bad = "# comment\norg_domains = zorg-example.nl\nfallback = portal\n";
     CHECK(fd >= 0 && write(fd, bad, strlen(bad)) == (ssize_t)strlen(bad), "write");
-    close(fd);
+    if (fd >= 0)
+        close(fd);
     struct milter_config cfg;
     CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, ":3: ") &&
               strstr(err, "fallback"),
