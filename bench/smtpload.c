@@ -195,6 +195,7 @@ int main(int argc, char **argv)
         size_t len;
         char *d = file_read_all(argv[i + (int)k], 1 << 26, &len, err, sizeof err);
         if (d == NULL) {
+            /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): main returns, the process ends */
             fprintf(stderr, "smtpload: %s: %s\n", argv[i + (int)k], err);
             return 1;
         }

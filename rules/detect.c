@@ -145,6 +145,7 @@ static void copy_str(char *dst, size_t n, const char *src)
     if (l >= n) {
         l = n - 1;
         /* do not cut a UTF-8 sequence in half */
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): l < strlen(src) */
         while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80)
             l--;
     }
