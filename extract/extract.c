@@ -268,12 +268,13 @@ static void add_string(struct walk *w, const char *s, const char *where, enum se
 {
     if (s == NULL || *s == '\0')
         return;
-    size_t n;
+    size_t n = 0;
     char *t = to_utf8(s, strlen(s), "utf-8", &n);
     add_segment(w, t, n, where, kind, doc, false);
 }
 
 /* add_names - display names of an address list as one segment */
+/* NOLINTNEXTLINE(misc-no-recursion): a level per nested group, which GMime parsed first */
 static void add_names(struct walk *w, InternetAddressList *list, const char *where, unsigned doc)
 {
     struct buf b = BUF_INIT;
@@ -441,10 +442,10 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
         return text;
     while (next_line(text, *len, &pos, &ls, &le)) {
         char name[128];
-        unsigned mode;
         size_t before = ls;
+        /* the mode is only skipped: %o of untrusted digits could overflow (undefined) */
         if (le - ls > 8 && strncmp(text + ls, "begin ", 6) == 0 &&
-            sscanf(text + ls, "begin %o %127[^\r\n]", &mode, name) == 2) {
+            sscanf(text + ls, "begin %*[0-7] %127[^\r\n]", name) == 1) {
             struct buf dec = BUF_INIT;
             size_t ls2, le2;
             while (next_line(text, *len, &pos, &ls2, &le2)) {
@@ -564,6 +565,7 @@ static char *decode_part(struct walk *w, GMimePart *part, const char *where, siz
     char *out = malloc(n + 1);
     if (out) {
         if (n)
+            /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): n is 0 when arr is NULL */
             memcpy(out, arr->data, n);
         out[n] = '\0';
     }
@@ -575,6 +577,7 @@ static char *decode_part(struct walk *w, GMimePart *part, const char *where, siz
 static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
                  const char *prefix);
 
+/* NOLINTNEXTLINE(misc-no-recursion): walk() stops past max_depth, and every cycle adds 1 */
 static void walk_message(struct walk *w, GMimeMessage *m, unsigned depth, unsigned doc,
                          const char *prefix)
 {
@@ -638,6 +641,7 @@ static void raw_nested(struct walk *w, const char *raw, size_t len, unsigned ndo
 }
 
 /* walk_eml - a message attached as a file (.eml), read as the message it is */
+/* NOLINTNEXTLINE(misc-no-recursion): walk() stops past max_depth, and every cycle adds 1 */
 static void walk_eml(struct walk *w, const char *raw, size_t len, const char *where, unsigned depth)
 {
     if (nesting_count(raw, len) > w->lim->max_parts) {
@@ -711,6 +715,7 @@ static void read_document(struct walk *w, const char *raw, size_t len, const cha
         w->st = st;
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): walk() stops past max_depth, and every cycle adds 1 */
 static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned doc,
                       const char *prefix)
 {
@@ -818,6 +823,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
     g_free(mime);
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): walk() stops past max_depth, and every cycle adds 1 */
 static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc, const char *prefix)
 {
     if (w->st != SL_OK || past_deadline(w))

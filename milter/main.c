@@ -352,6 +352,7 @@ static bool drop_user(const char *user)
 {
     if (!user || !*user || getuid() != 0)
         return true;
+    /* cppcheck-suppress getpwnamCalled ; once, before the milter thread starts */
     struct passwd *pw = getpwnam(user);
     if (pw == NULL) {
         log_msg(LOG_ERR, NULL, "user %s: no such user", user);
@@ -421,6 +422,7 @@ static int run(const char *config, const char *socket, bool foreground)
     if (path)
         chmod(path, c->socket_mode);
     if (path && c->user[0]) {
+        /* cppcheck-suppress getpwnamCalled ; once, before the milter thread starts */
         struct passwd *pw = getpwnam(c->user);
         if (pw && chown(path, pw->pw_uid, (gid_t)-1) != 0)
             log_msg(LOG_WARNING, NULL, "socket %s: cannot give it to %s", path, c->user);

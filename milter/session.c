@@ -209,7 +209,7 @@ static void ascii(const char *in, char *out, size_t outlen)
         unsigned char c = (unsigned char)*in;
         if (c == '%')
             out[o++] = '%';
-        out[o++] = c >= 0x20 && c < 0x7F ? (char)c : '?';
+        out[o++] = (char)(c >= 0x20 && c < 0x7F ? c : '?');
     }
     out[o] = '\0';
 }
@@ -232,11 +232,13 @@ static const char *reject_text(const struct session *s)
     return redirect_reject_text(s->snap->redirect, s->lang);
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level: the fallback is pass or tempfail, which end */
 static enum session_rc apply(struct session *s, const struct milter_io *io, enum action a)
 {
     return apply_reply(s, io, a, "550", "5.7.1", reject_text(s));
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level: the fallback is pass or tempfail, which end */
 static enum session_rc apply_reply(struct session *s, const struct milter_io *io, enum action a,
                                    const char *rcode, const char *xcode, const char *reject_text)
 {

@@ -153,6 +153,12 @@ int main(void)
          "Content-Disposition: attachment; filename=afspraak.ics\r\n\r\n"
          "BEGIN:VCALENDAR\r\nSUMMARY:Controle diabetes dhr. Jansen\r\nEND:VCALENDAR\r\n--b--\r\n",
          "attachment:afspraak.ics", "Controle diabetes dhr. Jansen"},
+        {"inline uuencode, mode too long for a number",
+         HDR "Subject: x\r\nContent-Type: text/plain\r\n\r\nzie bijlage\r\n"
+             "begin 7777777777777777777777777 lijst.txt\r\n"
+             "/9&EA8F5T97,@='EP92`R\r\n"
+             "`\r\nend\r\n",
+         "attachment:lijst.txt", "diabetes type 2"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         struct extraction ex;

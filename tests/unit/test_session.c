@@ -793,7 +793,8 @@ int main(int argc, char **argv)
         CHECK(fd >= 0 &&
                   write(fd, bad[i].text, strlen(bad[i].text)) == (ssize_t)strlen(bad[i].text),
               "write");
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         struct milter_config cfg;
         CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, bad[i].want),
               "%s: got '%s', want '%s'", bad[i].name, err, bad[i].want);
