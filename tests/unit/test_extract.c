@@ -358,6 +358,27 @@ int main(void)
         extract_free(&ex);
     }
 
+    /* address groups by the ten thousand ("To: g:g:g:..."): GMime's address
+     * parser would recurse once each and overflow the stack; such a message,
+     * or such a nested one, is not handed to it, and counts as not scanned
+     * in full */
+    for (int nested = 0; nested < 2; nested++) {
+        buf_reset(&b);
+        if (nested)
+            buf_append_str(&b, HDR MIX "Content-Type: message/rfc822\r\n\r\n");
+        buf_append_str(&b, "From: a@zorg.example\r\nTo: ");
+        for (int i = 0; i < 45000; i++)
+            buf_append_str(&b, "g:");
+        buf_append_str(&b, " x@y.example\r\nSubject: t\r\n\r\nmevrouw Visser\r\n");
+        if (nested)
+            buf_append_str(&b, "--q--\r\n");
+        run(b.data, b.len, &ex);
+        CHECK(note_flag(&ex, "unscannable.header-limit") == 1 && seg_has(&ex, "raw", "Visser"),
+              "%s address group bomb: header-limit (flag %d), scanned raw",
+              nested ? "nested" : "top-level", note_flag(&ex, "unscannable.header-limit"));
+        extract_free(&ex);
+    }
+
     /* a message scanned raw (a nesting bomb) as far as max_part_bytes: the
      * cut counts as incomplete */
     buf_reset(&b);
