@@ -651,6 +651,12 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     size_t len;
     take_qid(s, io);
     s->last = ACTION_PASS;
+    /* no MAIL FROM since the last reset: libmilter lets RCPT, body and end
+     * of message through after an abort (by way of its skippable "unknown"
+     * state). Nothing is known to decide on, and "inbound" would be a guess:
+     * the error action, never an accept by default */
+    if (s->from == NULL)
+        return fail(s, io, "end of message without a sender (out of protocol order)");
     if (!s->outgoing)
         return SESSION_ACCEPT;
     if (s->failed)

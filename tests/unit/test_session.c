@@ -709,6 +709,20 @@ int main(int argc, char **argv)
         CHECK(message(s, &r3, "anja@zorg-example.nl", in, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
                   session_last_action(s) == ACTION_PASS,
               "after an abort: the next message has only its own recipients");
+        /* libmilter lets RCPT, body and end of message through after an
+         * abort: without a sender there is nothing to decide on */
+        struct record r4 = {0};
+        io = (struct milter_io)RECORDER(&r4);
+        session_envfrom(s, &io, "anja@zorg-example.nl");
+        session_abort(s);
+        session_envrcpt(s, &io, "piet@gmail.com");
+        session_body(s, SENSITIVE, strlen(SENSITIVE));
+        CHECK(session_eom(s, &io) == SESSION_TEMPFAIL && strncmp(r4.reply, "451", 3) == 0,
+              "end of message after an abort, without a sender: tempfail, got '%s'", r4.reply);
+        struct record r5 = {0};
+        CHECK(message(s, &r5, "anja@zorg-example.nl", in, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
+                  session_last_action(s) == ACTION_PASS,
+              "... and the connection serves the next message");
         session_free(s);
     }
 
