@@ -354,7 +354,9 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
         printf("notice to the sender: %s\n", notice_kind_name(k));
         return true;
     }
-    if (redirect_notify(s->snap->redirect, k, &v, why, sizeof why) != SL_OK) {
+    char env[320];
+    redirect_notice_env_from(p, k, s->sender, from, env, sizeof env);
+    if (redirect_notify(s->snap->redirect, k, &v, env, why, sizeof why) != SL_OK) {
         if (err)
             snprintf(err, errlen, "%s", why);
         else
@@ -410,13 +412,16 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
                                 char *err, size_t errlen)
 {
     const struct policy *p = &s->snap->cfg.policy;
+    char env[320];
+    redirect_notice_env_from(p, NOTICE_RECIPIENT, s->sender, from, env, sizeof env);
     for (size_t i = 0; i < np; i++) {
         char link[512];
         snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
         struct notice_vars v = {s->lang,     p->organisation, from, bp[i], s->sender, link, expires,
                                 p->helpdesk, p->report_url,   NULL, NULL,  0,         NULL, 0};
         for (unsigned t = 1;
-             redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, errlen) != SL_OK; t++) {
+             redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, env, err, errlen) != SL_OK;
+             t++) {
             if (t == NOTICE_TRIES) {
                 memset(link, 0, sizeof link);
                 return i;

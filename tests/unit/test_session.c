@@ -428,6 +428,21 @@ static bool received_to(const char *dir, int k, const char *addr)
     return strstr(text, want) != NULL;
 }
 
+/* received_from - was the receiver's k-th message (from 1) sent with
+ * envelope sender addr ("" the null sender)? */
+static bool received_from(const char *dir, int k, const char *addr)
+{
+    char path[400], text[2048] = "", want[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
+    snprintf(want, sizeof want, "\"from\": \"<%s>\"", addr);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return strstr(text, want) != NULL;
+}
+
 /* store_rows - rows in a table of the portal store at db (-1: unreadable) */
 static int store_rows(const char *db, const char *table)
 {
@@ -537,6 +552,33 @@ static void test_reload(const char *dir, const char *key, int port)
     session_free(s4);
 }
 
+/* test_env_from - a sender outside the organisation's domains (an
+ * authenticated one): the recipient's notice bounces to notice_from */
+static void test_env_from(const char *dir, const char *key, int port)
+{
+    char conf[1024];
+    snprintf(conf, sizeof conf,
+             "org_domains = zorg-example.nl\nportal_db = %s/env.db\nportal_key = %s\n"
+             "submission = 127.0.0.1:%d\n",
+             dir, key, port);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    int before = received(dir);
+    struct record r = {.auth = "anja"};
+    const char *to[] = {"piet@gmail.com"};
+    CHECK(message(s, &r, "anja.prive@gmail.com", to, 1, SENSITIVE, 1) == SESSION_DISCARD &&
+              received(dir) == before + 2,
+          "an authenticated sender from elsewhere: through the portal, two notices");
+    CHECK(received_from(dir, before + 1, "") &&
+              received_from(dir, before + 2, "beveiligd@zorg-example.nl"),
+          "... the recipient's notice has notice_from as envelope sender, not the outside "
+          "address");
+    session_free(s);
+}
+
 static void test_redirect(const char *scripts)
 {
     char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
@@ -585,11 +627,15 @@ static void test_redirect(const char *scripts)
         if (c->want == SESSION_TEMPFAIL)
             CHECK(strncmp(r.reply, "451 4.7.1 ", 10) == 0, "%s: reply '%s'", c->name, r.reply);
         if (got >= 1)
-            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl"),
-                  "%s: the sender's notice goes first", c->name);
+            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl") &&
+                      received_from(dir, before + 1, ""),
+                  "%s: the sender's notice goes first, from the null sender", c->name);
+        /* a bounce of the recipient's notice (a mistyped address) reaches
+         * the staff member who was told it went out */
         if (got >= 2)
-            CHECK(received_to(dir, before + 2, "piet@gmail.com"), "%s: then the recipient's notice",
-                  c->name);
+            CHECK(received_to(dir, before + 2, "piet@gmail.com") &&
+                      received_from(dir, before + 2, "anja@zorg-example.nl"),
+                  "%s: then the recipient's notice, with the sender as envelope sender", c->name);
         if (c->want == SESSION_DISCARD)
             CHECK(strcmp(r.removed, "piet@gmail.com\n") == 0, "%s: removed '%s'", c->name,
                   r.removed);
@@ -597,6 +643,8 @@ static void test_redirect(const char *scripts)
     }
     snprintf(path, sizeof path, "%s/rcv/plan", dir);
     unlink(path);
+    if (port > 0)
+        test_env_from(dir, key, port);
     if (port > 0)
         test_reload(dir, key, port);
     if (port > 0) {
