@@ -99,25 +99,56 @@ const char *notice_reason_text(enum notice_reason r, const char *lang)
     return text[r == NOTICE_WHY_NOT_SCANNED][lang_index(lang)];
 }
 
-static const char *action_label(const char *action, int l)
+/* label - a key's words in each language */
+struct label {
+    const char *key, *label[NLANGS];
+};
+
+static const struct label done_labels[] = {
+    {"portal",
+     {"er is een bericht met een link naar het beveiligde portaal gestuurd",
+      "a notice with a link to the secure portal was sent",
+      "un avis avec un lien vers le portail sécurisé a été envoyé"}},
+    {"tls",
+     {"gaat alleen over een versleutelde verbinding", "goes only over an encrypted connection",
+      "part uniquement par une connexion chiffrée"}},
+    {"smime", {"gaat versleuteld", "goes encrypted", "part chiffré"}},
+    {"pass", {"gaat gewoon", "goes as usual", "part normalement"}},
+};
+
+static const struct label channel_labels[] = {
+    {"portal",
+     {"via het beveiligde portaal", "through the secure portal", "via le portail sécurisé"}},
+    {"tls",
+     {"beveiligd verstuurd (versleutelde verbinding)", "sent securely (encrypted connection)",
+      "envoyé de façon sécurisée (connexion chiffrée)"}},
+    {"smime", {"versleuteld verstuurd", "sent encrypted", "envoyé chiffré"}},
+    {"pass", {"gewoon verstuurd", "sent as usual", "envoyé normalement"}},
+    {"hold", {"vastgehouden", "held", "retenu"}},
+    {"reject", {"niet verstuurd", "not sent", "non envoyé"}},
+};
+
+static const char *label_of(const struct label *t, size_t n, const char *key, int l)
 {
-    static const struct {
-        const char *key, *label[NLANGS];
-    } t[] = {
-        {"portal",
-         {"via het beveiligde portaal", "through the secure portal", "via le portail sécurisé"}},
-        {"tls",
-         {"beveiligd verstuurd (versleutelde verbinding)", "sent securely (encrypted connection)",
-          "envoyé de façon sécurisée (connexion chiffrée)"}},
-        {"smime", {"versleuteld verstuurd", "sent encrypted", "envoyé chiffré"}},
-        {"pass", {"gewoon verstuurd", "sent as usual", "envoyé normalement"}},
-        {"hold", {"vastgehouden", "held", "retenu"}},
-        {"reject", {"niet verstuurd", "not sent", "non envoyé"}},
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(action, t[i].key) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(key, t[i].key) == 0)
             return t[i].label[l];
-    return action;
+    return NULL;
+}
+
+/* action_label - a recipient's action in plain words. The sender's notice
+ * of a redirect (happened) says what was done, and claims no delivery:
+ * the portal's recipient was sent a notice, which may still bounce. A
+ * warning says the channel the message should have gone by, after "should
+ * go" / "hoort" / "à envoyer". */
+static const char *action_label(const char *action, int l, bool happened)
+{
+    const char *s =
+        happened ? label_of(done_labels, sizeof done_labels / sizeof done_labels[0], action, l)
+                 : NULL;
+    if (s == NULL)
+        s = label_of(channel_labels, sizeof channel_labels / sizeof channel_labels[0], action, l);
+    return s ? s : action;
 }
 
 /* --- the template language ---------------------------------------------- */
@@ -132,6 +163,7 @@ enum list { LIST_NONE, LIST_FINDINGS, LIST_RECIPIENTS };
 
 struct ctx {
     const struct notice_vars *v;
+    enum notice_kind kind;
     int lang;
     bool html;
     bool checking; /* load-time check: every block opened once */
@@ -176,7 +208,7 @@ static const char *value(struct ctx *c, const char *name, size_t n)
             return "x";
         const struct notice_recipient *r = &v->recipients[c->item];
         return name[1] == 'd'   ? r->address
-               : name[1] == 'c' ? action_label(r->action, c->lang)
+               : name[1] == 'c' ? action_label(r->action, c->lang, c->kind == NOTICE_REDIRECT)
                                 : (r->code ? r->code : "");
     }
     if (!in_set(name, n, scalars))
@@ -530,7 +562,7 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
         return SL_EINVAL;
     }
     int l = lang_index(v->lang);
-    struct ctx c = {.v = v, .lang = l, .err = err, .errlen = errlen};
+    struct ctx c = {.v = v, .kind = k, .lang = l, .err = err, .errlen = errlen};
     struct tm tm;
     localtime_r(&v->expires, &tm);
     strftime(c.expires, sizeof c.expires,

@@ -148,6 +148,22 @@ static void test_all(const struct notice_templates *t)
                       "%s: the sender's notice: masked value, code, recipient, category", langs[l]);
                 CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
                       "%s: how to report a false positive", langs[l]);
+                /* what happened, not a delivery it cannot know of: the
+                 * portal's recipient was sent a notice with a link */
+                static const char *const link_sent[] = {
+                    "familie@gmail.example: er is een bericht met een link naar het beveiligde "
+                    "portaal gestuurd",
+                    "familie@gmail.example: a notice with a link to the secure portal was sent",
+                    "familie@gmail.example : un avis avec un lien vers le portail sécurisé a été "
+                    "envoyé"};
+                static const char *const claims[] = {"beveiligd verstuurd", "sent securely",
+                                                     "envoyé de façon sécurisée"};
+                CHECK(strstr(text, link_sent[l]) && strstr(html, link_sent[l]),
+                      "%s: the sender's notice says a notice with a link was sent", langs[l]);
+                CHECK(!strstr(text, claims[l]) && !strstr(subject, claims[l]) &&
+                          !strstr(html, claims[l]),
+                      "%s: the sender's notice claims no secure delivery ('%s')", langs[l],
+                      claims[l]);
                 /* the code only for the portal recipient */
                 const char *tls = strstr(text, "poli@ziekenhuis.example");
                 CHECK(tls && !strstr(tls, "482913"), "%s: no code for the TLS recipient", langs[l]);
