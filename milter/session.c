@@ -374,28 +374,41 @@ static bool stop_asked(const struct milter_io *io)
     return io->stopping && io->stopping(io->h);
 }
 
-/* roll_back - undo a redirect of np recipients that has not reached its
- * point of no return: what the portal kept under id ("" nothing) is
- * removed. No token or code has left the process yet, so a kept message
- * that cannot be removed opens nothing; it expires. The answer is a
- * temporary failure, and the sender's retry starts afresh. again says
- * what went out all the same and goes out again with the retry ("" none). */
-static enum session_rc roll_back(struct session *s, const struct milter_io *io, const char *id,
-                                 size_t np, const char *why, const char *again)
+/* roll_back - undo a redirect of np recipients whose answer is not an
+ * accept: what the portal kept under id ("" nothing) is removed, and id
+ * cleared. The answer is a temporary failure; the sender's retry keeps the
+ * message afresh with new links and codes, so no copy of health data is
+ * left behind by a transaction that did not complete. Before the sender's
+ * notice (notice_out false) no token or code has left the process, so a
+ * kept message that cannot be removed opens nothing; it expires. After it,
+ * the codes and links already sent stop working, and the retry's notices
+ * are the ones that count. why says what failed (with the submission
+ * service's host and port when a submission did), again what went out all
+ * the same and goes out again with the retry ("" none); never an address. */
+static enum session_rc roll_back(struct session *s, const struct milter_io *io, char *id, size_t np,
+                                 bool notice_out, const char *why, const char *again)
 {
     char err[512];
     const char *undone = "nothing had been kept";
     if (id[0] && redirect_withdraw(s->snap->redirect, id, err, sizeof err) == SL_OK) {
-        undone = "the kept message and its pickups were removed";
+        undone = notice_out ? "the kept message and its pickups were removed, so the codes in "
+                              "the sender's notice and the links sent open nothing; the retry "
+                              "keeps it again and sends new notices, the sender's next one with "
+                              "the codes that work"
+                            : "the kept message and its pickups were removed";
     } else if (id[0]) {
         log_msg(LOG_ERR, s->qid, "portal: the kept message not removed (%s)", err);
-        undone = "the kept message could not be removed (no link or code to it went out; it "
-                 "expires)";
+        undone = notice_out ? "the kept message could not be removed: it stays until it "
+                              "expires, and the codes sent still open it"
+                            : "the kept message could not be removed (no link or code to it "
+                              "went out; it expires)";
     }
+    id[0] = '\0';
     log_msg(LOG_ERR, s->qid,
-            "portal: redirect to %zu recipient(s) rolled back before the sender's notice: %s; "
-            "%s; no notice went out%s; action=tempfail",
-            np, why, undone, again);
+            "portal: redirect to %zu recipient(s) rolled back %s: %s; %s%s%s; "
+            "action=tempfail",
+            np, notice_out ? "after the sender's notice" : "before the sender's notice", why,
+            undone, notice_out ? "" : "; no notice went out", again);
     return apply(s, io, ACTION_TEMPFAIL);
 }
 
@@ -456,9 +469,13 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
  * answers with a temporary failure: until then no token or code has left
  * the process, so nothing is half done and the sender's retry starts
  * afresh. A recipient hears of a link only after the sender has its code,
- * so no code is lost. A notice that still fails in 5 gives a temporary
- * failure too, but the kept message stays: the sender and the recipients
- * told so far hold working codes and links. */
+ * so no code is lost. A notice that still fails in 5 rolls back too: a
+ * temporary failure, and the kept message removed, since the retry keeps
+ * it again with fresh codes (each try keeping a copy would leave one of
+ * health data for every retry); the codes and links already sent stop
+ * working, and the sender's next notice is the one that counts. Whatever
+ * the reason, an answer other than an accept never leaves a kept message
+ * behind in the built-in portal. */
 static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                                  const struct message_view *m, enum action overall,
                                  enum action intended, enum policy_mode mode)
@@ -492,6 +509,9 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
 
     enum session_rc rc = SESSION_ACCEPT;
+    char id[33] = "";       /* what the portal kept, until it is removed again */
+    const char *again = ""; /* what went out that the retry sends again */
+    bool external = redirect_external(rd), notice_out = false; /* the sender's, with codes */
     struct store_pickup *pk = calloc(np + 1, sizeof *pk);
     struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
@@ -510,14 +530,13 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
-    bool split = nt > 0 && nkeep > 0, external = redirect_external(rd);
-    char id[33] = "", err[512], why[600], from[320];
-    const char *again = ""; /* what went out that the retry sends again */
+    bool split = nt > 0 && nkeep > 0;
+    char err[512], why[640], from[320];
     time_t expires = 0;
     redirect_notice_from(p, s->from, from, sizeof from);
 
     if (np > 0 && stop_asked(io)) {
-        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        rc = roll_back(s, io, id, np, false, "the milter is stopping", again);
         goto out;
     }
     /* 1. the MTA's changes */
@@ -545,7 +564,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     /* 3. the last moment at which nothing has left */
     if (np > 0 && stop_asked(io)) {
-        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        rc = roll_back(s, io, id, np, false, "the milter is stopping", again);
         goto out;
     }
 
@@ -558,7 +577,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                           sizeof err) != SL_OK) {
             snprintf(why, sizeof why, "the partner copy not submitted (%s)", err);
             if (np > 0) {
-                rc = roll_back(s, io, id, np, why, again);
+                rc = roll_back(s, io, id, np, false, why, again);
             } else {
                 log_msg(LOG_ERR, s->qid, "tls: %s; action=tempfail", why);
                 rc = apply(s, io, ACTION_TEMPFAIL);
@@ -594,22 +613,21 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                 log_msg(LOG_ERR, s->qid, "portal: %s%s; action=tempfail", why, again);
                 rc = apply(s, io, ACTION_TEMPFAIL);
             } else {
-                rc = roll_back(s, io, id, np, why, again);
+                rc = roll_back(s, io, id, np, false, why, again);
             }
             goto out;
         }
+        notice_out = true;
     }
 
     /* 5. past the point of no return: the recipients' links */
     if (np > 0 && !external && !s->dry_run) {
         size_t sent = notify_recipients(s, bp, np, pk, expires, from, err, sizeof err);
         if (sent < np) {
-            log_msg(LOG_ERR, s->qid,
-                    "portal: %zu of %zu recipient notices sent after the sender's notice, then "
-                    "one failed %u times (%s); the kept message stays, as the sender has the "
-                    "codes; action=tempfail",
-                    sent, np, NOTICE_TRIES, err);
-            rc = apply(s, io, ACTION_TEMPFAIL);
+            snprintf(why, sizeof why,
+                     "%zu of %zu recipient notices sent, then one failed %u times (%s)", sent, np,
+                     NOTICE_TRIES, err);
+            rc = roll_back(s, io, id, np, notice_out, why, again);
             goto out;
         }
     }
@@ -637,6 +655,10 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                 "route%s",
                 nkeep, np, nt, split ? " (split off)" : "");
 out:
+    /* a message never stays in the portal when the MTA is not told to
+     * accept: whatever answer a later change may add, the store is undone */
+    if (id[0] && !external && rc != SESSION_ACCEPT && rc != SESSION_DISCARD)
+        rc = roll_back(s, io, id, np, notice_out, "the answer to the MTA is not an accept", again);
     if (pk)
         memset(pk, 0, (np + 1) * sizeof *pk);
     free(pk);

@@ -90,6 +90,9 @@ static size_t longest_line(const struct buf *b)
 static void test_all(const struct notice_templates *t)
 {
     static const char *const langs[] = {"nl", "en", "fr"};
+    /* a redirect rolled back after its notices went out is kept again by
+     * the retry, with new links and codes: the newest notice counts */
+    static const char *const newest[] = {"nieuwste", "newest", "plus récent"};
     static const char *const words[][NOTICE_KINDS] = {
         {"toegangscode", "toegangscode", "beveiligd verstuurd", "wacht op controle",
          "niet verstuurd"},
@@ -129,6 +132,8 @@ static void test_all(const struct notice_templates *t)
                                    : l == 2 ? "01/01/2027"
                                             : "01-01-2027"),
                       "%s: until when", langs[l]);
+                CHECK(strstr(text, newest[l]) && strstr(html, newest[l]),
+                      "%s: the recipient's notice says the newest link counts", langs[l]);
                 /* privacy: nothing of what was found, not even its kind */
                 const char *none[] = {"1234*****82",
                                       "d*****",
@@ -146,6 +151,8 @@ static void test_all(const struct notice_templates *t)
                           strstr(text, "familie@gmail.example") &&
                           strstr(text, notice_category_label("national_id", langs[l])),
                       "%s: the sender's notice: masked value, code, recipient, category", langs[l]);
+                CHECK(strstr(text, newest[l]) && strstr(html, newest[l]),
+                      "%s: the sender's notice says the newest codes count", langs[l]);
                 CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
                       "%s: how to report a false positive", langs[l]);
                 /* what happened, not a delivery it cannot know of: the
