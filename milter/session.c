@@ -308,7 +308,8 @@ struct message_view {
 
 #define NOTICE_MAX_FINDINGS 12
 
-/* notice_findings - the distinct (category, masked value) pairs of r */
+/* notice_findings - what r found, each (category, rule) once: a diagnosis
+ * in the subject and the body is one line of the notice */
 static size_t notice_findings(const struct detect_result *r, struct notice_finding *out, size_t cap)
 {
     size_t n = 0;
@@ -318,10 +319,9 @@ static size_t notice_findings(const struct detect_result *r, struct notice_findi
             continue;
         bool seen = false;
         for (size_t k = 0; k < n && !seen; k++)
-            seen =
-                strcmp(out[k].category, f->category) == 0 && strcmp(out[k].masked, f->masked) == 0;
+            seen = strcmp(out[k].category, f->category) == 0 && strcmp(out[k].rule, f->rule) == 0;
         if (!seen)
-            out[n++] = (struct notice_finding){f->category, f->masked};
+            out[n++] = (struct notice_finding){f->category, f->rule, f->masked};
     }
     return n;
 }
@@ -336,20 +336,19 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
     char from[320], why[512];
     struct notice_finding nf[NOTICE_MAX_FINDINGS];
     redirect_notice_from(p, s->from, from, sizeof from);
-    struct notice_vars v = {s->lang,
-                            p->organisation,
-                            from,
-                            s->sender,
-                            s->sender,
-                            NULL,
-                            0,
-                            p->helpdesk,
-                            p->report_url,
-                            reason,
-                            nf,
-                            notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
-                            nr,
-                            nnr};
+    struct notice_vars v = {.lang = s->lang,
+                            .organisation = p->organisation,
+                            .from = from,
+                            .to = s->sender,
+                            .sender = s->sender,
+                            .helpdesk = p->helpdesk,
+                            .report_url = p->report_url,
+                            .reason = reason,
+                            .findings = nf,
+                            .nfindings = notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
+                            .recipients = nr,
+                            .nrecipients = nnr,
+                            .requested = m->tags->tag == TAG_SECURE};
     if (s->dry_run) {
         printf("notice to the sender: %s\n", notice_kind_name(k));
         return true;
@@ -430,8 +429,16 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
     for (size_t i = 0; i < np; i++) {
         char link[512];
         snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
-        struct notice_vars v = {s->lang,     p->organisation, from, bp[i], s->sender, link, expires,
-                                p->helpdesk, p->report_url,   NULL, NULL,  0,         NULL, 0};
+        /* nothing of what was found: no findings, no reason */
+        struct notice_vars v = {.lang = s->lang,
+                                .organisation = p->organisation,
+                                .from = from,
+                                .to = bp[i],
+                                .sender = s->sender,
+                                .link = link,
+                                .expires = expires,
+                                .helpdesk = p->helpdesk,
+                                .report_url = p->report_url};
         for (unsigned t = 1;
              redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, env, err, errlen) != SL_OK;
              t++) {
@@ -493,10 +500,11 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     /* the whole message waits or goes back: hold, reject, tempfail */
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
         if (overall != ACTION_TEMPFAIL) {
-            /* not scanned in full, or no channel for health data */
+            /* not scanned in full, or no channel for health data (or for
+             * mail the sender asked to protect with a tag) */
             bool partial = false;
             for (size_t i = 0; i < n; i++)
-                partial |= m->d[i].action == overall && !m->r->sensitive;
+                partial |= m->d[i].action == overall && !m->r->sensitive && !m->d[i].forced;
             const char *lang = policy_scope_language(p, policy_scope_of(p, s->from));
             sender_notice(
                 s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../../common/file.h"
 #include "../../milter/log.h"
 #include "../../milter/session.h"
 #include "check.h"
@@ -443,6 +444,22 @@ static bool received_from(const char *dir, int k, const char *addr)
     return strstr(text, want) != NULL;
 }
 
+/* received_count - how often needle stands in the receiver's k-th
+ * message (from 1), as it was sent */
+static int received_count(const char *dir, int k, const char *needle)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k);
+    size_t len;
+    char err[256];
+    char *text = file_read_all(path, 1 << 20, &len, err, sizeof err);
+    int n = 0;
+    for (const char *p = text; p && (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    free(text);
+    return n;
+}
+
 /* store_rows - rows in a table of the portal store at db (-1: unreadable) */
 static int store_rows(const char *db, const char *table)
 {
@@ -572,7 +589,8 @@ static void test_env_from(const char *dir, const char *key, int port)
     if (s == NULL)
         return;
     int before = received(dir);
-    struct record r = {.auth = "anja"};
+    /* a diagnosis in the subject and in the body */
+    struct record r = {.auth = "anja", .subject = "Mevrouw Jansen: delier"};
     const char *to[] = {"piet@gmail.com"};
     CHECK(message(s, &r, "anja.prive@gmail.com", to, 1, SENSITIVE, 1) == SESSION_DISCARD &&
               received(dir) == before + 2,
@@ -581,7 +599,57 @@ static void test_env_from(const char *dir, const char *key, int port)
               received_from(dir, before + 2, "beveiligd@zorg-example.nl"),
           "... the recipient's notice has notice_from as envelope sender, not the outside "
           "address");
+    /* what the sender is told was found: each kind once, in plain words */
+    CHECK(received_count(dir, before + 1, "- gezondheid: diagnose\r\n") == 1 &&
+              received_count(dir, before + 1, "- persoon: naam met aanhef\r\n") == 1 &&
+              received_count(dir, before + 1, "- BSN: 1234") == 1,
+          "... the sender's notice lists a diagnosis in subject and body once, by name (%d)",
+          received_count(dir, before + 1, "- gezondheid: diagnose\r\n"));
+    CHECK(received_count(dir, before + 1, "d*****") == 0 &&
+              received_count(dir, before + 1, "J*****") == 0,
+          "... and no masked word");
     session_free(s);
+}
+
+/* test_on_request - [veilig] on a clean message: the notices say it was
+ * protected on request, not that it held health data; held for want of a
+ * channel, the reason is that, not a part that could not be read */
+static void test_on_request(const char *dir, const char *key, int port)
+{
+    static const struct {
+        const char *name, *channels, *kind, *says, *not_says;
+    } asked[] = {
+        {"[veilig], nothing found, through the portal", "smime tls portal", "redirect",
+         "op uw verzoek", "bevatte persoonsgegevens"},
+        {"[veilig], nothing found, no channel: held", "smime tls", "hold", "geen beveiligd kanaal",
+         "niet worden gecontroleerd"},
+        {"[veilig], nothing found, held: it says it was asked for", "smime tls", "hold",
+         "[veilig] in het onderwerp", "Het bevatte persoonsgegevens"},
+    };
+    for (size_t i = 0; i < NELEM(asked); i++) {
+        char conf[1024];
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\nportal_db = %s/request.db\nportal_key = %s\n"
+                 "submission = 127.0.0.1:%d\nchannels = %s\n",
+                 dir, key, port, asked[i].channels);
+        struct snapshot *snap = with_config(conf);
+        struct session *s = snap ? session_new(snap) : NULL;
+        snapshot_release(snap);
+        if (s == NULL)
+            continue;
+        int before = received(dir);
+        struct record r = {.subject = "[veilig] rooster"};
+        const char *to[] = {"piet@gmail.com"};
+        message(s, &r, "anja@zorg-example.nl", to, 1, CLEAN, 1);
+        char header[64];
+        snprintf(header, sizeof header, "X-Sluis-Notice: %s\r\n", asked[i].kind);
+        CHECK(received(dir) > before && received_count(dir, before + 1, header) == 1 &&
+                  received_count(dir, before + 1, asked[i].says) > 0 &&
+                  received_count(dir, before + 1, asked[i].not_says) == 0,
+              "%s: the %s notice says '%s', not '%s'", asked[i].name, asked[i].kind, asked[i].says,
+              asked[i].not_says);
+        session_free(s);
+    }
 }
 
 static void test_redirect(const char *scripts)
@@ -660,6 +728,8 @@ static void test_redirect(const char *scripts)
     unlink(path);
     if (port > 0)
         test_env_from(dir, key, port);
+    if (port > 0)
+        test_on_request(dir, key, port);
     if (port > 0)
         test_reload(dir, key, port);
     if (port > 0) {
