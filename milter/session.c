@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../extract/header.h"
@@ -287,6 +288,44 @@ static bool untag(struct session *s, const struct milter_io *io, const char *res
     return ok;
 }
 
+/* untagged_copy - the message data[0..len) as the recipients are to see
+ * it: its first Subject field (with its continuation lines) replaced by
+ * "Subject: " and the tagless subject, encoded as untag() hands it to the
+ * MTA; every other byte as it is. Into out (reset first). The portal and a
+ * split-off partner copy get this, not the tagged original. */
+static enum sl_status untagged_copy(const char *data, size_t len, const char *rest, struct buf *out)
+{
+    struct buf enc = BUF_INIT;
+    enum sl_status st = header_encode(rest, &enc);
+    size_t i = 0, start = len, end = len;
+    /* the header: lines up to the first empty one (RFC 5322 2.1) */
+    while (st == SL_OK && i < len && start == len) {
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t next = nl ? (size_t)(nl - data) + 1 : len;
+        size_t n = next - i - (nl != NULL) - (nl && nl > data + i && nl[-1] == '\r');
+        if (n == 0)
+            break;
+        if (n >= 8 && strncasecmp(data + i, "subject:", 8) == 0) {
+            start = i;
+            end = next;
+            while (end < len && (data[end] == ' ' || data[end] == '\t')) {
+                const char *cnl = memchr(data + end, '\n', len - end);
+                end = cnl ? (size_t)(cnl - data) + 1 : len;
+            }
+        }
+        i = next;
+    }
+    buf_reset(out);
+    if (st == SL_OK)
+        st = buf_append(out, data, start);
+    if (st == SL_OK && start < len)
+        st = buf_printf(out, "Subject: %s\r\n", enc.data ? enc.data : "");
+    if (st == SL_OK && end < len)
+        st = buf_append(out, data + end, len - end);
+    buf_free(&enc);
+    return st;
+}
+
 /* fail - an internal error: the configured error action (tempfail) */
 static enum session_rc fail(struct session *s, const struct milter_io *io, const char *why)
 {
@@ -520,6 +559,9 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     char id[33] = "";       /* what the portal kept, until it is removed again */
     const char *again = ""; /* what went out that the retry sends again */
     bool external = redirect_external(rd), notice_out = false; /* the sender's, with codes */
+    struct buf untagged = BUF_INIT;
+    const char *data = m->data; /* as it is kept and copied */
+    size_t len = m->len;
     struct store_pickup *pk = calloc(np + 1, sizeof *pk);
     struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
@@ -556,6 +598,16 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         rc = fail(s, io, "the subject tag could not be removed");
     if (rc == SESSION_ACCEPT && nt > 0 && !split)
         rc = apply(s, io, ACTION_TLS);
+    /* what the portal keeps and a partner gets: the message as it leaves,
+     * its subject without the tags */
+    if (rc == SESSION_ACCEPT && m->tags->found > 0 && (np > 0 || split)) {
+        if (untagged_copy(m->data, m->len, m->rest, &untagged) == SL_OK) {
+            data = untagged.data;
+            len = untagged.len;
+        } else {
+            rc = fail(s, io, "out of memory");
+        }
+    }
     if (rc != SESSION_ACCEPT)
         goto out;
 
@@ -564,7 +616,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < np; i++)
             printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
     } else if (np > 0 && !external &&
-               redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
+               redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err,
                              sizeof err) != SL_OK) {
         log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
         rc = apply(s, io, ACTION_TEMPFAIL);
@@ -581,8 +633,8 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < nt; i++)
             printf("tls: a copy for %s over the TLS route, recipient removed\n", bt[i]);
     } else if (split) {
-        if (redirect_copy(rd, ROUTE_HEADER, "tls", m->data, m->len, s->sender, bt, nt, err,
-                          sizeof err) != SL_OK) {
+        if (redirect_copy(rd, ROUTE_HEADER, "tls", data, len, s->sender, bt, nt, err, sizeof err) !=
+            SL_OK) {
             snprintf(why, sizeof why, "the partner copy not submitted (%s)", err);
             if (np > 0) {
                 rc = roll_back(s, io, id, np, false, why, again);
@@ -598,8 +650,8 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < np; i++)
             printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
     } else if (np > 0 && external) {
-        if (redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
-                          sizeof err) != SL_OK) {
+        if (redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err, sizeof err) !=
+            SL_OK) {
             log_msg(LOG_ERR, s->qid, "portal: not kept (%s)%s; action=tempfail", err, again);
             rc = apply(s, io, ACTION_TEMPFAIL);
             goto out;
@@ -669,6 +721,9 @@ out:
         rc = roll_back(s, io, id, np, notice_out, "the answer to the MTA is not an accept", again);
     if (pk)
         memset(pk, 0, (np + 1) * sizeof *pk);
+    if (untagged.data)
+        memset(untagged.data, 0, untagged.len);
+    buf_free(&untagged);
     free(pk);
     free(nr);
     free(bare);

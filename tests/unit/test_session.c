@@ -652,6 +652,94 @@ static void test_on_request(const char *dir, const char *key, int port)
     }
 }
 
+/* unsoft - the receiver's k-th message (from 1) without quoted-printable
+ * soft line breaks; caller frees */
+static char *unsoft(const char *dir, int k)
+{
+    char path[400], err[256];
+    size_t len;
+    snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k);
+    char *t = file_read_all(path, 1 << 20, &len, err, sizeof err);
+    char *w = t;
+    for (const char *r = t; r && *r; r++) {
+        if (r[0] == '=' && r[1] == '\r' && r[2] == '\n')
+            r += 2;
+        else
+            *w++ = *r;
+    }
+    if (w)
+        *w = '\0';
+    return t;
+}
+
+/* test_untagged - [veilig] on a message for the portal and a partner split
+ * off: the MTA gets the subject without the tag, and so do the copy kept in
+ * the portal and the partner's copy, every other byte as it was */
+static void test_untagged(const char *dir, const char *key, int port)
+{
+    char conf[1024], db[400];
+    snprintf(db, sizeof db, "%s/untagged.db", dir);
+    snprintf(conf, sizeof conf,
+             "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\nportal_db = %s\n"
+             "portal_key = %s\nsubmission = 127.0.0.1:%d\nportal_url = https://portaal.test/p/\n",
+             db, key, port);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    int before = received(dir);
+    struct record r = {.subject = "[veilig] overdracht"};
+    const char *to[] = {"kees@zorg-example.nl", "arts@partner-example.nl", "piet@gmail.com"};
+    enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 3, SENSITIVE, 1);
+    CHECK(rc == SESSION_ACCEPT && strcmp(r.changed, "Subject[1]: overdracht\n") == 0 &&
+              received(dir) == before + 3,
+          "[veilig] to a colleague, a partner and the portal: accepted, the tag removed (%d, "
+          "'%s', %d sent)",
+          (int)rc, r.changed, received(dir) - before);
+    char want[1024] = "";
+    for (size_t i = 0; i < NELEM(HEADERS); i++) {
+        size_t n = strlen(want);
+        snprintf(want + n, sizeof want - n, "%s: %s\r\n", HEADERS[i][0], HEADERS[i][1]);
+    }
+    size_t n = strlen(want);
+    snprintf(want + n, sizeof want - n, "\r\n%s", SENSITIVE);
+    /* the partner's copy: the route header on top, then the message (its
+     * last line end made CRLF on the way) */
+    char partner[1200];
+    snprintf(partner, sizeof partner, "X-Sluis-Route: tls\r\n%.*s\r\n", (int)strlen(want) - 1,
+             want);
+    CHECK(received_count(dir, before + 1, partner) == 1 &&
+              received_count(dir, before + 1, "[veilig]") == 0,
+          "the partner's copy has the subject without the tag, the rest as it was");
+    /* the portal's copy, opened as the recipient would */
+    char *rn = unsoft(dir, before + 3), *sn = unsoft(dir, before + 2), token[64] = "", code[8] = "";
+    const char *t = rn ? strstr(rn, "https://portaal.test/p/") : NULL;
+    const char *c = sn ? strstr(sn, "toegangscode ") : NULL;
+    if (t)
+        snprintf(
+            token, sizeof token, "%.*s",
+            (int)strspn(t + 23, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"),
+            t + 23);
+    if (c)
+        snprintf(code, sizeof code, "%.6s", c + 13);
+    free(rn);
+    free(sn);
+    struct store *st = NULL;
+    struct buf got = BUF_INIT;
+    char err[256] = "";
+    enum store_fetch f = STORE_UNKNOWN;
+    if (store_open(db, key, 0, &st, err, sizeof err) == SL_OK)
+        f = store_fetch(st, token, code, &got, NULL, 0, err, sizeof err);
+    CHECK(f == STORE_FOUND && got.len == strlen(want) && memcmp(got.data, want, got.len) == 0,
+          "the portal keeps the message as the recipient should see it: no tag in the subject, "
+          "the rest byte for byte (%s %s)",
+          store_fetch_name(f), err);
+    buf_free(&got);
+    store_free(st);
+    session_free(s);
+}
+
 static void test_redirect(const char *scripts)
 {
     char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
@@ -730,6 +818,8 @@ static void test_redirect(const char *scripts)
         test_env_from(dir, key, port);
     if (port > 0)
         test_on_request(dir, key, port);
+    if (port > 0)
+        test_untagged(dir, key, port);
     if (port > 0)
         test_reload(dir, key, port);
     if (port > 0) {
