@@ -43,7 +43,7 @@ DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
-        run format format-check clean install uninstall deb
+        run format format-check cflags clean install uninstall deb
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
@@ -306,6 +306,10 @@ format:
 
 format-check:
 	@clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+# the compiler flags of every object, for tests/static-analysis
+cflags:
+	@echo $(CFLAGS_ALL)
 
 clean:
 	rm -rf $(BUILD) bin

@@ -266,7 +266,7 @@ enum sl_status archive_read_gzip(struct doc_read *r, const char *data, size_t le
     if (il > 3 && strcasecmp(inner + il - 3, ".gz") == 0)
         inner[il - 3] = '\0';
     else if (il > 4 && strcasecmp(inner + il - 4, ".tgz") == 0)
-        strcpy(inner + il - 4, ".tar");
+        memcpy(inner + il - 4, ".tar", 5);
     member_where(w, sizeof w, where, inner);
 
     memset(&zs, 0, sizeof zs);

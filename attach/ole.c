@@ -1448,7 +1448,6 @@ static enum sl_status xls_records(struct xls *x)
                 st = xls_sheet_end(x);
             if (depth > 0)
                 depth--;
-            globals = false;
             break;
         case XLS_FILEPASS:
             ole_note(x->o, "unscannable.encrypted", "", false);

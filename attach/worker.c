@@ -216,6 +216,8 @@ static int check_sandbox(void)
     int s = socket(AF_INET, SOCK_STREAM, 0);
     printf("network socket: %s\n", s < 0 ? "refused" : "ALLOWED");
     refused += s < 0;
+    if (s >= 0)
+        close(s);
     tried++;
     int f = open("/tmp/sluis-sandbox-probe", O_WRONLY | O_CREAT, 0600);
     printf("open for writing: %s\n", f < 0 ? "refused" : "ALLOWED");

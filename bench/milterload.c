@@ -142,7 +142,7 @@ static char step(int fd, char cmd, const void *data, size_t len, bool want_reply
     size_t n;
     if (put(fd, cmd, data, len) != 0)
         return 0;
-    return want_reply ? reply(fd, buf, sizeof buf, &n) : SMFIR_CONTINUE;
+    return (char)(want_reply ? reply(fd, buf, sizeof buf, &n) : SMFIR_CONTINUE);
 }
 
 static void *run(void *arg)

@@ -7,6 +7,7 @@
  *   sluis policy check FILE      (a policy file, or a sluis-milter.conf)
  *   sluis portal keygen KEYFILE | init --db DB --key KEY
  *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
+ *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -16,10 +17,14 @@
  */
 #include <errno.h>
 #include <libgen.h>
+#include <poll.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,6 +57,7 @@ static void usage(FILE *f)
                "       sluis portal init --db DB --key KEYFILE\n"
                "       sluis portal show --db DB --key KEYFILE TOKEN CODE\n"
                "       sluis portal expire --db DB --key KEYFILE\n"
+               "       sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
@@ -564,6 +570,260 @@ static int cmd_rules(int argc, char **argv)
     return 0;
 }
 
+/* --- sluis release: held mail out of Postfix's hold queue, on record ---- */
+
+/* postfix_run - run a Postfix command (argv[0] found in /usr/sbin, else on
+ * PATH), no shell; its standard output into out (NULL: dropped), the
+ * first line of its standard error into err. The exit status, or -1 when
+ * it could not be run. */
+static int postfix_run(char *const argv[], struct buf *out, char *err, size_t errlen)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/usr/sbin/%s", argv[0]);
+    const char *prog = access(path, X_OK) == 0 ? path : argv[0];
+    int po[2], pe[2];
+    err[0] = '\0';
+    if (pipe(po) != 0)
+        return -1;
+    if (pipe(pe) != 0) {
+        close(po[0]);
+        close(po[1]);
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(po[1], 1);
+        dup2(pe[1], 2);
+        close(po[0]);
+        close(pe[0]);
+        execvp(prog, argv);
+        fprintf(stderr, "cannot run %s\n", prog);
+        _exit(127);
+    }
+    close(po[1]);
+    close(pe[1]);
+    if (pid < 0) {
+        close(po[0]);
+        close(pe[0]);
+        return -1;
+    }
+    /* both pipes at once: a long queue listing must not stall on a full
+     * error pipe, nor the other way round */
+    struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
+    struct buf errs = BUF_INIT;
+    for (int open_fds = 2; open_fds > 0;) {
+        if (poll(fds, 2, -1) < 0)
+            break;
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || fds[i].revents == 0)
+                continue;
+            char chunk[4096];
+            ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                open_fds--;
+            } else if (i == 0 && out) {
+                buf_append(out, chunk, (size_t)n);
+            } else if (i == 1 && errs.len < 4096) {
+                buf_append(&errs, chunk, (size_t)n);
+            }
+        }
+    }
+    for (int i = 0; i < 2; i++)
+        if (fds[i].fd >= 0)
+            close(fds[i].fd);
+    int status = 0;
+    pid_t w;
+    while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    if (errs.len)
+        snprintf(err, errlen, "%.*s", (int)strcspn(errs.data, "\n"), errs.data);
+    buf_free(&errs);
+    return w == pid && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* postfix_argv - v = PROG [-c DIR] OPT [ARG], NULL-terminated (v holds 6) */
+static void postfix_argv(char **v, const char *prog, const char *dir, const char *opt,
+                         const char *arg)
+{
+    size_t k = 0;
+    v[k++] = (char *)prog;
+    if (dir) {
+        v[k++] = "-c";
+        v[k++] = (char *)dir;
+    }
+    v[k++] = (char *)opt;
+    if (arg)
+        v[k++] = (char *)arg;
+    v[k] = NULL;
+}
+
+/* json_field - the string value of key in one line of postqueue -j, into
+ * out; false when it has none. Postfix writes queue_name and queue_id
+ * first, before the sender and recipients, so their first occurrence is
+ * the key. */
+static bool json_field(const char *line, const char *key, char *out, size_t outlen)
+{
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "\"%s\"", key);
+    const char *p = strstr(line, quoted);
+    if (p == NULL)
+        return false;
+    p += strlen(quoted);
+    p += strspn(p, " \t");
+    if (*p++ != ':')
+        return false;
+    p += strspn(p, " \t");
+    if (*p++ != '"')
+        return false;
+    size_t n = strcspn(p, "\"\\\n");
+    if (p[n] != '"' || n >= outlen)
+        return false;
+    snprintf(out, outlen, "%.*s", (int)n, p);
+    return true;
+}
+
+/* queue_of - which queue of the Postfix instance (-c dir, NULL: the
+ * default) holds qid: "hold", "deferred", ... or "" for none; false when
+ * postqueue could not be run (why in err) */
+static bool queue_of(const char *dir, const char *qid, char *queue, size_t qlen, char *err,
+                     size_t errlen)
+{
+    char *argv[6];
+    postfix_argv(argv, "postqueue", dir, "-j", NULL);
+    struct buf out = BUF_INIT;
+    int rc = postfix_run(argv, &out, err, errlen);
+    queue[0] = '\0';
+    for (char *line = out.data, *nl; rc == 0 && line && *line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        char id[64], name[32];
+        if (json_field(line, "queue_id", id, sizeof id) && strcmp(id, qid) == 0 &&
+            json_field(line, "queue_name", name, sizeof name)) {
+            snprintf(queue, qlen, "%s", name);
+            break;
+        }
+    }
+    buf_free(&out);
+    if (rc != 0 && err[0] == '\0')
+        snprintf(err, errlen, "postqueue -j: exit status %d", rc);
+    return rc == 0;
+}
+
+/* release_reason - the category of why a message is released: one of the
+ * names, or free text read as an unsafe tag's reason is (policy/tags.h).
+ * The text itself is never kept: it may name a patient. */
+static const char *release_reason(const char *text)
+{
+    static const char *const names[] = {"consent", "not-health", "urgent", "no-channel", "other"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(text, names[i]) == 0)
+            return names[i];
+    char subject[600], rest[600];
+    snprintf(subject, sizeof subject, "[unsafe: %.500s]", text);
+    for (char *p = subject + 1; *p && p[1]; p++)
+        if (*p == '[' || *p == ']')
+            *p = ' ';
+    struct tags t;
+    tags_read(subject, &t, rest, sizeof rest);
+    memset(subject, 0, sizeof subject);
+    return t.reason == REASON_NONE ? "other" : tags_reason_name(t.reason);
+}
+
+/* plain_name - a queue id or a name for the record: letters, digits and
+ * the characters in extra, 1 to max long */
+static bool plain_name(const char *s, const char *extra, size_t max)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > max)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              strchr(extra, *s)))
+            return false;
+    return true;
+}
+
+/* cmd_release - sluis release QUEUEID --reason REASON [--by NAME]
+ * [--config-dir DIR]: a message that sluis-milter held goes out of
+ * Postfix's hold queue as it is, unscanned, with a record of who released
+ * it and why (a category, never the text), in syslog (mail) and on
+ * standard output. Only a message in the hold queue is released. */
+static int cmd_release(int argc, char **argv)
+{
+    const char *qid = NULL, *reason = NULL, *by = NULL, *dir = NULL;
+    for (int i = 0; i < argc; i++) {
+        bool value = i + 1 < argc;
+        if (strcmp(argv[i], "--reason") == 0 && value)
+            reason = argv[++i];
+        else if (strcmp(argv[i], "--by") == 0 && value)
+            by = argv[++i];
+        else if (strcmp(argv[i], "--config-dir") == 0 && value)
+            dir = argv[++i];
+        else if (argv[i][0] != '-' && qid == NULL)
+            qid = argv[i];
+        else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (qid == NULL || reason == NULL || *reason == '\0') {
+        fprintf(stderr, "sluis release: a queue id and --reason are needed (consent, not-health, "
+                        "urgent, no-channel, other, or a few words: only their category is "
+                        "recorded)\n");
+        return 2;
+    }
+    if (!plain_name(qid, "", 32)) {
+        fprintf(stderr, "sluis release: '%s' is not a Postfix queue id\n", qid);
+        return 2;
+    }
+    if (by == NULL)
+        by = getenv("SUDO_USER");
+    if (by == NULL || *by == '\0') {
+        struct passwd *pw = getpwuid(getuid());
+        by = pw ? pw->pw_name : "unknown";
+    }
+    if (!plain_name(by, "._-", 64)) {
+        fprintf(stderr, "sluis release: --by takes a name of letters, digits and . _ - only\n");
+        return 2;
+    }
+    const char *category = release_reason(reason);
+    char queue[32], err[512];
+    if (!queue_of(dir, qid, queue, sizeof queue, err, sizeof err)) {
+        fprintf(stderr, "sluis release: %s\n", err);
+        return 1;
+    }
+    if (strcmp(queue, "hold") != 0) {
+        fprintf(stderr, "sluis release: %s is not in the hold queue%s%s%s; nothing released\n", qid,
+                queue[0] ? " (it is in the " : "", queue, queue[0] ? " queue)" : "");
+        return 1;
+    }
+    char *v[6], why[512];
+    postfix_argv(v, "postsuper", dir, "-H", qid);
+    int rc = postfix_run(v, NULL, err, sizeof err);
+    if (rc != 0 || !queue_of(dir, qid, queue, sizeof queue, why, sizeof why) ||
+        strcmp(queue, "hold") == 0) {
+        fprintf(stderr, "sluis release: %s not released: postsuper -H: %s\n", qid,
+                err[0] ? err : "it stays in the hold queue");
+        return 1;
+    }
+    /* out of hold it waits in the deferred queue: deliver it now */
+    postfix_argv(v, "postqueue", dir, "-i", qid);
+    postfix_run(v, NULL, why, sizeof why);
+    openlog("sluis", LOG_PID, LOG_MAIL);
+    syslog(LOG_NOTICE,
+           "%s: released from hold by %s, reason %s; delivered as it is, not scanned "
+           "again",
+           qid, by, category);
+    closelog();
+    printf("sluis release: %s: released from hold by %s, reason %s; delivered as it is, not "
+           "scanned again\n",
+           qid, by, category);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -578,6 +838,8 @@ int main(int argc, char **argv)
         return cmd_policy(argc - 2, argv + 2);
     if (strcmp(argv[1], "portal") == 0)
         return cmd_portal(argc - 2, argv + 2);
+    if (strcmp(argv[1], "release") == 0)
+        return cmd_release(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("sluis %s\n", SLUIS_VERSION);
         return 0;

@@ -302,7 +302,8 @@ static bool target_url(const struct smtp_target *t, const char *helo, char *url,
         if ((size_t)k + 2 >= cap)
             return false;
         memmove(zone + 3, zone + 1, strlen(zone + 1) + 1);
-        memcpy(zone, "%25", 3);
+        zone[1] = '2'; /* zone[0] is the '%' already */
+        zone[2] = '5';
         k += 2;
     }
     for (const unsigned char *h = (const unsigned char *)helo; *h; h++) {

@@ -17,6 +17,7 @@ bool account_lookup(const char *user, const char *socket_group, struct account *
     a->uid = (uid_t)-1;
     a->gid = a->sock_gid = (gid_t)-1;
     if (user && *user) {
+        /* cppcheck-suppress getpwnamCalled ; at start-up or in -n, before any thread */
         struct passwd *pw = getpwnam(user);
         if (pw == NULL) {
             snprintf(err, errlen, "user %s: no such user", user);
@@ -25,6 +26,7 @@ bool account_lookup(const char *user, const char *socket_group, struct account *
         snprintf(a->user, sizeof a->user, "%s", user);
         a->uid = pw->pw_uid;
         a->gid = a->sock_gid = pw->pw_gid;
+        /* cppcheck-suppress getgrgidCalled ; at start-up or in -n, before any thread */
         struct group *gr = getgrgid(pw->pw_gid);
         if (gr)
             snprintf(a->group, sizeof a->group, "%s", gr->gr_name);
@@ -32,6 +34,7 @@ bool account_lookup(const char *user, const char *socket_group, struct account *
             snprintf(a->group, sizeof a->group, "%ld", (long)pw->pw_gid);
     }
     if (socket_group && *socket_group) {
+        /* cppcheck-suppress getgrnamCalled ; at start-up or in -n, before any thread */
         struct group *gr = getgrnam(socket_group);
         if (gr == NULL) {
             snprintf(err, errlen, "socket_group %s: no such group", socket_group);
@@ -57,6 +60,7 @@ bool account_become(const struct account *a, char *err, size_t errlen)
 
 const char *account_name(char *buf, size_t len)
 {
+    /* cppcheck-suppress getpwuidCalled ; at start-up or in -n, before any thread */
     struct passwd *pw = getpwuid(geteuid());
     if (pw)
         snprintf(buf, len, "%s", pw->pw_name);

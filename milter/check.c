@@ -116,6 +116,7 @@ static bool check_key(struct checker *k, const char *key)
         return false;
     }
     if (st.st_uid != geteuid()) {
+        /* cppcheck-suppress getpwuidCalled ; -n has one thread */
         struct passwd *pw = getpwuid(st.st_uid);
         char owner[64];
         snprintf(owner, sizeof owner, "%s", pw ? pw->pw_name : "another user");

@@ -31,8 +31,13 @@
  *
  * Limits against slow or many clients: libmilter waits at most the
  * configured timeout for the MTA (its own default is two hours), and at
- * most max_connections connections have a session; one more is answered
- * with a temporary failure at connect, before anything is allocated for it.
+ * most max_connections connections that were active within that timeout
+ * have a session; one more is answered with a temporary failure at connect,
+ * before anything is allocated for it. Debian's libmilter runs a pool of
+ * worker threads that looks for idle connections only every ten minutes, so
+ * a connection idle for longer than timeout no longer counts (it holds no
+ * thread, and libmilter closes it at its next look); at most
+ * CONN_HARD_FACTOR times max_connections are open in all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -68,10 +73,23 @@
 #define DRAIN_SECONDS   60 /* how long SIGTERM waits for open connections */
 #define CAP_LOG_SECONDS 60 /* at most one line a minute about max_connections */
 
-static int active;   /* connections with a session (atomic) */
-static int draining; /* SIGTERM came: no new connections (atomic) */
-static int in_eom;   /* end-of-message callbacks running (atomic) */
-static int closing;  /* the drain is over: no end of message starts (atomic) */
+/* a connection with a session: the private pointer libmilter keeps */
+struct conn {
+    struct session *session;
+    long last;                /* time of its last callback (atomic) */
+    int in_message;           /* between MAIL and end of message or abort (atomic) */
+    struct conn *prev, *next; /* in conns, under conns_mu */
+};
+
+#define CONN_HARD_FACTOR 4 /* open connections, idle ones too, per max_connections */
+
+static pthread_mutex_t conns_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct conn *conns; /* every connection with a session */
+static unsigned nconns;    /* how many, under conns_mu */
+static int in_messages;    /* connections in a message (atomic) */
+static int draining;       /* SIGTERM came: no new connections (atomic) */
+static int in_eom;         /* end-of-message callbacks running (atomic) */
+static int closing;        /* the drain is over: no end of message starts (atomic) */
 
 static long cap_logged;           /* when max_connections was last logged (atomic) */
 static unsigned long cap_refused; /* connections refused since then (atomic) */
@@ -153,10 +171,80 @@ static void cap_note(unsigned max)
             max, refused);
 }
 
-/* cb_connect - a slot under max_connections, then a session. A connection
- * holds a slot exactly when it has a session (its private pointer): only
- * then does cb_close give one back, since libmilter calls close also for
- * a connection refused here. */
+static long now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec;
+}
+
+/* conn_of - the connection's session, its last callback now */
+static struct session *conn_of(SMFICTX *ctx)
+{
+    struct conn *c = smfi_getpriv(ctx);
+    if (c == NULL)
+        return NULL;
+    __atomic_store_n(&c->last, now_s(), __ATOMIC_RELEASE);
+    return c->session;
+}
+
+/* conn_in_message - the connection enters (true) or leaves a message */
+static void conn_in_message(SMFICTX *ctx, bool in)
+{
+    struct conn *c = smfi_getpriv(ctx);
+    if (c && __atomic_exchange_n(&c->in_message, in, __ATOMIC_ACQ_REL) != in)
+        __atomic_add_fetch(&in_messages, in ? 1 : -1, __ATOMIC_ACQ_REL);
+}
+
+/* conn_admit - a new connection's place: under max_connections of those
+ * active within timeout, and CONN_HARD_FACTOR times that in all. Counted
+ * and linked under one lock, so two connections racing for the last place
+ * cannot both get it. */
+static bool conn_admit(struct conn *c, unsigned max, unsigned timeout)
+{
+    long now = now_s();
+    bool ok;
+    pthread_mutex_lock(&conns_mu);
+    unsigned fresh = 0;
+    for (const struct conn *o = conns; o && fresh < max; o = o->next)
+        if (now - __atomic_load_n(&o->last, __ATOMIC_ACQUIRE) <= (long)timeout ||
+            __atomic_load_n(&o->in_message, __ATOMIC_ACQUIRE))
+            fresh++;
+    ok = fresh < max && nconns < (unsigned long)max * CONN_HARD_FACTOR;
+    if (ok) {
+        c->last = now;
+        c->next = conns;
+        if (conns)
+            conns->prev = c;
+        conns = c;
+        nconns++;
+    }
+    pthread_mutex_unlock(&conns_mu);
+    return ok;
+}
+
+/* conn_free - unlink and free; the one place a connection's session goes */
+static void conn_free(struct conn *c)
+{
+    pthread_mutex_lock(&conns_mu);
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    nconns--;
+    pthread_mutex_unlock(&conns_mu);
+    if (__atomic_load_n(&c->in_message, __ATOMIC_ACQUIRE))
+        __atomic_sub_fetch(&in_messages, 1, __ATOMIC_ACQ_REL);
+    session_free(c->session);
+    free(c);
+}
+
+/* cb_connect - a place under max_connections, then a session. A connection
+ * holds a place exactly when it has a private pointer: only then does
+ * cb_close give one back, since libmilter calls close also for a
+ * connection refused here. */
 static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
 {
     (void)addr;
@@ -167,38 +255,49 @@ static sfsistat cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *addr)
     struct snapshot *snap = snapshot_current();
     if (snap == NULL)
         return SMFIS_TEMPFAIL;
-    unsigned max = snap->cfg.max_connections;
-    /* take the slot first, give it back when over: two connections racing
-     * for the last slot cannot both get it */
-    if ((unsigned)__atomic_add_fetch(&active, 1, __ATOMIC_ACQ_REL) > max) {
-        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
-        snapshot_release(snap);
+    unsigned max = snap->cfg.max_connections, timeout = snap->cfg.timeout;
+    struct conn *c = calloc(1, sizeof *c);
+    if (c)
+        c->session = session_new(snap);
+    snapshot_release(snap);
+    if (c == NULL || c->session == NULL) {
+        free(c);
+        log_msg(LOG_ERR, NULL, "internal error: no memory for a connection; tempfail");
+        return SMFIS_TEMPFAIL;
+    }
+    if (!conn_admit(c, max, timeout)) {
+        session_free(c->session);
+        free(c);
         cap_note(max);
         /* no smfi_setreply: libmilter does not allow it at connect; Postfix
          * answers the client 451 4.7.1 (milter_default_action aside) */
         return SMFIS_TEMPFAIL;
     }
-    struct session *s = session_new(snap);
-    snapshot_release(snap);
-    if (s == NULL) {
-        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
-        log_msg(LOG_ERR, NULL, "internal error: no memory for a connection; tempfail");
-        return SMFIS_TEMPFAIL;
-    }
-    smfi_setpriv(ctx, s);
-    return rc(session_connect(s, host));
+    smfi_setpriv(ctx, c);
+    return rc(session_connect(c->session, host));
+}
+
+/* message_rc - the answer of a stage that may end the message early (MAIL,
+ * DATA): one that does (inbound mail accepted at DATA, say) is no longer
+ * in a message, so a stop does not wait for it */
+static sfsistat message_rc(SMFICTX *ctx, struct session *s, enum session_rc r)
+{
+    if (s == NULL || r != SESSION_CONTINUE)
+        conn_in_message(ctx, false);
+    return s ? rc(r) : SMFIS_TEMPFAIL;
 }
 
 static sfsistat cb_envfrom(SMFICTX *ctx, char **argv)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
+    conn_in_message(ctx, true);
     struct milter_io io = io_of(ctx);
-    return s ? rc(session_envfrom(s, &io, argv[0])) : SMFIS_TEMPFAIL;
+    return message_rc(ctx, s, s ? session_envfrom(s, &io, argv[0]) : SESSION_TEMPFAIL);
 }
 
 static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     struct milter_io io = io_of(ctx);
     return s ? rc(session_envrcpt(s, &io, argv[0])) : SMFIS_TEMPFAIL;
 }
@@ -206,26 +305,26 @@ static sfsistat cb_envrcpt(SMFICTX *ctx, char **argv)
 /* cb_data - DATA: where inbound mail is accepted, with Postfix's queue id */
 static sfsistat cb_data(SMFICTX *ctx)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     struct milter_io io = io_of(ctx);
-    return s ? rc(session_data(s, &io)) : SMFIS_TEMPFAIL;
+    return message_rc(ctx, s, s ? session_data(s, &io) : SESSION_TEMPFAIL);
 }
 
 static sfsistat cb_header(SMFICTX *ctx, char *name, char *value)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     return s ? rc(session_header(s, name, value)) : SMFIS_TEMPFAIL;
 }
 
 static sfsistat cb_eoh(SMFICTX *ctx)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     return s ? rc(session_eoh(s)) : SMFIS_TEMPFAIL;
 }
 
 static sfsistat cb_body(SMFICTX *ctx, unsigned char *data, size_t len)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     return s ? rc(session_body(s, data, len)) : SMFIS_TEMPFAIL;
 }
 
@@ -236,33 +335,33 @@ static sfsistat cb_body(SMFICTX *ctx, unsigned char *data, size_t len)
  * it in in_eom and waits. */
 static sfsistat cb_eom(SMFICTX *ctx)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     struct milter_io io = io_of(ctx);
     __atomic_add_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
     sfsistat r = SMFIS_TEMPFAIL;
     if (s && !__atomic_load_n(&closing, __ATOMIC_SEQ_CST))
         r = rc(session_eom(s, &io));
+    conn_in_message(ctx, false);
     __atomic_sub_fetch(&in_eom, 1, __ATOMIC_SEQ_CST);
     return r;
 }
 
 static sfsistat cb_abort(SMFICTX *ctx)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct session *s = conn_of(ctx);
     if (s)
         session_abort(s);
+    conn_in_message(ctx, false);
     return SMFIS_CONTINUE;
 }
 
 /* cb_close - the one place a connection's session is freed */
 static sfsistat cb_close(SMFICTX *ctx)
 {
-    struct session *s = smfi_getpriv(ctx);
+    struct conn *c = smfi_getpriv(ctx);
     smfi_setpriv(ctx, NULL);
-    if (s) {
-        session_free(s);
-        __atomic_sub_fetch(&active, 1, __ATOMIC_ACQ_REL);
-    }
+    if (c)
+        conn_free(c);
     return SMFIS_CONTINUE;
 }
 
@@ -451,7 +550,9 @@ static const char *socket_describe(char *buf, size_t len)
     struct stat st;
     buf[0] = '\0';
     if (bound.path && stat(bound.path, &st) == 0) {
+        /* cppcheck-suppress getpwuidCalled ; at start-up, before the milter thread */
         struct passwd *pw = getpwuid(st.st_uid);
+        /* cppcheck-suppress getgrgidCalled ; at start-up, before the milter thread */
         struct group *gr = getgrgid(st.st_gid);
         char u[32], g[32];
         snprintf(u, sizeof u, "%ld", (long)st.st_uid);
@@ -676,10 +777,13 @@ static int serve(const char *config, const struct milter_config *c, const char *
      * to end */
     __atomic_store_n(&draining, 1, __ATOMIC_RELEASE);
     socket_remove();
-    for (int i = 0; __atomic_load_n(&active, __ATOMIC_ACQUIRE) > 0 && i < DRAIN_SECONDS * 10; i++) {
+    /* an idle connection (no message begun) is not waited for: it holds
+     * nothing that a stop could lose */
+    for (int i = 0; __atomic_load_n(&in_messages, __ATOMIC_ACQUIRE) > 0 && i < DRAIN_SECONDS * 10;
+         i++) {
         if (i % 50 == 0)
-            log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish",
-                    __atomic_load_n(&active, __ATOMIC_ACQUIRE));
+            log_msg(LOG_INFO, NULL, "waiting for %d connection(s) to finish their message",
+                    __atomic_load_n(&in_messages, __ATOMIC_ACQUIRE));
         usleep(100000);
     }
     /* connections still open past the drain are cut, but not a message

@@ -140,14 +140,13 @@ static enum sl_status submit(struct redirect *r, const char *from, const char *c
 }
 
 enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const struct notice_vars *v,
-                               char *err, size_t errlen)
+                               const char *env_from, char *err, size_t errlen)
 {
     struct buf msg = BUF_INIT;
     enum sl_status st = notice_render(r->templates, k, v, &msg, err, errlen);
     const char *to[] = {v->to};
-    /* an empty envelope sender: notices never draw bounces (RFC 3834 3.3) */
     if (st == SL_OK)
-        st = submit(r, "", to, 1, msg.data, msg.len, err, errlen);
+        st = submit(r, env_from ? env_from : "", to, 1, msg.data, msg.len, err, errlen);
     buf_free(&msg);
     return st;
 }
@@ -175,4 +174,17 @@ void redirect_notice_from(const struct policy *p, const char *sender, char *out,
     const char *at = sender ? strrchr(sender, '@') : NULL;
     const char *domain = p->norg ? p->org_domains[0] : at ? at + 1 : "localhost";
     snprintf(out, outlen, "beveiligd@%.*s", (int)strcspn(domain, ">"), domain);
+}
+
+void redirect_notice_env_from(const struct policy *p, enum notice_kind k, const char *sender,
+                              const char *from, char *out, size_t outlen)
+{
+    const char *env = "";
+    /* to a recipient: a bounce must reach a person, the staff member when
+     * the address is the organisation's (one of its domains), else the
+     * notices' own address. To the sender: the null sender (RFC 3834 3.3),
+     * so an out-of-office answer to a notice goes nowhere, not into a loop. */
+    if (k == NOTICE_RECIPIENT)
+        env = sender && *sender && decide_internal(p, NULL, sender) ? sender : from;
+    snprintf(out, outlen, "%s", env);
 }

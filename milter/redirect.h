@@ -53,10 +53,21 @@ const char *redirect_reject_text(const struct redirect *r, const char *lang);
 bool redirect_external(const struct redirect *r);
 
 /* redirect_notify - a notice of kind k with vars v (from and to filled in
- * by the caller) submitted; SL_OK when the submission service took it.
- * A failed submission's err names the service ("submission HOST:PORT"). */
+ * by the caller) submitted with envelope sender env_from ("" for the null
+ * sender); SL_OK when the submission service took it. A failed
+ * submission's err names the service ("submission HOST:PORT"). */
 enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const struct notice_vars *v,
-                               char *err, size_t errlen);
+                               const char *env_from, char *err, size_t errlen);
+
+/* redirect_notice_env_from - the envelope sender of a notice of kind k
+ * about a message from sender (bare address), into out. A recipient's
+ * notice carries the sender's own address when it is one of the
+ * organisation's, else notice_from (from): a bounce for a mistyped address
+ * then reaches the staff member, who was told a notice went out. Notices
+ * to the sender carry the null sender, so an automatic reply to them
+ * (RFC 3834) cannot loop back. */
+void redirect_notice_env_from(const struct policy *p, enum notice_kind k, const char *sender,
+                              const char *from, char *out, size_t outlen);
 
 /* redirect_copy - the message, with the header line "name: value" on top,
  * submitted to the n recipients with envelope sender from */

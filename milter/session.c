@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../extract/header.h"
@@ -130,6 +131,13 @@ enum session_rc session_envfrom(struct session *s, const struct milter_io *io, c
     return SESSION_CONTINUE;
 }
 
+/* is_inbound - a message whose MAIL FROM made it inbound (without one, out
+ * of protocol order, it is not known to be) */
+static bool is_inbound(const struct session *s)
+{
+    return s->from != NULL && !s->outgoing;
+}
+
 /* inbound - inbound mail passes untouched, logged with its queue id */
 static enum session_rc inbound(struct session *s, const struct milter_io *io)
 {
@@ -142,7 +150,7 @@ static enum session_rc inbound(struct session *s, const struct milter_io *io)
 
 enum session_rc session_data(struct session *s, const struct milter_io *io)
 {
-    if (!s->outgoing)
+    if (is_inbound(s))
         return inbound(s, io);
     take_qid(s, io);
     return SESSION_CONTINUE;
@@ -151,8 +159,8 @@ enum session_rc session_data(struct session *s, const struct milter_io *io)
 enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, const char *rcpt)
 {
     const struct milter_config *c = &s->snap->cfg;
-    if (!s->outgoing)
-        return SESSION_CONTINUE; /* inbound: neither kept nor counted */
+    if (is_inbound(s))
+        return SESSION_CONTINUE; /* neither kept nor counted */
     /* a message's memory stays bounded: past the cap each recipient is
      * refused for now, and the client sends it again in a later
      * transaction (RFC 5321 4.5.3.1.10: 452 for too many recipients) */
@@ -182,7 +190,7 @@ enum session_rc session_envrcpt(struct session *s, const struct milter_io *io, c
 static enum session_rc keep(struct session *s, const void *p, size_t n)
 {
     /* inbound mail is never kept, also from an MTA that skips DATA */
-    if (s->outgoing && !s->failed && spool_append(&s->spool, p, n) != SL_OK)
+    if (!is_inbound(s) && !s->failed && spool_append(&s->spool, p, n) != SL_OK)
         s->failed = true; /* said at the end of the message */
     return SESSION_CONTINUE;
 }
@@ -228,7 +236,7 @@ static void ascii(const char *in, char *out, size_t outlen)
         unsigned char c = (unsigned char)*in;
         if (c == '%')
             out[o++] = '%';
-        out[o++] = c >= 0x20 && c < 0x7F ? (char)c : '?';
+        out[o++] = (char)(c >= 0x20 && c < 0x7F ? c : '?');
     }
     out[o] = '\0';
 }
@@ -251,11 +259,13 @@ static const char *reject_text(const struct session *s)
     return redirect_reject_text(s->snap->redirect, s->lang);
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level: the fallback is pass or tempfail, which end */
 static enum session_rc apply(struct session *s, const struct milter_io *io, enum action a)
 {
     return apply_reply(s, io, a, "550", "5.7.1", reject_text(s));
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): one level: the fallback is pass or tempfail, which end */
 static enum session_rc apply_reply(struct session *s, const struct milter_io *io, enum action a,
                                    const char *rcode, const char *xcode, const char *reject_text)
 {
@@ -306,6 +316,44 @@ static bool untag(struct session *s, const struct milter_io *io, const char *res
     return ok;
 }
 
+/* untagged_copy - the message data[0..len) as the recipients are to see
+ * it: its first Subject field (with its continuation lines) replaced by
+ * "Subject: " and the tagless subject, encoded as untag() hands it to the
+ * MTA; every other byte as it is. Into out (reset first). The portal and a
+ * split-off partner copy get this, not the tagged original. */
+static enum sl_status untagged_copy(const char *data, size_t len, const char *rest, struct buf *out)
+{
+    struct buf enc = BUF_INIT;
+    enum sl_status st = header_encode(rest, &enc);
+    size_t i = 0, start = len, end = len;
+    /* the header: lines up to the first empty one (RFC 5322 2.1) */
+    while (st == SL_OK && i < len && start == len) {
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t next = nl ? (size_t)(nl - data) + 1 : len;
+        size_t n = next - i - (nl != NULL) - (nl && nl > data + i && nl[-1] == '\r');
+        if (n == 0)
+            break;
+        if (n >= 8 && strncasecmp(data + i, "subject:", 8) == 0) {
+            start = i;
+            end = next;
+            while (end < len && (data[end] == ' ' || data[end] == '\t')) {
+                const char *cnl = memchr(data + end, '\n', len - end);
+                end = cnl ? (size_t)(cnl - data) + 1 : len;
+            }
+        }
+        i = next;
+    }
+    buf_reset(out);
+    if (st == SL_OK)
+        st = buf_append(out, data, start);
+    if (st == SL_OK && start < len)
+        st = buf_printf(out, "Subject: %s\r\n", enc.data ? enc.data : "");
+    if (st == SL_OK && end < len)
+        st = buf_append(out, data + end, len - end);
+    buf_free(&enc);
+    return st;
+}
+
 /* fail - an internal error: the configured error action (tempfail) */
 static enum session_rc fail(struct session *s, const struct milter_io *io, const char *why)
 {
@@ -327,7 +375,8 @@ struct message_view {
 
 #define NOTICE_MAX_FINDINGS 12
 
-/* notice_findings - the distinct (category, masked value) pairs of r */
+/* notice_findings - what r found, each (category, rule) once: a diagnosis
+ * in the subject and the body is one line of the notice */
 static size_t notice_findings(const struct detect_result *r, struct notice_finding *out, size_t cap)
 {
     size_t n = 0;
@@ -337,10 +386,9 @@ static size_t notice_findings(const struct detect_result *r, struct notice_findi
             continue;
         bool seen = false;
         for (size_t k = 0; k < n && !seen; k++)
-            seen =
-                strcmp(out[k].category, f->category) == 0 && strcmp(out[k].masked, f->masked) == 0;
+            seen = strcmp(out[k].category, f->category) == 0 && strcmp(out[k].rule, f->rule) == 0;
         if (!seen)
-            out[n++] = (struct notice_finding){f->category, f->masked};
+            out[n++] = (struct notice_finding){f->category, f->rule, f->masked};
     }
     return n;
 }
@@ -355,25 +403,26 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
     char from[320], why[512];
     struct notice_finding nf[NOTICE_MAX_FINDINGS];
     redirect_notice_from(p, s->from, from, sizeof from);
-    struct notice_vars v = {s->lang,
-                            p->organisation,
-                            from,
-                            s->sender,
-                            s->sender,
-                            NULL,
-                            0,
-                            p->helpdesk,
-                            p->report_url,
-                            reason,
-                            nf,
-                            notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
-                            nr,
-                            nnr};
+    struct notice_vars v = {.lang = s->lang,
+                            .organisation = p->organisation,
+                            .from = from,
+                            .to = s->sender,
+                            .sender = s->sender,
+                            .helpdesk = p->helpdesk,
+                            .report_url = p->report_url,
+                            .reason = reason,
+                            .findings = nf,
+                            .nfindings = notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
+                            .recipients = nr,
+                            .nrecipients = nnr,
+                            .requested = m->tags->tag == TAG_SECURE};
     if (s->dry_run) {
         printf("notice to the sender: %s\n", notice_kind_name(k));
         return true;
     }
-    if (redirect_notify(s->snap->redirect, k, &v, why, sizeof why) != SL_OK) {
+    char env[320];
+    redirect_notice_env_from(p, k, s->sender, from, env, sizeof env);
+    if (redirect_notify(s->snap->redirect, k, &v, env, why, sizeof why) != SL_OK) {
         if (err)
             snprintf(err, errlen, "%s", why);
         else
@@ -391,28 +440,41 @@ static bool stop_asked(const struct milter_io *io)
     return io->stopping && io->stopping(io->h);
 }
 
-/* roll_back - undo a redirect of np recipients that has not reached its
- * point of no return: what the portal kept under id ("" nothing) is
- * removed. No token or code has left the process yet, so a kept message
- * that cannot be removed opens nothing; it expires. The answer is a
- * temporary failure, and the sender's retry starts afresh. again says
- * what went out all the same and goes out again with the retry ("" none). */
-static enum session_rc roll_back(struct session *s, const struct milter_io *io, const char *id,
-                                 size_t np, const char *why, const char *again)
+/* roll_back - undo a redirect of np recipients whose answer is not an
+ * accept: what the portal kept under id ("" nothing) is removed, and id
+ * cleared. The answer is a temporary failure; the sender's retry keeps the
+ * message afresh with new links and codes, so no copy of health data is
+ * left behind by a transaction that did not complete. Before the sender's
+ * notice (notice_out false) no token or code has left the process, so a
+ * kept message that cannot be removed opens nothing; it expires. After it,
+ * the codes and links already sent stop working, and the retry's notices
+ * are the ones that count. why says what failed (with the submission
+ * service's host and port when a submission did), again what went out all
+ * the same and goes out again with the retry ("" none); never an address. */
+static enum session_rc roll_back(struct session *s, const struct milter_io *io, char *id, size_t np,
+                                 bool notice_out, const char *why, const char *again)
 {
     char err[512];
     const char *undone = "nothing had been kept";
     if (id[0] && redirect_withdraw(s->snap->redirect, id, err, sizeof err) == SL_OK) {
-        undone = "the kept message and its pickups were removed";
+        undone = notice_out ? "the kept message and its pickups were removed, so the codes in "
+                              "the sender's notice and the links sent open nothing; the retry "
+                              "keeps it again and sends new notices, the sender's next one with "
+                              "the codes that work"
+                            : "the kept message and its pickups were removed";
     } else if (id[0]) {
         log_msg(LOG_ERR, s->qid, "portal: the kept message not removed (%s)", err);
-        undone = "the kept message could not be removed (no link or code to it went out; it "
-                 "expires)";
+        undone = notice_out ? "the kept message could not be removed: it stays until it "
+                              "expires, and the codes sent still open it"
+                            : "the kept message could not be removed (no link or code to it "
+                              "went out; it expires)";
     }
+    id[0] = '\0';
     log_msg(LOG_ERR, s->qid,
-            "portal: redirect to %zu recipient(s) rolled back before the sender's notice: %s; "
-            "%s; no notice went out%s; action=tempfail",
-            np, why, undone, again);
+            "portal: redirect to %zu recipient(s) rolled back %s: %s; %s%s%s; "
+            "action=tempfail",
+            np, notice_out ? "after the sender's notice" : "before the sender's notice", why,
+            undone, notice_out ? "" : "; no notice went out", again);
     return apply(s, io, ACTION_TEMPFAIL);
 }
 
@@ -429,13 +491,24 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
                                 char *err, size_t errlen)
 {
     const struct policy *p = &s->snap->cfg.policy;
+    char env[320];
+    redirect_notice_env_from(p, NOTICE_RECIPIENT, s->sender, from, env, sizeof env);
     for (size_t i = 0; i < np; i++) {
         char link[512];
         snprintf(link, sizeof link, "%s%s", p->portal_url, pk[i].token);
-        struct notice_vars v = {s->lang,     p->organisation, from, bp[i], s->sender, link, expires,
-                                p->helpdesk, p->report_url,   NULL, NULL,  0,         NULL, 0};
+        /* nothing of what was found: no findings, no reason */
+        struct notice_vars v = {.lang = s->lang,
+                                .organisation = p->organisation,
+                                .from = from,
+                                .to = bp[i],
+                                .sender = s->sender,
+                                .link = link,
+                                .expires = expires,
+                                .helpdesk = p->helpdesk,
+                                .report_url = p->report_url};
         for (unsigned t = 1;
-             redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, err, errlen) != SL_OK; t++) {
+             redirect_notify(s->snap->redirect, NOTICE_RECIPIENT, &v, env, err, errlen) != SL_OK;
+             t++) {
             if (t == NOTICE_TRIES) {
                 memset(link, 0, sizeof link);
                 return i;
@@ -470,9 +543,13 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
  * answers with a temporary failure: until then no token or code has left
  * the process, so nothing is half done and the sender's retry starts
  * afresh. A recipient hears of a link only after the sender has its code,
- * so no code is lost. A notice that still fails in 5 gives a temporary
- * failure too, but the kept message stays: the sender and the recipients
- * told so far hold working codes and links. */
+ * so no code is lost. A notice that still fails in 5 rolls back too: a
+ * temporary failure, and the kept message removed, since the retry keeps
+ * it again with fresh codes (each try keeping a copy would leave one of
+ * health data for every retry); the codes and links already sent stop
+ * working, and the sender's next notice is the one that counts. Whatever
+ * the reason, an answer other than an accept never leaves a kept message
+ * behind in the built-in portal. */
 static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                                  const struct message_view *m, enum action overall,
                                  enum action intended, enum policy_mode mode)
@@ -490,10 +567,11 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     /* the whole message waits or goes back: hold, reject, tempfail */
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
         if (overall != ACTION_TEMPFAIL) {
-            /* not scanned in full, or no channel for health data */
+            /* not scanned in full, or no channel for health data (or for
+             * mail the sender asked to protect with a tag) */
             bool partial = false;
             for (size_t i = 0; i < n; i++)
-                partial |= m->d[i].action == overall && !m->r->sensitive;
+                partial |= m->d[i].action == overall && !m->r->sensitive && !m->d[i].forced;
             const char *lang = policy_scope_language(p, policy_scope_of(p, s->from));
             sender_notice(
                 s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
@@ -506,6 +584,12 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
 
     enum session_rc rc = SESSION_ACCEPT;
+    char id[33] = "";       /* what the portal kept, until it is removed again */
+    const char *again = ""; /* what went out that the retry sends again */
+    bool external = redirect_external(rd), notice_out = false; /* the sender's, with codes */
+    struct buf untagged = BUF_INIT;
+    const char *data = m->data; /* as it is kept and copied */
+    size_t len = m->len;
     struct store_pickup *pk = calloc(np + 1, sizeof *pk);
     struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
@@ -524,14 +608,13 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
-    bool split = nt > 0 && nkeep > 0, external = redirect_external(rd);
-    char id[33] = "", err[512], why[600], from[320];
-    const char *again = ""; /* what went out that the retry sends again */
+    bool split = nt > 0 && nkeep > 0;
+    char err[512], why[640], from[320];
     time_t expires = 0;
     redirect_notice_from(p, s->from, from, sizeof from);
 
     if (np > 0 && stop_asked(io)) {
-        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        rc = roll_back(s, io, id, np, false, "the milter is stopping", again);
         goto out;
     }
     /* 1. the MTA's changes */
@@ -543,6 +626,16 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         rc = fail(s, io, "the subject tag could not be removed");
     if (rc == SESSION_ACCEPT && nt > 0 && !split)
         rc = apply(s, io, ACTION_TLS);
+    /* what the portal keeps and a partner gets: the message as it leaves,
+     * its subject without the tags */
+    if (rc == SESSION_ACCEPT && m->tags->found > 0 && (np > 0 || split)) {
+        if (untagged_copy(m->data, m->len, m->rest, &untagged) == SL_OK) {
+            data = untagged.data;
+            len = untagged.len;
+        } else {
+            rc = fail(s, io, "out of memory");
+        }
+    }
     if (rc != SESSION_ACCEPT)
         goto out;
 
@@ -551,7 +644,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < np; i++)
             printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
     } else if (np > 0 && !external &&
-               redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
+               redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err,
                              sizeof err) != SL_OK) {
         log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
         rc = apply(s, io, ACTION_TEMPFAIL);
@@ -559,7 +652,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     /* 3. the last moment at which nothing has left */
     if (np > 0 && stop_asked(io)) {
-        rc = roll_back(s, io, id, np, "the milter is stopping", again);
+        rc = roll_back(s, io, id, np, false, "the milter is stopping", again);
         goto out;
     }
 
@@ -568,11 +661,11 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < nt; i++)
             printf("tls: a copy for %s over the TLS route, recipient removed\n", bt[i]);
     } else if (split) {
-        if (redirect_copy(rd, ROUTE_HEADER, "tls", m->data, m->len, s->sender, bt, nt, err,
-                          sizeof err) != SL_OK) {
+        if (redirect_copy(rd, ROUTE_HEADER, "tls", data, len, s->sender, bt, nt, err, sizeof err) !=
+            SL_OK) {
             snprintf(why, sizeof why, "the partner copy not submitted (%s)", err);
             if (np > 0) {
-                rc = roll_back(s, io, id, np, why, again);
+                rc = roll_back(s, io, id, np, false, why, again);
             } else {
                 log_msg(LOG_ERR, s->qid, "tls: %s; action=tempfail", why);
                 rc = apply(s, io, ACTION_TEMPFAIL);
@@ -585,8 +678,8 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         for (size_t i = 0; i < np; i++)
             printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
     } else if (np > 0 && external) {
-        if (redirect_keep(rd, p, m->data, m->len, s->sender, bp, np, pk, &expires, id, err,
-                          sizeof err) != SL_OK) {
+        if (redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err, sizeof err) !=
+            SL_OK) {
             log_msg(LOG_ERR, s->qid, "portal: not kept (%s)%s; action=tempfail", err, again);
             rc = apply(s, io, ACTION_TEMPFAIL);
             goto out;
@@ -608,22 +701,21 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                 log_msg(LOG_ERR, s->qid, "portal: %s%s; action=tempfail", why, again);
                 rc = apply(s, io, ACTION_TEMPFAIL);
             } else {
-                rc = roll_back(s, io, id, np, why, again);
+                rc = roll_back(s, io, id, np, false, why, again);
             }
             goto out;
         }
+        notice_out = true;
     }
 
     /* 5. past the point of no return: the recipients' links */
     if (np > 0 && !external && !s->dry_run) {
         size_t sent = notify_recipients(s, bp, np, pk, expires, from, err, sizeof err);
         if (sent < np) {
-            log_msg(LOG_ERR, s->qid,
-                    "portal: %zu of %zu recipient notices sent after the sender's notice, then "
-                    "one failed %u times (%s); the kept message stays, as the sender has the "
-                    "codes; action=tempfail",
-                    sent, np, NOTICE_TRIES, err);
-            rc = apply(s, io, ACTION_TEMPFAIL);
+            snprintf(why, sizeof why,
+                     "%zu of %zu recipient notices sent, then one failed %u times (%s)", sent, np,
+                     NOTICE_TRIES, err);
+            rc = roll_back(s, io, id, np, notice_out, why, again);
             goto out;
         }
         log_msg(LOG_INFO, s->qid, "portal notice sent to %zu recipient%s", np, np == 1 ? "" : "s");
@@ -652,8 +744,15 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                 "route%s",
                 nkeep, np, nt, split ? " (split off)" : "");
 out:
+    /* a message never stays in the portal when the MTA is not told to
+     * accept: whatever answer a later change may add, the store is undone */
+    if (id[0] && !external && rc != SESSION_ACCEPT && rc != SESSION_DISCARD)
+        rc = roll_back(s, io, id, np, notice_out, "the answer to the MTA is not an accept", again);
     if (pk)
         memset(pk, 0, (np + 1) * sizeof *pk);
+    if (untagged.data)
+        memset(untagged.data, 0, untagged.len);
+    buf_free(&untagged);
     free(pk);
     free(nr);
     free(bare);
@@ -669,6 +768,12 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
     size_t len;
     take_qid(s, io);
     s->last = ACTION_PASS;
+    /* no MAIL FROM since the last reset: libmilter lets RCPT, body and end
+     * of message through after an abort (by way of its skippable "unknown"
+     * state). Nothing is known to decide on, and "inbound" would be a guess:
+     * the error action, never an accept by default */
+    if (s->from == NULL)
+        return fail(s, io, "end of message without a sender (out of protocol order)");
     if (!s->outgoing) /* an MTA that sent no DATA stage */
         return inbound(s, io);
     if (s->failed)

@@ -52,22 +52,34 @@ static int lang_index(const char *lang)
 
 /* --- labels ------------------------------------------------------------- */
 
-static const struct {
+/* label - a key's words in each language */
+struct label {
     const char *key, *label[NLANGS];
-} category_labels[] = {
-    {"health", {"gezondheidsgegevens", "health information", "données de santé"}},
+};
+
+static const char *label_of(const struct label *t, size_t n, const char *key, int l)
+{
+    for (size_t i = 0; key && i < n; i++)
+        if (strcmp(key, t[i].key) == 0)
+            return t[i].label[l];
+    return NULL;
+}
+
+#define LABEL(t, key, l) label_of(t, sizeof t / sizeof t[0], key, l)
+
+static const struct label category_labels[] = {
+    {"health", {"gezondheid", "health", "santé"}},
     {"national_id",
-     {"een burgerservicenummer of rijksregisternummer", "a national identification number",
-      "un numéro de registre national"}},
-    {"person", {"de naam van een cliënt", "a client's name", "le nom d'un client"}},
-    {"date_of_birth", {"een geboortedatum", "a date of birth", "une date de naissance"}},
-    {"date", {"een datum", "a date", "une date"}},
-    {"patient_id", {"een patiëntnummer", "a patient number", "un numéro de patient"}},
-    {"provider_id",
-     {"een zorgverlenersnummer", "a care provider number", "un numéro de prestataire"}},
-    {"financial", {"financiële gegevens", "financial details", "des données financières"}},
-    {"context", {"een zorgcontext", "a care context", "un contexte de soins"}},
-    {"structure", {"een zorgformulier", "a care form", "un formulaire de soins"}},
+     {"nationaal identificatienummer", "national identification number",
+      "numéro d'identification national"}},
+    {"person", {"persoon", "person", "personne"}},
+    {"date_of_birth", {"geboortedatum", "date of birth", "date de naissance"}},
+    {"date", {"datum", "date", "date"}},
+    {"patient_id", {"patiëntnummer", "patient number", "numéro de patient"}},
+    {"provider_id", {"zorgverlenersnummer", "care provider number", "numéro de prestataire"}},
+    {"financial", {"rekeningnummer", "bank account", "compte bancaire"}},
+    {"context", {"context", "context", "contexte"}},
+    {"structure", {"opbouw van het bericht", "message structure", "structure du message"}},
     {"unscannable",
      {"een deel dat niet gelezen kon worden", "a part that could not be read",
       "une partie illisible"}},
@@ -75,13 +87,135 @@ static const struct {
 
 const char *notice_category_label(const char *category, const char *lang)
 {
-    int l = lang_index(lang);
-    for (size_t i = 0; i < sizeof category_labels / sizeof category_labels[0]; i++)
-        if (strcmp(category, category_labels[i].key) == 0)
-            return category_labels[i].label[l];
+    const char *s = LABEL(category_labels, category, lang_index(lang));
     static const char *const other[NLANGS] = {"persoonsgegevens", "personal data",
-                                              "des données personnelles"};
-    return other[l];
+                                              "données personnelles"};
+    return s ? s : other[lang_index(lang)];
+}
+
+/* the plain names of the shipped rules (rules/packs/); test_notice checks
+ * that every rule id there has one */
+static const struct label rule_names[] = {
+    {"nl.bsn", {"BSN", "BSN", "BSN"}},
+    {"nl.bsn-8", {"BSN", "BSN", "BSN"}},
+    {"be.national",
+     {"rijksregisternummer", "national register number", "numéro de registre national"}},
+    {"be.national-formatted",
+     {"rijksregisternummer", "national register number", "numéro de registre national"}},
+    {"be.bis", {"BIS-nummer", "BIS number", "numéro BIS"}},
+    {"be.riziv", {"RIZIV-nummer", "RIZIV/INAMI number", "numéro INAMI"}},
+    {"be.riziv-bare", {"RIZIV-nummer", "RIZIV/INAMI number", "numéro INAMI"}},
+    {"nl.agb", {"AGB-code", "AGB code", "code AGB"}},
+    {"nl.big", {"BIG-nummer", "BIG number", "numéro BIG"}},
+    {"nl.uzi", {"UZI-nummer", "UZI number", "numéro UZI"}},
+    {"iban", {"rekeningnummer (IBAN)", "bank account (IBAN)", "compte bancaire (IBAN)"}},
+    {"date", {"datum", "date", "date"}},
+    {"date-words", {"datum", "date", "date"}},
+    {"date-iso", {"datum", "date", "date"}},
+    {"date-english", {"datum", "date", "date"}},
+    {"person.title", {"naam met aanhef", "name with a title", "nom avec civilité"}},
+    {"person.staff-title", {"naam van een collega", "a colleague's name", "nom d'un collègue"}},
+    {"person.staff-role",
+     {"functie van een collega", "a colleague's role", "fonction d'un collègue"}},
+    {"person.firstname", {"voor- en achternaam", "first and last name", "prénom et nom"}},
+    {"person.firstname-ambiguous", {"voor- en achternaam", "first and last name", "prénom et nom"}},
+    {"person.surname", {"naam met voorletters", "name with initials", "nom avec initiales"}},
+    {"person.particle",
+     {"naam met tussenvoegsel", "name with a particle (van, de)", "nom avec particule"}},
+    {"person.role",
+     {"patiënt of cliënt genoemd", "a patient or client mentioned", "patient ou client mentionné"}},
+    {"person.group", {"groep patiënten", "group of patients", "groupe de patients"}},
+    {"person.relative", {"familielid", "a relative", "un proche"}},
+    {"person.possessive",
+     {"de lezer zelf (\"uw\")", "the reader themselves (\"your\")",
+      "le lecteur lui-même (« votre »)"}},
+    {"person.topic", {"onderwerp", "topic", "sujet"}},
+    {"person.first-person",
+     {"de schrijver zelf (\"ik\")", "the writer themselves (\"I\")", "l'auteur lui-même (« je »)"}},
+    {"person.pronoun", {"verwijzing (hij, zij)", "pronoun (he, she)", "pronom (il, elle)"}},
+    {"person.dob", {"geboortedatum", "date of birth", "date de naissance"}},
+    {"person.id-keyword",
+     {"patiënt- of dossiernummer", "patient or record number", "numéro de patient ou de dossier"}},
+    {"person.greeting", {"aanhef", "greeting", "formule d'appel"}},
+    {"person.closing", {"afsluiting", "closing", "formule de politesse"}},
+    {"person.header-label", {"kopregel", "header line", "ligne d'en-tête"}},
+    {"health.diagnosis", {"diagnose", "diagnosis", "diagnostic"}},
+    {"health.medication", {"medicijn", "medication", "médicament"}},
+    {"health.psych",
+     {"psychische klacht of crisis", "mental health problem or crisis",
+      "trouble psychique ou crise"}},
+    {"health.care-document", {"zorgdocument", "care document", "document de soins"}},
+    {"health.care-term", {"zorgterm", "care term", "terme de soins"}},
+    {"health.measurement", {"meetwaarde", "measurement", "mesure"}},
+    {"health.temperature", {"temperatuur", "temperature", "température"}},
+    {"health.blood-pressure", {"bloeddruk", "blood pressure", "tension artérielle"}},
+    {"health.lab-value", {"labwaarde", "lab value", "valeur de laboratoire"}},
+    {"health.icd10",
+     {"diagnosecode (ICD-10)", "diagnosis code (ICD-10)", "code de diagnostic (CIM-10)"}},
+    {"health.icpc", {"diagnosecode (ICPC)", "diagnosis code (ICPC)", "code de diagnostic (CISP)"}},
+    {"health.atc", {"medicijncode (ATC)", "medication code (ATC)", "code de médicament (ATC)"}},
+    {"context.invoice", {"factuur", "invoice", "facture"}},
+    {"context.newsletter", {"nieuwsbrief", "newsletter", "lettre d'information"}},
+    {"context.aggregate",
+     {"cijfers over groepen", "figures about groups", "chiffres sur des groupes"}},
+};
+
+const char *notice_rule_name(const char *rule, const char *lang)
+{
+    return LABEL(rule_names, rule, lang_index(lang));
+}
+
+/* identifier - a category whose finding is a number: shown by its masked
+ * digits, as nothing else tells the sender which one it was */
+static bool identifier(const char *category)
+{
+    static const char *const ids[] = {"national_id", "patient_id", "provider_id", "financial"};
+    for (size_t i = 0; category && i < sizeof ids / sizeof ids[0]; i++)
+        if (strcmp(category, ids[i]) == 0)
+            return true;
+    return false;
+}
+
+/* named - a category whose findings are best named by their rule ("BSN",
+ * "geboortedatum") rather than by the category ("persoon: ...") */
+static bool named(const char *category)
+{
+    return identifier(category) ||
+           (category && (strcmp(category, "date_of_birth") == 0 || strcmp(category, "date") == 0));
+}
+
+/* finding_head - what a finding's line starts with: the category in plain
+ * words, or for identifiers and dates the rule's own name */
+static const char *finding_head(const struct notice_finding *f, int l)
+{
+    const char *name = named(f->category) ? notice_rule_name(f->rule, langs[l]) : NULL;
+    return name ? name : notice_category_label(f->category ? f->category : "", langs[l]);
+}
+
+/* finding_detail - after the head: the masked digits of an identifier, or
+ * the rule's plain name; "" when there is nothing more to say. Never the
+ * words of the message. */
+static const char *finding_detail(const struct notice_finding *f, int l)
+{
+    if (identifier(f->category))
+        return f->masked && strpbrk(f->masked, "0123456789") ? f->masked : "";
+    if (named(f->category))
+        return "";
+    const char *name = notice_rule_name(f->rule, langs[l]);
+    return name ? name : "";
+}
+
+/* finding_repeats - has findings[i]'s (category, rule) come before it? */
+static bool finding_repeats(const struct notice_vars *v, size_t i)
+{
+    const struct notice_finding *f = &v->findings[i];
+    for (size_t k = 0; k < i; k++) {
+        const struct notice_finding *g = &v->findings[k];
+        if (strcmp(g->category ? g->category : "", f->category ? f->category : "") == 0 &&
+            strcmp(g->rule ? g->rule : "", f->rule ? f->rule : "") == 0)
+            return true;
+    }
+    return false;
 }
 
 const char *notice_reason_text(enum notice_reason r, const char *lang)
@@ -99,39 +233,57 @@ const char *notice_reason_text(enum notice_reason r, const char *lang)
     return text[r == NOTICE_WHY_NOT_SCANNED][lang_index(lang)];
 }
 
-static const char *action_label(const char *action, int l)
+static const struct label done_labels[] = {
+    {"portal",
+     {"er is een bericht met een link naar het beveiligde portaal gestuurd",
+      "a notice with a link to the secure portal was sent",
+      "un avis avec un lien vers le portail sécurisé a été envoyé"}},
+    {"tls",
+     {"gaat alleen over een versleutelde verbinding", "goes only over an encrypted connection",
+      "part uniquement par une connexion chiffrée"}},
+    {"smime", {"gaat versleuteld", "goes encrypted", "part chiffré"}},
+    {"pass",
+     {"gaat gewoon per e-mail", "goes as ordinary e-mail", "part comme un e-mail ordinaire"}},
+};
+
+static const struct label channel_labels[] = {
+    {"portal",
+     {"via het beveiligde portaal", "through the secure portal", "via le portail sécurisé"}},
+    {"tls",
+     {"beveiligd verstuurd (versleutelde verbinding)", "sent securely (encrypted connection)",
+      "envoyé de façon sécurisée (connexion chiffrée)"}},
+    {"smime", {"versleuteld verstuurd", "sent encrypted", "envoyé chiffré"}},
+    {"pass", {"gewoon verstuurd", "sent as usual", "envoyé normalement"}},
+    {"hold", {"vastgehouden", "held", "retenu"}},
+    {"reject", {"niet verstuurd", "not sent", "non envoyé"}},
+};
+
+/* action_label - a recipient's action in plain words. The sender's notice
+ * of a redirect (happened) says what was done, and claims no delivery:
+ * the portal's recipient was sent a notice, which may still bounce. A
+ * warning says the channel the message should have gone by, after "should
+ * go" / "hoort" / "à envoyer". */
+static const char *action_label(const char *action, int l, bool happened)
 {
-    static const struct {
-        const char *key, *label[NLANGS];
-    } t[] = {
-        {"portal",
-         {"via het beveiligde portaal", "through the secure portal", "via le portail sécurisé"}},
-        {"tls",
-         {"beveiligd verstuurd (versleutelde verbinding)", "sent securely (encrypted connection)",
-          "envoyé de façon sécurisée (connexion chiffrée)"}},
-        {"smime", {"versleuteld verstuurd", "sent encrypted", "envoyé chiffré"}},
-        {"pass", {"gewoon verstuurd", "sent as usual", "envoyé normalement"}},
-        {"hold", {"vastgehouden", "held", "retenu"}},
-        {"reject", {"niet verstuurd", "not sent", "non envoyé"}},
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (strcmp(action, t[i].key) == 0)
-            return t[i].label[l];
-    return action;
+    const char *s = happened ? LABEL(done_labels, action, l) : NULL;
+    if (s == NULL)
+        s = LABEL(channel_labels, action, l);
+    return s ? s : action;
 }
 
 /* --- the template language ---------------------------------------------- */
 
-static const char *const scalars[] = {"organisation", "from",    "to",       "sender",
-                                      "link",         "expires", "helpdesk", "report_url",
-                                      "reason",       "codes",   NULL};
-static const char *const finding_fields[] = {"category", "masked", NULL};
+static const char *const scalars[] = {"organisation", "from",       "to",         "sender", "link",
+                                      "expires",      "helpdesk",   "report_url", "reason", "codes",
+                                      "found",        "on_request", NULL};
+static const char *const finding_fields[] = {"category", "detail", "masked", NULL};
 static const char *const recipient_fields[] = {"address", "action", "code", NULL};
 
 enum list { LIST_NONE, LIST_FINDINGS, LIST_RECIPIENTS };
 
 struct ctx {
     const struct notice_vars *v;
+    enum notice_kind kind;
     int lang;
     bool html;
     bool checking; /* load-time check: every block opened once */
@@ -169,14 +321,14 @@ static const char *value(struct ctx *c, const char *name, size_t n)
         if (c->checking)
             return "x";
         const struct notice_finding *f = &v->findings[c->item];
-        return name[0] == 'c' ? notice_category_label(f->category, langs[c->lang]) : f->masked;
+        return name[0] == 'c' ? finding_head(f, c->lang) : finding_detail(f, c->lang);
     }
     if (c->in == LIST_RECIPIENTS && in_set(name, n, recipient_fields)) {
         if (c->checking)
             return "x";
         const struct notice_recipient *r = &v->recipients[c->item];
         return name[1] == 'd'   ? r->address
-               : name[1] == 'c' ? action_label(r->action, c->lang)
+               : name[1] == 'c' ? action_label(r->action, c->lang, c->kind == NOTICE_REDIRECT)
                                 : (r->code ? r->code : "");
     }
     if (!in_set(name, n, scalars))
@@ -193,6 +345,8 @@ static const char *value(struct ctx *c, const char *name, size_t n)
                     : IS("helpdesk")   ? v->helpdesk
                     : IS("report_url") ? v->report_url
                     : IS("codes")      ? codes(v)
+                    : IS("found")      ? (v->nfindings > 0 ? "yes" : "")
+                    : IS("on_request") ? (v->nfindings == 0 && v->requested ? "yes" : "")
                                        : v->reason;
 #undef IS
     return r ? r : "";
@@ -243,6 +397,7 @@ static enum sl_status fail(struct ctx *c, const char *at, const char *why, const
 }
 
 /* walk - render (or check) text[p..end) */
+/* NOLINTNEXTLINE(misc-no-recursion): a level per block; the admin's template is <= TEMPLATE_MAX */
 static enum sl_status walk(struct ctx *c, const char *p, const char *end)
 {
     while (p < end) {
@@ -296,6 +451,10 @@ static enum sl_status walk(struct ctx *c, const char *p, const char *end)
                            : list == LIST_FINDINGS ? c->v->nfindings
                                                    : c->v->nrecipients;
             for (size_t i = 0; i < count && st == SL_OK; i++) {
+                /* each (category, rule) once: found in the subject and the
+                 * body, or twice in the body, it is one line */
+                if (list == LIST_FINDINGS && !c->checking && finding_repeats(c->v, i))
+                    continue;
                 c->in = list;
                 c->item = i;
                 st = walk(c, p, inner_end);
@@ -497,8 +656,8 @@ static enum sl_status word(struct buf *out, const char *s)
             if (k + 2 < take)
                 v |= (unsigned char)s[i + k + 2];
             char q[5] = {b64[v >> 18 & 63], b64[v >> 12 & 63],
-                         k + 1 < take ? b64[v >> 6 & 63] : '=', k + 2 < take ? b64[v & 63] : '=',
-                         0};
+                         (char)(k + 1 < take ? b64[v >> 6 & 63] : '='),
+                         (char)(k + 2 < take ? b64[v & 63] : '='), 0};
             st = buf_append_str(out, q);
         }
         if (st == SL_OK)
@@ -530,7 +689,7 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
         return SL_EINVAL;
     }
     int l = lang_index(v->lang);
-    struct ctx c = {.v = v, .lang = l, .err = err, .errlen = errlen};
+    struct ctx c = {.v = v, .kind = k, .lang = l, .err = err, .errlen = errlen};
     struct tm tm;
     localtime_r(&v->expires, &tm);
     strftime(c.expires, sizeof c.expires,
@@ -551,6 +710,8 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
     char subject[512] = "";
     const char *body = "";
     if (st == SL_OK) {
+        /* check() at loading made every .txt template begin with "Subject: " */
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
         const char *nl = strchr(text.data + 9, '\n');
         size_t sl = nl ? (size_t)(nl - text.data - 9) : strlen(text.data + 9);
         snprintf(subject, sizeof subject, "%.*s", (int)sl, text.data + 9);
@@ -558,7 +719,7 @@ enum sl_status notice_render(const struct notice_templates *t, enum notice_kind 
         while (*body == '\n')
             body++;
     }
-    unsigned char rnd[16];
+    unsigned char rnd[16] = {0};
     char id[33];
     if (st == SL_OK && RAND_bytes(rnd, sizeof rnd) != 1)
         st = SL_EIO;

@@ -15,13 +15,23 @@
  * template is checked when loaded: an unknown name or an unclosed block is
  * an error naming file and line. Values are HTML-escaped in .html.
  *
+ * A finding shows as {{category}} and {{detail}}: the category in plain
+ * words and the rule's plain name ("gezondheid: diagnose"); for an
+ * identifier the identifier's name and its masked digits ("BSN:
+ * 1234***82"), for a date of birth its name alone. Never the words that
+ * were found. {{masked}} is the same as {{detail}}, for templates written
+ * before. Each (category, rule) is listed once, however often it was found.
+ * {{found}} is set when something was found, {{on_request}} when nothing
+ * was but the sender asked for protection with a subject tag.
+ *
  * There is no way to hand the renderer message text: it takes categories,
- * masked values, addresses and the organisation's settings only. A loaded
- * set is read-only and may be shared by threads.
+ * rule ids, masked values, addresses and the organisation's settings
+ * only. A loaded set is read-only and may be shared by threads.
  */
 #ifndef SLUIS_NOTICE_H
 #define SLUIS_NOTICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -39,7 +49,8 @@ enum notice_kind {
 
 struct notice_finding {
     const char *category; /* "health", "national_id", ... */
-    const char *masked;   /* already masked: "1234*****82" */
+    const char *rule;     /* its rule id: "health.diagnosis", "nl.bsn" */
+    const char *masked;   /* already masked: "1234*****82"; shown for identifiers only */
 };
 
 struct notice_recipient {
@@ -63,6 +74,7 @@ struct notice_vars {
     size_t nfindings;
     const struct notice_recipient *recipients;
     size_t nrecipients;
+    bool requested; /* the sender asked for protection with a subject tag */
 };
 
 struct notice_templates;
@@ -94,8 +106,13 @@ enum notice_reason { NOTICE_WHY_NO_CHANNEL, NOTICE_WHY_NOT_SCANNED };
 /* notice_reason_text - the reason in plain words in lang */
 const char *notice_reason_text(enum notice_reason r, const char *lang);
 
-/* notice_category_label - a category in plain words ("gezondheidsgegevens") */
+/* notice_category_label - a category in plain words ("gezondheid") */
 const char *notice_category_label(const char *category, const char *lang);
+
+/* notice_rule_name - a shipped rule's plain name in lang ("diagnose",
+ * "BSN"); NULL for a rule id it does not know (a notice then shows the
+ * category) */
+const char *notice_rule_name(const char *rule, const char *lang);
 
 const char *notice_kind_name(enum notice_kind k);
 

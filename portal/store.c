@@ -81,7 +81,7 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen)
     }
     hex(k, sizeof k, text);
     OPENSSL_cleanse(k, sizeof k);
-    strcat(text, "\n");
+    memcpy(text + 2 * KEY_LEN, "\n", 2); /* after the digits hex() ended with a NUL */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -124,7 +124,7 @@ static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], cha
     for (size_t i = 0; ok && i < KEY_LEN; i++) {
         int hi = unhex(text[2 * i]), lo = unhex(text[2 * i + 1]);
         ok = hi >= 0 && lo >= 0;
-        key[i] = (unsigned char)(hi << 4 | lo);
+        key[i] = ok ? (unsigned char)(hi << 4 | lo) : 0;
     }
     ok = ok && (n == 2 * KEY_LEN || text[2 * KEY_LEN] == '\n');
     OPENSSL_cleanse(text, sizeof text);

@@ -145,6 +145,7 @@ static void copy_str(char *dst, size_t n, const char *src)
     if (l >= n) {
         l = n - 1;
         /* do not cut a UTF-8 sequence in half */
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): l < strlen(src) */
         while (l > 0 && ((unsigned char)src[l] & 0xC0) == 0x80)
             l--;
     }
@@ -221,7 +222,7 @@ void detect_mask(const char *text, size_t len, char *out, size_t outlen)
         if (cp >= '0' && cp <= '9') {
             bool keep = digits >= 8 ? (seen < 4 || seen >= digits - 2)
                                     : (digits >= 4 && (seen == 0 || seen == digits - 1));
-            out[o++] = keep ? (char)cp : '*';
+            out[o++] = (char)(keep ? cp : '*');
             seen++;
             word_start = false;
         } else if (cp < 0x80 && !isalpha((int)cp)) {

@@ -475,7 +475,8 @@ struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen
         sprintf(names[nnames++], "%s/%s", packdir, de->d_name);
     }
     closedir(d);
-    qsort(names, nnames, sizeof *names, cmp_str);
+    if (nnames > 1) /* qsort wants an array, even of none */
+        qsort(names, nnames, sizeof *names, cmp_str);
     ok = nnames > 0;
     if (!ok)
         snprintf(err, errlen, "%s: no *.rules files", packdir);

@@ -64,7 +64,7 @@ static char *mutate(const char *d, size_t len, size_t *outlen)
     switch (next() % 4) {
     case 0: /* flip a few bytes */
         for (int k = 0; k < 1 + (int)(next() % 8); k++)
-            m[next() % len] ^= (char)(1u << (next() % 8));
+            ((unsigned char *)m)[next() % len] ^= (unsigned char)(1u << (next() % 8));
         break;
     case 1: { /* overwrite a run with one byte */
         size_t at = next() % len, n = 1 + next() % 32;

@@ -153,6 +153,12 @@ int main(void)
          "Content-Disposition: attachment; filename=afspraak.ics\r\n\r\n"
          "BEGIN:VCALENDAR\r\nSUMMARY:Controle diabetes dhr. Jansen\r\nEND:VCALENDAR\r\n--b--\r\n",
          "attachment:afspraak.ics", "Controle diabetes dhr. Jansen"},
+        {"inline uuencode, mode too long for a number",
+         HDR "Subject: x\r\nContent-Type: text/plain\r\n\r\nzie bijlage\r\n"
+             "begin 7777777777777777777777777 lijst.txt\r\n"
+             "/9&EA8F5T97,@='EP92`R\r\n"
+             "`\r\nend\r\n",
+         "attachment:lijst.txt", "diabetes type 2"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         struct extraction ex;
@@ -349,6 +355,27 @@ int main(void)
                   carriers[i].name, carriers[i].text, carriers[i].where);
         if (check_failed != failed_before)
             dump(&ex);
+        extract_free(&ex);
+    }
+
+    /* address groups by the ten thousand ("To: g:g:g:..."): GMime's address
+     * parser would recurse once each and overflow the stack; such a message,
+     * or such a nested one, is not handed to it, and counts as not scanned
+     * in full */
+    for (int nested = 0; nested < 2; nested++) {
+        buf_reset(&b);
+        if (nested)
+            buf_append_str(&b, HDR MIX "Content-Type: message/rfc822\r\n\r\n");
+        buf_append_str(&b, "From: a@zorg.example\r\nTo: ");
+        for (int i = 0; i < 45000; i++)
+            buf_append_str(&b, "g:");
+        buf_append_str(&b, " x@y.example\r\nSubject: t\r\n\r\nmevrouw Visser\r\n");
+        if (nested)
+            buf_append_str(&b, "--q--\r\n");
+        run(b.data, b.len, &ex);
+        CHECK(note_flag(&ex, "unscannable.header-limit") == 1 && seg_has(&ex, "raw", "Visser"),
+              "%s address group bomb: header-limit (flag %d), scanned raw",
+              nested ? "nested" : "top-level", note_flag(&ex, "unscannable.header-limit"));
         extract_free(&ex);
     }
 

@@ -4,6 +4,7 @@
  * back, values land where they belong (escaped in HTML), and the
  * recipient's notice carries nothing of what was found.
  */
+#include <dirent.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,27 +18,41 @@
 #define SLUIS_TEMPLATES_DIR "policy/templates"
 #endif
 
-static const struct notice_finding findings[] = {{"national_id", "1234*****82"},
-                                                 {"health", "d*****"}};
+/* as the milter hands them over: a diagnosis in the subject and the body,
+ * a rule this table does not know */
+static const struct notice_finding findings[] = {
+    {"national_id", "nl.bsn", "1234*****82"},      {"health", "health.diagnosis", "d*****"},
+    {"person", "person.title", "M****** J*****"},  {"health", "health.diagnosis", "d*****"},
+    {"date_of_birth", "person.dob", "12-03-**50"}, {"health", "site.own-rule", "k*****"},
+};
 static const struct notice_recipient rcpts[] = {{"familie@gmail.example", "portal", "482913"},
                                                 {"poli@ziekenhuis.example", "tls", NULL}};
 
 static struct notice_vars vars(const char *lang, const char *to)
 {
-    return (struct notice_vars){lang,
-                                "Zorggroep Sint-Élisabeth",
-                                "beveiligd@zorg.example",
-                                to,
-                                "anja@zorg.example",
-                                "https://portaal.zorg.example/p/AbC_dEf",
-                                1798761600, /* 2027-01-01 */
-                                "088 123 45 67",
-                                "https://intranet.zorg.example/melden",
-                                "geen beveiligd kanaal",
-                                findings,
-                                2,
-                                rcpts,
-                                2};
+    return (struct notice_vars){.lang = lang,
+                                .organisation = "Zorggroep Sint-Élisabeth",
+                                .from = "beveiligd@zorg.example",
+                                .to = to,
+                                .sender = "anja@zorg.example",
+                                .link = "https://portaal.zorg.example/p/AbC_dEf",
+                                .expires = 1798761600, /* 2027-01-01 */
+                                .helpdesk = "088 123 45 67",
+                                .report_url = "https://intranet.zorg.example/melden",
+                                .reason = "geen beveiligd kanaal",
+                                .findings = findings,
+                                .nfindings = NELEM(findings),
+                                .recipients = rcpts,
+                                .nrecipients = 2};
+}
+
+/* count - how often needle stands in hay */
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
 }
 
 /* parts - the decoded text and HTML of a rendered notice; false when GMime
@@ -59,6 +74,12 @@ static bool parts(const struct buf *raw, char **subject, char **text, char **htm
                 g_mime_data_wrapper_write_to_stream(w, mem);
                 GByteArray *a = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
                 char *s = g_strndup((char *)a->data, a->len);
+                /* lines as the templates have them, without CR */
+                char *out = s;
+                for (const char *r = s; *r; r++)
+                    if (*r != '\r')
+                        *out++ = *r;
+                *out = '\0';
                 if (g_mime_content_type_is_type(g_mime_object_get_content_type(o), "text", "html"))
                     *html = s;
                 else
@@ -90,6 +111,9 @@ static size_t longest_line(const struct buf *b)
 static void test_all(const struct notice_templates *t)
 {
     static const char *const langs[] = {"nl", "en", "fr"};
+    /* a redirect rolled back after its notices went out is kept again by
+     * the retry, with new links and codes: the newest notice counts */
+    static const char *const newest[] = {"nieuwste", "newest", "plus récent"};
     static const char *const words[][NOTICE_KINDS] = {
         {"toegangscode", "toegangscode", "beveiligd verstuurd", "wacht op controle",
          "niet verstuurd"},
@@ -129,10 +153,14 @@ static void test_all(const struct notice_templates *t)
                                    : l == 2 ? "01/01/2027"
                                             : "01-01-2027"),
                       "%s: until when", langs[l]);
+                CHECK(strstr(text, newest[l]) && strstr(html, newest[l]),
+                      "%s: the recipient's notice says the newest link counts", langs[l]);
                 /* privacy: nothing of what was found, not even its kind */
                 const char *none[] = {"1234*****82",
                                       "d*****",
                                       "482913",
+                                      "BSN",
+                                      notice_rule_name("health.diagnosis", langs[l]),
                                       notice_category_label("health", langs[l]),
                                       notice_category_label("national_id", langs[l]),
                                       "poli@ziekenhuis.example"};
@@ -142,12 +170,28 @@ static void test_all(const struct notice_templates *t)
                           "%s: the recipient's notice holds no '%s'", langs[l], none[i]);
             }
             if (k == NOTICE_REDIRECT) {
-                CHECK(strstr(text, "1234*****82") && strstr(text, "482913") &&
-                          strstr(text, "familie@gmail.example") &&
-                          strstr(text, notice_category_label("national_id", langs[l])),
-                      "%s: the sender's notice: masked value, code, recipient, category", langs[l]);
+                CHECK(strstr(text, "482913") && strstr(text, "familie@gmail.example"),
+                      "%s: the sender's notice: code, recipient", langs[l]);
+                CHECK(strstr(text, newest[l]) && strstr(html, newest[l]),
+                      "%s: the sender's notice says the newest codes count", langs[l]);
                 CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
                       "%s: how to report a false positive", langs[l]);
+                /* what happened, not a delivery it cannot know of: the
+                 * portal's recipient was sent a notice with a link */
+                static const char *const link_sent[] = {
+                    "familie@gmail.example: er is een bericht met een link naar het beveiligde "
+                    "portaal gestuurd",
+                    "familie@gmail.example: a notice with a link to the secure portal was sent",
+                    "familie@gmail.example : un avis avec un lien vers le portail sécurisé a été "
+                    "envoyé"};
+                static const char *const claims[] = {"beveiligd verstuurd", "sent securely",
+                                                     "envoyé de façon sécurisée"};
+                CHECK(strstr(text, link_sent[l]) && strstr(html, link_sent[l]),
+                      "%s: the sender's notice says a notice with a link was sent", langs[l]);
+                CHECK(!strstr(text, claims[l]) && !strstr(subject, claims[l]) &&
+                          !strstr(html, claims[l]),
+                      "%s: the sender's notice claims no secure delivery ('%s')", langs[l],
+                      claims[l]);
                 /* the code only for the portal recipient */
                 const char *tls = strstr(text, "poli@ziekenhuis.example");
                 CHECK(tls && !strstr(tls, "482913"), "%s: no code for the TLS recipient", langs[l]);
@@ -163,6 +207,163 @@ static void test_all(const struct notice_templates *t)
         }
 }
 
+/* test_findings - how the sender's notices list what was found: the
+ * category and the rule in plain words, an identifier by its masked
+ * digits, never a masked word; each (category, rule) once */
+static void test_findings(const struct notice_templates *t)
+{
+    static const struct {
+        const char *lang, *sep;
+        const char *want[4]; /* lines of the text part */
+    } cases[] = {
+        {"nl",
+         ": ",
+         {"- BSN: 1234*****82\n", "- gezondheid: diagnose\n", "- persoon: naam met aanhef\n",
+          "- geboortedatum\n"}},
+        {"en",
+         ": ",
+         {"- BSN: 1234*****82\n", "- health: diagnosis\n", "- person: name with a title\n",
+          "- date of birth\n"}},
+        {"fr",
+         " : ",
+         {"- BSN : 1234*****82\n", "- santé : diagnostic\n", "- personne : nom avec civilité\n",
+          "- date de naissance\n"}},
+    };
+    for (size_t c = 0; c < NELEM(cases); c++)
+        for (int k = NOTICE_REDIRECT; k <= NOTICE_REJECT; k++) {
+            const char *name = notice_kind_name((enum notice_kind)k);
+            struct notice_vars v = vars(cases[c].lang, "anja@zorg.example");
+            struct buf out = BUF_INIT;
+            char err[512], *subject, *text, *html;
+            if (notice_render(t, (enum notice_kind)k, &v, &out, err, sizeof err) != SL_OK ||
+                !parts(&out, &subject, &text, &html)) {
+                CHECK(false, "%s/%s: rendered (%s)", cases[c].lang, name, err);
+                buf_free(&out);
+                continue;
+            }
+            for (size_t i = 0; i < NELEM(cases[c].want); i++)
+                CHECK(count(text, cases[c].want[i]) == 1, "%s/%s: '%.*s' once, got %d",
+                      cases[c].lang, name, (int)strlen(cases[c].want[i]) - 1, cases[c].want[i],
+                      count(text, cases[c].want[i]));
+            /* a rule it does not know: its category alone */
+            char line[64];
+            snprintf(line, sizeof line, "- %s\n", notice_category_label("health", cases[c].lang));
+            CHECK(count(text, line) == 1, "%s/%s: an unknown rule shows its category",
+                  cases[c].lang, name);
+            snprintf(line, sizeof line, "<li>%s%s%s</li>",
+                     notice_category_label("health", cases[c].lang), cases[c].sep,
+                     notice_rule_name("health.diagnosis", cases[c].lang));
+            CHECK(count(html, line) == 1, "%s/%s: '%s' once in HTML", cases[c].lang, name, line);
+            static const char *const masked_words[] = {"d*****", "M****** J*****", "k*****",
+                                                       "12-03-**50"};
+            for (size_t i = 0; i < NELEM(masked_words); i++)
+                CHECK(!strstr(text, masked_words[i]) && !strstr(html, masked_words[i]),
+                      "%s/%s: no masked word '%s'", cases[c].lang, name, masked_words[i]);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+            buf_free(&out);
+        }
+}
+
+/* test_nothing_found - a [veilig] tag on a message in which nothing was
+ * found: the notice says it was protected on request, not that it held
+ * health data; a message held because part of it could not be read says
+ * neither */
+static void test_nothing_found(const struct notice_templates *t)
+{
+    static const struct {
+        const char *lang, *on_request, *health;
+    } cases[] = {
+        {"nl", "op uw verzoek", "persoonsgegevens over gezondheid"},
+        {"en", "on your request", "personal health information"},
+        {"fr", "à votre demande", "données de santé personnelles"},
+    };
+    static const struct {
+        const char *lang, *asked;
+    } held[] = {
+        {"nl", "U vroeg om het beveiligd te versturen ([veilig] in het onderwerp)"},
+        {"en", "You asked for it to be sent securely ([secure] in the subject)"},
+        {"fr", "Vous avez demandé qu'il soit envoyé de façon sécurisée ([sécurisé] dans"},
+    };
+    for (size_t c = 0; c < NELEM(cases); c++) {
+        struct notice_vars v = vars(cases[c].lang, "anja@zorg.example");
+        v.nfindings = 0;
+        v.requested = true;
+        struct buf out = BUF_INIT;
+        char err[512], *subject, *text, *html;
+        if (notice_render(t, NOTICE_REDIRECT, &v, &out, err, sizeof err) == SL_OK &&
+            parts(&out, &subject, &text, &html)) {
+            CHECK(strstr(text, cases[c].on_request) && strstr(html, cases[c].on_request),
+                  "%s: nothing found, a [veilig] tag: protected on request", cases[c].lang);
+            CHECK(!strstr(text, cases[c].health) && !strstr(html, cases[c].health),
+                  "%s: ... and no claim of health data", cases[c].lang);
+            CHECK(!strstr(text, "\n- ") || strstr(text, "\n- familie@"),
+                  "%s: ... and no empty list of findings", cases[c].lang);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+        } else {
+            CHECK(false, "%s: rendered (%s)", cases[c].lang, err);
+        }
+        for (int k = NOTICE_HOLD; k <= NOTICE_REJECT; k++) {
+            for (int asked = 0; asked < 2; asked++) {
+                v = vars(held[c].lang, "anja@zorg.example");
+                v.nfindings = 0;
+                v.requested = asked;
+                if (notice_render(t, (enum notice_kind)k, &v, &out, err, sizeof err) != SL_OK ||
+                    !parts(&out, &subject, &text, &html)) {
+                    CHECK(false, "%s: rendered (%s)", held[c].lang, err);
+                    continue;
+                }
+                CHECK((strstr(text, held[c].asked) != NULL) == asked &&
+                          !strstr(text, cases[c].health) && !strstr(html, cases[c].health),
+                      "%s/%s, nothing found, %s: says %s, and no claim of health data",
+                      held[c].lang, notice_kind_name((enum notice_kind)k),
+                      asked ? "a [veilig] tag" : "no tag", asked ? "it was asked" : "nothing");
+                g_free(subject);
+                g_free(text);
+                g_free(html);
+            }
+        }
+        buf_free(&out);
+    }
+}
+
+/* test_rule_names - every rule of the shipped packs has a plain name in
+ * each language (a notice would otherwise fall back to its category) */
+static void test_rule_names(void)
+{
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/packs", SLUIS_RULES_DIR);
+    DIR *d = opendir(dir);
+    CHECK(d != NULL, "the rule packs at %s", dir);
+    int rules = 0;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        size_t n = strlen(e->d_name);
+        if (n < 7 || strcmp(e->d_name + n - 6, ".rules") != 0)
+            continue;
+        char path[1200], line[512], id[128];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        while (f && fgets(line, sizeof line, f)) {
+            if (sscanf(line, " rule %127s", id) != 1)
+                continue;
+            rules++;
+            for (int l = 0; l < 3; l++) {
+                const char *lang = l == 0 ? "nl" : l == 1 ? "en" : "fr";
+                CHECK(notice_rule_name(id, lang) != NULL, "%s: rule %s has a plain name in %s",
+                      e->d_name, id, lang);
+            }
+        }
+        if (f)
+            fclose(f);
+    }
+    if (d)
+        closedir(d);
+    CHECK(rules > 40, "%d shipped rules read", rules);
+}
+
 static void test_escape_and_override(const struct notice_templates *t, const char *tmp)
 {
     struct buf out = BUF_INIT;
@@ -174,7 +375,7 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
               strncmp(notice_reply(t, "xx"), "Dit bericht bevat medische gegevens", 35) == 0,
           "reject replies per language, Dutch by default");
     struct notice_vars v = vars("en", "anja@zorg.example");
-    struct notice_finding hostile[] = {{"health", "<script>alert(1)</script>"}};
+    struct notice_finding hostile[] = {{"national_id", "x.other", "<script>alert(1)</script>"}};
     v.findings = hostile;
     v.nfindings = 1;
     CHECK(notice_render(t, NOTICE_WARN, &v, &out, err, sizeof err) == SL_OK, "%s", err);
@@ -255,6 +456,9 @@ int main(void)
           err);
     if (t) {
         test_all(t);
+        test_findings(t);
+        test_nothing_found(t);
+        test_rule_names();
         char tmp[] = "/tmp/sluis-test-notice-XXXXXX";
         if (mkdtemp(tmp)) {
             test_escape_and_override(t, tmp);

@@ -41,6 +41,9 @@ int main(void)
     snprintf(d, sizeof d, "%s/lists", tmp);
     mkdir(d, 0700);
     write_file("lists/w.txt", "# comment\ndiabetes\n\nCOPD\n");
+    p = pack_load(tmp, 1, err, sizeof err);
+    CHECK(p == NULL && strstr(err, "no *.rules files") != NULL, "no rule files: got '%s'",
+          p ? "(loaded)" : err);
 
     static const struct {
         const char *name, *rules, *want;

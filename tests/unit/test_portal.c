@@ -201,6 +201,13 @@ static void test_key_and_place(void)
     CHECK(store_open(in_dir("c.db"), in_dir("short.key"), STORE_CREATE, &s, err, sizeof err) ==
               SL_EPARSE,
           "a short key");
+    f = fopen(in_dir("nothex.key"), "w");
+    fputs("g0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
+    fclose(f);
+    chmod(in_dir("nothex.key"), 0600);
+    CHECK(store_open(in_dir("c.db"), in_dir("nothex.key"), STORE_CREATE, &s, err, sizeof err) ==
+              SL_EPARSE,
+          "a key with a letter that is not hex: %s", err);
     CHECK(store_open(in_dir("c.db"), in_dir("none.key"), STORE_CREATE, &s, err, sizeof err) ==
                   SL_EIO &&
               strstr(err, "sluis portal keygen"),

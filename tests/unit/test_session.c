@@ -461,6 +461,37 @@ static bool received_to(const char *dir, int k, const char *addr)
     return strstr(text, want) != NULL;
 }
 
+/* received_from - was the receiver's k-th message (from 1) sent with
+ * envelope sender addr ("" the null sender)? */
+static bool received_from(const char *dir, int k, const char *addr)
+{
+    char path[400], text[2048] = "", want[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
+    snprintf(want, sizeof want, "\"from\": \"<%s>\"", addr);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return strstr(text, want) != NULL;
+}
+
+/* received_count - how often needle stands in the receiver's k-th
+ * message (from 1), as it was sent */
+static int received_count(const char *dir, int k, const char *needle)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k);
+    size_t len;
+    char err[256];
+    char *text = file_read_all(path, 1 << 20, &len, err, sizeof err);
+    int n = 0;
+    for (const char *p = text; p && (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    free(text);
+    return n;
+}
+
 /* store_rows - rows in a table of the portal store at db (-1: unreadable) */
 static int store_rows(const char *db, const char *table)
 {
@@ -485,27 +516,32 @@ struct rcase {
     const char *plan;    /* how the receiver answers (NULL: it takes everything) */
     int stop_at;         /* stopping() says yes from this call on (0: never) */
     bool stop_at_notice; /* ... or once the sender's notice has arrived */
+    bool two;            /* a second recipient for the portal */
     enum session_rc want;
     int want_kept;     /* messages in the store afterwards */
     int want_received; /* notices the receiver took */
 };
 
 static const struct rcase rcases[] = {
-    {"delivered: kept, the sender's notice, then the recipient's", false, NULL, 0, false,
+    {"delivered: kept, the sender's notice, then the recipient's", false, NULL, 0, false, false,
      SESSION_DISCARD, 1, 2},
     {"a stop once the sender's notice is out: the recipient's notice still goes", false, NULL, 0,
-     true, SESSION_DISCARD, 1, 2},
+     true, false, SESSION_DISCARD, 1, 2},
     {"no submission service: the message kept is removed again, tempfail", true, NULL, 0, false,
-     SESSION_TEMPFAIL, 0, 0},
+     false, SESSION_TEMPFAIL, 0, 0},
     {"the sender's notice refused: the message kept is removed again, tempfail", false,
-     "MAIL 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 0, 0},
-    {"a stop before anything: nothing kept, nothing sent, tempfail", false, NULL, 1, false,
+     "MAIL 451 4.3.0 try later\n", 0, false, false, SESSION_TEMPFAIL, 0, 0},
+    {"a stop before anything: nothing kept, nothing sent, tempfail", false, NULL, 1, false, false,
      SESSION_TEMPFAIL, 0, 0},
     {"a stop after the store put: the message removed again, nothing sent, tempfail", false, NULL,
-     2, false, SESSION_TEMPFAIL, 0, 0},
-    {"the recipient's notice refused after the sender's: tried again, then tempfail; the kept "
-     "message stays for the codes that went out",
-     false, "FIRST 1\nRCPT 451 4.3.0 try later\n", 0, false, SESSION_TEMPFAIL, 1, 1},
+     2, false, false, SESSION_TEMPFAIL, 0, 0},
+    /* each retry would otherwise leave another copy of health data for
+     * expiry_days: the retry keeps it again with fresh codes */
+    {"the recipient's notice refused after the sender's: tried again, then tempfail, and the "
+     "kept message removed",
+     false, "FIRST 1\nRCPT 451 4.3.0 try later\n", 0, false, false, SESSION_TEMPFAIL, 0, 1},
+    {"the second recipient's notice refused after the first went out: tempfail, nothing kept",
+     false, "FIRST 2\nRCPT 451 4.3.0 try later\n", 0, false, true, SESSION_TEMPFAIL, 0, 2},
 };
 
 /* outside_reader - another process reads the store, as sluis-portal does */
@@ -570,6 +606,172 @@ static void test_reload(const char *dir, const char *key, int port)
     session_free(s4);
 }
 
+/* test_env_from - a sender outside the organisation's domains (an
+ * authenticated one): the recipient's notice bounces to notice_from */
+static void test_env_from(const char *dir, const char *key, int port)
+{
+    char conf[1024];
+    snprintf(conf, sizeof conf,
+             "org_domains = zorg-example.nl\nportal_db = %s/env.db\nportal_key = %s\n"
+             "submission = 127.0.0.1:%d\n",
+             dir, key, port);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    int before = received(dir);
+    /* a diagnosis in the subject and in the body */
+    struct record r = {.auth = "anja", .subject = "Mevrouw Jansen: delier"};
+    const char *to[] = {"piet@gmail.com"};
+    CHECK(message(s, &r, "anja.prive@gmail.com", to, 1, SENSITIVE, 1) == SESSION_DISCARD &&
+              received(dir) == before + 2,
+          "an authenticated sender from elsewhere: through the portal, two notices");
+    CHECK(received_from(dir, before + 1, "") &&
+              received_from(dir, before + 2, "beveiligd@zorg-example.nl"),
+          "... the recipient's notice has notice_from as envelope sender, not the outside "
+          "address");
+    /* what the sender is told was found: each kind once, in plain words */
+    CHECK(received_count(dir, before + 1, "- gezondheid: diagnose\r\n") == 1 &&
+              received_count(dir, before + 1, "- persoon: naam met aanhef\r\n") == 1 &&
+              received_count(dir, before + 1, "- BSN: 1234") == 1,
+          "... the sender's notice lists a diagnosis in subject and body once, by name (%d)",
+          received_count(dir, before + 1, "- gezondheid: diagnose\r\n"));
+    CHECK(received_count(dir, before + 1, "d*****") == 0 &&
+              received_count(dir, before + 1, "J*****") == 0,
+          "... and no masked word");
+    session_free(s);
+}
+
+/* test_on_request - [veilig] on a clean message: the notices say it was
+ * protected on request, not that it held health data; held for want of a
+ * channel, the reason is that, not a part that could not be read */
+static void test_on_request(const char *dir, const char *key, int port)
+{
+    static const struct {
+        const char *name, *channels, *kind, *says, *not_says;
+    } asked[] = {
+        {"[veilig], nothing found, through the portal", "smime tls portal", "redirect",
+         "op uw verzoek", "bevatte persoonsgegevens"},
+        {"[veilig], nothing found, no channel: held", "smime tls", "hold", "geen beveiligd kanaal",
+         "niet worden gecontroleerd"},
+        {"[veilig], nothing found, held: it says it was asked for", "smime tls", "hold",
+         "[veilig] in het onderwerp", "Het bevatte persoonsgegevens"},
+    };
+    for (size_t i = 0; i < NELEM(asked); i++) {
+        char conf[1024];
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\nportal_db = %s/request.db\nportal_key = %s\n"
+                 "submission = 127.0.0.1:%d\nchannels = %s\n",
+                 dir, key, port, asked[i].channels);
+        struct snapshot *snap = with_config(conf);
+        struct session *s = snap ? session_new(snap) : NULL;
+        snapshot_release(snap);
+        if (s == NULL)
+            continue;
+        int before = received(dir);
+        struct record r = {.subject = "[veilig] rooster"};
+        const char *to[] = {"piet@gmail.com"};
+        message(s, &r, "anja@zorg-example.nl", to, 1, CLEAN, 1);
+        char header[64];
+        snprintf(header, sizeof header, "X-Sluis-Notice: %s\r\n", asked[i].kind);
+        CHECK(received(dir) > before && received_count(dir, before + 1, header) == 1 &&
+                  received_count(dir, before + 1, asked[i].says) > 0 &&
+                  received_count(dir, before + 1, asked[i].not_says) == 0,
+              "%s: the %s notice says '%s', not '%s'", asked[i].name, asked[i].kind, asked[i].says,
+              asked[i].not_says);
+        session_free(s);
+    }
+}
+
+/* unsoft - the receiver's k-th message (from 1) without quoted-printable
+ * soft line breaks; caller frees */
+static char *unsoft(const char *dir, int k)
+{
+    char path[400], err[256];
+    size_t len;
+    snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k);
+    char *t = file_read_all(path, 1 << 20, &len, err, sizeof err);
+    char *w = t;
+    for (const char *r = t; r && *r; r++) {
+        if (r[0] == '=' && r[1] == '\r' && r[2] == '\n')
+            r += 2;
+        else
+            *w++ = *r;
+    }
+    if (w)
+        *w = '\0';
+    return t;
+}
+
+/* test_untagged - [veilig] on a message for the portal and a partner split
+ * off: the MTA gets the subject without the tag, and so do the copy kept in
+ * the portal and the partner's copy, every other byte as it was */
+static void test_untagged(const char *dir, const char *key, int port)
+{
+    char conf[1024], db[400];
+    snprintf(db, sizeof db, "%s/untagged.db", dir);
+    snprintf(conf, sizeof conf,
+             "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\nportal_db = %s\n"
+             "portal_key = %s\nsubmission = 127.0.0.1:%d\nportal_url = https://portaal.test/p/\n",
+             db, key, port);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s == NULL)
+        return;
+    int before = received(dir);
+    struct record r = {.subject = "[veilig] overdracht"};
+    const char *to[] = {"kees@zorg-example.nl", "arts@partner-example.nl", "piet@gmail.com"};
+    enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 3, SENSITIVE, 1);
+    CHECK(rc == SESSION_ACCEPT && strcmp(r.changed, "Subject[1]: overdracht\n") == 0 &&
+              received(dir) == before + 3,
+          "[veilig] to a colleague, a partner and the portal: accepted, the tag removed (%d, "
+          "'%s', %d sent)",
+          (int)rc, r.changed, received(dir) - before);
+    char want[1024] = "";
+    for (size_t i = 0; i < NELEM(HEADERS); i++) {
+        size_t n = strlen(want);
+        snprintf(want + n, sizeof want - n, "%s: %s\r\n", HEADERS[i][0], HEADERS[i][1]);
+    }
+    size_t n = strlen(want);
+    snprintf(want + n, sizeof want - n, "\r\n%s", SENSITIVE);
+    /* the partner's copy: the route header on top, then the message (its
+     * last line end made CRLF on the way) */
+    char partner[1200];
+    snprintf(partner, sizeof partner, "X-Sluis-Route: tls\r\n%.*s\r\n", (int)strlen(want) - 1,
+             want);
+    CHECK(received_count(dir, before + 1, partner) == 1 &&
+              received_count(dir, before + 1, "[veilig]") == 0,
+          "the partner's copy has the subject without the tag, the rest as it was");
+    /* the portal's copy, opened as the recipient would */
+    char *rn = unsoft(dir, before + 3), *sn = unsoft(dir, before + 2), token[64] = "", code[8] = "";
+    const char *t = rn ? strstr(rn, "https://portaal.test/p/") : NULL;
+    const char *c = sn ? strstr(sn, "toegangscode ") : NULL;
+    if (t)
+        snprintf(
+            token, sizeof token, "%.*s",
+            (int)strspn(t + 23, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"),
+            t + 23);
+    if (c)
+        snprintf(code, sizeof code, "%.6s", c + 13);
+    free(rn);
+    free(sn);
+    struct store *st = NULL;
+    struct buf got = BUF_INIT;
+    char err[256] = "";
+    enum store_fetch f = STORE_UNKNOWN;
+    if (store_open(db, key, 0, &st, err, sizeof err) == SL_OK)
+        f = store_fetch(st, token, code, &got, NULL, 0, err, sizeof err);
+    CHECK(f == STORE_FOUND && got.len == strlen(want) && memcmp(got.data, want, got.len) == 0,
+          "the portal keeps the message as the recipient should see it: no tag in the subject, "
+          "the rest byte for byte (%s %s)",
+          store_fetch_name(f), err);
+    buf_free(&got);
+    store_free(st);
+    session_free(s);
+}
+
 static void test_redirect(const char *scripts)
 {
     char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
@@ -605,17 +807,20 @@ static void test_redirect(const char *scripts)
         if (s == NULL)
             continue;
         struct record r = {.stop_at = c->stop_at, .stop_when = c->stop_at_notice ? notice : NULL};
-        const char *to[] = {"piet@gmail.com"};
-        char logpath[32];
+        const char *to[] = {"piet@gmail.com", "marie@hotmail.com"};
+        char logpath[32], want_line[64];
         int saved = log_capture(logpath);
-        enum session_rc rc = message(s, &r, "anja@zorg-example.nl", to, 1, SENSITIVE, 1);
+        enum session_rc rc =
+            message(s, &r, "anja@zorg-example.nl", to, c->two ? 2 : 1, SENSITIVE, 1);
         char *log = log_captured(saved, logpath);
         if (log)
             fputs(log, stderr);
         /* each notice that went out has its line; no address in any */
+        snprintf(want_line, sizeof want_line, "4QTEST: portal notice sent to %s\n",
+                 c->two ? "2 recipients" : "1 recipient");
         if (c->want == SESSION_DISCARD)
             CHECK(log && strstr(log, "4QTEST: redirect notice sent to the sender") &&
-                      strstr(log, "4QTEST: portal notice sent to 1 recipient\n"),
+                      strstr(log, want_line),
                   "%s: a log line for each notice", c->name);
         CHECK(log && !strchr(log, '@'), "%s: no address in the log", c->name);
         free(log);
@@ -630,18 +835,37 @@ static void test_redirect(const char *scripts)
         if (c->want == SESSION_TEMPFAIL)
             CHECK(strncmp(r.reply, "451 4.7.1 ", 10) == 0, "%s: reply '%s'", c->name, r.reply);
         if (got >= 1)
-            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl"),
-                  "%s: the sender's notice goes first", c->name);
+            CHECK(received_to(dir, before + 1, "anja@zorg-example.nl") &&
+                      received_from(dir, before + 1, ""),
+                  "%s: the sender's notice goes first, from the null sender", c->name);
+        /* a bounce of the recipient's notice (a mistyped address) reaches
+         * the staff member who was told it went out */
         if (got >= 2)
-            CHECK(received_to(dir, before + 2, "piet@gmail.com"), "%s: then the recipient's notice",
-                  c->name);
+            CHECK(received_to(dir, before + 2, "piet@gmail.com") &&
+                      received_from(dir, before + 2, "anja@zorg-example.nl"),
+                  "%s: then the recipient's notice, with the sender as envelope sender", c->name);
         if (c->want == SESSION_DISCARD)
             CHECK(strcmp(r.removed, "piet@gmail.com\n") == 0, "%s: removed '%s'", c->name,
                   r.removed);
+        /* the sender's retry, once the submission works again: kept once */
+        if (c->plan && c->want_received > 0) {
+            unlink(path);
+            struct record r2 = {0};
+            rc = message(s, &r2, "anja@zorg-example.nl", to, c->two ? 2 : 1, SENSITIVE, 1);
+            CHECK(rc == SESSION_DISCARD && store_rows(db, "messages") == 1,
+                  "%s: the retry is kept once, with its own codes (answer %d, %d kept)", c->name,
+                  (int)rc, store_rows(db, "messages"));
+        }
         session_free(s);
     }
     snprintf(path, sizeof path, "%s/rcv/plan", dir);
     unlink(path);
+    if (port > 0)
+        test_env_from(dir, key, port);
+    if (port > 0)
+        test_on_request(dir, key, port);
+    if (port > 0)
+        test_untagged(dir, key, port);
     if (port > 0)
         test_reload(dir, key, port);
     if (port > 0) {
@@ -776,6 +1000,20 @@ int main(int argc, char **argv)
         CHECK(message(s, &r3, "anja@zorg-example.nl", in, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
                   session_last_action(s) == ACTION_PASS,
               "after an abort: the next message has only its own recipients");
+        /* libmilter lets RCPT, body and end of message through after an
+         * abort: without a sender there is nothing to decide on */
+        struct record r4 = {0};
+        io = (struct milter_io)RECORDER(&r4);
+        session_envfrom(s, &io, "anja@zorg-example.nl");
+        session_abort(s);
+        session_envrcpt(s, &io, "piet@gmail.com");
+        session_body(s, SENSITIVE, strlen(SENSITIVE));
+        CHECK(session_eom(s, &io) == SESSION_TEMPFAIL && strncmp(r4.reply, "451", 3) == 0,
+              "end of message after an abort, without a sender: tempfail, got '%s'", r4.reply);
+        struct record r5 = {0};
+        CHECK(message(s, &r5, "anja@zorg-example.nl", in, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
+                  session_last_action(s) == ACTION_PASS,
+              "... and the connection serves the next message");
         session_free(s);
     }
 
@@ -864,7 +1102,8 @@ int main(int argc, char **argv)
         CHECK(fd >= 0 &&
                   write(fd, bad[i].text, strlen(bad[i].text)) == (ssize_t)strlen(bad[i].text),
               "write");
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         struct milter_config cfg;
         CHECK(config_load(path, &cfg, err, sizeof err) == SL_EPARSE && strstr(err, bad[i].want),
               "%s: got '%s', want '%s'", bad[i].name, err, bad[i].want);
