@@ -43,7 +43,7 @@ DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
-        run format format-check clean
+        run format format-check clean fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
@@ -194,5 +194,7 @@ format-check:
 
 clean:
 	rm -rf $(BUILD) bin
+
+include tests/fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
