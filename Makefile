@@ -142,7 +142,7 @@ check: deps
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
 	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
-	    $(BUILD)/bench/smtpsink
+	    $(BUILD)/bench/smtpsink $(FUZZ_BINS)
 	@tests/run-all $(BUILD)
 
 test: check
