@@ -2,7 +2,7 @@
 #
 #   make fuzz          build every target, run each for FUZZ_SECONDS (default 300) over its
 #                      corpus in build/fuzz/corpus/TARGET (kept between runs, grown from the
-#                      seeds tests/fuzz/seeds builds); a summary on stdout and in
+#                      seeds and dictionaries tests/fuzz/seeds builds); a summary on stdout and in
 #                      build/fuzz/summary.txt; crashes in build/fuzz/crashes/TARGET/
 #   make fuzz-build    build the targets only (make check does, for tests/fuzz/run-smoke)
 #
