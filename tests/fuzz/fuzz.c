@@ -128,12 +128,19 @@ static enum sl_status seen_text(struct doc_sink *s, const char *where, const cha
     return SL_OK;
 }
 
-static enum sl_status seen_note(struct doc_sink *s, const char *rule, const char *where)
+static enum sl_status seen_note(struct doc_sink *s, const char *rule, const char *where,
+                                bool incomplete)
 {
     struct fuzz_doc_seen *v = s->ctx;
     FUZZ_CHECK(rule != NULL && strncmp(rule, "unscannable.", 12) == 0 && rule[12] != '\0',
                "note '%s' is not unscannable.*", rule ? rule : "(null)");
     FUZZ_CHECK(where != NULL && strlen(where) < 512, "note where not a string");
+    /* only a part that is protected as it is, or read some other way, may
+     * say that nothing escaped scanning */
+    bool read_otherwise = strcmp(rule, "unscannable.encrypted") == 0 ||
+                          strcmp(rule, "unscannable.image") == 0 ||
+                          strcmp(rule, "unscannable.unknown-format") == 0;
+    FUZZ_CHECK(incomplete != read_otherwise, "note '%s' says incomplete=%d", rule, incomplete);
     v->notes++;
     return SL_OK;
 }
