@@ -67,10 +67,10 @@ static const char *const rcpts[] = {"kees@zorg-example.nl", "<arts@ziekenhuis-ex
                                     "familie@gmail.com",    "poli@sub.partner-example.nl",
                                     "no-at-sign",           "@"};
 static const struct finding findings[] = {
-    {"nl.bsn", "national_id", "body:text/plain", CONF_HIGH, "1234*****82"},
-    {"health.psych", "health", "body:text/plain", CONF_MEDIUM, "d*****"},
-    {"person.name", "person", "body:text/plain", CONF_LOW, "J***** d* V****"},
-    {"unscannable.time-limit", "unscannable", "message", CONF_NONE, ""},
+    {"nl.bsn", "national_id", "body:text/plain", CONF_HIGH, "1234*****82", false},
+    {"health.psych", "health", "body:text/plain", CONF_MEDIUM, "d*****", false},
+    {"person.name", "person", "body:text/plain", CONF_LOW, "J***** d* V****", false},
+    {"unscannable.time-limit", "unscannable", "message", CONF_NONE, "", true},
 };
 
 static void check_decisions(const struct policy *p)
