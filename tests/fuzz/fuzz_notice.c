@@ -36,7 +36,9 @@ static const char *const files[] = {
 #define NFILES (sizeof files / sizeof files[0])
 
 static const struct notice_finding findings[] = {
-    {"national_id", "1234*****82"}, {"health", "d*****"}, {"person", "J***** <b>&amp;</b>"}};
+    {"national_id", "nl.bsn", "1234*****82"},
+    {"health", "health.diagnosis", "d*****"},
+    {"person", "no.such.rule <b>&amp;</b>", "J***** <b>&amp;</b>"}};
 static const struct notice_recipient rcpts[] = {
     {"familie@gmail.example", "portal", "482913"},
     {"poli@ziekenhuis.example", "tls", NULL},
@@ -96,7 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             findings,
                             sizeof findings / sizeof findings[0],
                             rcpts,
-                            sizeof rcpts / sizeof rcpts[0]};
+                            sizeof rcpts / sizeof rcpts[0],
+                            false};
     for (enum notice_kind k = NOTICE_RECIPIENT; k <= NOTICE_REJECT; k++) {
         struct buf out = BUF_INIT;
         err[0] = '\0';
