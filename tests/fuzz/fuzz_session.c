@@ -264,7 +264,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool dry = dry_run[data[0] % NCONFIGS];
     struct record r = {0};
     struct milter_io io = {&r,          r_macro,    r_add_header, r_quarantine,
-                           r_set_reply, r_del_rcpt, r_chg_header};
+                           r_set_reply, r_del_rcpt, r_chg_header, NULL};
     struct session *s = NULL;
     bool in_message = false;
     size_t at = 1;
