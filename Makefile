@@ -43,7 +43,7 @@ DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
 .PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
-        run format format-check cflags clean install uninstall deb
+        run format format-check cflags clean install uninstall deb fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
 
@@ -247,7 +247,7 @@ check: deps
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
 	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
-	    $(BUILD)/bench/smtpsink
+	    $(BUILD)/bench/smtpsink $(FUZZ_BINS)
 	@tests/run-all $(BUILD)
 
 test: check
@@ -313,5 +313,7 @@ cflags:
 
 clean:
 	rm -rf $(BUILD) bin
+
+include tests/fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -45,6 +45,14 @@ void doc_where(char *out, size_t outlen, const char *where, const char *suffix);
 /* the readers, each behind its library (pdf: poppler-glib; archive: libzip
  * and zlib; office: libxml2) */
 enum sl_status pdf_read(struct doc_read *r, const char *data, size_t len, const char *where);
+
+/* pdf_preflight - what pdf_read does before poppler sees data[0..len): the
+ * document's Flate streams (other than images) inflated, output discarded,
+ * against r's limits. Returns the limit they break
+ * ("unscannable.ratio-limit", "unscannable.expanded-size-limit") or NULL,
+ * and then adds what they inflate to r->expanded. */
+const char *pdf_preflight(struct doc_read *r, const char *data, size_t len);
+
 enum sl_status archive_read_zip(struct doc_read *r, const char *data, size_t len,
                                 const char *where);
 enum sl_status archive_read_gzip(struct doc_read *r, const char *data, size_t len, const char *name,

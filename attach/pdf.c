@@ -44,8 +44,7 @@ static void stream_dict(const char *data, const char *s, const char **dict, size
     *dlen = (size_t)(s - *dict);
 }
 
-/* pdf_bomb - the limit a document's streams break, or NULL */
-static const char *pdf_bomb(struct doc_read *r, const char *data, size_t len)
+const char *pdf_preflight(struct doc_read *r, const char *data, size_t len)
 {
     const char *end = data + len, *p = data;
     uint64_t total = 0;
@@ -144,7 +143,7 @@ static enum sl_status read_pages(struct doc_read *r, const char *data, size_t le
 {
     if (r->expanded >= r->lim->max_expanded_bytes)
         return doc_read_note(r, "unscannable.expanded-size-limit", where);
-    const char *bomb = pdf_bomb(r, data, len);
+    const char *bomb = pdf_preflight(r, data, len);
     if (bomb)
         return doc_read_note(r, bomb, where);
 

@@ -7,6 +7,7 @@
 #include "header.h"
 
 #include <gmime/gmime.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -85,15 +86,26 @@ void header_subject(const char *data, size_t len, char *out, size_t outlen)
 enum sl_status header_encode(const char *utf8, struct buf *out)
 {
     buf_reset(out);
-    bool ascii = true;
-    for (const unsigned char *c = (const unsigned char *)utf8; *c; c++)
-        ascii &= *c < 0x80;
-    if (ascii)
-        return buf_append_str(out, utf8);
-    char *enc = g_mime_utils_header_encode_text(NULL, utf8, "utf-8");
-    if (enc == NULL)
+    /* one line: a CR or LF (decoded from an encoded word) would end the
+     * field and start one of the sender's making (RFC 5322 2.2) */
+    char *line = strdup(utf8);
+    if (line == NULL)
         return SL_ENOMEM;
-    enum sl_status st = buf_append_str(out, enc);
-    g_free(enc);
+    bool ascii = true;
+    for (unsigned char *c = (unsigned char *)line; *c; c++) {
+        if ((*c < 0x20 && *c != '\t') || *c == 0x7F)
+            *c = ' ';
+        ascii &= *c < 0x80;
+    }
+    enum sl_status st = SL_ENOMEM;
+    if (ascii) {
+        st = buf_append_str(out, line);
+    } else {
+        char *enc = g_mime_utils_header_encode_text(NULL, line, "utf-8");
+        if (enc)
+            st = buf_append_str(out, enc);
+        g_free(enc);
+    }
+    free(line);
     return st;
 }

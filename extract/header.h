@@ -27,8 +27,10 @@ void header_decode(const char *raw, char *out, size_t outlen);
  * ("" when it has none) */
 void header_subject(const char *data, size_t len, char *out, size_t outlen);
 
-/* header_encode - UTF-8 text as a header value: unchanged when ASCII,
- * else as RFC 2047 encoded words; into out (reset first) */
+/* header_encode - UTF-8 text as a header value on one line: control
+ * characters but tab (a CR LF that an encoded word carried) become spaces;
+ * then unchanged when ASCII, else as RFC 2047 encoded words; into out
+ * (reset first) */
 enum sl_status header_encode(const char *utf8, struct buf *out);
 
 #endif

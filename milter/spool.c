@@ -64,6 +64,8 @@ enum sl_status spool_append(struct spool *s, const void *p, size_t n)
         return SL_OK;
     if (s->len + keep > s->max_bytes)
         keep = s->max_bytes - s->len;
+    if (keep == 0)
+        return SL_OK; /* nothing to keep: s->mem may still be NULL */
     if (s->fd < 0 && s->len + keep > s->mem_limit) {
         enum sl_status st = spill(s);
         if (st != SL_OK)

@@ -143,7 +143,7 @@ static void *compile_re(struct load_state *ls, const char *pattern)
 /* parse_near - "ROLE WINDOW [after]" or "/REGEX/ WINDOW [after]" */
 static bool parse_near(struct load_state *ls, char *val, struct near *n)
 {
-    char *what = val, *rest;
+    char *what = val, *rest, *pattern = NULL;
     memset(n, 0, sizeof *n);
     if (*val == '/') {
         char *end = strrchr(val + 1, '/');
@@ -153,8 +153,7 @@ static bool parse_near(struct load_state *ls, char *val, struct near *n)
         }
         *end = '\0';
         rest = end + 1;
-        if ((n->re = compile_re(ls, val + 1)) == NULL)
-            return false;
+        pattern = val + 1; /* compiled last: the caller keeps n only when it is whole */
     } else {
         rest = strpbrk(val, " \t");
         if (rest == NULL) {
@@ -182,6 +181,8 @@ static bool parse_near(struct load_state *ls, char *val, struct near *n)
         fail_at(ls, "unexpected '%s' after the window", endp);
         return false;
     }
+    if (pattern && (n->re = compile_re(ls, pattern)) == NULL)
+        return false;
     n->window = (unsigned)w;
     return true;
 }

@@ -73,6 +73,9 @@ int main(void)
          "a.rules:7: rule a already defined at"},
         {"key outside rule", "type words\n", "a.rules:1: 'type' outside a rule block"},
         {"bad window", "rule a\n type regex\n context date x\n", "a.rules:3: window must be"},
+        /* the pattern of a condition that is refused is not kept (found by fuzz_pack) */
+        {"bad window after a pattern", "rule a\n type regex\n unless /tel/ x\n",
+         "a.rules:3: window must be"},
         {"unknown validator", "rule a\n validate luhnish\n", "unknown validator 'luhnish'"},
         {"value missing", "rule a\n category\n", "a.rules:2: 'category' needs a value"},
         {"bad anchor", "rule a\n anchor letter\n", "a.rules:2: anchor must be 'digit'"},

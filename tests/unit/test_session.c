@@ -1028,6 +1028,14 @@ int main(int argc, char **argv)
                   session_last_action(ts) == ACTION_HOLD,
               "[veilig]: clean mail to an outside address is protected (held without a portal)");
         CHECK(strcmp(rt.changed, "Subject[1]: rooster\n") == 0, "tag removed: '%s'", rt.changed);
+        /* a line break an encoded word carried does not end the new field (found by
+         * fuzz_session): no header of the sender's making */
+        struct record rl = {.subject = "=?utf-8?q?=5Bveilig=5D_rooster=0D=0ABcc:_x@example.org?="};
+        CHECK(ts && message(ts, &rl, "anja@zorg-example.nl", out, 1, CLEAN, 1) == SESSION_ACCEPT &&
+                  session_last_action(ts) == ACTION_HOLD,
+              "[veilig] with a line break in the subject: held");
+        CHECK(strcmp(rl.changed, "Subject[1]: rooster  Bcc: x@example.org\n") == 0,
+              "line break kept in the new subject: '%s'", rl.changed);
         struct record ru = {.subject =
                                 "=?utf-8?q?=5Bonveilig=3A_op_verzoek_van_cli=C3=ABnt=5D_br?= "
                                 "=?utf-8?q?ief_=C3=A9=C3=A9n?="};
