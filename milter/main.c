@@ -497,8 +497,9 @@ static int start_failed(const char *fmt, ...)
 }
 
 /* the unix socket this process bound. At stop it is removed only if the
- * path still is that socket: a newer instance may have bound its own there
- * meanwhile (libmilter, too, compares device and inode before it unlinks) */
+ * path still is that socket, by device and inode: a newer instance may have
+ * bound its own there meanwhile (libmilter means to compare the same way,
+ * but see the stop in serve) */
 static struct {
     const char *path; /* NULL: none */
     dev_t dev;
@@ -585,8 +586,9 @@ static void pidfile_remove(const char *path)
     bool ours = fgets(text, sizeof text, f) && strtol(text, NULL, 10) == (long)getpid();
     fclose(f);
     if (ours && unlink(path) != 0 && log_ready)
-        log_msg(LOG_WARNING, NULL, "pidfile %s: not removed: %s (let its folder be %s's)", path,
-                strerror(errno), "the milter user");
+        log_msg(LOG_WARNING, NULL,
+                "pidfile %s: not removed: %s (its folder must let the milter's user remove it)",
+                path, strerror(errno));
 }
 
 /* detach - become a daemon. The parent stays until the child says it is
