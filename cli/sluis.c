@@ -782,7 +782,8 @@ static int cmd_release(int argc, char **argv)
     if (by == NULL)
         by = getenv("SUDO_USER");
     if (by == NULL || *by == '\0') {
-        struct passwd *pw = getpwuid(getuid());
+        /* a one-shot command, no threads: getpwuid's static buffer is safe */
+        struct passwd *pw = getpwuid(getuid()); // cppcheck-suppress getpwuidCalled
         by = pw ? pw->pw_name : "unknown";
     }
     if (!plain_name(by, "._-", 64)) {

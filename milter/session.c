@@ -478,7 +478,7 @@ static enum session_rc roll_back(struct session *s, const struct milter_io *io, 
     return apply(s, io, ACTION_TEMPFAIL);
 }
 
-#define NOTICE_TRIES 3 /* a recipient's notice past the point of no return */
+#define NOTICE_TRIES 3u /* a recipient's notice past the point of no return */
 
 /* notify_recipients - past the point of no return, each of the np portal
  * recipients bp[i] its notice with its link (pk[i]). No stop interrupts

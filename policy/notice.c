@@ -65,7 +65,7 @@ static const char *label_of(const struct label *t, size_t n, const char *key, in
     return NULL;
 }
 
-#define LABEL(t, key, l) label_of(t, sizeof t / sizeof t[0], key, l)
+#define LABEL(t, key, l) label_of((t), sizeof(t) / sizeof((t)[0]), (key), (l))
 
 static const struct label category_labels[] = {
     {"health", {"gezondheid", "health", "santé"}},
