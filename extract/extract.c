@@ -141,6 +141,22 @@ static char *own_printf(struct extraction *ex, const char *fmt, ...)
     return own(ex, s);
 }
 
+/* utf8_name - a file name as valid UTF-8, invalid bytes replaced by U+FFFD:
+ * GMime decodes an RFC 2231 name in the charset it declares without
+ * checking the bytes (filename*=utf-8''ge%E9.ods), and a name may be cut
+ * inside a character. NULL stays NULL; a changed name is owned by ex. */
+static const char *utf8_name(struct walk *w, const char *name)
+{
+    if (name == NULL || g_utf8_validate(name, -1, NULL))
+        return name;
+    char *valid = g_utf8_make_valid(name, -1);
+    char *copy = valid ? own(w->ex, strdup(valid)) : NULL;
+    g_free(valid);
+    if (copy == NULL)
+        w->st = SL_ENOMEM;
+    return copy ? copy : "";
+}
+
 /* note_mark - record a part not read as it is; incomplete: it escaped
  * scanning (see struct extract_note) */
 static void note_mark(struct walk *w, const char *rule, const char *where, bool incomplete)
@@ -454,9 +470,10 @@ static char *split_uuencode(struct walk *w, char *text, size_t *len, const char 
                 uudecode_line(text + ls2, le2 - ls2, &dec);
             }
             found = true;
+            const char *uname = utf8_name(w, name); /* %127[ may cut a character */
             char where[160];
-            snprintf(where, sizeof where, "%sattachment:%s", prefix, name);
-            add_attachment_text(w, dec.data ? dec.data : "", dec.len, NULL, where, name, NULL, doc,
+            snprintf(where, sizeof where, "%sattachment:%s", prefix, uname);
+            add_attachment_text(w, dec.data ? dec.data : "", dec.len, NULL, where, uname, NULL, doc,
                                 false);
             buf_free(&dec);
             continue;
@@ -732,7 +749,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
     GMimeObject *obj = GMIME_OBJECT(part);
     GMimeContentType *ct = g_mime_object_get_content_type(obj);
     char *mime = ct ? g_mime_content_type_get_mime_type(ct) : g_strdup("text/plain");
-    const char *name = g_mime_part_get_filename(part);
+    const char *name = utf8_name(w, g_mime_part_get_filename(part));
     GMimeContentDisposition *cd = g_mime_object_get_content_disposition(obj);
     bool attachment = (name && *name) || (cd && g_mime_content_disposition_is_attachment(cd));
     const char *charset = g_mime_object_get_content_type_parameter(obj, "charset");
@@ -863,7 +880,8 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
     }
     if (GMIME_IS_MESSAGE_PART(obj)) {
         GMimeMessage *m = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
-        const char *name = g_mime_object_get_content_disposition_parameter(obj, "filename");
+        const char *name =
+            utf8_name(w, g_mime_object_get_content_disposition_parameter(obj, "filename"));
         unsigned ndoc = ++w->docs;
         char *np =
             own_printf(w->ex, "%sattachment:%s>", prefix, name && *name ? name : "message/rfc822");

@@ -1,13 +1,18 @@
 /*
  * fuzz - helpers of the libFuzzer targets. See fuzz.h.
  *
- * The private folder is made once per process and removed at exit (not
- * after a crash: libFuzzer leaves through abort(), and the folder then
- * stays behind under /dev/shm or /tmp, small and named sluis-fuzz-*).
+ * The private folder, sluis-fuzz-PID-XXXXXX, is made once per process and
+ * removed at exit. libFuzzer does not always leave through exit() (a crash
+ * aborts, and a run that reaches -max_total_time ends without the atexit
+ * handlers), so each new folder first removes those of processes that
+ * are gone.
  */
 #include "fuzz.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +56,25 @@ static void remove_dir(void)
         fprintf(stderr, "fuzz: could not remove %s\n", dir);
 }
 
+/* remove_stale - the folders in base of fuzz processes that are gone */
+static void remove_stale(const char *base)
+{
+    DIR *d = opendir(base);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        int pid;
+        char cmd[600];
+        if (sscanf(e->d_name, "sluis-fuzz-%d-", &pid) != 1 || pid <= 0 || kill(pid, 0) == 0 ||
+            errno != ESRCH)
+            continue;
+        snprintf(cmd, sizeof cmd, "rm -rf '%s/%s'", base, e->d_name);
+        if (system(cmd) != 0)
+            fprintf(stderr, "fuzz: could not remove %s/%s\n", base, e->d_name);
+    }
+    if (d)
+        closedir(d);
+}
+
 const char *fuzz_dir(void)
 {
     if (dir[0])
@@ -59,7 +83,10 @@ const char *fuzz_dir(void)
     struct stat st;
     if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0)
         base = "/dev/shm";
-    snprintf(dir, sizeof dir, "%s/sluis-fuzz-XXXXXX", base && *base ? base : "/tmp");
+    if (base == NULL || *base == '\0')
+        base = "/tmp";
+    remove_stale(base);
+    snprintf(dir, sizeof dir, "%s/sluis-fuzz-%d-XXXXXX", base, (int)getpid());
     if (mkdtemp(dir) == NULL) {
         perror("fuzz: mkdtemp");
         abort();

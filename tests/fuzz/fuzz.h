@@ -33,7 +33,8 @@ void fuzz_fail(const char *file, int line, const char *fmt, ...)
 const char *fuzz_rules_dir(void);
 
 /* fuzz_dir - a private folder for this process, made on first use (under
- * /dev/shm when it exists, else $TMPDIR or /tmp) and removed at exit */
+ * /dev/shm when it exists, else $TMPDIR or /tmp) and removed at exit, or
+ * by the next target that starts when this one did not exit */
 const char *fuzz_dir(void);
 
 /* fuzz_write - data[0..len) as the file fuzz_dir()/name (name may hold one

@@ -63,6 +63,8 @@ static void dump(const struct extraction *ex)
     "From: \"Anja Bakker\" <a.bakker@zorg.example>\r\nTo: hr@zorg.example\r\nMIME-Version: "       \
     "1.0\r\n"
 
+#define A42 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
 struct textcase {
     const char *name, *msg, *where, *want;
 };
@@ -159,6 +161,17 @@ int main(void)
              "/9&EA8F5T97,@='EP92`R\r\n"
              "`\r\nend\r\n",
          "attachment:lijst.txt", "diabetes type 2"},
+        /* file names are UTF-8 whatever the bytes (found by fuzz_message) */
+        {"rfc 2231 name that is not the utf-8 it declares",
+         HDR "Subject: lijst\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+             "Content-Type: text/plain\r\n\r\nx\r\n--b\r\n"
+             "Content-Type: application/pdf\r\n"
+             "Content-Disposition: attachment; filename*=utf-8''ge%E9updatet.pdf\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n",
+         "filename:ge", "ge\xef\xbf\xbdupdatet pdf"},
+        {"uuencoded file name cut inside a character",
+         HDR "Subject: x\r\n\r\nzie\r\nbegin 644 " A42 A42 A42 "\xc3\xa9.txt\r\nM86)C\r\nend\r\n",
+         "filename:a", "aaa\xef\xbf\xbd"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         struct extraction ex;
