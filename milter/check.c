@@ -278,6 +278,21 @@ int check_run(const char *path)
         return 1;
     }
     bool found = account_lookup(c.user, c.socket_group, &a, err, sizeof err);
+    /* no user configured, checked as root: the milter runs as whoever
+     * starts it (systemd's User=), and that is the portal key's owner, as
+     * the key must be (0600, its own): check as that owner, not as root */
+    struct stat key;
+    struct passwd *owner = NULL;
+    if (found && !a.user[0] && geteuid() == 0 && c.portal_key && c.portal_key[0] &&
+        stat(c.portal_key, &key) == 0 && key.st_uid != 0)
+        owner = getpwuid(key.st_uid); // cppcheck-suppress getpwuidCalled ; before any thread
+    if (owner) {
+        found = account_lookup(owner->pw_name, c.socket_group, &a, err, sizeof err);
+        if (found)
+            printf("sluis-milter: user is not set and the portal key belongs to %s: checking "
+                   "as %s, whom the milter must run as (systemd's User=)\n",
+                   a.user, a.user);
+    }
     config_free(&c);
     if (!found) {
         fprintf(stderr, "sluis-milter: %s\n", err);
