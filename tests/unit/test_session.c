@@ -447,12 +447,13 @@ static int received(const char *dir)
     return n;
 }
 
-/* received_to - does the receiver's k-th message (from 1) go to addr? */
-static bool received_to(const char *dir, int k, const char *addr)
+/* received_json - does the receiver's k-th message's envelope (from 1)
+ * hold "PREFIX<addr>"? */
+static bool received_json(const char *dir, int k, const char *prefix, const char *addr)
 {
     char path[400], text[2048] = "", want[400];
     snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
-    snprintf(want, sizeof want, "\"<%s>\"", addr);
+    snprintf(want, sizeof want, "%s\"<%s>\"", prefix, addr);
     FILE *f = fopen(path, "r");
     size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
     if (f)
@@ -461,19 +462,17 @@ static bool received_to(const char *dir, int k, const char *addr)
     return strstr(text, want) != NULL;
 }
 
+/* received_to - does the receiver's k-th message (from 1) go to addr? */
+static bool received_to(const char *dir, int k, const char *addr)
+{
+    return received_json(dir, k, "", addr);
+}
+
 /* received_from - was the receiver's k-th message (from 1) sent with
  * envelope sender addr ("" the null sender)? */
 static bool received_from(const char *dir, int k, const char *addr)
 {
-    char path[400], text[2048] = "", want[400];
-    snprintf(path, sizeof path, "%s/rcv/%03d.json", dir, k);
-    snprintf(want, sizeof want, "\"from\": \"<%s>\"", addr);
-    FILE *f = fopen(path, "r");
-    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
-    if (f)
-        fclose(f);
-    text[n] = '\0';
-    return strstr(text, want) != NULL;
+    return received_json(dir, k, "\"from\": ", addr);
 }
 
 /* received_count - how often needle stands in the receiver's k-th
