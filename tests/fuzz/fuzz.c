@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,9 +63,13 @@ static void remove_stale(const char *base)
     DIR *d = opendir(base);
     struct dirent *e;
     while (d && (e = readdir(d)) != NULL) {
-        int pid;
-        char cmd[600];
-        if (sscanf(e->d_name, "sluis-fuzz-%d-", &pid) != 1 || pid <= 0 || kill(pid, 0) == 0 ||
+        static const char prefix[] = "sluis-fuzz-";
+        char cmd[600], *end;
+        if (strncmp(e->d_name, prefix, sizeof prefix - 1) != 0)
+            continue;
+        errno = 0;
+        long pid = strtol(e->d_name + sizeof prefix - 1, &end, 10);
+        if (errno != 0 || *end != '-' || pid <= 0 || pid > INT_MAX || kill((pid_t)pid, 0) == 0 ||
             errno != ESRCH)
             continue;
         snprintf(cmd, sizeof cmd, "rm -rf '%s/%s'", base, e->d_name);
