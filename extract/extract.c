@@ -642,9 +642,10 @@ static void raw_scan(struct walk *w, const char *data, size_t len, const char *w
  * section whose values nobody reads; a forwarded message has From or Date */
 static bool nested_is_message(GMimeMessage *m)
 {
+    if (m == NULL)
+        return false;
     GMimeObject *mo = GMIME_OBJECT(m);
-    return m != NULL &&
-           (g_mime_object_get_header(mo, "From") || g_mime_object_get_header(mo, "Date"));
+    return g_mime_object_get_header(mo, "From") || g_mime_object_get_header(mo, "Date");
 }
 
 /* raw_nested - a nested message that is no message (see nested_is_message):
