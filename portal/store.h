@@ -32,31 +32,80 @@
 #define STORE_TOKEN_LEN 43 /* base64url of 32 bytes, no padding */
 #define STORE_CODE_LEN  6
 #define STORE_MAX_TRIES 5
+#define STORE_ID_LEN    32 /* hex digits of a message's id */
+
+/* a one-time code mailed or texted by the portal is good this long */
+#define STORE_OTP_SECONDS 600
+/* at most this many one-time codes are sent for one token per hour */
+#define STORE_OTP_SENDS 5
+/* one client address: at most this many wrong codes an hour, over every
+ * token, before it is refused for the rest of that hour */
+#define STORE_CLIENT_FAILS 20
+/* a verified session ends this long after its last use, and at the latest
+ * STORE_SESSION_MAX after it began */
+#define STORE_SESSION_IDLE 900
+#define STORE_SESSION_MAX  (8 * 3600)
+/* an expired or revoked message leaves a tombstone (dates, no content) so
+ * that its link says "expired" or "withdrawn" instead of "unknown" */
+#define STORE_TOMBSTONE_DAYS 90
 
 struct store;
+
+/* how a recipient proves to be the one the link was meant for */
+enum store_verify {
+    STORE_VERIFY_CODE,  /* the access code the sender relays by phone */
+    STORE_VERIFY_EMAIL, /* a one-time code the portal mails to the recipient's address */
+    STORE_VERIFY_SMS,   /* a one-time code the portal texts to the recipient's phone */
+};
+
+/* one recipient of store_put() */
+struct store_rcpt {
+    const char *address;
+    enum store_verify verify;
+    const char *phone; /* E.164 ("+31612345678") for STORE_VERIFY_SMS, else NULL */
+};
 
 /* one recipient's way in, returned once by store_put() */
 struct store_pickup {
     char token[STORE_TOKEN_LEN + 1];
-    char code[STORE_CODE_LEN + 1];
+    char code[STORE_CODE_LEN + 1]; /* the access code (every method has one; the
+                                      sender's notice shows it for STORE_VERIFY_CODE) */
 };
 
 enum store_fetch {
     STORE_FOUND,
-    STORE_UNKNOWN,    /* no such token */
+    STORE_UNKNOWN,    /* no such token (or session) */
     STORE_EXPIRED,    /* the message is past its expiry */
     STORE_WRONG_CODE, /* the code does not match (the try is counted) */
     STORE_LOCKED,     /* STORE_MAX_TRIES wrong codes: no code is compared any more */
     STORE_DAMAGED,    /* the stored message fails authentication */
     STORE_FAILED,     /* the database stayed busy or failed: no code compared; err says why */
+    STORE_REVOKED,    /* the sender withdrew the message */
+    STORE_CLIENT_LOCKED, /* this client address made STORE_CLIENT_FAILS wrong tries this hour */
+    STORE_NO_CODE,       /* a one-time code was never sent, or is past STORE_OTP_SECONDS */
+    STORE_TOO_MANY_SENDS, /* STORE_OTP_SENDS codes sent for this token this hour */
 };
+
+/* what happened to a message, per recipient; recorded with its time, never
+ * with content. Kept when the message is removed (the dashboard counts them). */
+enum store_event {
+    STORE_EV_SENT,     /* kept, and the recipient's notice submitted */
+    STORE_EV_OPENED,   /* the recipient verified and read it (first time only) */
+    STORE_EV_REPLIED,  /* the recipient replied */
+    STORE_EV_REVOKED,  /* the sender withdrew it */
+    STORE_EV_EXPIRED,  /* removed at expiry */
+    STORE_EV_LOCKED,   /* locked by wrong codes */
+};
+#define STORE_EVENTS 6
 
 /* store_keygen - a new master key in a new file at path (0600, never
  * overwriting one), as 64 hex digits and a newline */
 enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 
 /* flags of store_open() */
-#define STORE_CREATE 1u /* create the file (0600) and its schema when absent */
+#define STORE_CREATE 1u /* create the file and its schema when absent: 0600, or
+                           0660 in a folder with the set-group-ID bit (a folder
+                           shared with the portal's group) */
 
 /* store_open - the store in the SQLite file db_path with the master key at
  * key_path (both borrowed). The key file must be a regular file that only
@@ -64,16 +113,15 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen);
  * with its schema: only the writer meant to make the store passes it (the
  * milter, which keeps messages, and `sluis portal init`). Without it
  * nothing is ever created: a missing file is SL_EIO "no portal store at
- * PATH", and a file without the store's schema is SL_EINVAL. The store
+ * PATH", and a file without the store's schema is SL_EINVAL. A store of an
+ * earlier version is brought up to this one (in one transaction). The store
  * keeps a check value of its master key (an HMAC-SHA256 under the key of a
  * fixed label): another key is SL_EINVAL "the master key does not match
- * this store", before any token is looked at, so it spends no try. A
- * store made before the check value gets it on its first open, if the key
- * unwraps a stored message key (or none is stored yet). *out is the
- * caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO (files,
- * SQLite, a damaged check value), SL_EINVAL (key file mode, another key,
- * not a store), SL_EPARSE (key text), SL_ENOMEM; err says which, without
- * any content. */
+ * this store", before any token is looked at, so it spends no try. *out is
+ * the caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO
+ * (files, SQLite, a damaged check value), SL_EINVAL (key file mode,
+ * another key, not a store), SL_EPARSE (key text), SL_ENOMEM; err says
+ * which, without any content. */
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen);
 
@@ -85,23 +133,147 @@ void store_busy_timeout(struct store *s, int ms);
 /* store_free - close; NULL is fine */
 void store_free(struct store *s);
 
+/* ---- the milter's side ---- */
+
 /* store_put - keep msg[0..len) (borrowed) from sender for the n recipients
  * until expires. id gets the message's id (32 hex digits); pickups[i] the
- * token and code of rcpts[i] (caller's array of n). */
+ * token and code of rcpts[i] (caller's array of n); sender_token (may be
+ * NULL) the token of the sender's status page, where the sender sees what
+ * became of the message and can withdraw it.
+ *
+ * The message key is wrapped once per recipient under a key derived from
+ * the master key and that recipient's token (HMAC-SHA256(master,
+ * "sluis-pickup:" || token)), and not under the master key alone: the
+ * database and the master key together open nothing without a link. A
+ * recipient's phone number is kept the same way. The sent event of each
+ * recipient is recorded by store_sent() once its notice is out. */
 enum sl_status store_put(struct store *s, const void *msg, size_t len, const char *sender,
-                         const char *const *rcpts, size_t n, time_t expires, char id[33],
-                         struct store_pickup *pickups, char *err, size_t errlen);
+                         const struct store_rcpt *rcpts, size_t n, time_t expires, char id[33],
+                         struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
+                         char *err, size_t errlen);
+
+/* store_sent - record that the notice with pickup's link went out */
+enum sl_status store_sent(struct store *s, const char *token, char *err, size_t errlen);
 
 /* store_delete - remove the message id (the 32 hex digits store_put gave)
- * with all its pickups, in one transaction: for a caller that could not
- * hand the pickups out (a redirect rolled back). SL_OK also when there is
- * no such message. */
+ * with all its pickups and events, in one transaction: for a caller that
+ * could not hand the pickups out (a redirect rolled back). SL_OK also when
+ * there is no such message. */
 enum sl_status store_delete(struct store *s, const char *id, char *err, size_t errlen);
 
-/* store_fetch - the message behind token, if code is right (code NULL:
- * only whether the token is valid, msg untouched, no try counted). On
- * STORE_FOUND msg holds the original bytes (reset first) and, if not NULL,
- * rcpt_out the recipient's address; the pickup time is recorded.
+/* ---- the portal's side: a recipient ---- */
+
+/* what a token leads to, without content */
+struct store_info {
+    char id[STORE_ID_LEN + 1];
+    char recipient[320];
+    char sender[320];
+    enum store_verify verify;
+    time_t created, expires;
+    int tries_left;      /* wrong codes still allowed */
+    bool otp_pending;    /* a one-time code was sent and has not expired */
+    char masked_to[64];  /* where the one-time code goes, masked: "j***@gmail.com",
+                            "+31 6 ***** 678" ("" for STORE_VERIFY_CODE) */
+};
+
+/* store_lookup - the state of token without spending a try: STORE_FOUND
+ * (info filled), STORE_UNKNOWN, STORE_EXPIRED, STORE_REVOKED (info's dates
+ * filled from the tombstone), STORE_LOCKED, STORE_FAILED */
+enum store_fetch store_lookup(struct store *s, const char *token, struct store_info *info,
+                              char *err, size_t errlen);
+
+/* store_otp_new - a new one-time code for token (STORE_VERIFY_EMAIL or
+ * _SMS), replacing any earlier one: code gets it, dest where to send it
+ * (the recipient's address, or the phone number unwrapped with the token).
+ * STORE_TOO_MANY_SENDS past STORE_OTP_SENDS an hour; STORE_LOCKED,
+ * STORE_EXPIRED, STORE_REVOKED, STORE_UNKNOWN as store_lookup. */
+enum store_fetch store_otp_new(struct store *s, const char *token, char code[STORE_CODE_LEN + 1],
+                               char *dest, size_t destlen, char *err, size_t errlen);
+
+/* store_verify - check code for token: the access code for
+ * STORE_VERIFY_CODE, the current one-time code otherwise (STORE_NO_CODE
+ * when none is valid, without spending a try). client is the client's
+ * address (kept only as a keyed hash, an hour): past STORE_CLIENT_FAILS
+ * wrong codes in the hour it gets STORE_CLIENT_LOCKED before any code is
+ * compared. Tries count as for store_fetch. On STORE_FOUND a session
+ * begins: session gets its value (the cookie: 43 characters of base64url,
+ * kept only as a hash, the message key wrapped under a key derived from
+ * it), the opened event is recorded the first time, and a one-time code is
+ * used up. */
+enum store_fetch store_verify(struct store *s, const char *token, const char *code,
+                              const char *client, char session[STORE_TOKEN_LEN + 1], char *err,
+                              size_t errlen);
+
+/* one message of a thread: the original, or a recipient's reply */
+struct store_item {
+    struct buf data; /* RFC 5322 bytes */
+    time_t at;
+    bool reply; /* written by the recipient in the portal */
+};
+
+struct store_thread {
+    struct store_info info;
+    struct store_item *items; /* the original first, then the replies, oldest first */
+    size_t n;
+};
+
+/* store_session - the thread behind a session for token (both must match),
+ * decrypted, into t (store_thread_free after; items reset first). The
+ * session's idle time starts anew. STORE_UNKNOWN when there is no such
+ * session or it timed out (STORE_SESSION_IDLE, STORE_SESSION_MAX);
+ * STORE_REVOKED, STORE_EXPIRED when the message went meanwhile. */
+enum store_fetch store_session(struct store *s, const char *token, const char *session,
+                               struct store_thread *t, char *err, size_t errlen);
+void store_thread_free(struct store_thread *t);
+
+/* store_reply - keep the recipient's reply msg[0..len) (RFC 5322 bytes,
+ * as submitted to the sender) in the thread of a valid session, encrypted
+ * under the message key; records the replied event. Same answers as
+ * store_session. */
+enum store_fetch store_reply(struct store *s, const char *token, const char *session,
+                             const void *msg, size_t len, char *err, size_t errlen);
+
+/* store_logout - end a session (SL_OK also when there is none) */
+enum sl_status store_logout(struct store *s, const char *session, char *err, size_t errlen);
+
+/* ---- the portal's side: the sender ---- */
+
+struct store_rcpt_status {
+    char address[320];
+    enum store_verify verify;
+    time_t sent, opened, replied; /* 0: not (yet) */
+    bool locked;
+};
+
+struct store_status {
+    char id[STORE_ID_LEN + 1];
+    char sender[320];
+    time_t created, expires, revoked, expired; /* 0: not */
+    struct store_rcpt_status *rcpts;
+    size_t n;
+};
+
+/* store_status - the message behind the sender's token: STORE_FOUND with
+ * st filled (store_status_free after), STORE_UNKNOWN, STORE_FAILED. A
+ * revoked or expired message is STORE_FOUND with its date set. */
+enum store_fetch store_status(struct store *s, const char *sender_token, struct store_status *st,
+                              char *err, size_t errlen);
+void store_status_free(struct store_status *st);
+
+/* store_revoke - withdraw the message behind the sender's token: its
+ * content, keys, replies, sessions and codes are removed at once, a
+ * tombstone stays; the revoked event is recorded per recipient.
+ * STORE_FOUND when withdrawn now or before, STORE_UNKNOWN, STORE_FAILED. */
+enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err,
+                              size_t errlen);
+
+/* ---- both, and the CLI ---- */
+
+/* store_fetch - the message behind token, if code is the access code
+ * (code NULL: only whether the token is valid, msg untouched, no try
+ * counted). On STORE_FOUND msg holds the original bytes (reset first) and,
+ * if not NULL, rcpt_out the recipient's address; the pickup time is
+ * recorded (the opened event). For `sluis portal show`.
  *
  * Tries are counted in the database, so the limit holds across threads
  * and processes: a code is compared only after its try is committed (one
@@ -114,9 +286,31 @@ enum sl_status store_delete(struct store *s, const char *id, char *err, size_t e
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen);
 
-/* store_expire - remove messages whose expiry is before now */
+/* store_expire - messages whose expiry is before now lose their content,
+ * keys, replies, sessions and codes (the expired event is recorded per
+ * recipient) and keep a tombstone; tombstones older than
+ * STORE_TOMBSTONE_DAYS and stale client counts go. removed: how many
+ * messages lost their content now. */
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,
                             size_t errlen);
+
+/* one recorded event (no content: the message's id, the recipient's
+ * position in it, what, when) */
+struct store_event_row {
+    char id[STORE_ID_LEN + 1];
+    unsigned rcpt; /* 0-based, in the order store_put had them */
+    enum store_event kind;
+    time_t at;
+};
+
+/* store_events - call fn for each event at or after since, oldest first;
+ * fn returning false stops early */
+enum sl_status store_events(struct store *s, time_t since,
+                            bool (*fn)(const struct store_event_row *e, void *arg), void *arg,
+                            char *err, size_t errlen);
+
+const char *store_event_name(enum store_event e);
+const char *store_verify_name(enum store_verify v); /* "code", "email", "sms" */
 
 const char *store_fetch_name(enum store_fetch f);
 
