@@ -63,10 +63,18 @@ bool log_open_file(const char *path, char *err, size_t errlen)
     return true;
 }
 
+/* the program's name on every line */
+static const char *ident = "sluis-milter";
+
+void log_name(const char *name)
+{
+    ident = name;
+}
+
 void log_open(enum log_target t)
 {
     if (t == LOGTO_SYSLOG)
-        openlog("sluis-milter", LOG_PID | LOG_NDELAY, LOG_MAIL);
+        openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
     target = t;
 }
 
@@ -131,9 +139,9 @@ void log_msg(int prio, const char *qid, const char *fmt, ...)
     if (target == LOGTO_FILE && file) {
         char when[96];
         stamp(when, sizeof when);
-        fprintf(file, "%s sluis-milter[%ld]: %s%s\n", when, (long)getpid(), pre, line);
+        fprintf(file, "%s %s[%ld]: %s%s\n", when, ident, (long)getpid(), pre, line);
     } else {
-        fprintf(stderr, "sluis-milter[%ld]: %s%s\n", (long)getpid(), pre, line);
+        fprintf(stderr, "%s[%ld]: %s%s\n", ident, (long)getpid(), pre, line);
     }
     pthread_mutex_unlock(&file_mu);
 }

@@ -16,6 +16,10 @@
 
 #include "config.h"
 
+/* log_name - the program's name on every line (borrowed; "sluis-milter"
+ * until set); call before log_open */
+void log_name(const char *name);
+
 /* log_open - lines go to syslog or standard error from now on */
 void log_open(enum log_target t);
 
