@@ -66,7 +66,7 @@ void html_uint(struct html *h, unsigned long long v);
  * struct html_link - a link built from parts rather than pasted together:
  * a fixed path prefix (a literal of the program's own, written as is), then
  * path segments and query values, each percent-encoded by html_url_arg().
- * An unused segment or query entry is NULL.
+ * The segments end at the first NULL; an unused query entry has a NULL name.
  */
 #define HTML_LINK_SEGS  4
 #define HTML_LINK_QUERY 4

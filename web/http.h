@@ -167,6 +167,7 @@ struct web_response {
     size_t ncookies;
     struct buf filename; /* an attachment's name, UTF-8 (web_response_attachment()) */
     enum web_cache cache;
+    const char *allow; /* the web layer's, for 405 */
     char type_buf[128];
     /* web_response_finish() fills these: every header, in order; the
      * values live in header_mem */
@@ -249,7 +250,8 @@ typedef void web_error_fn(void *app, const struct web_request *req, struct web_r
 
 struct web_config {
     const char *listen; /* "127.0.0.1:8080", "[::1]:8080", "0.0.0.0:0" (port 0: any free one) */
-    const char *origin; /* "https://portal.example.nl" (see web_origin()); every POST needs it */
+    const char *origin; /* "https://portal.example.nl", as web_origin() writes it; every POST
+                           needs it in Origin */
     const char *trusted_proxy;      /* an address whose X-Forwarded-For (last entry) names the
                                        client; NULL or "": none */
     const char *tls_cert, *tls_key; /* PEM files: serve HTTPS; NULL or "": plain HTTP */
