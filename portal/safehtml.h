@@ -22,7 +22,8 @@
  * conditional ones too), processing instructions, CDATA and every other
  * attribute (on*, style, class, id, src, ...) are dropped. Table parts,
  * list items and dt/dd are written only inside their table, list or dl, so
- * that the browser's parser does not move them about. Text is escaped
+ * that the browser's parser does not move them about (astray, they become
+ * a div; thead, tbody and tfoot are unwrapped). Text is escaped
  * (& < > " '), so the output can only hold the elements written here.
  *
  * Limits: input over SAFEHTML_MAX_INPUT bytes is refused; elements deeper
