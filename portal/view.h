@@ -73,7 +73,8 @@ struct view_message {
     char *from_name;    /* the first From mailbox's display name; "" when none */
     char *from_address; /* the first From mailbox's address; "" when none */
     char *message_id;   /* without < >; "" when absent (for a reply's In-Reply-To) */
-    char *references;   /* the References header as written, unfolded; "" when absent */
+    char *references;   /* the References header's ids, "<a@b> <c@d>" (at most the
+                           last 20, each checked); "" when absent */
     time_t date;        /* 0 when absent or unreadable */
     char date_text[40]; /* "2024-03-05 14:07 +0100" in the sender's offset; "" when none */
     char *text;         /* the text to show, UTF-8, never NULL */
