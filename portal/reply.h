@@ -21,6 +21,7 @@
 #ifndef SLUIS_REPLY_H
 #define SLUIS_REPLY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -66,6 +67,12 @@ struct reply_input {
  * many or too large files; SL_ENOMEM. */
 enum sl_status reply_build(const struct reply_input *in, struct buf *out, char *message_id,
                            char *err, size_t errlen);
+
+/* reply_address_ok - is addr a plain addr-spec this module (and the code
+ * mail) will write: local@domain, at most 254 bytes, the local part of
+ * RFC 5322 atext and dots, the domain of letters, digits, dots and '-',
+ * nothing else (no display name, space, quote, bracket or control) */
+bool reply_address_ok(const char *addr);
 
 /* reply_subject - append the reply's subject for an original subject
  * (borrowed, NULL fine; invalid UTF-8 becomes U+FFFD) to out: "Re: " +
