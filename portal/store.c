@@ -1234,7 +1234,8 @@ enum store_fetch store_lookup(struct store *s, const char *token, struct store_i
 /* how reserve_try compares */
 enum try_kind {
     TRY_ACCESS, /* the access code */
-    TRY_OTP,    /* the current one-time code: STORE_NO_CODE, no try, when there is none */
+    TRY_METHOD, /* the pickup's method: the access code for STORE_VERIFY_CODE, else the
+                   current one-time code (STORE_NO_CODE, no try, when there is none) */
 };
 
 /* reserve_try - count a try for the token (and for the client, when its
@@ -1272,9 +1273,10 @@ static enum store_fetch reserve_try(struct store *s, const unsigned char th[32],
         }
         sqlite3_finalize(q);
     }
-    if (r == STORE_FOUND && kind == TRY_OTP && !(p->has_otp && p->otp_expires >= now))
+    bool otp = kind == TRY_METHOD && p->verify != STORE_VERIFY_CODE;
+    if (r == STORE_FOUND && otp && !(p->has_otp && p->otp_expires >= now))
         r = STORE_NO_CODE;
-    if (r == STORE_FOUND && kind == TRY_ACCESS && !p->has_code)
+    if (r == STORE_FOUND && !otp && !p->has_code)
         r = damaged(err, errlen);
     int changed = 0;
     /* the limit again in the statement: the count never passes it */
@@ -1486,5 +1488,578 @@ enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char
     pthread_mutex_unlock(&s->lock);
     if (st == SL_OK)
         *removed = (unsigned)count;
+    return st;
+}
+
+/* ---- one-time codes and sessions ---- */
+
+enum store_fetch store_otp_new(struct store *s, const char *token, char code[STORE_CODE_LEN + 1],
+                               char *dest, size_t destlen, char *err, size_t errlen)
+{
+    unsigned char th[32], mac[32];
+    struct pickup p;
+    char phone[PHONE_MAX + 1] = "";
+    code[0] = '\0';
+    if (destlen > 0)
+        dest[0] = '\0';
+    if (!hash_token(token, th))
+        return STORE_UNKNOWN;
+    pthread_mutex_lock(&s->lock);
+    time_t now = now_of(s);
+    if (!begin(s)) {
+        pthread_mutex_unlock(&s->lock);
+        return failed(s, err, errlen);
+    }
+    enum store_fetch r = read_pickup(s, th, &p, err, errlen);
+    if (r == STORE_FOUND)
+        r = pickup_state(&p, now);
+    if (r == STORE_FOUND && p.verify == STORE_VERIFY_CODE) {
+        snprintf(err, errlen, "portal store: this recipient verifies with the access code");
+        r = STORE_NO_CODE;
+    }
+    /* the hour starts with its first code */
+    if (r == STORE_FOUND && now - p.otp_window >= HOUR) {
+        p.otp_window = now;
+        p.otp_sends = 0;
+    }
+    if (r == STORE_FOUND && p.otp_sends >= STORE_OTP_SENDS)
+        r = STORE_TOO_MANY_SENDS;
+    if (r == STORE_FOUND && p.verify == STORE_VERIFY_SMS && !pickup_phone(s, &p, token, phone))
+        r = damaged(err, errlen);
+    if (r == STORE_FOUND && !code_text(code)) {
+        snprintf(err, errlen, "portal store: no random bytes");
+        r = STORE_FAILED;
+    }
+    if (r == STORE_FOUND) {
+        code_mac(s, "sluis-otp:", th, code, mac);
+        if (!RUN(s,
+                 "UPDATE pickups SET otp_mac = ?, otp_expires = ?, otp_sends = ?, otp_window = ? "
+                 "WHERE token_hash = ?",
+                 NULL, A_BLOB(mac, 32), A_INT(now + STORE_OTP_SECONDS), A_INT(p.otp_sends + 1),
+                 A_INT(p.otp_window), A_BLOB(th, 32)))
+            r = failed(s, err, errlen);
+    }
+    if (!end(s, r == STORE_FOUND) && r == STORE_FOUND)
+        r = failed(s, err, errlen);
+    pthread_mutex_unlock(&s->lock);
+    if (r == STORE_FOUND)
+        snprintf(dest, destlen, "%s", p.verify == STORE_VERIFY_SMS ? phone : p.recipient);
+    else
+        OPENSSL_cleanse(code, STORE_CODE_LEN + 1);
+    OPENSSL_cleanse(phone, sizeof phone);
+    OPENSSL_cleanse(&p, sizeof p);
+    return r;
+}
+
+/* session_key - K_s of a session value, and the associated data of the
+ * message key wrapped under it */
+static void session_key(const struct store *s, const char *session, const struct pickup *p,
+                        unsigned char ks[KEY_LEN], char aad[96])
+{
+    derive(s, "sluis-session:", session, ks);
+    aad_of(aad, "sluis-session:", p->id, p->ord);
+}
+
+enum store_fetch store_verify(struct store *s, const char *token, const char *code,
+                              const char *client, char session[STORE_TOKEN_LEN + 1], char *err,
+                              size_t errlen)
+{
+    unsigned char th[32], ch[32], sh[32], dek[KEY_LEN], ks[KEY_LEN], sw[WRAPPED_LEN];
+    struct pickup p;
+    char aad[96];
+    session[0] = '\0';
+    memset(&p, 0, sizeof p);
+    memset(ks, 0, sizeof ks);
+    memset(dek, 0, sizeof dek);
+    if (!hash_token(token, th))
+        return STORE_UNKNOWN;
+    if (code == NULL)
+        code = "";
+    if (client)
+        derive(s, "sluis-client:", client, ch);
+    pthread_mutex_lock(&s->lock);
+    enum store_fetch r = reserve_try(s, th, client ? ch : NULL, TRY_METHOD, &p, err, errlen);
+    bool otp = p.verify != STORE_VERIFY_CODE;
+    if (r == STORE_FOUND && !(otp ? code_right(s, "sluis-otp:", th, code, p.otp_mac)
+                                  : code_right(s, "", th, code, p.code_mac))) {
+        r = STORE_WRONG_CODE;
+        note_wrong(s, th);
+    } else if (r == STORE_FOUND) {
+        /* the right code: the message key for a new session */
+        bool keyed = pickup_dek(s, &p, token, dek) && new_token(session, sh);
+        if (keyed) {
+            session_key(s, session, &p, ks, aad);
+            keyed = seal(ks, aad, dek, KEY_LEN, sw);
+        }
+        if (!keyed)
+            r = damaged(err, errlen);
+        time_t now = now_of(s);
+        int used = 1;
+        bool ok = begin(s);
+        /* a one-time code is used up (and only once, whoever was first) */
+        if (ok && otp)
+            ok = RUN(s,
+                     "UPDATE pickups SET otp_mac = NULL, otp_expires = NULL WHERE token_hash = ? "
+                     "AND otp_mac = ?",
+                     &used, A_BLOB(th, 32), A_BLOB(p.otp_mac, 32));
+        if (ok && used != 1 && r == STORE_FOUND) {
+            snprintf(err, errlen, "portal store: the one-time code was used meanwhile");
+            r = STORE_NO_CODE;
+        }
+        ok = ok && give_back(s, th, client ? ch : NULL, r == STORE_FOUND, now);
+        if (ok && r == STORE_FOUND)
+            ok = RUN(s,
+                     "INSERT INTO sessions(hash, token_hash, dek_wrapped, created, last) "
+                     "VALUES(?, ?, ?, ?, ?)",
+                     NULL, A_BLOB(sh, 32), A_BLOB(th, 32), A_BLOB(sw, sizeof sw), A_INT(now),
+                     A_INT(now));
+        if (!end(s, ok) && r == STORE_FOUND)
+            r = failed(s, err, errlen);
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (r != STORE_FOUND)
+        OPENSSL_cleanse(session, STORE_TOKEN_LEN + 1);
+    OPENSSL_cleanse(dek, sizeof dek);
+    OPENSSL_cleanse(ks, sizeof ks);
+    OPENSSL_cleanse(&p, sizeof p);
+    return r;
+}
+
+/* session_open - the session value for token, checked and its idle time
+ * started anew, in one write transaction: STORE_FOUND with the pickup in p
+ * and the message key in dek; a session past its time is removed
+ * (STORE_UNKNOWN); without one, a message that went says so. */
+static enum store_fetch session_open(struct store *s, const char *token, const char *session,
+                                     struct pickup *p, unsigned char dek[KEY_LEN], char *err,
+                                     size_t errlen)
+{
+    unsigned char th[32], sh[32], sw[WRAPPED_LEN], ks[KEY_LEN];
+    char aad[96];
+    memset(p, 0, sizeof *p);
+    if (!hash_token(token, th) || !hash_token(session, sh))
+        return STORE_UNKNOWN;
+    if (!begin(s))
+        return failed(s, err, errlen);
+    time_t now = now_of(s);
+    sqlite3_stmt *q = NULL;
+    enum store_fetch r = STORE_UNKNOWN;
+    bool live = false, have = false;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT created, last, dek_wrapped FROM sessions WHERE hash = ? AND "
+                           "token_hash = ?",
+                           -1, &q, NULL) != SQLITE_OK) {
+        r = failed(s, err, errlen);
+    } else {
+        sqlite3_bind_blob(q, 1, sh, 32, SQLITE_STATIC);
+        sqlite3_bind_blob(q, 2, th, 32, SQLITE_STATIC);
+        int rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            have = true;
+            time_t created = (time_t)sqlite3_column_int64(q, 0);
+            time_t last = (time_t)sqlite3_column_int64(q, 1);
+            live = now - last < STORE_SESSION_IDLE && now - created < STORE_SESSION_MAX &&
+                   blob(q, 2, sw, sizeof sw);
+        } else if (rc != SQLITE_DONE) {
+            r = failed(s, err, errlen);
+        }
+    }
+    sqlite3_finalize(q);
+    if (r != STORE_FAILED) {
+        enum store_fetch pr = read_pickup(s, th, p, err, errlen);
+        if (pr == STORE_FOUND)
+            pr = pickup_state(p, now);
+        if (pr == STORE_FAILED || pr == STORE_DAMAGED || pr == STORE_REVOKED || pr == STORE_EXPIRED)
+            r = pr;
+        else if (live) /* a lock by wrong codes since does not end a session */
+            r = STORE_FOUND;
+    }
+    bool ok = true;
+    if (r == STORE_FOUND)
+        ok =
+            RUN(s, "UPDATE sessions SET last = ? WHERE hash = ?", NULL, A_INT(now), A_BLOB(sh, 32));
+    else if (have)
+        ok = RUN(s, "DELETE FROM sessions WHERE hash = ?", NULL, A_BLOB(sh, 32));
+    if (!end(s, ok) && r != STORE_FAILED)
+        r = failed(s, err, errlen);
+    if (r == STORE_FOUND) {
+        session_key(s, session, p, ks, aad);
+        if (!unseal(ks, aad, sw, sizeof sw, dek))
+            r = damaged(err, errlen);
+        OPENSSL_cleanse(ks, sizeof ks);
+    }
+    return r;
+}
+
+void store_thread_free(struct store_thread *t)
+{
+    if (t == NULL)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->items[i].data.data)
+            OPENSSL_cleanse(t->items[i].data.data, t->items[i].data.len);
+        buf_free(&t->items[i].data);
+    }
+    free(t->items);
+    memset(t, 0, sizeof *t);
+}
+
+/* thread_add - a new empty item at the end of t (NULL without memory) */
+static struct store_item *thread_add(struct store_thread *t)
+{
+    struct store_item *items = realloc(t->items, (t->n + 1) * sizeof *items);
+    if (items == NULL)
+        return NULL;
+    t->items = items;
+    memset(&items[t->n], 0, sizeof items[t->n]);
+    return &items[t->n++];
+}
+
+/* reply_aad - the associated data of a reply: message, recipient, time */
+static void reply_aad(char out[96], const char *id, unsigned ord, time_t at)
+{
+    snprintf(out, 96, "sluis-reply:%.32s:%u:%lld", id, ord, (long long)at);
+}
+
+/* read_replies - the recipient's replies, oldest first, decrypted onto t */
+static enum store_fetch read_replies(struct store *s, const struct pickup *p,
+                                     const unsigned char dek[KEY_LEN], struct store_thread *t,
+                                     char *err, size_t errlen)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT at, iv, tag, body FROM replies WHERE message = ? AND ord = ? "
+                           "ORDER BY at, rowid",
+                           -1, &q, NULL) != SQLITE_OK)
+        return failed(s, err, errlen);
+    sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, (int)p->ord);
+    enum store_fetch r = STORE_FOUND;
+    int rc;
+    while (r == STORE_FOUND && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        unsigned char iv[IV_LEN], tag[TAG_LEN];
+        char aad[96];
+        time_t at = (time_t)sqlite3_column_int64(q, 0);
+        size_t len = (size_t)sqlite3_column_bytes(q, 3);
+        struct store_item *it = thread_add(t);
+        if (it == NULL || buf_reserve(&it->data, len + 16) != SL_OK) {
+            snprintf(err, errlen, "portal store: out of memory");
+            r = STORE_FAILED;
+            break;
+        }
+        it->at = at;
+        it->reply = true;
+        reply_aad(aad, p->id, p->ord, at);
+        if (!blob(q, 1, iv, sizeof iv) || !blob(q, 2, tag, sizeof tag) ||
+            !gcm(false, dek, iv, aad, strlen(aad), sqlite3_column_blob(q, 3), len,
+                 (unsigned char *)it->data.data, tag)) {
+            r = damaged(err, errlen);
+            break;
+        }
+        it->data.len = len;
+        it->data.data[len] = '\0';
+    }
+    if (r == STORE_FOUND && rc != SQLITE_DONE)
+        r = failed(s, err, errlen);
+    sqlite3_finalize(q);
+    return r;
+}
+
+enum store_fetch store_session(struct store *s, const char *token, const char *session,
+                               struct store_thread *t, char *err, size_t errlen)
+{
+    unsigned char dek[KEY_LEN];
+    struct pickup p;
+    memset(t, 0, sizeof *t);
+    pthread_mutex_lock(&s->lock);
+    enum store_fetch r = session_open(s, token, session, &p, dek, err, errlen);
+    if (r == STORE_FOUND) {
+        struct store_item *it = thread_add(t);
+        if (it == NULL) {
+            snprintf(err, errlen, "portal store: out of memory");
+            r = STORE_FAILED;
+        } else {
+            it->at = p.created;
+            r = decrypt_body(s, p.id, dek, &it->data, err, errlen);
+        }
+    }
+    if (r == STORE_FOUND)
+        r = read_replies(s, &p, dek, t, err, errlen);
+    if (r == STORE_FOUND)
+        fill_info(s, &p, token, now_of(s), &t->info);
+    pthread_mutex_unlock(&s->lock);
+    if (r != STORE_FOUND)
+        store_thread_free(t);
+    OPENSSL_cleanse(dek, sizeof dek);
+    OPENSSL_cleanse(&p, sizeof p);
+    return r;
+}
+
+enum store_fetch store_reply(struct store *s, const char *token, const char *session,
+                             const void *msg, size_t len, char *err, size_t errlen)
+{
+    unsigned char dek[KEY_LEN], iv[IV_LEN], tag[TAG_LEN], th[32];
+    struct pickup p;
+    unsigned char *body = malloc(len + 16);
+    if (body == NULL) {
+        snprintf(err, errlen, "portal store: out of memory");
+        return STORE_FAILED;
+    }
+    pthread_mutex_lock(&s->lock);
+    enum store_fetch r = session_open(s, token, session, &p, dek, err, errlen);
+    time_t now = now_of(s);
+    char aad[96];
+    reply_aad(aad, p.id, p.ord, now);
+    if (r == STORE_FOUND && (RAND_bytes(iv, sizeof iv) != 1 ||
+                             !gcm(true, dek, iv, aad, strlen(aad), msg, len, body, tag))) {
+        snprintf(err, errlen, "portal store: encryption failed");
+        r = STORE_FAILED;
+    }
+    if (r == STORE_FOUND) {
+        hash_token(token, th);
+        bool ok = begin(s) &&
+                  RUN(s,
+                      "INSERT INTO replies(message, ord, at, iv, tag, body) VALUES(?, ?, ?, ?, ?, "
+                      "?)",
+                      NULL, A_TEXT(p.id), A_INT(p.ord), A_INT(now), A_BLOB(iv, sizeof iv),
+                      A_BLOB(tag, sizeof tag), A_BLOB(body, len)) &&
+                  add_event(s, th, STORE_EV_REPLIED, now, false, NULL);
+        if (!end(s, ok))
+            r = failed(s, err, errlen);
+    }
+    pthread_mutex_unlock(&s->lock);
+    OPENSSL_cleanse(dek, sizeof dek);
+    OPENSSL_cleanse(&p, sizeof p);
+    free(body);
+    return r;
+}
+
+enum sl_status store_logout(struct store *s, const char *session, char *err, size_t errlen)
+{
+    unsigned char sh[32];
+    if (!hash_token(session, sh))
+        return SL_OK;
+    pthread_mutex_lock(&s->lock);
+    enum sl_status st = RUN(s, "DELETE FROM sessions WHERE hash = ?", NULL, A_BLOB(sh, 32))
+                            ? SL_OK
+                            : sql_err(s, err, errlen);
+    pthread_mutex_unlock(&s->lock);
+    return st;
+}
+
+/* ---- the sender ---- */
+
+/* sender_message - the message of the sender's token hash sth: its id,
+ * and whether its content is gone */
+static enum store_fetch sender_message(struct store *s, const unsigned char sth[32],
+                                       char id[STORE_ID_LEN + 1], bool *gone, char *err,
+                                       size_t errlen)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, revoked IS NOT NULL OR expired IS NOT NULL FROM messages "
+                           "WHERE sender_token_hash = ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return failed(s, err, errlen);
+    sqlite3_bind_blob(q, 1, sth, 32, SQLITE_STATIC);
+    enum store_fetch r = STORE_UNKNOWN;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 0) == STORE_ID_LEN) {
+        text_col(q, 0, id, STORE_ID_LEN + 1);
+        *gone = sqlite3_column_int(q, 1) != 0;
+        r = STORE_FOUND;
+    } else if (rc == SQLITE_ROW) {
+        snprintf(err, errlen, "portal store: a damaged row");
+        r = STORE_DAMAGED;
+    } else if (rc != SQLITE_DONE) {
+        r = failed(s, err, errlen);
+    }
+    sqlite3_finalize(q);
+    return r;
+}
+
+void store_status_free(struct store_status *st)
+{
+    if (st == NULL)
+        return;
+    free(st->rcpts);
+    memset(st, 0, sizeof *st);
+}
+
+/* status_read - the rest of st for message id (st->id set) */
+static bool status_read(struct store *s, struct store_status *st)
+{
+    sqlite3_stmt *q = NULL;
+    bool ok = sqlite3_prepare_v2(s->db,
+                                 "SELECT sender, created, expires, revoked, expired FROM messages "
+                                 "WHERE id = ?",
+                                 -1, &q, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(q, 1, st->id, -1, SQLITE_STATIC);
+        ok = sqlite3_step(q) == SQLITE_ROW;
+    }
+    if (ok) {
+        text_col(q, 0, st->sender, sizeof st->sender);
+        st->created = (time_t)sqlite3_column_int64(q, 1);
+        st->expires = (time_t)sqlite3_column_int64(q, 2);
+        st->revoked = (time_t)sqlite3_column_int64(q, 3);
+        st->expired = (time_t)sqlite3_column_int64(q, 4);
+    }
+    sqlite3_finalize(q);
+    q = NULL;
+    ok = ok && sqlite3_prepare_v2(s->db,
+                                  "SELECT recipient, verify, tries >= ?, ord FROM pickups WHERE "
+                                  "message = ? ORDER BY ord",
+                                  -1, &q, NULL) == SQLITE_OK;
+    int rc = SQLITE_DONE;
+    if (ok) {
+        sqlite3_bind_int(q, 1, STORE_MAX_TRIES);
+        sqlite3_bind_text(q, 2, st->id, -1, SQLITE_STATIC);
+    }
+    while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        unsigned ord = (unsigned)sqlite3_column_int(q, 3);
+        if (ord != st->n) /* ords are 0..n-1: another is a damaged store */
+            continue;
+        struct store_rcpt_status *r = realloc(st->rcpts, (st->n + 1) * sizeof *r);
+        if (r == NULL) {
+            ok = false;
+            break;
+        }
+        st->rcpts = r;
+        r = &st->rcpts[st->n++];
+        memset(r, 0, sizeof *r);
+        text_col(q, 0, r->address, sizeof r->address);
+        r->verify = (enum store_verify)sqlite3_column_int(q, 1);
+        r->locked = sqlite3_column_int(q, 2) != 0;
+    }
+    ok = ok && rc == SQLITE_DONE;
+    sqlite3_finalize(q);
+    q = NULL;
+    /* the first sent and opened, the latest reply */
+    ok = ok && sqlite3_prepare_v2(s->db,
+                                  "SELECT rcpt, kind, min(at), max(at) FROM events WHERE "
+                                  "message = ? GROUP BY rcpt, kind",
+                                  -1, &q, NULL) == SQLITE_OK;
+    if (ok)
+        sqlite3_bind_text(q, 1, st->id, -1, SQLITE_STATIC);
+    while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_int64 k = sqlite3_column_int64(q, 0);
+        if (k < 0 || (size_t)k >= st->n)
+            continue;
+        struct store_rcpt_status *r = &st->rcpts[k];
+        time_t first = (time_t)sqlite3_column_int64(q, 2);
+        switch (sqlite3_column_int(q, 1)) {
+        case STORE_EV_SENT:
+            r->sent = first;
+            break;
+        case STORE_EV_OPENED:
+            r->opened = first;
+            break;
+        case STORE_EV_REPLIED:
+            r->replied = (time_t)sqlite3_column_int64(q, 3);
+            break;
+        default:
+            break;
+        }
+    }
+    ok = ok && rc == SQLITE_DONE;
+    sqlite3_finalize(q);
+    return ok;
+}
+
+enum store_fetch store_status(struct store *s, const char *sender_token, struct store_status *st,
+                              char *err, size_t errlen)
+{
+    unsigned char sth[32];
+    bool gone = false;
+    memset(st, 0, sizeof *st);
+    if (!hash_token(sender_token, sth))
+        return STORE_UNKNOWN;
+    pthread_mutex_lock(&s->lock);
+    /* one read transaction: the message, its pickups and events agree */
+    enum store_fetch r = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK
+                             ? sender_message(s, sth, st->id, &gone, err, errlen)
+                             : failed(s, err, errlen);
+    if (r == STORE_FOUND && !status_read(s, st))
+        r = failed(s, err, errlen);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    pthread_mutex_unlock(&s->lock);
+    if (r != STORE_FOUND)
+        store_status_free(st);
+    return r;
+}
+
+enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err, size_t errlen)
+{
+    unsigned char sth[32];
+    char id[STORE_ID_LEN + 1];
+    bool gone = false;
+    if (!hash_token(sender_token, sth))
+        return STORE_UNKNOWN;
+    pthread_mutex_lock(&s->lock);
+    enum store_fetch r =
+        begin(s) ? sender_message(s, sth, id, &gone, err, errlen) : failed(s, err, errlen);
+    int count = 0;
+    bool ok = r == STORE_FOUND;
+    if (ok && !gone)
+        ok = remove_content(s, id, now_of(s), STORE_EV_REVOKED, &count);
+    if (!end(s, ok) && r == STORE_FOUND)
+        r = failed(s, err, errlen);
+    if (r == STORE_FOUND && count > 0)
+        scrub(s);
+    pthread_mutex_unlock(&s->lock);
+    return r;
+}
+
+/* ---- events ---- */
+
+#define EVENT_BATCH 256
+
+enum sl_status store_events(struct store *s, time_t since,
+                            bool (*fn)(const struct store_event_row *e, void *arg), void *arg,
+                            char *err, size_t errlen)
+{
+    struct store_event_row *rows = malloc(EVENT_BATCH * sizeof *rows);
+    if (rows == NULL) {
+        snprintf(err, errlen, "portal store: out of memory");
+        return SL_ENOMEM;
+    }
+    /* in batches, fn called without the lock (it may use the store): the
+     * next batch starts after the last (at, rowid) seen */
+    sqlite3_int64 at = (sqlite3_int64)since, rowid = -1;
+    enum sl_status st = SL_OK;
+    for (bool more = true; more;) {
+        size_t n = 0;
+        pthread_mutex_lock(&s->lock);
+        sqlite3_stmt *q = NULL;
+        int rc = SQLITE_ERROR;
+        if (sqlite3_prepare_v2(s->db,
+                               "SELECT message, rcpt, kind, at, rowid FROM events WHERE at > ?1 "
+                               "OR (at = ?1 AND rowid > ?2) ORDER BY at, rowid LIMIT ?3",
+                               -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(q, 1, at);
+            sqlite3_bind_int64(q, 2, rowid);
+            sqlite3_bind_int(q, 3, EVENT_BATCH);
+            while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                struct store_event_row *e = &rows[n++];
+                text_col(q, 0, e->id, sizeof e->id);
+                e->rcpt = (unsigned)sqlite3_column_int(q, 1);
+                e->kind = (enum store_event)sqlite3_column_int(q, 2);
+                e->at = (time_t)sqlite3_column_int64(q, 3);
+                at = sqlite3_column_int64(q, 3);
+                rowid = sqlite3_column_int64(q, 4);
+            }
+        }
+        if (rc != SQLITE_DONE)
+            st = sql_err(s, err, errlen);
+        sqlite3_finalize(q);
+        pthread_mutex_unlock(&s->lock);
+        more = st == SL_OK && n == EVENT_BATCH;
+        for (size_t i = 0; st == SL_OK && i < n; i++)
+            if (!fn(&rows[i], arg)) {
+                more = false;
+                break;
+            }
+    }
+    free(rows);
     return st;
 }

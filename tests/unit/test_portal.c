@@ -2,6 +2,10 @@
  * test_portal - the portal store on real SQLite files: round trips, the
  * way in per recipient, tampering, keys, expiry, threads, a full disk.
  */
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -297,6 +301,151 @@ static bool sql_run(const char *db, const char *sql)
     return ok;
 }
 
+/* ---- a store as earlier versions of sluis made it, by SQL ---- */
+
+/* key_bytes - the 32 bytes of the key file key */
+static bool key_bytes(const char *key, unsigned char k[32])
+{
+    FILE *f = fopen(in_dir(key), "r");
+    char t[80] = "";
+    bool ok = f && fgets(t, sizeof t, f) != NULL;
+    for (int i = 0; ok && i < 32; i++) {
+        unsigned v;
+        ok = sscanf(t + 2 * i, "%2x", &v) == 1;
+        k[i] = (unsigned char)v;
+    }
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+/* gcm - AES-256-GCM with a 12-byte IV and a 16-byte tag, as the store uses
+ * it; decrypting checks the tag */
+static bool gcm(bool enc, const unsigned char *key, const unsigned char *iv, const char *aad,
+                const unsigned char *in, size_t len, unsigned char *out, unsigned char *tag)
+{
+    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+    int n = 0;
+    bool ok = c && EVP_CipherInit_ex(c, EVP_aes_256_gcm(), NULL, key, iv, enc) == 1 &&
+              EVP_CipherUpdate(c, NULL, &n, (const unsigned char *)aad, (int)strlen(aad)) == 1 &&
+              EVP_CipherUpdate(c, out, &n, in, (int)len) == 1;
+    if (ok && !enc)
+        ok = EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, 16, tag) == 1;
+    ok = ok && EVP_CipherFinal_ex(c, out + len, &n) == 1;
+    if (ok && enc)
+        ok = EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, 16, tag) == 1;
+    EVP_CIPHER_CTX_free(c);
+    return ok;
+}
+
+/* random_token - 43 characters of base64url */
+static void random_token(char out[STORE_TOKEN_LEN + 1])
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    unsigned char raw[STORE_TOKEN_LEN];
+    RAND_bytes(raw, sizeof raw);
+    for (int i = 0; i < STORE_TOKEN_LEN; i++)
+        out[i] = b64[raw[i] & 63];
+    out[STORE_TOKEN_LEN] = '\0';
+}
+
+/* old_store - a new file db as sluis of version 1 (no meta) or 2 made it,
+ * with the master key in key: when n > 0, one message msg for n
+ * recipients (tokens[i] made here, every code "246810"), its key wrapped
+ * under the master key alone. created is the keeping time; the second
+ * recipient picked up at created + 60, the third has four wrong codes. */
+static bool old_store(const char *db, const char *key, int version, const char *msg, size_t n,
+                      char (*tokens)[STORE_TOKEN_LEN + 1], time_t created)
+{
+    static const char tables[] =
+        "PRAGMA journal_mode=WAL;"
+        "CREATE TABLE messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
+        " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB NOT NULL, iv BLOB NOT "
+        "NULL, tag BLOB NOT NULL, body BLOB NOT NULL);"
+        "CREATE TABLE pickups(token_hash BLOB PRIMARY KEY,"
+        " message TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+        " recipient TEXT NOT NULL, code_mac BLOB NOT NULL, tries INTEGER NOT NULL DEFAULT 0,"
+        " picked_up INTEGER);"
+        "CREATE INDEX pickups_message ON pickups(message);"
+        "CREATE INDEX messages_expires ON messages(expires);";
+    static const char label[] = "sluis portal store: master key check, version 1";
+    unsigned char master[32], dek[32], iv[12], tag[16], wrapped[60], check[32];
+    unsigned len = 32;
+    char id[33], sql[256];
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    size_t mlen = strlen(msg);
+    unsigned char *body = malloc(mlen + 16);
+    bool ok = body && key_bytes(key, master) && RAND_bytes(dek, 32) == 1 &&
+              RAND_bytes(iv, 12) == 1 && RAND_bytes(wrapped, 12) == 1 &&
+              sqlite3_open(in_dir(db), &h) == SQLITE_OK &&
+              sqlite3_exec(h, tables, NULL, NULL, NULL) == SQLITE_OK;
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", version);
+    ok = ok && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+    if (ok && version == 2) {
+        HMAC(EVP_sha256(), master, 32, (const unsigned char *)label, sizeof label - 1, check, &len);
+        ok = sqlite3_exec(h, "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB NOT NULL)", NULL,
+                          NULL, NULL) == SQLITE_OK &&
+             sqlite3_prepare_v2(h, "INSERT INTO meta VALUES('key_check', ?)", -1, &q, NULL) ==
+                 SQLITE_OK &&
+             sqlite3_bind_blob(q, 1, check, 32, SQLITE_STATIC) == SQLITE_OK &&
+             sqlite3_step(q) == SQLITE_DONE;
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    if (ok && n > 0) {
+        char aad[64];
+        for (int i = 0; i < 16; i++)
+            snprintf(id + 2 * i, 3, "%02x", (unsigned)(dek[i] ^ iv[i % 12]));
+        snprintf(aad, sizeof aad, "sluis-key:%s", id);
+        ok = gcm(true, dek, iv, id, (const unsigned char *)msg, mlen, body, tag) &&
+             gcm(true, master, wrapped, aad, dek, 32, wrapped + 12, wrapped + 44) &&
+             sqlite3_prepare_v2(h, "INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?)", -1, &q,
+                                NULL) == SQLITE_OK;
+        if (ok) {
+            sqlite3_bind_text(q, 1, id, 32, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 2, created);
+            sqlite3_bind_int64(q, 3, created + 86400);
+            sqlite3_bind_text(q, 4, "arts@zorg.example", -1, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 5, wrapped, 60, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 6, iv, 12, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 7, tag, 16, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 8, body, (int)mlen, SQLITE_STATIC);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+        }
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        unsigned char th[32], in[38], mac[32];
+        char rcpt[64];
+        random_token(tokens[i]);
+        SHA256((const unsigned char *)tokens[i], STORE_TOKEN_LEN, th);
+        memcpy(in, th, 32);
+        memcpy(in + 32, "246810", 6);
+        HMAC(EVP_sha256(), master, 32, in, sizeof in, mac, &len);
+        snprintf(rcpt, sizeof rcpt, "ontvanger%zu@gmail.example", i);
+        ok = sqlite3_prepare_v2(h, "INSERT INTO pickups VALUES(?, ?, ?, ?, ?, ?)", -1, &q, NULL) ==
+             SQLITE_OK;
+        if (ok) {
+            sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
+            sqlite3_bind_text(q, 2, id, 32, SQLITE_STATIC);
+            sqlite3_bind_text(q, 3, rcpt, -1, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 4, mac, 32, SQLITE_STATIC);
+            sqlite3_bind_int(q, 5, i == 2 ? 4 : 0);
+            if (i == 1)
+                sqlite3_bind_int64(q, 6, created + 60);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+        }
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    sqlite3_close(h);
+    free(body);
+    CHECK(ok, "an old store of version %d in %s", version, db);
+    return ok;
+}
+
 /* put_one - a new store db under key with one message for one recipient */
 static bool put_one(const char *db, const char *key, struct store_pickup *pk)
 {
@@ -343,11 +492,10 @@ static void test_wrong_key(void)
 
     /* a store from before the check value (user_version 1, no meta) gets
      * one on its first open, only from the key its messages were kept with */
-    static const char downgrade[] = "DROP TABLE meta; PRAGMA user_version=1;";
     static const char checks[] = "SELECT count(*) FROM meta WHERE name = 'key_check'";
-    CHECK(put_one("v1.db", "k", &pk) && sql_run("v1.db", downgrade) &&
-              sql_int("v1.db", "PRAGMA user_version") == 1,
-          "a store of version 1");
+    char old[1][STORE_TOKEN_LEN + 1];
+    if (!old_store("v1.db", "k", 1, "Uitslag", 1, old, time(NULL)))
+        return;
     s = NULL;
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
               strstr(err, "does not match"),
@@ -355,19 +503,18 @@ static void test_wrong_key(void)
     CHECK(sql_int("v1.db", checks) == 0, "and no check value written for it");
     CHECK(store_open(in_dir("v1.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
           "version 1, its key: opens: %s", err);
-    CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND,
+    CHECK(s && store_fetch(s, old[0], "246810", &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
+              out.len == 7 && memcmp(out.data, "Uitslag", 7) == 0,
           "version 1: the message opens");
     store_free(s);
     s = NULL;
-    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 2,
-          "the check value is added, the store is version 2");
+    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 3,
+          "the check value is added, the store is version 3");
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
           "then another key is refused by the check value");
     /* an empty store of version 1: the first key binds it */
-    s = open_store("v1e.db", "k2");
-    store_free(s);
     s = NULL;
-    CHECK(sql_run("v1e.db", downgrade) &&
+    CHECK(old_store("v1e.db", "k2", 1, "", 0, NULL, 0) &&
               store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
               sql_int("v1e.db", checks) == 1,
           "version 1 without messages: any key, then bound to it: %s", err);
