@@ -1190,12 +1190,14 @@ static bool pickup_dek(const struct store *s, const struct pickup *p, const char
 }
 
 /* fill_info - what a token leads to, without content; token unwraps the
- * phone number to mask (NULL: masked_to stays empty for sms) */
+ * phone number to mask (NULL, for a token that cannot be tried: masked_to
+ * stays empty) */
 static void fill_info(const struct store *s, const struct pickup *p, const char *token, time_t now,
                       struct store_info *info)
 {
     memset(info, 0, sizeof *info);
     memcpy(info->id, p->id, sizeof info->id);
+    char phone[PHONE_MAX + 1] = "";
     snprintf(info->recipient, sizeof info->recipient, "%s", p->recipient);
     snprintf(info->sender, sizeof info->sender, "%s", p->sender);
     info->verify = (enum store_verify)p->verify;
@@ -1203,7 +1205,8 @@ static void fill_info(const struct store *s, const struct pickup *p, const char 
     info->expires = p->expires;
     info->tries_left = p->tries >= STORE_MAX_TRIES ? 0 : STORE_MAX_TRIES - p->tries;
     info->otp_pending = p->has_otp && p->otp_expires >= now;
-    char phone[PHONE_MAX + 1];
+    if (token == NULL)
+        return;
     if (p->verify == STORE_VERIFY_EMAIL)
         mask_address(p->recipient, info->masked_to, sizeof info->masked_to);
     else if (p->verify == STORE_VERIFY_SMS && token && pickup_phone(s, p, token, phone))
