@@ -97,7 +97,19 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
         snprintf(err, errlen, "no portal store is configured");
         return SL_EINVAL;
     }
-    return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, err, errlen);
+    /* every recipient by the access code until the policy chooses per
+     * recipient; no sender's status page yet */
+    struct store_rcpt *sr = calloc(n ? n : 1, sizeof *sr);
+    if (sr == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return SL_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        sr[i] = (struct store_rcpt){rcpts[i], STORE_VERIFY_CODE, NULL};
+    enum sl_status st =
+        store_put(r->store, data, len, from, sr, n, *expires, id, pickups, NULL, err, errlen);
+    free(sr);
+    return st;
 }
 
 enum sl_status redirect_withdraw(struct redirect *r, const char *id, char *err, size_t errlen)

@@ -1,7 +1,14 @@
 /*
  * test_portal - the portal store on real SQLite files: round trips, the
- * way in per recipient, tampering, keys, expiry, threads, a full disk.
+ * way in per recipient (access code, one-time codes by e-mail and sms),
+ * tampering, keys, per-recipient key wrapping, sessions, replies,
+ * withdrawal and expiry with tombstones, events and the sender's status,
+ * migration from earlier versions, threads, processes, a full disk.
  */
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -18,6 +25,8 @@
 #include "check.h"
 
 static char dir[256];
+
+#define HOUR 3600 /* the store's hour of one-time code sends and client counts */
 
 static const char *in_dir(const char *name)
 {
@@ -37,16 +46,19 @@ static struct store *open_store(const char *db, const char *key)
     return s;
 }
 
-/* corrupt - flip one bit of column col of every row of messages */
-static void corrupt(const char *db, const char *col)
+/* corrupt - flip one bit of column col ("table.column") of every row */
+static void corrupt(const char *db, const char *field)
 {
+    char table[32], col[32];
+    if (sscanf(field, "%31[^.].%31s", table, col) != 2)
+        return;
     sqlite3 *h;
     sqlite3_stmt *q = NULL, *u = NULL;
     char sql[128];
     bool ok = sqlite3_open(in_dir(db), &h) == SQLITE_OK;
-    snprintf(sql, sizeof sql, "SELECT rowid, %s FROM messages", col);
+    snprintf(sql, sizeof sql, "SELECT rowid, %s FROM %s", col, table);
     ok = ok && sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK;
-    snprintf(sql, sizeof sql, "UPDATE messages SET %s = ? WHERE rowid = ?", col);
+    snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE rowid = ?", table, col);
     ok = ok && sqlite3_prepare_v2(h, sql, -1, &u, NULL) == SQLITE_OK;
     int rows = 0;
     while (ok && sqlite3_step(q) == SQLITE_ROW) {
@@ -63,7 +75,7 @@ static void corrupt(const char *db, const char *col)
         ok = sqlite3_step(u) == SQLITE_DONE;
         rows++;
     }
-    CHECK(ok && rows == 1, "corrupt messages.%s", col);
+    CHECK(ok && rows >= 1, "corrupt %s", field);
     sqlite3_finalize(q);
     sqlite3_finalize(u);
     sqlite3_close(h);
@@ -102,10 +114,11 @@ static void test_round_trip(void)
     for (size_t i = 0; i < big; i++)
         msg[i] = (unsigned char)(i * 131 + (i >> 9));
     msg[10] = 0;
-    const char *rcpts[] = {"familie@gmail.example", "huisarts@praktijk.example"};
+    const struct store_rcpt rcpts[] = {{"familie@gmail.example", STORE_VERIFY_CODE, NULL},
+                                       {"huisarts@praktijk.example", STORE_VERIFY_CODE, NULL}};
     struct store_pickup pk[2];
-    CHECK(store_put(s, msg, big, "anja@zorg.example", rcpts, 2, time(NULL) + 3600, id, pk, err,
-                    sizeof err) == SL_OK,
+    CHECK(store_put(s, msg, big, "anja@zorg.example", rcpts, 2, time(NULL) + 3600, id, pk, NULL,
+                    err, sizeof err) == SL_OK,
           "put: %s", err);
     CHECK(strlen(id) == 32 && strlen(pk[0].token) == STORE_TOKEN_LEN &&
               strlen(pk[0].code) == STORE_CODE_LEN && strcmp(pk[0].token, pk[1].token) != 0,
@@ -115,7 +128,8 @@ static void test_round_trip(void)
     for (int i = 0; i < 2; i++) {
         CHECK(store_fetch(s, pk[i].token, pk[i].code, &out, rcpt, sizeof rcpt, err, sizeof err) ==
                       STORE_FOUND &&
-                  out.len == big && memcmp(out.data, msg, big) == 0 && strcmp(rcpt, rcpts[i]) == 0,
+                  out.len == big && memcmp(out.data, msg, big) == 0 &&
+                  strcmp(rcpt, rcpts[i].address) == 0,
               "recipient %d gets the original bytes back", i);
     }
     /* the other recipient's code does not open this one's token */
@@ -146,15 +160,16 @@ static void test_round_trip(void)
     store_free(s);
 
     /* tampering with any stored field: the message does not open */
-    static const char *const fields[] = {"body", "tag", "iv", "wrapped"};
+    static const char *const fields[] = {"messages.body", "messages.tag", "messages.iv",
+                                         "pickups.dek_wrapped"};
     for (size_t i = 0; i < NELEM(fields); i++) {
         char db[32];
         snprintf(db, sizeof db, "t%zu.db", i);
         s = open_store(db, "k");
-        const char *one[] = {"x@y.example"};
+        const struct store_rcpt one[] = {{"x@y.example", STORE_VERIFY_CODE, NULL}};
         struct store_pickup p1;
         CHECK(s && store_put(s, "Mevrouw J. heeft een delier", 27, "a@z.example", one, 1,
-                             time(NULL) + 60, id, &p1, err, sizeof err) == SL_OK,
+                             time(NULL) + 60, id, &p1, NULL, err, sizeof err) == SL_OK,
               "put");
         store_free(s);
         corrupt(db, fields[i]);
@@ -164,7 +179,7 @@ static void test_round_trip(void)
                   store_fetch(s, p1.token, p1.code, &out, NULL, 0, err, sizeof err) ==
                       STORE_DAMAGED &&
                   out.len == 0,
-              "messages.%s tampered: refused, nothing returned", fields[i]);
+              "%s tampered: refused, nothing returned", fields[i]);
         store_free(s);
     }
     /* a different master key opens nothing */
@@ -291,14 +306,159 @@ static bool sql_run(const char *db, const char *sql)
     return ok;
 }
 
+/* ---- a store as earlier versions of sluis made it, by SQL ---- */
+
+/* key_bytes - the 32 bytes of the key file key */
+static bool key_bytes(const char *key, unsigned char k[32])
+{
+    FILE *f = fopen(in_dir(key), "r");
+    char t[80] = "";
+    bool ok = f && fgets(t, sizeof t, f) != NULL;
+    for (int i = 0; ok && i < 32; i++) {
+        unsigned v;
+        ok = sscanf(t + 2 * i, "%2x", &v) == 1;
+        k[i] = (unsigned char)v;
+    }
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+/* gcm - AES-256-GCM with a 12-byte IV and a 16-byte tag, as the store uses
+ * it; decrypting checks the tag */
+static bool gcm(bool enc, const unsigned char *key, const unsigned char *iv, const char *aad,
+                const unsigned char *in, size_t len, unsigned char *out, unsigned char *tag)
+{
+    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+    int n = 0;
+    bool ok = c && EVP_CipherInit_ex(c, EVP_aes_256_gcm(), NULL, key, iv, enc) == 1 &&
+              EVP_CipherUpdate(c, NULL, &n, (const unsigned char *)aad, (int)strlen(aad)) == 1 &&
+              EVP_CipherUpdate(c, out, &n, in, (int)len) == 1;
+    if (ok && !enc)
+        ok = EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, 16, tag) == 1;
+    ok = ok && EVP_CipherFinal_ex(c, out + len, &n) == 1;
+    if (ok && enc)
+        ok = EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, 16, tag) == 1;
+    EVP_CIPHER_CTX_free(c);
+    return ok;
+}
+
+/* random_token - 43 characters of base64url */
+static void random_token(char out[STORE_TOKEN_LEN + 1])
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    unsigned char raw[STORE_TOKEN_LEN];
+    RAND_bytes(raw, sizeof raw);
+    for (int i = 0; i < STORE_TOKEN_LEN; i++)
+        out[i] = b64[raw[i] & 63];
+    out[STORE_TOKEN_LEN] = '\0';
+}
+
+/* old_store - a new file db as sluis of version 1 (no meta) or 2 made it,
+ * with the master key in key: when n > 0, one message msg for n
+ * recipients (tokens[i] made here, every code "246810"), its key wrapped
+ * under the master key alone. created is the keeping time; the second
+ * recipient picked up at created + 60, the third has four wrong codes. */
+static bool old_store(const char *db, const char *key, int version, const char *msg, size_t n,
+                      char (*tokens)[STORE_TOKEN_LEN + 1], time_t created)
+{
+    static const char tables[] =
+        "PRAGMA journal_mode=WAL;"
+        "CREATE TABLE messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
+        " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB NOT NULL, iv BLOB NOT "
+        "NULL, tag BLOB NOT NULL, body BLOB NOT NULL);"
+        "CREATE TABLE pickups(token_hash BLOB PRIMARY KEY,"
+        " message TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+        " recipient TEXT NOT NULL, code_mac BLOB NOT NULL, tries INTEGER NOT NULL DEFAULT 0,"
+        " picked_up INTEGER);"
+        "CREATE INDEX pickups_message ON pickups(message);"
+        "CREATE INDEX messages_expires ON messages(expires);";
+    static const char label[] = "sluis portal store: master key check, version 1";
+    unsigned char master[32], dek[32], iv[12], tag[16], wrapped[60], check[32];
+    unsigned len = 32;
+    char id[33], sql[256];
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    size_t mlen = strlen(msg);
+    unsigned char *body = malloc(mlen + 16);
+    bool ok = body && key_bytes(key, master) && RAND_bytes(dek, 32) == 1 &&
+              RAND_bytes(iv, 12) == 1 && RAND_bytes(wrapped, 12) == 1 &&
+              sqlite3_open(in_dir(db), &h) == SQLITE_OK &&
+              sqlite3_exec(h, tables, NULL, NULL, NULL) == SQLITE_OK;
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", version);
+    ok = ok && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+    if (ok && version == 2) {
+        HMAC(EVP_sha256(), master, 32, (const unsigned char *)label, sizeof label - 1, check, &len);
+        ok = sqlite3_exec(h, "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB NOT NULL)", NULL,
+                          NULL, NULL) == SQLITE_OK &&
+             sqlite3_prepare_v2(h, "INSERT INTO meta VALUES('key_check', ?)", -1, &q, NULL) ==
+                 SQLITE_OK &&
+             sqlite3_bind_blob(q, 1, check, 32, SQLITE_STATIC) == SQLITE_OK &&
+             sqlite3_step(q) == SQLITE_DONE;
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    if (ok && n > 0) {
+        char aad[64];
+        for (int i = 0; i < 16; i++)
+            snprintf(id + 2 * i, 3, "%02x", (unsigned)(dek[i] ^ iv[i % 12]));
+        snprintf(aad, sizeof aad, "sluis-key:%s", id);
+        ok = gcm(true, dek, iv, id, (const unsigned char *)msg, mlen, body, tag) &&
+             gcm(true, master, wrapped, aad, dek, 32, wrapped + 12, wrapped + 44) &&
+             sqlite3_prepare_v2(h, "INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?)", -1, &q,
+                                NULL) == SQLITE_OK;
+        if (ok) {
+            sqlite3_bind_text(q, 1, id, 32, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 2, created);
+            sqlite3_bind_int64(q, 3, created + 86400);
+            sqlite3_bind_text(q, 4, "arts@zorg.example", -1, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 5, wrapped, 60, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 6, iv, 12, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 7, tag, 16, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 8, body, (int)mlen, SQLITE_STATIC);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+        }
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        unsigned char th[32], in[38], mac[32];
+        char rcpt[64];
+        random_token(tokens[i]);
+        SHA256((const unsigned char *)tokens[i], STORE_TOKEN_LEN, th);
+        memcpy(in, th, 32);
+        memcpy(in + 32, "246810", 6);
+        HMAC(EVP_sha256(), master, 32, in, sizeof in, mac, &len);
+        snprintf(rcpt, sizeof rcpt, "ontvanger%zu@gmail.example", i);
+        ok = sqlite3_prepare_v2(h, "INSERT INTO pickups VALUES(?, ?, ?, ?, ?, ?)", -1, &q, NULL) ==
+             SQLITE_OK;
+        if (ok) {
+            sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
+            sqlite3_bind_text(q, 2, id, 32, SQLITE_STATIC);
+            sqlite3_bind_text(q, 3, rcpt, -1, SQLITE_STATIC);
+            sqlite3_bind_blob(q, 4, mac, 32, SQLITE_STATIC);
+            sqlite3_bind_int(q, 5, i == 2 ? 4 : 0);
+            if (i == 1)
+                sqlite3_bind_int64(q, 6, created + 60);
+            ok = sqlite3_step(q) == SQLITE_DONE;
+        }
+        sqlite3_finalize(q);
+        q = NULL;
+    }
+    sqlite3_close(h);
+    free(body);
+    CHECK(ok, "an old store of version %d in %s", version, db);
+    return ok;
+}
+
 /* put_one - a new store db under key with one message for one recipient */
 static bool put_one(const char *db, const char *key, struct store_pickup *pk)
 {
     struct store *s = open_store(db, key);
     char id[33], err[256];
-    const char *one[] = {"familie@gmail.example"};
+    const struct store_rcpt one[] = {{"familie@gmail.example", STORE_VERIFY_CODE, NULL}};
     bool ok = s && store_put(s, "Uitslag van het bloedonderzoek", 30, "arts@zorg.example", one, 1,
-                             time(NULL) + 3600, id, pk, err, sizeof err) == SL_OK;
+                             time(NULL) + 3600, id, pk, NULL, err, sizeof err) == SL_OK;
     CHECK(ok, "put in %s: %s", db, s ? err : "no store");
     store_free(s);
     return ok;
@@ -337,11 +497,10 @@ static void test_wrong_key(void)
 
     /* a store from before the check value (user_version 1, no meta) gets
      * one on its first open, only from the key its messages were kept with */
-    static const char downgrade[] = "DROP TABLE meta; PRAGMA user_version=1;";
     static const char checks[] = "SELECT count(*) FROM meta WHERE name = 'key_check'";
-    CHECK(put_one("v1.db", "k", &pk) && sql_run("v1.db", downgrade) &&
-              sql_int("v1.db", "PRAGMA user_version") == 1,
-          "a store of version 1");
+    char old[1][STORE_TOKEN_LEN + 1];
+    if (!old_store("v1.db", "k", 1, "Uitslag", 1, old, time(NULL)))
+        return;
     s = NULL;
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
               strstr(err, "does not match"),
@@ -349,19 +508,18 @@ static void test_wrong_key(void)
     CHECK(sql_int("v1.db", checks) == 0, "and no check value written for it");
     CHECK(store_open(in_dir("v1.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
           "version 1, its key: opens: %s", err);
-    CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND,
+    CHECK(s && store_fetch(s, old[0], "246810", &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
+              out.len == 7 && memcmp(out.data, "Uitslag", 7) == 0,
           "version 1: the message opens");
     store_free(s);
     s = NULL;
-    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 2,
-          "the check value is added, the store is version 2");
+    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 3,
+          "the check value is added, the store is version 3");
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
           "then another key is refused by the check value");
     /* an empty store of version 1: the first key binds it */
-    s = open_store("v1e.db", "k2");
-    store_free(s);
     s = NULL;
-    CHECK(sql_run("v1e.db", downgrade) &&
+    CHECK(old_store("v1e.db", "k2", 1, "", 0, NULL, 0) &&
               store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
               sql_int("v1e.db", checks) == 1,
           "version 1 without messages: any key, then bound to it: %s", err);
@@ -526,10 +684,10 @@ static void *put_many(void *arg)
 {
     struct worker *w = arg;
     char id[33], err[256];
-    const char *one[] = {"r@x.example"};
+    const struct store_rcpt one[] = {{"r@x.example", STORE_VERIFY_CODE, NULL}};
     for (int i = 0; i < 20; i++)
         w->ok += store_put(w->s, "bericht", 7, "a@z.example", one, 1, time(NULL) + 60, id, &w->pk,
-                           err, sizeof err) == SL_OK;
+                           NULL, err, sizeof err) == SL_OK;
     return NULL;
 }
 
@@ -554,10 +712,10 @@ static void test_threads_expiry(void)
                   STORE_FOUND;
     }
     CHECK(total == 160 && opened == 8, "8 threads x 20 puts: %d stored, %d opened", total, opened);
-    const char *one[] = {"r@x.example"};
+    const struct store_rcpt one[] = {{"r@x.example", STORE_VERIFY_CODE, NULL}};
     char id[33];
     struct store_pickup old;
-    CHECK(store_put(s, "oud", 3, "a@z.example", one, 1, time(NULL) - 10, id, &old, err,
+    CHECK(store_put(s, "oud", 3, "a@z.example", one, 1, time(NULL) - 10, id, &old, NULL, err,
                     sizeof err) == SL_OK,
           "put an expired one");
     CHECK(store_fetch(s, old.token, old.code, &out, NULL, 0, err, sizeof err) == STORE_EXPIRED,
@@ -565,8 +723,10 @@ static void test_threads_expiry(void)
     unsigned removed = 0;
     CHECK(store_expire(s, time(NULL), &removed, err, sizeof err) == SL_OK && removed == 1,
           "expire removes it (%u)", removed);
-    CHECK(store_fetch(s, old.token, old.code, &out, NULL, 0, err, sizeof err) == STORE_UNKNOWN,
-          "and then it is gone");
+    CHECK(store_fetch(s, old.token, old.code, &out, NULL, 0, err, sizeof err) == STORE_EXPIRED &&
+              sql_int("th.db", "SELECT count(*) FROM messages WHERE body IS NOT NULL OR "
+                               "expired IS NULL") == 160,
+          "and then only its tombstone is left: the link says expired");
     CHECK(store_fetch(s, w[0].pk.token, w[0].pk.code, &out, NULL, 0, err, sizeof err) ==
               STORE_FOUND,
           "the others stay");
@@ -588,13 +748,13 @@ static void test_full_disk(void)
         setrlimit(RLIMIT_FSIZE, &rl);
         size_t len = 1u << 20;
         char *m = calloc(1, len);
-        const char *one[] = {"r@x.example"};
+        const struct store_rcpt one[] = {{"r@x.example", STORE_VERIFY_CODE, NULL}};
         struct store_pickup p;
-        enum sl_status st =
-            store_put(s, m, len, "a@z.example", one, 1, time(NULL) + 60, id, &p, err, sizeof err);
+        enum sl_status st = store_put(s, m, len, "a@z.example", one, 1, time(NULL) + 60, id, &p,
+                                      NULL, err, sizeof err);
         /* still usable after the failure */
         enum sl_status st2 = store_put(s, "klein", 5, "a@z.example", one, 1, time(NULL) + 60, id,
-                                       &p, err, sizeof err);
+                                       &p, NULL, err, sizeof err);
         struct buf out = BUF_INIT;
         enum store_fetch f = store_fetch(s, p.token, p.code, &out, NULL, 0, err, sizeof err);
         _exit(st == SL_EIO && st2 == SL_OK && f == STORE_FOUND && out.len == 5 ? 0 : 11);
@@ -603,6 +763,918 @@ static void test_full_disk(void)
     waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
           "a write that cannot fit fails with a status, and the store goes on (status %d)", status);
+}
+
+/* ---- version 3: ways in, sessions, replies, the sender ---- */
+
+/* the store's clock in the tests below */
+static time_t fake_now;
+static time_t fake_clock(void)
+{
+    return fake_now;
+}
+
+static const struct store_rcpt three[] = {
+    {"familie@gmail.example", STORE_VERIFY_CODE, NULL},
+    {"jansen@hotmail.example", STORE_VERIFY_EMAIL, NULL},
+    {"mantelzorger@kpn.example", STORE_VERIFY_SMS, "+31612345678"},
+};
+static const char letter[] = "Subject: uitslag\r\n\r\nDe uitslag van het bloedonderzoek is goed.";
+
+/* put_three - a new store db (fake clock at fake_now) with letter for
+ * three, one per method; sender_token may be NULL */
+static struct store *put_three(const char *db, struct store_pickup pk[3], char id[33],
+                               char *sender_token)
+{
+    struct store *s = open_store(db, "k");
+    char err[256] = "";
+    if (s == NULL)
+        return NULL;
+    store_set_clock(s, fake_clock);
+    enum sl_status st = store_put(s, letter, sizeof letter - 1, "arts@zorg.example", three, 3,
+                                  fake_now + 7 * 86400, id, pk, sender_token, err, sizeof err);
+    CHECK(st == SL_OK, "put in %s: %s", db, err);
+    if (st != SL_OK) {
+        store_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* open_sealed - whether IV | ciphertext | tag in b[0..n) opens under key
+ * with aad (the test's own AES-GCM) */
+static bool open_sealed(const unsigned char *key, const char *aad, const unsigned char *b, size_t n)
+{
+    unsigned char out[256], tag[16];
+    if (n < 28 || n - 28 > sizeof out - 16)
+        return false;
+    memcpy(tag, b + n - 16, 16);
+    return gcm(false, key, b, aad, b + 12, n - 28, out, tag);
+}
+
+/* the database and the master key open nothing of a version-3 message:
+ * every key blob in the file is tried under the master key with every
+ * associated data the store uses, and fails; the same blob opens under the
+ * key derived from the token, which the store does not keep */
+static void test_wrap_per_recipient(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], st[STORE_TOKEN_LEN + 1], err[256], session[STORE_TOKEN_LEN + 1];
+    struct store *s = put_three("wrap.db", pk, id, st);
+    if (s == NULL)
+        return;
+    CHECK(store_verify(s, pk[0].token, pk[0].code, "192.0.2.1", session, err, sizeof err) ==
+              STORE_FOUND,
+          "a session, so that its wrapped key is in the file too: %s", err);
+    store_free(s);
+    CHECK(sql_int("wrap.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
+          "no message key wrapped under the master key alone");
+    unsigned char master[32];
+    if (!key_bytes("k", master))
+        return;
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    int blobs = 0, opened = 0, by_token = 0;
+    const char *sql = "SELECT ord, dek_wrapped FROM pickups UNION ALL SELECT ord, phone_wrapped "
+                      "FROM pickups WHERE phone_wrapped IS NOT NULL UNION ALL SELECT p.ord, "
+                      "s.dek_wrapped FROM sessions s JOIN pickups p USING (token_hash)";
+    if (sqlite3_open(in_dir("wrap.db"), &h) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK) {
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            int ord = sqlite3_column_int(q, 0);
+            const unsigned char *b = sqlite3_column_blob(q, 1);
+            size_t n = (size_t)sqlite3_column_bytes(q, 1);
+            static const char *const labels[] = {
+                "sluis-key:", "sluis-dek:", "sluis-phone:", "sluis-session:", "", "sluis-pickup:"};
+            blobs++;
+            for (size_t l = 0; l < NELEM(labels); l++) {
+                char aad[96];
+                snprintf(aad, sizeof aad, "%s%s:%d", labels[l], id, ord);
+                opened += open_sealed(master, aad, b, n);
+                snprintf(aad, sizeof aad, "%s%s", labels[l], id);
+                opened += open_sealed(master, aad, b, n);
+            }
+            /* what a holder of the link can do: K_r = HMAC(master, "sluis-pickup:" || token) */
+            unsigned char in[64], kr[32];
+            unsigned len = 32;
+            memcpy(in, "sluis-pickup:", 13);
+            memcpy(in + 13, pk[ord].token, STORE_TOKEN_LEN);
+            HMAC(EVP_sha256(), master, 32, in, 13 + STORE_TOKEN_LEN, kr, &len);
+            char aad[96];
+            snprintf(aad, sizeof aad, "sluis-dek:%s:%d", id, ord);
+            by_token += open_sealed(kr, aad, b, n);
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    CHECK(blobs == 5 && opened == 0,
+          "%d wrapped keys and phone numbers in the file, %d open under the master key alone",
+          blobs, opened);
+    CHECK(by_token == 3, "each recipient's message key opens with the key of their token (%d)",
+          by_token);
+    /* and nothing in clear: no phone number, token, code or session value */
+    unsigned char *raw = malloc(4u << 20);
+    size_t n = slurp("wrap.db", raw, 4u << 20);
+    CHECK(memmem(raw, n, "612345678", 9) == NULL, "no phone number in the file");
+    for (int i = 0; i < 3; i++)
+        CHECK(memmem(raw, n, pk[i].token, STORE_TOKEN_LEN) == NULL, "no token %d in the file", i);
+    CHECK(memmem(raw, n, st, STORE_TOKEN_LEN) == NULL &&
+              memmem(raw, n, session, STORE_TOKEN_LEN) == NULL,
+          "no sender's token, no session value in the file");
+    CHECK(memmem(raw, n, "bloedonderzoek", 14) == NULL, "no content in the file");
+    free(raw);
+}
+
+/* the way in per method, and what store_lookup says before it */
+static void test_methods(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", session[STORE_TOKEN_LEN + 1], code[8], dest[64];
+    struct store *s = put_three("meth.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    struct store_info info;
+    static const struct {
+        const char *masked;
+    } want[] = {{""}, {"j***@hotmail.example"}, {"+31 ***** 678"}};
+    for (int i = 0; i < 3; i++) {
+        enum store_fetch got = store_lookup(s, pk[i].token, &info, err, sizeof err);
+        CHECK(got == STORE_FOUND && info.verify == three[i].verify &&
+                  strcmp(info.masked_to, want[i].masked) == 0 &&
+                  info.tries_left == STORE_MAX_TRIES && !info.otp_pending &&
+                  strcmp(info.id, id) == 0 && strcmp(info.recipient, three[i].address) == 0 &&
+                  strcmp(info.sender, "arts@zorg.example") == 0 && info.created == fake_now &&
+                  info.expires == fake_now + 7 * 86400,
+              "lookup %s: got %s, masked \"%s\", want \"%s\"", store_verify_name(three[i].verify),
+              store_fetch_name(got), info.masked_to, want[i].masked);
+    }
+    /* code: the access code opens a session; no one-time codes */
+    CHECK(store_otp_new(s, pk[0].token, code, dest, sizeof dest, err, sizeof err) == STORE_NO_CODE,
+          "no one-time code for a recipient by access code");
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND &&
+              strlen(session) == STORE_TOKEN_LEN,
+          "code: the access code opens a session: %s", err);
+    /* email and sms: the access code is not the way in, and before a code
+     * is sent no try is spent */
+    for (int i = 1; i < 3; i++) {
+        CHECK(store_verify(s, pk[i].token, pk[i].code, NULL, session, err, sizeof err) ==
+                      STORE_NO_CODE &&
+                  session[0] == '\0',
+              "%s: before a code is sent: no code", store_verify_name(three[i].verify));
+        CHECK(store_otp_new(s, pk[i].token, code, dest, sizeof dest, err, sizeof err) ==
+                      STORE_FOUND &&
+                  strlen(code) == STORE_CODE_LEN,
+              "%s: a one-time code: %s", store_verify_name(three[i].verify), err);
+        const char *want_dest = i == 1 ? three[1].address : three[2].phone;
+        CHECK(strcmp(dest, want_dest) == 0, "%s: sent to %s, want %s",
+              store_verify_name(three[i].verify), dest, want_dest);
+        CHECK(store_lookup(s, pk[i].token, &info, err, sizeof err) == STORE_FOUND &&
+                  info.otp_pending,
+              "a code is pending");
+        if (strcmp(code, pk[i].code) != 0)
+            CHECK(store_verify(s, pk[i].token, pk[i].code, NULL, session, err, sizeof err) ==
+                      STORE_WRONG_CODE,
+                  "%s: the access code is a wrong one-time code",
+                  store_verify_name(three[i].verify));
+        char wrong[8];
+        snprintf(wrong, sizeof wrong, "%06d", (atoi(code) + 1) % 1000000);
+        CHECK(store_verify(s, pk[i].token, wrong, NULL, session, err, sizeof err) ==
+                  STORE_WRONG_CODE,
+              "%s: a wrong code", store_verify_name(three[i].verify));
+        CHECK(store_verify(s, pk[i].token, code, NULL, session, err, sizeof err) == STORE_FOUND &&
+                  strlen(session) == STORE_TOKEN_LEN,
+              "%s: the one-time code opens a session: %s", store_verify_name(three[i].verify), err);
+        CHECK(store_verify(s, pk[i].token, code, NULL, session, err, sizeof err) == STORE_NO_CODE,
+              "%s: a one-time code is good once", store_verify_name(three[i].verify));
+        CHECK(store_lookup(s, pk[i].token, &info, err, sizeof err) == STORE_FOUND &&
+                  !info.otp_pending,
+              "no code pending after");
+    }
+    /* every method keeps its access code for `sluis portal show` */
+    struct buf out = BUF_INIT;
+    for (int i = 0; i < 3; i++)
+        CHECK(store_fetch(s, pk[i].token, pk[i].code, &out, NULL, 0, err, sizeof err) ==
+                      STORE_FOUND &&
+                  out.len == sizeof letter - 1,
+              "store_fetch with the access code, %s", store_verify_name(three[i].verify));
+    buf_free(&out);
+    /* a recipient by sms needs a number in E.164 form */
+    static const char *const bad_phones[] = {NULL, "0612345678", "+31 6 12345678", "+31612a45678",
+                                             "+3161234567890123"};
+    for (size_t i = 0; i < NELEM(bad_phones); i++) {
+        struct store_rcpt r = {"x@y.example", STORE_VERIFY_SMS, bad_phones[i]};
+        struct store_pickup p1;
+        CHECK(store_put(s, "x", 1, "a@z.example", &r, 1, fake_now + 60, id, &p1, NULL, err,
+                        sizeof err) == SL_EINVAL &&
+                  strstr(err, "E.164") && (bad_phones[i] == NULL || !strstr(err, bad_phones[i])),
+              "phone %s refused: %s", bad_phones[i] ? bad_phones[i] : "(none)", err);
+    }
+    store_free(s);
+}
+
+/* the tries of one-time codes and the access code are one count per token */
+static void test_shared_tries(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", session[STORE_TOKEN_LEN + 1], code[8], dest[64];
+    struct store *s = put_three("share.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    struct buf out = BUF_INIT;
+    CHECK(store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
+          "a code");
+    char wrong[8];
+    snprintf(wrong, sizeof wrong, "%06d", (atoi(code) + 1) % 1000000);
+    for (int i = 0; i < 2; i++)
+        CHECK(store_verify(s, pk[1].token, wrong, "198.51.100.7", session, err, sizeof err) ==
+                  STORE_WRONG_CODE,
+              "wrong one-time code %d", i);
+    for (int i = 0; i < 3; i++)
+        CHECK(store_fetch(s, pk[1].token, "00000x", &out, NULL, 0, err, sizeof err) ==
+                  STORE_WRONG_CODE,
+              "wrong access code %d", i);
+    CHECK(store_verify(s, pk[1].token, code, "198.51.100.7", session, err, sizeof err) ==
+              STORE_LOCKED,
+          "two wrong one-time codes and three wrong access codes lock the token");
+    CHECK(store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) == STORE_LOCKED,
+          "and no new code is sent for it");
+    store_free(s);
+    CHECK(sql_int("share.db", "SELECT count(*) FROM events WHERE kind = 5") == 1,
+          "one locked event");
+    buf_free(&out);
+}
+
+/* a one-time code is good STORE_OTP_SECONDS */
+static void test_otp_expiry(void)
+{
+    fake_now = time(NULL);
+    time_t t0 = fake_now;
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", session[STORE_TOKEN_LEN + 1], code[8], dest[64];
+    struct store *s = put_three("otpx.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    CHECK(store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
+          "a code by sms");
+    fake_now = t0 + STORE_OTP_SECONDS + 1;
+    struct store_info info;
+    CHECK(store_lookup(s, pk[2].token, &info, err, sizeof err) == STORE_FOUND && !info.otp_pending,
+          "past its time the code is not pending");
+    CHECK(store_verify(s, pk[2].token, code, NULL, session, err, sizeof err) == STORE_NO_CODE,
+          "past its time the right code is no code");
+    CHECK(sql_int("otpx.db", "SELECT tries FROM pickups WHERE ord = 2") == 0,
+          "and no try was spent on it");
+    CHECK(store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
+          "a new code");
+    fake_now += STORE_OTP_SECONDS - 1;
+    CHECK(store_verify(s, pk[2].token, code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "within its time it opens: %s", err);
+    /* a new code replaces the one before */
+    char first[8];
+    CHECK(store_otp_new(s, pk[1].token, first, dest, sizeof dest, err, sizeof err) == STORE_FOUND &&
+              store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) ==
+                  STORE_FOUND,
+          "two codes");
+    if (strcmp(first, code) != 0)
+        CHECK(store_verify(s, pk[1].token, first, NULL, session, err, sizeof err) ==
+                  STORE_WRONG_CODE,
+              "the first code no longer opens");
+    CHECK(store_verify(s, pk[1].token, code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "the second does");
+    store_free(s);
+}
+
+/* at most STORE_OTP_SENDS codes an hour per token */
+static void test_otp_sends(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", code[8], dest[64];
+    struct store *s = put_three("sends.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    int sent = 0;
+    for (int i = 0; i < STORE_OTP_SENDS; i++) {
+        sent +=
+            store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND;
+        fake_now += 60;
+    }
+    CHECK(sent == STORE_OTP_SENDS, "%d codes sent, want %d", sent, STORE_OTP_SENDS);
+    enum store_fetch got = store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err);
+    CHECK(got == STORE_TOO_MANY_SENDS && code[0] == '\0' && dest[0] == '\0',
+          "one more in the hour: got %s", store_fetch_name(got));
+    CHECK(store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
+          "another token is not held up");
+    fake_now += HOUR - STORE_OTP_SENDS * 60;
+    CHECK(store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
+          "an hour after the first, codes go out again");
+    store_free(s);
+}
+
+/* a client address making wrong codes over many tokens is held up for the
+ * hour; right codes do not count */
+static void test_client_lockout(void)
+{
+    fake_now = time(NULL);
+    struct store *s = open_store("client.db", "k");
+    if (s == NULL)
+        return;
+    store_set_clock(s, fake_clock);
+    enum { TOKENS = STORE_CLIENT_FAILS / (STORE_MAX_TRIES - 1) + 2 };
+    struct store_rcpt r[TOKENS];
+    struct store_pickup pk[TOKENS];
+    char id[33], err[256] = "", session[STORE_TOKEN_LEN + 1];
+    for (int i = 0; i < TOKENS; i++)
+        r[i] = (struct store_rcpt){"r@x.example", STORE_VERIFY_CODE, NULL};
+    CHECK(store_put(s, "x", 1, "a@z.example", r, TOKENS, fake_now + 86400, id, pk, NULL, err,
+                    sizeof err) == SL_OK,
+          "put: %s", err);
+    const char *attacker = "2001:db8::bad";
+    int wrong = 0, t = 0;
+    /* a right code in between gives its try back */
+    CHECK(store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, attacker, session, err,
+                       sizeof err) == STORE_FOUND,
+          "a right code");
+    while (wrong < STORE_CLIENT_FAILS && t < TOKENS - 1) {
+        for (int k = 0; k < STORE_MAX_TRIES - 1 && wrong < STORE_CLIENT_FAILS; k++)
+            wrong += store_verify(s, pk[t].token, "00000x", attacker, session, err, sizeof err) ==
+                     STORE_WRONG_CODE;
+        t++;
+    }
+    CHECK(wrong == STORE_CLIENT_FAILS, "%d wrong codes counted", wrong);
+    int before = sql_int("client.db", "SELECT sum(tries) FROM pickups");
+    enum store_fetch got = store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, attacker,
+                                        session, err, sizeof err);
+    CHECK(got == STORE_CLIENT_LOCKED && session[0] == '\0',
+          "the next try from that address, even with a right code: got %s", store_fetch_name(got));
+    CHECK(sql_int("client.db", "SELECT sum(tries) FROM pickups") == before,
+          "and no token's try was spent on it");
+    CHECK(store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, "192.0.2.50", session, err,
+                       sizeof err) == STORE_FOUND,
+          "another address gets in");
+    unsigned char raw[1u << 16];
+    size_t n = slurp("client.db", raw, sizeof raw);
+    CHECK(memmem(raw, n, attacker, strlen(attacker)) == NULL, "no client address in the file");
+    fake_now += HOUR;
+    CHECK(store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, attacker, session, err,
+                       sizeof err) == STORE_FOUND,
+          "an hour later the address may try again");
+    unsigned removed;
+    fake_now += HOUR;
+    CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK &&
+              sql_int("client.db", "SELECT count(*) FROM clients") == 0,
+          "store_expire removes stale client counts");
+    store_free(s);
+}
+
+/* sessions: bound to their token, idle and absolute time, logout */
+static void test_sessions(void)
+{
+    fake_now = time(NULL);
+    time_t t0 = fake_now;
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", session[STORE_TOKEN_LEN + 1], other[STORE_TOKEN_LEN + 1];
+    struct store *s = put_three("sess.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    struct store_thread t = {0};
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "verify: %s", err);
+    enum store_fetch got = store_session(s, pk[0].token, session, &t, err, sizeof err);
+    CHECK(got == STORE_FOUND && t.n == 1 && !t.items[0].reply &&
+              t.items[0].data.len == sizeof letter - 1 &&
+              memcmp(t.items[0].data.data, letter, sizeof letter - 1) == 0 && t.items[0].at == t0 &&
+              strcmp(t.info.id, id) == 0 && strcmp(t.info.recipient, three[0].address) == 0,
+          "the session gives the message: got %s %s", store_fetch_name(got), err);
+    store_thread_free(&t);
+    CHECK(t.items == NULL && t.n == 0, "store_thread_free empties the thread");
+    store_thread_free(&t);
+    /* bound to its token, and only the exact value */
+    CHECK(store_session(s, pk[1].token, session, &t, err, sizeof err) == STORE_UNKNOWN && t.n == 0,
+          "the session with another token: unknown");
+    memcpy(other, session, sizeof other);
+    other[7] = other[7] == 'A' ? 'B' : 'A';
+    CHECK(store_session(s, pk[0].token, other, &t, err, sizeof err) == STORE_UNKNOWN,
+          "a session value one letter off: unknown");
+    CHECK(store_session(s, pk[0].token, "short", &t, err, sizeof err) == STORE_UNKNOWN,
+          "a malformed session value");
+    /* use keeps it alive; idle ends it */
+    for (int i = 0; i < 3; i++) {
+        fake_now += STORE_SESSION_IDLE - 1;
+        got = store_session(s, pk[0].token, session, &t, err, sizeof err);
+        CHECK(got == STORE_FOUND, "used within the idle time (%d): got %s", i,
+              store_fetch_name(got));
+        store_thread_free(&t);
+    }
+    fake_now += STORE_SESSION_IDLE;
+    CHECK(store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_UNKNOWN,
+          "idle for STORE_SESSION_IDLE: ended");
+    CHECK(sql_int("sess.db", "SELECT count(*) FROM sessions") == 0, "and removed");
+    /* used all the time, it still ends at STORE_SESSION_MAX */
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "a new session");
+    time_t begun = fake_now;
+    int alive = 0;
+    while (fake_now + STORE_SESSION_IDLE / 2 < begun + STORE_SESSION_MAX) {
+        fake_now += STORE_SESSION_IDLE / 2;
+        alive += store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_FOUND;
+        store_thread_free(&t);
+    }
+    fake_now = begun + STORE_SESSION_MAX;
+    CHECK(alive == (STORE_SESSION_MAX - 1) / (STORE_SESSION_IDLE / 2) &&
+              store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_UNKNOWN,
+          "kept in use: alive %d times, then ended at STORE_SESSION_MAX", alive);
+    /* logout */
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND &&
+              store_verify(s, pk[0].token, pk[0].code, NULL, other, err, sizeof err) ==
+                  STORE_FOUND &&
+              strcmp(session, other) != 0,
+          "two sessions for one token");
+    CHECK(store_logout(s, session, err, sizeof err) == SL_OK &&
+              store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_UNKNOWN,
+          "logout ends the session");
+    CHECK(store_session(s, pk[0].token, other, &t, err, sizeof err) == STORE_FOUND,
+          "and only that one");
+    store_thread_free(&t);
+    CHECK(store_logout(s, session, err, sizeof err) == SL_OK &&
+              store_logout(s, "nonsense", err, sizeof err) == SL_OK,
+          "logout of no session is fine");
+    /* stale sessions go at expiry runs */
+    fake_now += STORE_SESSION_IDLE;
+    unsigned removed;
+    CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK && removed == 0 &&
+              sql_int("sess.db", "SELECT count(*) FROM sessions") == 0,
+          "store_expire removes sessions past their time");
+    store_free(s);
+}
+
+/* replies: kept encrypted in the recipient's own thread */
+static void test_replies(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], err[256] = "", s0[STORE_TOKEN_LEN + 1], s2[STORE_TOKEN_LEN + 1], code[8], dest[64];
+    struct store *s = put_three("reply.db", pk, id, NULL);
+    if (s == NULL)
+        return;
+    static const char r1[] = "Subject: Re: uitslag\r\n\r\nDank u, komt dinsdag goed uit.";
+    static const char r2[] = "Subject: Re: uitslag\r\n\r\nNog een vraag over de medicatie.";
+    struct store_thread t = {0};
+    CHECK(store_reply(s, pk[0].token, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", r1,
+                      sizeof r1 - 1, err, sizeof err) == STORE_UNKNOWN,
+          "no reply without a session");
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, s0, err, sizeof err) == STORE_FOUND &&
+              store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) ==
+                  STORE_FOUND &&
+              store_verify(s, pk[2].token, code, NULL, s2, err, sizeof err) == STORE_FOUND,
+          "two sessions: %s", err);
+    time_t t1 = fake_now + 10, t2 = fake_now + 20;
+    fake_now = t1;
+    CHECK(store_reply(s, pk[0].token, s0, r1, sizeof r1 - 1, err, sizeof err) == STORE_FOUND,
+          "a reply: %s", err);
+    fake_now = t2;
+    CHECK(store_reply(s, pk[0].token, s0, r2, sizeof r2 - 1, err, sizeof err) == STORE_FOUND,
+          "another");
+    CHECK(store_reply(s, pk[0].token, s2, r2, sizeof r2 - 1, err, sizeof err) == STORE_UNKNOWN,
+          "not with another recipient's session");
+    enum store_fetch got = store_session(s, pk[0].token, s0, &t, err, sizeof err);
+    CHECK(got == STORE_FOUND && t.n == 3 && !t.items[0].reply && t.items[1].reply &&
+              t.items[2].reply && t.items[1].at == t1 && t.items[2].at == t2 &&
+              t.items[1].data.len == sizeof r1 - 1 &&
+              memcmp(t.items[1].data.data, r1, sizeof r1 - 1) == 0 &&
+              t.items[2].data.len == sizeof r2 - 1 &&
+              memcmp(t.items[2].data.data, r2, sizeof r2 - 1) == 0 &&
+              memcmp(t.items[0].data.data, letter, sizeof letter - 1) == 0,
+          "the thread: the original, then the replies in order (got %s, %zu items)",
+          store_fetch_name(got), t.n);
+    store_thread_free(&t);
+    CHECK(store_session(s, pk[2].token, s2, &t, err, sizeof err) == STORE_FOUND && t.n == 1,
+          "another recipient sees only the original (%zu items)", t.n);
+    store_thread_free(&t);
+    store_free(s);
+    unsigned char raw[1u << 17];
+    size_t n = slurp("reply.db", raw, sizeof raw);
+    CHECK(sql_int("reply.db", "SELECT count(*) FROM replies") == 2 &&
+              memmem(raw, n, "medicatie", 9) == NULL && memmem(raw, n, "dinsdag", 7) == NULL,
+          "the replies are in the file, encrypted");
+    CHECK(sql_int("reply.db", "SELECT count(*) FROM events WHERE kind = 2 AND rcpt = 0") == 2,
+          "a replied event per reply");
+    /* a tampered reply does not open */
+    corrupt("reply.db", "replies.tag");
+    s = open_store("reply.db", "k");
+    if (s)
+        store_set_clock(s, fake_clock);
+    CHECK(s && store_session(s, pk[0].token, s0, &t, err, sizeof err) == STORE_DAMAGED && t.n == 0,
+          "a tampered reply: damaged, nothing returned");
+    store_free(s);
+}
+
+/* blob_of - a copy of the first value of query on db (at most cap bytes) */
+static size_t blob_of(const char *db, const char *query, unsigned char *out, size_t cap)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    size_t n = 0;
+    if (sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, query, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+        n = (size_t)sqlite3_column_bytes(q, 0);
+        n = n > cap ? cap : n;
+        memcpy(out, sqlite3_column_blob(q, 0), n);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+    return n;
+}
+
+/* withdrawal: the content leaves the file at once, a tombstone stays */
+static void test_revoke(void)
+{
+    fake_now = time(NULL);
+    struct store_pickup pk[3];
+    char id[33], st[STORE_TOKEN_LEN + 1], err[256] = "", session[STORE_TOKEN_LEN + 1], code[8],
+                                          dest[64];
+    /* a large message, so that its ciphertext sits in overflow pages */
+    struct store *s = open_store("rev.db", "k");
+    if (s == NULL)
+        return;
+    store_set_clock(s, fake_clock);
+    size_t big = 200000;
+    char *msg = malloc(big);
+    for (size_t i = 0; i < big; i++)
+        msg[i] = (char)('a' + i * 7 % 26);
+    CHECK(store_put(s, msg, big, "arts@zorg.example", three, 3, fake_now + 86400, id, pk, st, err,
+                    sizeof err) == SL_OK,
+          "put: %s", err);
+    static const char reply[] = "Subject: Re\r\n\r\nGraag een afspraak.";
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND &&
+              store_reply(s, pk[0].token, session, reply, sizeof reply - 1, err, sizeof err) ==
+                  STORE_FOUND &&
+              store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) ==
+                  STORE_FOUND,
+          "a session, a reply, a pending code: %s", err);
+    unsigned char body[64], rbody[16], dek[64];
+    size_t bn =
+        blob_of("rev.db", "SELECT substr(body, 100001, 64) FROM messages", body, sizeof body);
+    size_t rn = blob_of("rev.db", "SELECT body FROM replies", rbody, sizeof rbody);
+    size_t dn = blob_of("rev.db", "SELECT dek_wrapped FROM pickups WHERE ord = 0", dek, sizeof dek);
+    unsigned char *raw = malloc(4u << 20);
+    size_t n = slurp("rev.db", raw, 4u << 20);
+    CHECK(bn == 64 && rn == 16 && dn == 60 && memmem(raw, n, body, bn) &&
+              memmem(raw, n, rbody, rn) && memmem(raw, n, dek, dn),
+          "before: the ciphertexts are in the file");
+    fake_now += 100;
+    time_t when = fake_now;
+    CHECK(store_revoke(s, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", err, sizeof err) ==
+              STORE_UNKNOWN,
+          "an unknown sender's token");
+    CHECK(store_revoke(s, pk[0].token, err, sizeof err) == STORE_UNKNOWN,
+          "a recipient's token is not the sender's");
+    CHECK(store_revoke(s, st, err, sizeof err) == STORE_FOUND, "withdrawn: %s", err);
+    n = slurp("rev.db", raw, 4u << 20);
+    CHECK(memmem(raw, n, body, bn) == NULL, "the message's ciphertext is gone from the file");
+    CHECK(memmem(raw, n, rbody, rn) == NULL, "the reply's too");
+    CHECK(memmem(raw, n, dek, dn) == NULL, "and the wrapped key");
+    free(raw);
+    CHECK(sql_int("rev.db", "SELECT count(*) FROM messages WHERE body IS NULL AND iv IS NULL AND "
+                            "revoked IS NOT NULL") == 1 &&
+              sql_int("rev.db", "SELECT count(*) FROM replies") == 0 &&
+              sql_int("rev.db", "SELECT count(*) FROM sessions") == 0 &&
+              sql_int("rev.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL OR "
+                                "phone_wrapped IS NOT NULL OR otp_mac IS NOT NULL OR code_mac IS "
+                                "NOT NULL") == 0,
+          "a tombstone: no body, keys, replies, sessions, codes or phone");
+    struct store_info info;
+    struct store_thread t = {0};
+    struct buf out = BUF_INIT;
+    for (int i = 0; i < 3; i++) {
+        enum store_fetch got = store_lookup(s, pk[i].token, &info, err, sizeof err);
+        CHECK(got == STORE_REVOKED && info.created == when - 100 &&
+                  info.expires == when - 100 + 86400 && info.masked_to[0] == '\0',
+              "lookup %d: got %s, with the dates", i, store_fetch_name(got));
+    }
+    CHECK(store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_REVOKED,
+          "the session: withdrawn");
+    CHECK(store_verify(s, pk[1].token, code, NULL, session, err, sizeof err) == STORE_REVOKED,
+          "a pending code: withdrawn");
+    CHECK(store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) == STORE_REVOKED,
+          "no new code");
+    CHECK(store_fetch(s, pk[0].token, pk[0].code, &out, NULL, 0, err, sizeof err) ==
+                  STORE_REVOKED &&
+              out.len == 0,
+          "sluis portal show: withdrawn");
+    CHECK(store_revoke(s, st, err, sizeof err) == STORE_FOUND, "withdrawing again is fine");
+    CHECK(sql_int("rev.db", "SELECT count(*) FROM events WHERE kind = 3") == 3,
+          "one revoked event per recipient");
+    struct store_status ss;
+    CHECK(store_status(s, st, &ss, err, sizeof err) == STORE_FOUND && ss.revoked == when &&
+              ss.expired == 0 && ss.n == 3,
+          "the status says when it was withdrawn");
+    store_status_free(&ss);
+    /* an expiry run later leaves it withdrawn */
+    unsigned removed = 9;
+    CHECK(store_expire(s, when + 2 * 86400, &removed, err, sizeof err) == SL_OK && removed == 0 &&
+              store_lookup(s, pk[0].token, &info, err, sizeof err) == STORE_REVOKED,
+          "expiry does not turn a withdrawn message into an expired one");
+    buf_free(&out);
+    free(msg);
+    store_free(s);
+}
+
+/* expiry: a tombstone says "expired" for STORE_TOMBSTONE_DAYS, then goes;
+ * the events stay */
+static void test_expire_tombstone(void)
+{
+    fake_now = time(NULL);
+    time_t t0 = fake_now;
+    struct store_pickup pk[3];
+    char id[33], st[STORE_TOKEN_LEN + 1], err[256] = "";
+    struct store *s = put_three("tomb.db", pk, id, st);
+    if (s == NULL)
+        return;
+    for (int i = 0; i < 3; i++)
+        store_sent(s, pk[i].token, err, sizeof err);
+    unsigned removed = 9;
+    struct store_info info;
+    CHECK(store_expire(s, t0 + 86400, &removed, err, sizeof err) == SL_OK && removed == 0,
+          "not yet expired");
+    fake_now = t0 + 7 * 86400 + 1;
+    CHECK(store_lookup(s, pk[0].token, &info, err, sizeof err) == STORE_EXPIRED &&
+              info.expires == t0 + 7 * 86400,
+          "past its expiry, before a run: expired");
+    CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK && removed == 1,
+          "an expiry run takes its content (%u)", removed);
+    CHECK(sql_int("tomb.db", "SELECT count(*) FROM messages WHERE body IS NULL AND expired > 0") ==
+                  1 &&
+              sql_int("tomb.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL") == 0,
+          "a tombstone");
+    CHECK(store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_EXPIRED &&
+              info.created == t0,
+          "its link says expired, with the dates");
+    struct store_status ss;
+    CHECK(store_status(s, st, &ss, err, sizeof err) == STORE_FOUND && ss.expired == fake_now &&
+              ss.revoked == 0 && ss.n == 3 && ss.rcpts[0].sent == t0,
+          "the status says when it expired");
+    store_status_free(&ss);
+    CHECK(store_revoke(s, st, err, sizeof err) == STORE_FOUND &&
+              store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_EXPIRED,
+          "withdrawing an expired message changes nothing");
+    CHECK(store_expire(s, fake_now + 60, &removed, err, sizeof err) == SL_OK && removed == 0,
+          "a second run: nothing more");
+    CHECK(store_expire(s, fake_now + (STORE_TOMBSTONE_DAYS - 1) * 86400, &removed, err,
+                       sizeof err) == SL_OK &&
+              store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_EXPIRED,
+          "the tombstone stays %d days", STORE_TOMBSTONE_DAYS - 1);
+    CHECK(store_expire(s, fake_now + (STORE_TOMBSTONE_DAYS + 1) * 86400, &removed, err,
+                       sizeof err) == SL_OK &&
+              store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_UNKNOWN &&
+              store_status(s, st, &ss, err, sizeof err) == STORE_UNKNOWN,
+          "after %d days it goes: unknown", STORE_TOMBSTONE_DAYS);
+    CHECK(sql_int("tomb.db", "SELECT count(*) FROM messages") == 0 &&
+              sql_int("tomb.db", "SELECT count(*) FROM pickups") == 0,
+          "nothing of it left");
+    CHECK(sql_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
+              sql_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 4") == 3,
+          "its sent and expired events stay");
+    store_free(s);
+}
+
+struct seen {
+    int n, stop_at;
+    struct store_event_row rows[32];
+};
+
+static bool collect(const struct store_event_row *e, void *arg)
+{
+    struct seen *w = arg;
+    if (w->n < 32)
+        w->rows[w->n] = *e;
+    w->n++;
+    return w->n != w->stop_at;
+}
+
+/* events and the sender's status */
+static void test_events_status(void)
+{
+    fake_now = time(NULL);
+    time_t t0 = fake_now;
+    struct store_pickup pk[3];
+    char id[33], st[STORE_TOKEN_LEN + 1], err[256] = "", session[STORE_TOKEN_LEN + 1];
+    struct store *s = put_three("ev.db", pk, id, st);
+    if (s == NULL)
+        return;
+    struct store_status ss;
+    CHECK(store_status(s, st, &ss, err, sizeof err) == STORE_FOUND && ss.n == 3 &&
+              ss.rcpts[0].sent == 0 && ss.created == t0 && ss.expires == t0 + 7 * 86400 &&
+              strcmp(ss.id, id) == 0 && strcmp(ss.sender, "arts@zorg.example") == 0,
+          "status before the notices: nothing sent: %s", err);
+    store_status_free(&ss);
+    fake_now = t0 + 5;
+    for (int i = 0; i < 3; i++)
+        CHECK(store_sent(s, pk[i].token, err, sizeof err) == SL_OK, "sent %d: %s", i, err);
+    fake_now = t0 + 6;
+    CHECK(store_sent(s, pk[0].token, err, sizeof err) == SL_OK, "sent twice");
+    CHECK(store_sent(s, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", err, sizeof err) ==
+                  SL_EINVAL &&
+              store_sent(s, "short", err, sizeof err) == SL_EINVAL,
+          "sent for an unknown token: an error");
+    fake_now = t0 + 100;
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "opened");
+    fake_now = t0 + 110;
+    CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND,
+          "opened again: no second event");
+    fake_now = t0 + 200;
+    CHECK(store_reply(s, pk[0].token, session, "r", 1, err, sizeof err) == STORE_FOUND, "reply");
+    fake_now = t0 + 300;
+    CHECK(store_reply(s, pk[0].token, session, "r", 1, err, sizeof err) == STORE_FOUND, "reply");
+    fake_now = t0 + 400;
+    struct buf out = BUF_INIT;
+    for (int i = 0; i < STORE_MAX_TRIES; i++)
+        store_fetch(s, pk[2].token, "00000x", &out, NULL, 0, err, sizeof err);
+    CHECK(store_status(s, st, &ss, err, sizeof err) == STORE_FOUND && ss.n == 3, "status: %s", err);
+    static const struct {
+        time_t sent, opened, replied;
+        bool locked;
+    } want[] = {{5, 100, 300, false}, {5, 0, 0, false}, {5, 0, 0, true}};
+    for (size_t i = 0; i < ss.n && i < 3; i++) {
+        const struct store_rcpt_status *r = &ss.rcpts[i];
+        CHECK(strcmp(r->address, three[i].address) == 0 && r->verify == three[i].verify &&
+                  r->sent == t0 + want[i].sent &&
+                  r->opened == (want[i].opened ? t0 + want[i].opened : 0) &&
+                  r->replied == (want[i].replied ? t0 + want[i].replied : 0) &&
+                  r->locked == want[i].locked,
+              "status of recipient %zu: sent %+ld opened %+ld replied %+ld locked %d", i,
+              (long)(r->sent - t0), (long)(r->opened - t0), (long)(r->replied - t0), r->locked);
+    }
+    store_status_free(&ss);
+    CHECK(store_status(s, pk[0].token, &ss, err, sizeof err) == STORE_UNKNOWN &&
+              store_status(s, "x", &ss, err, sizeof err) == STORE_UNKNOWN,
+          "a recipient's token or nonsense: unknown");
+    /* the events, oldest first */
+    struct seen w = {0, 0, {{{0}, 0, 0, 0}}};
+    CHECK(store_events(s, 0, collect, &w, err, sizeof err) == SL_OK && w.n == 7,
+          "7 events (3 sent, opened, 2 replied, locked), got %d", w.n);
+    static const struct {
+        unsigned rcpt;
+        enum store_event kind;
+        int at;
+    } ev[] = {{0, STORE_EV_SENT, 5},     {1, STORE_EV_SENT, 5},      {2, STORE_EV_SENT, 5},
+              {0, STORE_EV_OPENED, 100}, {0, STORE_EV_REPLIED, 200}, {0, STORE_EV_REPLIED, 300},
+              {2, STORE_EV_LOCKED, 400}};
+    for (int i = 0; i < w.n && i < 7; i++)
+        CHECK(strcmp(w.rows[i].id, id) == 0 && w.rows[i].rcpt == ev[i].rcpt &&
+                  w.rows[i].kind == ev[i].kind && w.rows[i].at == t0 + ev[i].at,
+              "event %d: got %u %s %+ld, want %u %s %+d", i, w.rows[i].rcpt,
+              store_event_name(w.rows[i].kind), (long)(w.rows[i].at - t0), ev[i].rcpt,
+              store_event_name(ev[i].kind), ev[i].at);
+    w = (struct seen){0, 0, {{{0}, 0, 0, 0}}};
+    CHECK(store_events(s, t0 + 200, collect, &w, err, sizeof err) == SL_OK && w.n == 3,
+          "since a time: %d events", w.n);
+    w = (struct seen){0, 2, {{{0}, 0, 0, 0}}};
+    CHECK(store_events(s, 0, collect, &w, err, sizeof err) == SL_OK && w.n == 2,
+          "fn returning false stops: %d", w.n);
+    CHECK(strcmp(store_event_name(STORE_EV_LOCKED), "locked") == 0 &&
+              strcmp(store_verify_name(STORE_VERIFY_SMS), "sms") == 0 &&
+              strcmp(store_fetch_name(STORE_TOO_MANY_SENDS), "too many codes sent") == 0,
+          "names");
+    /* store_delete takes the events too (a redirect rolled back) */
+    CHECK(store_delete(s, id, err, sizeof err) == SL_OK &&
+              sql_int("ev.db", "SELECT count(*) FROM events") == 0 &&
+              sql_int("ev.db", "SELECT count(*) FROM messages") == 0 &&
+              sql_int("ev.db", "SELECT count(*) FROM sessions") == 0 &&
+              sql_int("ev.db", "SELECT count(*) FROM replies") == 0,
+          "store_delete leaves nothing of the message");
+    buf_free(&out);
+    store_free(s);
+}
+
+/* many events: store_events pages through them */
+static void test_events_many(void)
+{
+    fake_now = time(NULL);
+    struct store *s = open_store("evm.db", "k");
+    if (s == NULL)
+        return;
+    store_set_clock(s, fake_clock);
+    enum { N = 300 };
+    struct store_rcpt *r = calloc(N, sizeof *r);
+    struct store_pickup *pk = calloc(N, sizeof *pk);
+    char id[33], err[256];
+    for (int i = 0; i < N; i++)
+        r[i] = (struct store_rcpt){"r@x.example", STORE_VERIFY_CODE, NULL};
+    CHECK(store_put(s, "x", 1, "a@z.example", r, N, fake_now + 60, id, pk, NULL, err, sizeof err) ==
+              SL_OK,
+          "put for %d", N);
+    for (int i = 0; i < N; i++)
+        store_sent(s, pk[i].token, err, sizeof err); /* all in the same second */
+    struct seen w = {0, 0, {{{0}, 0, 0, 0}}};
+    CHECK(store_events(s, 0, collect, &w, err, sizeof err) == SL_OK && w.n == N,
+          "%d events in one second, each once: got %d", N, w.n);
+    free(r);
+    free(pk);
+    store_free(s);
+}
+
+/* a store of version 2 is brought up to 3 on open; its messages open as before */
+static void test_migration(void)
+{
+    time_t created = time(NULL) - 3600;
+    char tok[3][STORE_TOKEN_LEN + 1], err[256] = "", session[STORE_TOKEN_LEN + 1];
+    static const char msg[] = "Subject: oud\r\n\r\nBewaard door de vorige versie.";
+    if (!old_store("v2.db", "k", 2, msg, 3, tok, created))
+        return;
+    CHECK(sql_int("v2.db", "PRAGMA user_version") == 2, "version 2 before");
+    struct store *s = NULL;
+    CHECK(store_open(in_dir("v2.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
+          "another key is refused");
+    CHECK(store_open(in_dir("v2.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
+          "open (and migrate): %s", err);
+    store_free(s);
+    CHECK(sql_int("v2.db", "PRAGMA user_version") == 3 &&
+              sql_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE name LIKE 'old_%'") == 0 &&
+              sql_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 1 &&
+              sql_int("v2.db", "SELECT count(*) FROM pickups WHERE verify = 0") == 3 &&
+              sql_int("v2.db", "SELECT count(DISTINCT ord) = 3 AND sum(ord) = 3 AND "
+                               "max(ord) = 2 FROM pickups") == 1 &&
+              sql_int("v2.db", "SELECT ord FROM pickups WHERE recipient = "
+                               "'ontvanger2@gmail.example'") == 2,
+          "version 3: the old message keeps its master-wrapped key, its pickups verify by code");
+    CHECK(sql_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                           "('pickups_message', 'messages_expires')") == 2,
+          "the indexes are there");
+    CHECK(sql_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
+              sql_int("v2.db", "SELECT at FROM events WHERE kind = 1 AND rcpt = 1") ==
+                  (int)(created + 60) &&
+              sql_int("v2.db", "SELECT tries FROM pickups WHERE ord = 2") == 4,
+          "sent events at the keeping, the earlier pickup as opened, the tries kept");
+    s = open_store("v2.db", "k");
+    if (s == NULL)
+        return;
+    struct buf out = BUF_INIT;
+    char rcpt[64];
+    CHECK(store_fetch(s, tok[0], "246810", &out, rcpt, sizeof rcpt, err, sizeof err) ==
+                  STORE_FOUND &&
+              out.len == sizeof msg - 1 && memcmp(out.data, msg, out.len) == 0 &&
+              strcmp(rcpt, "ontvanger0@gmail.example") == 0,
+          "an old message opens by token and code: %s", err);
+    struct store_thread t = {0};
+    CHECK(store_verify(s, tok[1], "246810", NULL, session, err, sizeof err) == STORE_FOUND &&
+              store_session(s, tok[1], session, &t, err, sizeof err) == STORE_FOUND && t.n == 1 &&
+              t.items[0].data.len == sizeof msg - 1,
+          "and in a session: %s", err);
+    store_thread_free(&t);
+    CHECK(store_reply(s, tok[1], session, "dank", 4, err, sizeof err) == STORE_FOUND &&
+              store_session(s, tok[1], session, &t, err, sizeof err) == STORE_FOUND && t.n == 2,
+          "a reply to an old message");
+    store_thread_free(&t);
+    CHECK(store_verify(s, tok[2], "000000", NULL, session, err, sizeof err) == STORE_WRONG_CODE &&
+              store_verify(s, tok[2], "246810", NULL, session, err, sizeof err) == STORE_LOCKED,
+          "four wrong codes kept: the fifth locks");
+    struct store_info info;
+    CHECK(store_lookup(s, tok[0], &info, err, sizeof err) == STORE_FOUND &&
+              info.verify == STORE_VERIFY_CODE && info.created == created,
+          "lookup of an old token");
+    unsigned removed = 0;
+    CHECK(store_expire(s, created + 2 * 86400, &removed, err, sizeof err) == SL_OK &&
+              removed == 1 && store_lookup(s, tok[0], &info, err, sizeof err) == STORE_EXPIRED &&
+              sql_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
+          "an old message expires to a tombstone without its key");
+    buf_free(&out);
+    store_free(s);
+    /* a second open of a migrated store changes nothing */
+    s = open_store("v2.db", "k");
+    CHECK(s && sql_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3,
+          "opened again: no second migration");
+    store_free(s);
+}
+
+/* STORE_CREATE in a folder shared by its group (set-group-ID): 0660 */
+static void test_shared_folder(void)
+{
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/shared", dir);
+    struct stat st;
+    if (mkdir(sub, 0770) != 0 || chmod(sub, 02770) != 0 || stat(sub, &st) != 0 ||
+        !(st.st_mode & S_ISGID)) {
+        printf("test_shared_folder: skipped (cannot set the set-group-ID bit here)\n");
+        return;
+    }
+    mode_t old = umask(077);
+    struct store *s = open_store("shared/p.db", "k");
+    umask(old);
+    CHECK(s && stat(in_dir("shared/p.db"), &st) == 0 && (st.st_mode & 0777) == 0660,
+          "a store in a set-group-ID folder is 0660 (got %o), whatever the umask",
+          (unsigned)(st.st_mode & 0777));
+    store_free(s);
+    old = umask(0);
+    s = open_store("plain.db", "k");
+    umask(old);
+    CHECK(s && stat(in_dir("plain.db"), &st) == 0 && (st.st_mode & 0777) == 0600,
+          "elsewhere 0600 (got %o), whatever the umask", (unsigned)(st.st_mode & 0777));
+    store_free(s);
 }
 
 int main(void)
@@ -619,6 +1691,20 @@ int main(void)
     test_lockout_processes();
     test_threads_expiry();
     test_full_disk();
+    test_wrap_per_recipient();
+    test_methods();
+    test_shared_tries();
+    test_otp_expiry();
+    test_otp_sends();
+    test_client_lockout();
+    test_sessions();
+    test_replies();
+    test_revoke();
+    test_expire_tombstone();
+    test_events_status();
+    test_events_many();
+    test_migration();
+    test_shared_folder();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
