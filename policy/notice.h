@@ -80,10 +80,6 @@ struct notice_vars {
     const char *to;           /* the notice's recipient */
     const char *sender;       /* the staff member whose message it is about */
     const char *link;         /* the pickup link (recipient notice) */
-    const char *status_link;  /* the sender's status page (redirect notice), or NULL */
-    const char *verify;       /* recipient notice: "code" (also NULL), "email", "sms" */
-    const char *phone;        /* recipient notice, "sms": the number; shown as its last
-                                 three digits */
     time_t expires;           /* until when the portal keeps it */
     const char *helpdesk;
     const char *report_url;
@@ -93,6 +89,11 @@ struct notice_vars {
     const struct notice_recipient *recipients;
     size_t nrecipients;
     bool requested; /* the sender asked for protection with a subject tag */
+    /* the portal */
+    const char *status_link; /* the sender's status page (redirect notice), or NULL */
+    const char *verify;      /* recipient notice: "code" (also NULL), "email", "sms" */
+    const char *phone;       /* recipient notice, "sms": the number; shown only as its
+                                last three digits */
 };
 
 struct notice_templates;
