@@ -1,26 +1,66 @@
 /*
  * store - the portal store. See store.h.
  *
- * Layout of the database (user_version 2):
- *   messages(id, created, expires, sender, wrapped, iv, tag, body)
- *     wrapped = IV(12) | the message key encrypted (32) | tag(16), under
- *     the master key with "sluis-key:" || id as associated data;
- *     body encrypted under the message key with id as associated data.
- *   pickups(token_hash, message, recipient, code_mac, tries, picked_up)
- *     token_hash = SHA-256(token); code_mac = HMAC-SHA256(master key,
- *     token_hash || code); tries = wrong codes so far, plus one for each
- *     code being compared (see reserve_try).
+ * Layout of the database (user_version 3):
+ *   messages(id, created, expires, sender, wrapped, iv, tag, body,
+ *            sender_token_hash, revoked, expired)
+ *     body = the message encrypted under its own key (the DEK) with id as
+ *     associated data. wrapped = IV(12) | DEK encrypted (32) | tag(16)
+ *     under the master key with "sluis-key:" || id as associated data:
+ *     only for messages kept before version 3 (NULL since then).
+ *     sender_token_hash = SHA-256(the sender's token) or NULL. A message
+ *     that was revoked or expired is a tombstone: wrapped, iv, tag and body
+ *     NULL, the time in revoked or expired.
+ *   pickups(token_hash, message, ord, recipient, verify, phone_wrapped,
+ *           dek_wrapped, code_mac, tries, picked_up, otp_mac, otp_expires,
+ *           otp_sends, otp_window)
+ *     token_hash = SHA-256(token); ord = the recipient's place in
+ *     store_put's list; K_r = HMAC-SHA256(master, "sluis-pickup:" ||
+ *     token), which only a holder of the link can make; dek_wrapped =
+ *     IV | DEK | tag under K_r ("sluis-dek:" id ":" ord as associated
+ *     data), phone_wrapped likewise ("sluis-phone:" id ":" ord); code_mac
+ *     = HMAC-SHA256(master, token_hash || access code); otp_mac =
+ *     HMAC-SHA256(master, "sluis-otp:" || token_hash || one-time code),
+ *     good until otp_expires; otp_sends codes sent in the hour that began
+ *     at otp_window; tries = wrong codes so far (access and one-time
+ *     codes together), plus one for each code being compared (see
+ *     reserve_try).
+ *   sessions(hash, token_hash, dek_wrapped, created, last)
+ *     hash = SHA-256(session value); dek_wrapped = IV | DEK | tag under
+ *     K_s = HMAC-SHA256(master, "sluis-session:" || session value)
+ *     ("sluis-session:" id ":" ord as associated data).
+ *   replies(message, ord, at, iv, tag, body)
+ *     a recipient's reply encrypted under the DEK ("sluis-reply:" id ":"
+ *     ord ":" at as associated data); each recipient sees only their own.
+ *   clients(hash, since, fails)
+ *     hash = HMAC-SHA256(master, "sluis-client:" || address); fails =
+ *     wrong codes (plus those being compared) in the hour from since.
+ *   events(message, rcpt, kind, at)
+ *     no foreign key and no content: they outlive the message.
  *   meta(name, value)
  *     "key_check" = HMAC-SHA256(master key, KEY_CHECK_LABEL): which master
  *     key the store was made with, so that another key is refused at open
  *     instead of reading as wrong codes (user_version 1 had no meta).
+ * So the database and the master key together open no message of version
+ * 3: every DEK is wrapped under a key that needs a token or a session
+ * value, and the store keeps only hashes of those.
+ *
  * Why GCM for the wrapping too: one authenticated primitive, and a wrong
- * master key fails loudly instead of yielding a wrong message key.
+ * key fails loudly instead of yielding a wrong message key.
+ *
+ * Removed content does not linger in the file: secure_delete overwrites
+ * freed space with zeros, and after a revocation or an expiry the
+ * write-ahead log is checkpointed and truncated (best effort: a reader in
+ * another process holding an old snapshot delays it to the next one).
+ *
+ * Every function takes the store's mutex for its whole call; the clock
+ * (store_set_clock) is read under it.
  */
 #include "store.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -35,22 +75,54 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define KEY_LEN 32
-#define IV_LEN  12
-#define TAG_LEN 16
+#define KEY_LEN     32
+#define IV_LEN      12
+#define TAG_LEN     16
+#define SEALED(n)   (IV_LEN + (n) + TAG_LEN)
+#define WRAPPED_LEN SEALED(KEY_LEN)
+#define PHONE_MAX   16 /* "+" and at most 15 digits (ITU-T E.164) */
+#define HOUR        3600
 
 struct store {
     sqlite3 *db;
     int busy_ms; /* the busy timeout */
     pthread_mutex_t lock;
+    time_t (*clock)(void);
     unsigned char master[KEY_LEN];
 };
 
+static time_t now_of(const struct store *s)
+{
+    return s->clock ? s->clock() : time(NULL);
+}
+
 const char *store_fetch_name(enum store_fetch f)
 {
-    static const char *const names[] = {"found",  "unknown token", "expired",    "wrong code",
-                                        "locked", "damaged",       "store error"};
-    return f <= STORE_FAILED ? names[f] : "?";
+    static const char *const names[] = {"found",
+                                        "unknown token",
+                                        "expired",
+                                        "wrong code",
+                                        "locked",
+                                        "damaged",
+                                        "store error",
+                                        "withdrawn",
+                                        "client locked",
+                                        "no valid one-time code",
+                                        "too many codes sent"};
+    return (size_t)f < sizeof names / sizeof names[0] ? names[f] : "?";
+}
+
+const char *store_event_name(enum store_event e)
+{
+    static const char *const names[] = {"sent",    "opened",  "replied",
+                                        "revoked", "expired", "locked"};
+    return (size_t)e < sizeof names / sizeof names[0] ? names[e] : "?";
+}
+
+const char *store_verify_name(enum store_verify v)
+{
+    static const char *const names[] = {"code", "email", "sms"};
+    return (size_t)v < sizeof names / sizeof names[0] ? names[v] : "?";
 }
 
 static void hex(const unsigned char *b, size_t n, char *out)
@@ -180,33 +252,116 @@ static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
     return true;
 }
 
-#define WRAPPED_LEN (IV_LEN + KEY_LEN + TAG_LEN)
+/* seal - in[0..len) encrypted under key with aad: out gets IV | ciphertext
+ * | tag (SEALED(len) bytes) */
+static bool seal(const unsigned char key[KEY_LEN], const char *aad, const void *in, size_t len,
+                 unsigned char *out)
+{
+    return RAND_bytes(out, IV_LEN) == 1 &&
+           gcm(true, key, out, aad, strlen(aad), in, len, out + IV_LEN, out + IV_LEN + len);
+}
+
+/* unseal - the plaintext of sealed[0..n) (IV | ciphertext | tag) under key
+ * with aad into out (n - IV_LEN - TAG_LEN bytes); false when it does not
+ * authenticate */
+static bool unseal(const unsigned char key[KEY_LEN], const char *aad, const unsigned char *sealed,
+                   size_t n, unsigned char *out)
+{
+    if (n < SEALED(0))
+        return false;
+    unsigned char tag[TAG_LEN];
+    memcpy(tag, sealed + n - TAG_LEN, TAG_LEN);
+    return gcm(false, key, sealed, aad, strlen(aad), sealed + IV_LEN, n - SEALED(0), out, tag);
+}
+
+/* derive - HMAC-SHA256(master, label || text): the key of a token, of a
+ * session, or the hash of a client's address */
+static void derive(const struct store *s, const char *label, const char *text,
+                   unsigned char out[KEY_LEN])
+{
+    unsigned char in[256];
+    size_t ll = strlen(label), tl = strnlen(text, sizeof in - ll);
+    memcpy(in, label, ll);
+    memcpy(in + ll, text, tl);
+    unsigned len = KEY_LEN;
+    HMAC(EVP_sha256(), s->master, KEY_LEN, in, ll + tl, out, &len);
+    OPENSSL_cleanse(in, sizeof in);
+}
+
+/* aad - the associated data label || id ":" ord */
+static void aad_of(char out[96], const char *label, const char *id, unsigned ord)
+{
+    snprintf(out, 96, "%s%.32s:%u", label, id, ord);
+}
 
 /* unwrap - the message key of message id (32 hex digits) from wrapped
- * (IV | encrypted key | tag); false when the master key does not open it */
-static bool unwrap(const struct store *s, const char *id, unsigned char wrapped[WRAPPED_LEN],
+ * (IV | encrypted key | tag) under the master key alone, as messages kept
+ * before version 3 have it; false when the master key does not open it */
+static bool unwrap(const struct store *s, const char *id, const unsigned char wrapped[WRAPPED_LEN],
                    unsigned char dek[KEY_LEN])
 {
     char aad[64];
     snprintf(aad, sizeof aad, "sluis-key:%.32s", id);
-    return gcm(false, s->master, wrapped, aad, strlen(aad), wrapped + IV_LEN, KEY_LEN, dek,
-               wrapped + IV_LEN + KEY_LEN);
+    return unseal(s->master, aad, wrapped, WRAPPED_LEN, dek);
 }
 
-/* the tables, made in one transaction; user_version says the store is whole */
-static const char SCHEMA[] =
-    "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"
-    " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB NOT NULL, iv BLOB NOT NULL,"
-    " tag BLOB NOT NULL, body BLOB NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS pickups(token_hash BLOB PRIMARY KEY,"
-    " message TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
-    " recipient TEXT NOT NULL, code_mac BLOB NOT NULL, tries INTEGER NOT NULL DEFAULT 0,"
-    " picked_up INTEGER);"
-    "CREATE INDEX IF NOT EXISTS pickups_message ON pickups(message);"
-    "CREATE INDEX IF NOT EXISTS messages_expires ON messages(expires);"
+/* the tables of version 3 (see the top of this file) */
+#define TABLES                                                                                     \
+    "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"           \
+    " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB, iv BLOB, tag BLOB, body BLOB," \
+    " sender_token_hash BLOB UNIQUE, revoked INTEGER, expired INTEGER);"                           \
+    "CREATE TABLE IF NOT EXISTS pickups(token_hash BLOB PRIMARY KEY,"                              \
+    " message TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE, ord INTEGER NOT NULL,"      \
+    " recipient TEXT NOT NULL, verify INTEGER NOT NULL DEFAULT 0, phone_wrapped BLOB,"             \
+    " dek_wrapped BLOB, code_mac BLOB, tries INTEGER NOT NULL DEFAULT 0, picked_up INTEGER,"       \
+    " otp_mac BLOB, otp_expires INTEGER, otp_sends INTEGER NOT NULL DEFAULT 0,"                    \
+    " otp_window INTEGER NOT NULL DEFAULT 0);"                                                     \
+    "CREATE INDEX IF NOT EXISTS pickups_message ON pickups(message);"                              \
+    "CREATE INDEX IF NOT EXISTS messages_expires ON messages(expires);"                            \
+    "CREATE TABLE IF NOT EXISTS sessions(hash BLOB PRIMARY KEY, token_hash BLOB NOT NULL"          \
+    " REFERENCES pickups(token_hash) ON DELETE CASCADE, dek_wrapped BLOB NOT NULL,"                \
+    " created INTEGER NOT NULL, last INTEGER NOT NULL);"                                           \
+    "CREATE INDEX IF NOT EXISTS sessions_token ON sessions(token_hash);"                           \
+    "CREATE TABLE IF NOT EXISTS replies(message TEXT NOT NULL REFERENCES messages(id)"             \
+    " ON DELETE CASCADE, ord INTEGER NOT NULL, at INTEGER NOT NULL, iv BLOB NOT NULL,"             \
+    " tag BLOB NOT NULL, body BLOB NOT NULL);"                                                     \
+    "CREATE INDEX IF NOT EXISTS replies_message ON replies(message, ord);"                         \
+    "CREATE TABLE IF NOT EXISTS clients(hash BLOB PRIMARY KEY, since INTEGER NOT NULL,"            \
+    " fails INTEGER NOT NULL);"                                                                    \
+    "CREATE TABLE IF NOT EXISTS events(message TEXT NOT NULL, rcpt INTEGER NOT NULL,"              \
+    " kind INTEGER NOT NULL, at INTEGER NOT NULL);"                                                \
+    "CREATE INDEX IF NOT EXISTS events_at ON events(at);"                                          \
+    "CREATE INDEX IF NOT EXISTS events_message ON events(message, rcpt, kind);"                    \
     "CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value BLOB NOT NULL);"
-    "PRAGMA user_version=2;";
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
+
+/* a new store */
+static const char SCHEMA[] = TABLES "PRAGMA user_version=3;";
+
+/* a store of version 1 (no meta) or 2 to version 3, run with foreign keys
+ * off (dropping the old tables must not cascade). Their messages keep the
+ * key wrapped under the master key (they open by token and code as
+ * before); every pickup verifies by the access code. The sent event is
+ * dated at the message's keeping (the notices went out then), the opened
+ * event at the pickup, a lock at the migration. Event kinds are the
+ * numbers of enum store_event. */
+static const char MIGRATE[] =
+    "DROP INDEX IF EXISTS pickups_message; DROP INDEX IF EXISTS messages_expires;"
+    "ALTER TABLE pickups RENAME TO old_pickups;"
+    "ALTER TABLE messages RENAME TO old_messages;" TABLES
+    "INSERT INTO messages(id, created, expires, sender, wrapped, iv, tag, body)"
+    " SELECT id, created, expires, sender, wrapped, iv, tag, body FROM old_messages;"
+    "INSERT INTO pickups(token_hash, message, ord, recipient, verify, code_mac, tries, picked_up)"
+    " SELECT token_hash, message, (SELECT count(*) FROM old_pickups o WHERE o.message = p.message"
+    " AND o.rowid < p.rowid), recipient, 0, code_mac, tries, picked_up FROM old_pickups p;"
+    "INSERT INTO events(message, rcpt, kind, at) SELECT p.message, p.ord, 0, m.created"
+    " FROM pickups p JOIN messages m ON m.id = p.message ORDER BY m.created, p.message, p.ord;"
+    "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, 1, picked_up FROM pickups"
+    " WHERE picked_up IS NOT NULL ORDER BY picked_up;"
+    "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, 5, CAST(strftime('%s',"
+    " 'now') AS INTEGER) FROM pickups WHERE tries >= 5;"
+    "DROP TABLE old_pickups; DROP TABLE old_messages;"
+    "PRAGMA user_version=3;";
 
 /* how long a connection waits for another process's write lock before it
  * gives up with an error (a busy database is never taken for an answer) */
@@ -223,13 +378,17 @@ static int user_version(sqlite3 *db)
     return v;
 }
 
-/* schema - make or check the tables: a file without them is made into a
- * store only with STORE_CREATE, and never a store of a later version */
+/* schema - make, bring up or check the tables: a file without them is made
+ * into a store only with STORE_CREATE, and never a store of a later
+ * version. An earlier version is brought up in one write transaction,
+ * after which the version is read again: another process may have done it
+ * meanwhile. */
 static enum sl_status schema(struct store *s, const char *db_path, unsigned flags, char *err,
                              size_t errlen)
 {
-    /* per connection: every commit on disk before it returns */
-    if (!exec_sql(s->db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", err, errlen))
+    /* per connection: every commit on disk before it returns; freed space
+     * overwritten, so removed content leaves the file */
+    if (!exec_sql(s->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", err, errlen))
         return SL_EIO;
     int v = user_version(s->db);
     if (v < 0) {
@@ -240,22 +399,31 @@ static enum sl_status schema(struct store *s, const char *db_path, unsigned flag
         snprintf(err, errlen, "portal store %s: made by a later sluis (version %d)", db_path, v);
         return SL_EINVAL;
     }
-    if (v == SCHEMA_VERSION)
-        return SL_OK;
     if (v == 0 && !(flags & STORE_CREATE)) {
         snprintf(err, errlen, "%s is not a portal store", db_path);
         return SL_EINVAL;
     }
-    /* the journal mode stays with the file; it cannot change in a transaction */
-    if (v == 0 && !exec_sql(s->db, "PRAGMA journal_mode=WAL", err, errlen))
-        return SL_EIO;
-    if (!exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
-        return SL_EIO;
-    if (!exec_sql(s->db, SCHEMA, err, errlen) || !exec_sql(s->db, "COMMIT", err, errlen)) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return SL_EIO;
+    if (v < SCHEMA_VERSION) {
+        /* the journal mode stays with the file; it cannot change in a
+         * transaction, nor can foreign key enforcement */
+        if ((v == 0 && !exec_sql(s->db, "PRAGMA journal_mode=WAL", err, errlen)) ||
+            !exec_sql(s->db, "PRAGMA foreign_keys=OFF", err, errlen) ||
+            !exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
+            return SL_EIO;
+        v = user_version(s->db);
+        bool ok = v >= 0;
+        if (ok && v == 0)
+            ok = exec_sql(s->db, SCHEMA, err, errlen);
+        else if (ok && v < SCHEMA_VERSION)
+            ok = exec_sql(s->db, MIGRATE, err, errlen);
+        else if (!ok)
+            snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+        if (!ok || !exec_sql(s->db, "COMMIT", err, errlen)) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return SL_EIO;
+        }
     }
-    return SL_OK;
+    return exec_sql(s->db, "PRAGMA foreign_keys=ON", err, errlen) ? SL_OK : SL_EIO;
 }
 
 /* the text whose HMAC under the master key marks the store's key; changing
@@ -297,8 +465,9 @@ static enum key_check key_opens_stored(const struct store *s)
     sqlite3_stmt *q = NULL;
     enum key_check r = KC_ERROR;
     unsigned char wrapped[WRAPPED_LEN], dek[KEY_LEN];
-    if (sqlite3_prepare_v2(s->db, "SELECT id, wrapped FROM messages LIMIT 1", -1, &q, NULL) ==
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, wrapped FROM messages WHERE wrapped IS NOT NULL LIMIT 1", -1,
+                           &q, NULL) == SQLITE_OK) {
         int rc = sqlite3_step(q);
         if (rc == SQLITE_DONE)
             r = KC_MATCH;
@@ -368,6 +537,37 @@ static enum sl_status key_check(struct store *s, const char *db_path, const char
     }
 }
 
+/* create_file - a new, empty database file: 0600, or 0660 in a folder
+ * with the set-group-ID bit (it then gets the folder's group, shared with
+ * the portal). Only a new file is opened here: closing a descriptor of a
+ * database that a connection of this process has open (the previous
+ * snapshot's, on a reload) drops that connection's POSIX locks, and
+ * another process may then delete the WAL under it
+ * (sqlite.org/howtocorrupt.html, 2.2). */
+static enum sl_status create_file(const char *db_path, char *err, size_t errlen)
+{
+    char folder[4096];
+    struct stat st;
+    snprintf(folder, sizeof folder, "%s", db_path);
+    mode_t mode = stat(dirname(folder), &st) == 0 && (st.st_mode & S_ISGID) ? 0660 : 0600;
+    int fd = open(db_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0 && errno != EEXIST) {
+        snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
+        return SL_EIO;
+    }
+    if (fd >= 0) {
+        /* exactly that mode, whatever the process umask */
+        bool ok = fchmod(fd, mode) == 0;
+        int e = errno;
+        close(fd);
+        if (!ok) {
+            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(e));
+            return SL_EIO;
+        }
+    }
+    return SL_OK;
+}
+
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen)
 {
@@ -384,19 +584,11 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
     }
     struct stat sb = {0};
     if (flags & STORE_CREATE) {
-        /* created 0600: the process umask may be wider. Only a new file is
-         * opened here: closing a descriptor of a database that a connection
-         * of this process has open (the previous snapshot's, on a reload)
-         * drops that connection's POSIX locks, and another process may then
-         * delete the WAL under it (sqlite.org/howtocorrupt.html, 2.2) */
-        int fd = open(db_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST) {
-            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
+        st = create_file(db_path, err, errlen);
+        if (st != SL_OK) {
             store_free(s);
-            return SL_EIO;
+            return st;
         }
-        if (fd >= 0)
-            close(fd);
     } else if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         /* a mistyped --db must not leave an empty store behind */
         if (!S_ISREG(sb.st_mode) && sb.st_mode != 0)
@@ -436,6 +628,13 @@ void store_busy_timeout(struct store *s, int ms)
     pthread_mutex_unlock(&s->lock);
 }
 
+void store_set_clock(struct store *s, time_t (*clock)(void))
+{
+    pthread_mutex_lock(&s->lock);
+    s->clock = clock;
+    pthread_mutex_unlock(&s->lock);
+}
+
 void store_free(struct store *s)
 {
     if (s == NULL)
@@ -447,6 +646,8 @@ void store_free(struct store *s)
     free(s);
 }
 
+/* token_text - 32 random bytes as 43 characters of base64url (RFC 4648,
+ * section 5), no padding */
 static void token_text(const unsigned char raw[32], char out[STORE_TOKEN_LEN + 1])
 {
     static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -465,6 +666,28 @@ static void token_text(const unsigned char raw[32], char out[STORE_TOKEN_LEN + 1
     out[o] = '\0';
 }
 
+/* new_token - a fresh token (or session value) and its SHA-256 */
+static bool new_token(char out[STORE_TOKEN_LEN + 1], unsigned char hash[32])
+{
+    unsigned char raw[32];
+    if (RAND_bytes(raw, sizeof raw) != 1)
+        return false;
+    token_text(raw, out);
+    OPENSSL_cleanse(raw, sizeof raw);
+    SHA256((const unsigned char *)out, STORE_TOKEN_LEN, hash);
+    return true;
+}
+
+/* hash_token - SHA-256 of a token or session value; false (nothing looked
+ * up) when it is not 43 characters */
+static bool hash_token(const char *token, unsigned char hash[32])
+{
+    if (token == NULL || strnlen(token, STORE_TOKEN_LEN + 1) != STORE_TOKEN_LEN)
+        return false;
+    SHA256((const unsigned char *)token, STORE_TOKEN_LEN, hash);
+    return true;
+}
+
 /* code_text - six uniformly random digits: 32-bit draws above the largest
  * multiple of 10^6 are drawn again, so no digit string is likelier */
 static bool code_text(char out[STORE_CODE_LEN + 1])
@@ -479,131 +702,305 @@ static bool code_text(char out[STORE_CODE_LEN + 1])
     return true;
 }
 
-static void code_mac(const struct store *s, const unsigned char token_hash[32], const char *code,
-                     unsigned char mac[32])
+/* code_mac - the keyed hash of an access code (label "") or of a one-time
+ * code (label "sluis-otp:") for the token with hash token_hash */
+static void code_mac(const struct store *s, const char *label, const unsigned char token_hash[32],
+                     const char *code, unsigned char mac[32])
 {
-    unsigned char in[32 + STORE_CODE_LEN];
-    memcpy(in, token_hash, 32);
-    memset(in + 32, 0, STORE_CODE_LEN);
-    memcpy(in + 32, code, strnlen(code, STORE_CODE_LEN));
+    unsigned char in[16 + 32 + STORE_CODE_LEN];
+    size_t ll = strlen(label);
+    memcpy(in, label, ll);
+    memcpy(in + ll, token_hash, 32);
+    memset(in + ll + 32, 0, STORE_CODE_LEN);
+    memcpy(in + ll + 32, code, strnlen(code, STORE_CODE_LEN));
     unsigned len = 32;
-    HMAC(EVP_sha256(), s->master, KEY_LEN, in, sizeof in, mac, &len);
+    HMAC(EVP_sha256(), s->master, KEY_LEN, in, ll + 32 + STORE_CODE_LEN, mac, &len);
+    OPENSSL_cleanse(in, sizeof in);
 }
 
-static bool step(sqlite3_stmt *q)
+/* code_right - whether code is six characters whose keyed hash is mac;
+ * compared in constant time */
+static bool code_right(const struct store *s, const char *label, const unsigned char th[32],
+                       const char *code, const unsigned char mac[32])
 {
-    int r = sqlite3_step(q);
-    return r == SQLITE_DONE || r == SQLITE_ROW;
+    unsigned char got[32];
+    code_mac(s, label, th, code, got);
+    bool same = CRYPTO_memcmp(got, mac, sizeof got) == 0;
+    return same && strnlen(code, STORE_CODE_LEN + 1) == STORE_CODE_LEN;
+}
+
+/* run - one statement with its ?1.. bound from the list (I int64, T text,
+ * B blob with a length): true when it ran; changes, if not NULL, gets the
+ * rows it changed. The write transaction is the caller's. */
+struct arg {
+    char type; /* 'I', 'T', 'B', 'N' (NULL) */
+    sqlite3_int64 i;
+    const void *p;
+    size_t n;
+};
+#define A_INT(v)       ((struct arg){'I', (sqlite3_int64)(v), NULL, 0})
+#define A_TEXT(v)      ((struct arg){'T', 0, (v), 0})
+#define A_BLOB(v, len) ((struct arg){'B', 0, (v), (len)})
+#define A_NULL         ((struct arg){'N', 0, NULL, 0})
+
+static bool bind_args(sqlite3_stmt *q, const struct arg *a, size_t n)
+{
+    int max = sqlite3_bind_parameter_count(q);
+    bool ok = true;
+    for (size_t i = 0; ok && i < n && (int)i < max; i++) {
+        int k = (int)i + 1;
+        switch (a[i].type) {
+        case 'I':
+            ok = sqlite3_bind_int64(q, k, a[i].i) == SQLITE_OK;
+            break;
+        case 'T':
+            ok = sqlite3_bind_text(q, k, a[i].p, -1, SQLITE_STATIC) == SQLITE_OK;
+            break;
+        case 'B':
+            ok = sqlite3_bind_blob64(q, k, a[i].p, a[i].n, SQLITE_STATIC) == SQLITE_OK;
+            break;
+        default:
+            ok = sqlite3_bind_null(q, k) == SQLITE_OK;
+        }
+    }
+    return ok;
+}
+
+static bool run(struct store *s, const char *sql, const struct arg *a, size_t n, int *changes)
+{
+    sqlite3_stmt *q = NULL;
+    bool ok = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK && bind_args(q, a, n) &&
+              sqlite3_step(q) == SQLITE_DONE;
+    sqlite3_finalize(q);
+    if (ok && changes)
+        *changes = sqlite3_changes(s->db);
+    return ok;
+}
+#define RUN(s, sql, changes, ...)                                                                  \
+    run((s), (sql), (const struct arg[]){__VA_ARGS__},                                             \
+        sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg), (changes))
+
+static bool begin(struct store *s)
+{
+    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* end - commit when ok (false if that fails), else roll back */
+static bool end(struct store *s, bool ok)
+{
+    if (ok && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+        return true;
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return false;
+}
+
+/* sql_err - SL_EIO with SQLite's reason in err */
+static enum sl_status sql_err(const struct store *s, char *err, size_t errlen)
+{
+    int rc = sqlite3_errcode(s->db);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        snprintf(err, errlen,
+                 "portal store: the database stayed busy for %d ms (another process is writing)",
+                 s->busy_ms);
+    else
+        snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
+    return SL_EIO;
+}
+
+/* phone_ok - "+" and 8 to 15 digits (E.164 without spaces) */
+static bool phone_ok(const char *p)
+{
+    size_t n = p ? strnlen(p, PHONE_MAX + 1) : 0;
+    if (n < 9 || n > PHONE_MAX || p[0] != '+' || p[1] == '0')
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+    return true;
+}
+
+/* one recipient's pickup as store_put makes it */
+struct new_pickup {
+    unsigned char th[32], code_mac[32], dek_wrapped[WRAPPED_LEN], phone[SEALED(PHONE_MAX)];
+    size_t phone_len;
+};
+
+/* make_pickup - token, code and wrapped keys of recipient ord of message id */
+static bool make_pickup(const struct store *s, const char *id, unsigned ord,
+                        const struct store_rcpt *r, const unsigned char dek[KEY_LEN],
+                        struct store_pickup *out, struct new_pickup *np)
+{
+    unsigned char kr[KEY_LEN];
+    char aad[96];
+    if (!new_token(out->token, np->th) || !code_text(out->code))
+        return false;
+    code_mac(s, "", np->th, out->code, np->code_mac);
+    derive(s, "sluis-pickup:", out->token, kr);
+    aad_of(aad, "sluis-dek:", id, ord);
+    bool ok = seal(kr, aad, dek, KEY_LEN, np->dek_wrapped);
+    np->phone_len = 0;
+    if (ok && r->verify == STORE_VERIFY_SMS) {
+        size_t n = strlen(r->phone);
+        aad_of(aad, "sluis-phone:", id, ord);
+        ok = seal(kr, aad, r->phone, n, np->phone);
+        np->phone_len = SEALED(n);
+    }
+    OPENSSL_cleanse(kr, sizeof kr);
+    return ok;
 }
 
 enum sl_status store_put(struct store *s, const void *msg, size_t len, const char *sender,
-                         const char *const *rcpts, size_t n, time_t expires, char id[33],
-                         struct store_pickup *pickups, char *err, size_t errlen)
+                         const struct store_rcpt *rcpts, size_t n, time_t expires, char id[33],
+                         struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
+                         char *err, size_t errlen)
 {
-    unsigned char idraw[16], dek[KEY_LEN], iv[IV_LEN], tag[TAG_LEN];
-    unsigned char wrapped[WRAPPED_LEN];
-    unsigned char *body = malloc(len + 16);
-    if (body == NULL) {
-        snprintf(err, errlen, "portal store: out of memory");
-        return SL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        bool ok = rcpts[i].address != NULL && rcpts[i].verify >= STORE_VERIFY_CODE &&
+                  rcpts[i].verify <= STORE_VERIFY_SMS;
+        if (ok && rcpts[i].verify == STORE_VERIFY_SMS && !phone_ok(rcpts[i].phone)) {
+            snprintf(err, errlen,
+                     "portal store: recipient %zu verifies by text message but has no phone "
+                     "number in E.164 form (+31612345678)",
+                     i + 1);
+            return SL_EINVAL;
+        }
+        if (!ok) {
+            snprintf(err, errlen, "portal store: recipient %zu: no address or no method", i + 1);
+            return SL_EINVAL;
+        }
     }
-    enum sl_status st = SL_EIO;
+    unsigned char idraw[16], dek[KEY_LEN], iv[IV_LEN], tag[TAG_LEN], sth[32];
+    unsigned char *body = malloc(len + 16);
+    struct new_pickup *np = calloc(n ? n : 1, sizeof *np);
+    enum sl_status st = SL_ENOMEM;
+    if (body == NULL || np == NULL) {
+        snprintf(err, errlen, "portal store: out of memory");
+        goto out;
+    }
+    st = SL_EIO;
     if (RAND_bytes(idraw, sizeof idraw) != 1 || RAND_bytes(dek, sizeof dek) != 1 ||
-        RAND_bytes(iv, sizeof iv) != 1 || RAND_bytes(wrapped, IV_LEN) != 1) {
+        RAND_bytes(iv, sizeof iv) != 1 || (sender_token && !new_token(sender_token, sth))) {
         snprintf(err, errlen, "portal store: no random bytes");
         goto out;
     }
     hex(idraw, sizeof idraw, id);
-    char aad[64];
-    snprintf(aad, sizeof aad, "sluis-key:%s", id);
-    if (!gcm(true, dek, iv, id, 32, msg, len, body, tag) ||
-        !gcm(true, s->master, wrapped, aad, strlen(aad), dek, KEY_LEN, wrapped + IV_LEN,
-             wrapped + IV_LEN + KEY_LEN)) {
+    if (!gcm(true, dek, iv, id, 32, msg, len, body, tag)) {
         snprintf(err, errlen, "portal store: encryption failed");
         goto out;
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char raw[32];
-        if (RAND_bytes(raw, sizeof raw) != 1 || !code_text(pickups[i].code)) {
-            snprintf(err, errlen, "portal store: no random bytes");
+    for (size_t i = 0; i < n; i++)
+        if (!make_pickup(s, id, (unsigned)i, &rcpts[i], dek, &pickups[i], &np[i])) {
+            snprintf(err, errlen, "portal store: no random bytes, or encryption failed");
             goto out;
         }
-        token_text(raw, pickups[i].token);
-    }
     pthread_mutex_lock(&s->lock);
-    sqlite3_stmt *m = NULL, *p = NULL;
-    bool ok = exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen);
-    if (ok)
-        ok = sqlite3_prepare_v2(s->db,
-                                "INSERT INTO messages(id,created,expires,sender,wrapped,iv,tag,"
-                                "body) VALUES(?,?,?,?,?,?,?,?)",
-                                -1, &m, NULL) == SQLITE_OK &&
-             sqlite3_prepare_v2(s->db,
-                                "INSERT INTO pickups(token_hash,message,recipient,code_mac) "
-                                "VALUES(?,?,?,?)",
-                                -1, &p, NULL) == SQLITE_OK;
-    if (ok) {
-        sqlite3_bind_text(m, 1, id, 32, SQLITE_STATIC);
-        sqlite3_bind_int64(m, 2, (sqlite3_int64)time(NULL));
-        sqlite3_bind_int64(m, 3, (sqlite3_int64)expires);
-        sqlite3_bind_text(m, 4, sender, -1, SQLITE_STATIC);
-        sqlite3_bind_blob(m, 5, wrapped, sizeof wrapped, SQLITE_STATIC);
-        sqlite3_bind_blob(m, 6, iv, sizeof iv, SQLITE_STATIC);
-        sqlite3_bind_blob(m, 7, tag, sizeof tag, SQLITE_STATIC);
-        sqlite3_bind_blob64(m, 8, body, len, SQLITE_STATIC);
-        ok = step(m);
-    }
-    for (size_t i = 0; ok && i < n; i++) {
-        unsigned char th[32], mac[32];
-        SHA256((const unsigned char *)pickups[i].token, STORE_TOKEN_LEN, th);
-        code_mac(s, th, pickups[i].code, mac);
-        sqlite3_reset(p);
-        sqlite3_bind_blob(p, 1, th, sizeof th, SQLITE_TRANSIENT);
-        sqlite3_bind_text(p, 2, id, 32, SQLITE_STATIC);
-        sqlite3_bind_text(p, 3, rcpts[i], -1, SQLITE_STATIC);
-        sqlite3_bind_blob(p, 4, mac, sizeof mac, SQLITE_TRANSIENT);
-        ok = step(p);
-    }
-    if (!ok && m != NULL)
-        snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
-    sqlite3_finalize(m);
-    sqlite3_finalize(p);
-    if (ok)
-        ok = exec_sql(s->db, "COMMIT", err, errlen);
+    time_t now = now_of(s);
+    bool ok = begin(s) && RUN(s,
+                              "INSERT INTO messages(id, created, expires, sender, iv, tag, body, "
+                              "sender_token_hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                              NULL, A_TEXT(id), A_INT(now), A_INT(expires), A_TEXT(sender),
+                              A_BLOB(iv, sizeof iv), A_BLOB(tag, sizeof tag), A_BLOB(body, len),
+                              sender_token ? A_BLOB(sth, sizeof sth) : A_NULL);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = RUN(s,
+                 "INSERT INTO pickups(token_hash, message, ord, recipient, verify, phone_wrapped, "
+                 "dek_wrapped, code_mac) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                 NULL, A_BLOB(np[i].th, 32), A_TEXT(id), A_INT(i), A_TEXT(rcpts[i].address),
+                 A_INT(rcpts[i].verify),
+                 np[i].phone_len ? A_BLOB(np[i].phone, np[i].phone_len) : A_NULL,
+                 A_BLOB(np[i].dek_wrapped, WRAPPED_LEN), A_BLOB(np[i].code_mac, 32));
     if (!ok)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sql_err(s, err, errlen);
+    if (!end(s, ok) && ok)
+        sql_err(s, err, errlen);
+    else if (ok)
+        st = SL_OK;
     pthread_mutex_unlock(&s->lock);
-    st = ok ? SL_OK : SL_EIO;
 out:
     OPENSSL_cleanse(dek, sizeof dek);
     free(body);
-    if (st != SL_OK)
+    if (np)
+        OPENSSL_cleanse(np, (n ? n : 1) * sizeof *np);
+    free(np);
+    if (st != SL_OK) {
         for (size_t i = 0; i < n; i++)
             OPENSSL_cleanse(&pickups[i], sizeof pickups[i]);
+        if (sender_token)
+            OPENSSL_cleanse(sender_token, STORE_TOKEN_LEN + 1);
+    }
+    return st;
+}
+
+/* add_event - record kind at at for the pickup th, once per pickup when
+ * once (the sent, opened and locked events) */
+static bool add_event(struct store *s, const unsigned char th[32], enum store_event kind, time_t at,
+                      bool once, int *changes)
+{
+    return once ? RUN(s,
+                      "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?1, ?2 "
+                      "FROM pickups p WHERE token_hash = ?3 AND NOT EXISTS (SELECT 1 FROM events "
+                      "e WHERE e.message = p.message AND e.rcpt = p.ord AND e.kind = ?1)",
+                      changes, A_INT(kind), A_INT(at), A_BLOB(th, 32))
+                : RUN(s,
+                      "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?1, ?2 "
+                      "FROM pickups WHERE token_hash = ?3",
+                      changes, A_INT(kind), A_INT(at), A_BLOB(th, 32));
+}
+
+enum sl_status store_sent(struct store *s, const char *token, char *err, size_t errlen)
+{
+    unsigned char th[32];
+    if (!hash_token(token, th)) {
+        snprintf(err, errlen, "portal store: not a token");
+        return SL_EINVAL;
+    }
+    pthread_mutex_lock(&s->lock);
+    int known = 0;
+    bool ok = begin(s) && add_event(s, th, STORE_EV_SENT, now_of(s), true, NULL);
+    /* whether the pickup exists: a second store_sent adds nothing, an
+     * unknown token neither */
+    sqlite3_stmt *q = NULL;
+    if (ok &&
+        sqlite3_prepare_v2(s->db, "SELECT count(*) FROM pickups WHERE token_hash = ?", -1, &q,
+                           NULL) == SQLITE_OK &&
+        sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        known = sqlite3_column_int(q, 0);
+    else
+        ok = false;
+    sqlite3_finalize(q);
+    enum sl_status st = SL_OK;
+    if (!ok)
+        st = sql_err(s, err, errlen);
+    if (!end(s, ok) && ok)
+        st = sql_err(s, err, errlen);
+    pthread_mutex_unlock(&s->lock);
+    if (st == SL_OK && known == 0) {
+        snprintf(err, errlen, "portal store: no such pickup");
+        return SL_EINVAL;
+    }
     return st;
 }
 
 enum sl_status store_delete(struct store *s, const char *id, char *err, size_t errlen)
 {
     /* the pickups by name too: not only through ON DELETE CASCADE */
-    static const char *const sql[] = {"DELETE FROM pickups WHERE message = ?",
-                                      "DELETE FROM messages WHERE id = ?"};
+    static const char *const sql[] = {
+        "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM pickups WHERE "
+        "message = ?)",
+        "DELETE FROM replies WHERE message = ?", "DELETE FROM pickups WHERE message = ?",
+        "DELETE FROM events WHERE message = ?", "DELETE FROM messages WHERE id = ?"};
     pthread_mutex_lock(&s->lock);
-    bool ok = exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen);
-    for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++) {
-        sqlite3_stmt *q = NULL;
-        ok = sqlite3_prepare_v2(s->db, sql[i], -1, &q, NULL) == SQLITE_OK &&
-             sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC) == SQLITE_OK && step(q);
-        if (!ok)
-            snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
-        sqlite3_finalize(q);
-    }
-    if (ok)
-        ok = exec_sql(s->db, "COMMIT", err, errlen);
+    bool ok = begin(s);
+    for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++)
+        ok = RUN(s, sql[i], NULL, A_TEXT(id));
+    enum sl_status st = SL_OK;
     if (!ok)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        st = sql_err(s, err, errlen);
+    if (!end(s, ok) && ok)
+        st = sql_err(s, err, errlen);
     pthread_mutex_unlock(&s->lock);
-    return ok ? SL_OK : SL_EIO;
+    return st;
 }
 
 /* failed - STORE_FAILED with why in err: a database that stayed busy (or
@@ -614,192 +1011,480 @@ static enum store_fetch failed(const struct store *s, char *err, size_t errlen)
     if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         snprintf(err, errlen,
                  "portal store: the database stayed busy for %d ms (another process is "
-                 "writing); the code was not checked, try again",
+                 "writing); no code was checked, try again",
                  s->busy_ms);
     else
-        snprintf(err, errlen, "portal store: %s; the code was not checked", sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "portal store: %s; no code was checked", sqlite3_errmsg(s->db));
     return STORE_FAILED;
 }
 
-/* look_up - whether the token may be tried: STORE_FOUND, or why not */
-static enum store_fetch look_up(struct store *s, const unsigned char th[32], char *err,
-                                size_t errlen)
+/* damaged - STORE_DAMAGED, saying so */
+static enum store_fetch damaged(char *err, size_t errlen)
+{
+    snprintf(err, errlen, "portal store: the stored message fails authentication");
+    return STORE_DAMAGED;
+}
+
+/* a pickup and its message, as read by read_pickup (no content) */
+struct pickup {
+    char id[STORE_ID_LEN + 1], sender[320], recipient[320];
+    time_t created, expires, revoked, expired, otp_expires, picked_up, otp_window;
+    unsigned ord;
+    int verify, tries, otp_sends;
+    bool has_otp, has_dek, has_master, has_code;
+    unsigned char otp_mac[32], code_mac[32], dek_wrapped[WRAPPED_LEN], wrapped[WRAPPED_LEN];
+    unsigned char phone[SEALED(PHONE_MAX)];
+    size_t phone_len;
+};
+
+static const char PICKUP_SQL[] =
+    "SELECT m.id, m.created, m.expires, m.sender, m.revoked, m.expired, p.ord, p.recipient,"
+    " p.verify, p.tries, p.otp_mac, p.otp_expires, p.phone_wrapped, p.dek_wrapped, m.wrapped,"
+    " p.code_mac, p.picked_up, p.otp_sends, p.otp_window FROM pickups p JOIN messages m"
+    " ON m.id = p.message WHERE p.token_hash = ?";
+
+/* opt_blob - column col into out: NULL leaves *has false; n bytes are
+ * copied; another length is false (a damaged row) */
+static bool opt_blob(sqlite3_stmt *q, int col, void *out, size_t n, bool *has)
+{
+    *has = sqlite3_column_type(q, col) != SQLITE_NULL;
+    return !*has || blob(q, col, out, n);
+}
+
+static void text_col(sqlite3_stmt *q, int col, char *out, size_t n)
+{
+    const unsigned char *t = sqlite3_column_text(q, col);
+    snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+/* read_pickup - the pickup with token hash th: STORE_FOUND (p filled),
+ * STORE_UNKNOWN, STORE_DAMAGED (a field of the wrong size), STORE_FAILED */
+static enum store_fetch read_pickup(struct store *s, const unsigned char th[32], struct pickup *p,
+                                    char *err, size_t errlen)
 {
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT p.tries, m.expires FROM pickups p JOIN messages m ON m.id = "
-                           "p.message WHERE p.token_hash = ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    memset(p, 0, sizeof *p);
+    if (sqlite3_prepare_v2(s->db, PICKUP_SQL, -1, &q, NULL) != SQLITE_OK)
         return failed(s, err, errlen);
     sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
-    enum store_fetch r;
+    enum store_fetch r = STORE_FOUND;
     int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
         r = STORE_UNKNOWN;
-    else if (rc != SQLITE_ROW)
+    } else if (rc != SQLITE_ROW) {
         r = failed(s, err, errlen);
-    else if ((time_t)sqlite3_column_int64(q, 1) < time(NULL))
-        r = STORE_EXPIRED;
-    else if (sqlite3_column_int(q, 0) >= STORE_MAX_TRIES)
-        r = STORE_LOCKED;
-    else
-        r = STORE_FOUND;
+    } else {
+        bool phone = false, ok = sqlite3_column_bytes(q, 0) == STORE_ID_LEN;
+        text_col(q, 0, p->id, sizeof p->id);
+        p->created = (time_t)sqlite3_column_int64(q, 1);
+        p->expires = (time_t)sqlite3_column_int64(q, 2);
+        text_col(q, 3, p->sender, sizeof p->sender);
+        p->revoked = (time_t)sqlite3_column_int64(q, 4);
+        p->expired = (time_t)sqlite3_column_int64(q, 5);
+        p->ord = (unsigned)sqlite3_column_int(q, 6);
+        text_col(q, 7, p->recipient, sizeof p->recipient);
+        p->verify = sqlite3_column_int(q, 8);
+        p->tries = sqlite3_column_int(q, 9);
+        ok = ok && opt_blob(q, 10, p->otp_mac, 32, &p->has_otp);
+        p->otp_expires = (time_t)sqlite3_column_int64(q, 11);
+        p->phone_len = (size_t)sqlite3_column_bytes(q, 12);
+        ok = ok && p->phone_len <= sizeof p->phone &&
+             opt_blob(q, 12, p->phone, p->phone_len, &phone);
+        ok = ok && opt_blob(q, 13, p->dek_wrapped, WRAPPED_LEN, &p->has_dek);
+        ok = ok && opt_blob(q, 14, p->wrapped, WRAPPED_LEN, &p->has_master);
+        ok = ok && opt_blob(q, 15, p->code_mac, 32, &p->has_code);
+        p->picked_up = (time_t)sqlite3_column_int64(q, 16);
+        p->otp_sends = sqlite3_column_int(q, 17);
+        p->otp_window = (time_t)sqlite3_column_int64(q, 18);
+        if (!ok || p->verify < STORE_VERIFY_CODE || p->verify > STORE_VERIFY_SMS) {
+            snprintf(err, errlen, "portal store: a damaged row");
+            r = STORE_DAMAGED;
+        }
+    }
     sqlite3_finalize(q);
     return r;
 }
 
-/* reserve_try - count a try for the token before its code is compared:
- * STORE_FOUND only once the count is committed (on disk: synchronous=
- * FULL). The check and the count are one write transaction, taken with
- * BEGIN IMMEDIATE so that every connection, in any process, waits for the
- * write lock (up to busy_ms) before it reads the count: however many guess
- * at once, no more than STORE_MAX_TRIES codes are ever compared. A per-
- * process mutex cannot give that; a read-then-update can fail its upgrade
- * to a write under contention. */
-static enum store_fetch reserve_try(struct store *s, const unsigned char th[32], char *err,
-                                    size_t errlen)
+/* pickup_state - whether the pickup may be tried at now */
+static enum store_fetch pickup_state(const struct pickup *p, time_t now)
 {
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return failed(s, err, errlen);
-    enum store_fetch r = look_up(s, th, err, errlen);
-    if (r == STORE_FOUND) {
-        sqlite3_stmt *u = NULL;
-        /* the limit again in the statement: the count never passes it */
-        if (sqlite3_prepare_v2(s->db,
-                               "UPDATE pickups SET tries = tries + 1 WHERE token_hash = ? AND "
-                               "tries < ?",
-                               -1, &u, NULL) != SQLITE_OK ||
-            sqlite3_bind_blob(u, 1, th, 32, SQLITE_STATIC) != SQLITE_OK ||
-            sqlite3_bind_int(u, 2, STORE_MAX_TRIES) != SQLITE_OK || sqlite3_step(u) != SQLITE_DONE)
-            r = failed(s, err, errlen);
-        else if (sqlite3_changes(s->db) != 1)
-            r = STORE_LOCKED;
-        sqlite3_finalize(u);
+    if (p->revoked)
+        return STORE_REVOKED;
+    if (p->expired || p->expires < now)
+        return STORE_EXPIRED;
+    if (p->tries >= STORE_MAX_TRIES)
+        return STORE_LOCKED;
+    return STORE_FOUND;
+}
+
+/* cc_len - the length of the country code that digits begin with (ITU-T
+ * E.164 assignments: 1 and 7 stand alone, these two-digit codes, the rest
+ * three digits) */
+static size_t cc_len(const char *digits)
+{
+    static const char two[] = "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 "
+                              "54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 "
+                              "95 98";
+    if (digits[0] == '1' || digits[0] == '7')
+        return 1;
+    for (const char *t = two; *t; t += t[2] ? 3 : 2)
+        if (t[0] == digits[0] && t[1] == digits[1])
+            return 2;
+    return 3;
+}
+
+/* mask_address - "j***@gmail.com": the first character of the local part
+ * and the domain */
+static void mask_address(const char *a, char *out, size_t n)
+{
+    const char *at = strrchr(a, '@');
+    if (at == NULL || at == a)
+        snprintf(out, n, "***");
+    else
+        snprintf(out, n, "%c***%s", a[0], at);
+}
+
+/* mask_phone - "+31 ***** 678": the country code and the last three digits */
+static void mask_phone(const char *p, char *out, size_t n)
+{
+    size_t len = strlen(p);
+    if (!phone_ok(p)) {
+        snprintf(out, n, "***");
+        return;
     }
-    if (r == STORE_FOUND && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        r = failed(s, err, errlen);
-    if (r != STORE_FOUND)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    snprintf(out, n, "+%.*s ***** %s", (int)cc_len(p + 1), p + 1, p + len - 3);
+}
+
+/* pickup_phone - the phone number of the pickup, unwrapped with its token */
+static bool pickup_phone(const struct store *s, const struct pickup *p, const char *token,
+                         char out[PHONE_MAX + 1])
+{
+    unsigned char kr[KEY_LEN];
+    char aad[96];
+    if (p->phone_len < SEALED(1) || p->phone_len > SEALED(PHONE_MAX))
+        return false;
+    derive(s, "sluis-pickup:", token, kr);
+    aad_of(aad, "sluis-phone:", p->id, p->ord);
+    bool ok = unseal(kr, aad, p->phone, p->phone_len, (unsigned char *)out);
+    OPENSSL_cleanse(kr, sizeof kr);
+    out[ok ? p->phone_len - SEALED(0) : 0] = '\0';
+    return ok;
+}
+
+/* pickup_dek - the message key through the pickup: unwrapped with its
+ * token, or (messages of version 2) with the master key */
+static bool pickup_dek(const struct store *s, const struct pickup *p, const char *token,
+                       unsigned char dek[KEY_LEN])
+{
+    if (p->has_master)
+        return unwrap(s, p->id, p->wrapped, dek);
+    if (!p->has_dek)
+        return false;
+    unsigned char kr[KEY_LEN];
+    char aad[96];
+    derive(s, "sluis-pickup:", token, kr);
+    aad_of(aad, "sluis-dek:", p->id, p->ord);
+    bool ok = unseal(kr, aad, p->dek_wrapped, WRAPPED_LEN, dek);
+    OPENSSL_cleanse(kr, sizeof kr);
+    return ok;
+}
+
+/* fill_info - what a token leads to, without content; token unwraps the
+ * phone number to mask (NULL: masked_to stays empty for sms) */
+static void fill_info(const struct store *s, const struct pickup *p, const char *token, time_t now,
+                      struct store_info *info)
+{
+    memset(info, 0, sizeof *info);
+    memcpy(info->id, p->id, sizeof info->id);
+    snprintf(info->recipient, sizeof info->recipient, "%s", p->recipient);
+    snprintf(info->sender, sizeof info->sender, "%s", p->sender);
+    info->verify = (enum store_verify)p->verify;
+    info->created = p->created;
+    info->expires = p->expires;
+    info->tries_left = p->tries >= STORE_MAX_TRIES ? 0 : STORE_MAX_TRIES - p->tries;
+    info->otp_pending = p->has_otp && p->otp_expires >= now;
+    char phone[PHONE_MAX + 1];
+    if (p->verify == STORE_VERIFY_EMAIL)
+        mask_address(p->recipient, info->masked_to, sizeof info->masked_to);
+    else if (p->verify == STORE_VERIFY_SMS && token && pickup_phone(s, p, token, phone))
+        mask_phone(phone, info->masked_to, sizeof info->masked_to);
+    OPENSSL_cleanse(phone, sizeof phone);
+}
+
+enum store_fetch store_lookup(struct store *s, const char *token, struct store_info *info,
+                              char *err, size_t errlen)
+{
+    unsigned char th[32];
+    struct pickup p;
+    memset(info, 0, sizeof *info);
+    if (!hash_token(token, th))
+        return STORE_UNKNOWN;
+    pthread_mutex_lock(&s->lock);
+    time_t now = now_of(s);
+    enum store_fetch r = read_pickup(s, th, &p, err, errlen);
+    if (r == STORE_FOUND) {
+        r = pickup_state(&p, now);
+        fill_info(s, &p, r == STORE_FOUND ? token : NULL, now, info);
+    }
+    pthread_mutex_unlock(&s->lock);
+    OPENSSL_cleanse(&p, sizeof p);
     return r;
 }
 
-/* give_back - a right code returns the try it reserved (wrong codes stay
- * counted for the token's life) and, when the message opened, the pickup
- * time is recorded. Best effort: if it fails the try stays spent. */
-static void give_back(struct store *s, const unsigned char th[32], bool opened)
+/* how reserve_try compares */
+enum try_kind {
+    TRY_ACCESS, /* the access code */
+    TRY_OTP,    /* the current one-time code: STORE_NO_CODE, no try, when there is none */
+};
+
+/* reserve_try - count a try for the token (and for the client, when its
+ * hash ch is not NULL) before its code is compared: STORE_FOUND only once
+ * the count is committed (on disk: synchronous=FULL), with the pickup as it
+ * was then in p. The check and the count are one write transaction, taken
+ * with BEGIN IMMEDIATE so that every connection, in any process, waits for
+ * the write lock (up to busy_ms) before it reads the count: however many
+ * guess at once, no more than STORE_MAX_TRIES codes are ever compared. A
+ * per-process mutex cannot give that; a read-then-update can fail its
+ * upgrade to a write under contention. */
+static enum store_fetch reserve_try(struct store *s, const unsigned char th[32],
+                                    const unsigned char *ch, enum try_kind kind, struct pickup *p,
+                                    char *err, size_t errlen)
 {
-    sqlite3_stmt *u = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "UPDATE pickups SET tries = max(tries - 1, 0), picked_up = "
-                           "coalesce(?, picked_up) WHERE token_hash = ?",
-                           -1, &u, NULL) == SQLITE_OK) {
-        if (opened)
-            sqlite3_bind_int64(u, 1, (sqlite3_int64)time(NULL));
-        sqlite3_bind_blob(u, 2, th, 32, SQLITE_STATIC);
-        step(u);
+    if (!begin(s))
+        return failed(s, err, errlen);
+    time_t now = now_of(s);
+    enum store_fetch r = read_pickup(s, th, p, err, errlen);
+    if (r == STORE_FOUND)
+        r = pickup_state(p, now);
+    if (r == STORE_FOUND && ch) {
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(s->db, "SELECT fails FROM clients WHERE hash = ? AND since > ?", -1,
+                               &q, NULL) != SQLITE_OK)
+            r = failed(s, err, errlen);
+        else {
+            sqlite3_bind_blob(q, 1, ch, 32, SQLITE_STATIC);
+            sqlite3_bind_int64(q, 2, (sqlite3_int64)(now - HOUR));
+            int rc = sqlite3_step(q);
+            if (rc == SQLITE_ROW && sqlite3_column_int(q, 0) >= STORE_CLIENT_FAILS)
+                r = STORE_CLIENT_LOCKED;
+            else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                r = failed(s, err, errlen);
+        }
+        sqlite3_finalize(q);
     }
-    sqlite3_finalize(u);
+    if (r == STORE_FOUND && kind == TRY_OTP && !(p->has_otp && p->otp_expires >= now))
+        r = STORE_NO_CODE;
+    if (r == STORE_FOUND && kind == TRY_ACCESS && !p->has_code)
+        r = damaged(err, errlen);
+    int changed = 0;
+    /* the limit again in the statement: the count never passes it */
+    if (r == STORE_FOUND &&
+        !RUN(s, "UPDATE pickups SET tries = tries + 1 WHERE token_hash = ? AND tries < ?", &changed,
+             A_BLOB(th, 32), A_INT(STORE_MAX_TRIES)))
+        r = failed(s, err, errlen);
+    else if (r == STORE_FOUND && changed != 1)
+        r = STORE_LOCKED;
+    /* the client's count: a new hour starts a new count */
+    if (r == STORE_FOUND && ch &&
+        !RUN(s,
+             "INSERT INTO clients(hash, since, fails) VALUES(?1, ?2, 1) ON CONFLICT(hash) DO "
+             "UPDATE SET fails = CASE WHEN since <= ?2 - ?3 THEN 1 ELSE fails + 1 END, since = "
+             "CASE WHEN since <= ?2 - ?3 THEN ?2 ELSE since END",
+             NULL, A_BLOB(ch, 32), A_INT(now), A_INT(HOUR)))
+        r = failed(s, err, errlen);
+    if (r == STORE_FOUND && !end(s, true))
+        r = failed(s, err, errlen);
+    else if (r != STORE_FOUND)
+        end(s, false);
+    return r;
 }
 
-/* open_message - compare the code (its try reserved) and, when it is
- * right, decrypt the message into msg */
-static enum store_fetch open_message(struct store *s, const unsigned char th[32], const char *code,
-                                     struct buf *msg, char *rcpt_out, size_t rcpt_len, char *err,
+/* give_back - in the caller's write transaction: a right code returns the
+ * try it reserved, for the token and the client (wrong ones stay counted
+ * for the token's life); when opened, the pickup time and the opened event
+ * are recorded the first time */
+static bool give_back(struct store *s, const unsigned char th[32], const unsigned char *ch,
+                      bool opened, time_t now)
+{
+    bool ok = RUN(s, "UPDATE pickups SET tries = max(tries - 1, 0) WHERE token_hash = ?", NULL,
+                  A_BLOB(th, 32));
+    if (ok && ch)
+        ok = RUN(s, "UPDATE clients SET fails = max(fails - 1, 0) WHERE hash = ?", NULL,
+                 A_BLOB(ch, 32));
+    if (ok && opened)
+        ok = add_event(s, th, STORE_EV_OPENED, now, true, NULL) &&
+             RUN(s, "UPDATE pickups SET picked_up = ? WHERE token_hash = ? AND picked_up IS NULL",
+                 NULL, A_INT(now), A_BLOB(th, 32));
+    return ok;
+}
+
+/* note_wrong - after a wrong code: the locked event once the token is
+ * locked (best effort) */
+static void note_wrong(struct store *s, const unsigned char th[32])
+{
+    RUN(s,
+        "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?1, ?2 FROM pickups p "
+        "WHERE token_hash = ?3 AND tries >= ?4 AND NOT EXISTS (SELECT 1 FROM events e WHERE "
+        "e.message = p.message AND e.rcpt = p.ord AND e.kind = ?1)",
+        NULL, A_INT(STORE_EV_LOCKED), A_INT(now_of(s)), A_BLOB(th, 32), A_INT(STORE_MAX_TRIES));
+}
+
+/* decrypt_body - the original of message id under dek into out (reset
+ * first) */
+static enum store_fetch decrypt_body(struct store *s, const char *id,
+                                     const unsigned char dek[KEY_LEN], struct buf *out, char *err,
                                      size_t errlen)
 {
     sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT p.code_mac, p.recipient, m.id, m.wrapped, m.iv, m.tag, m.body "
-                           "FROM pickups p JOIN messages m ON m.id = p.message WHERE "
-                           "p.token_hash = ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT iv, tag, body FROM messages WHERE id = ?", -1, &q,
+                           NULL) != SQLITE_OK)
         return failed(s, err, errlen);
-    sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
-    enum store_fetch r = STORE_UNKNOWN; /* removed by an expiry since the try */
-    bool right = false;
-    unsigned char stored[32], mac[32];
-    char id[33];
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    enum store_fetch r = STORE_UNKNOWN;
+    unsigned char iv[IV_LEN], tag[TAG_LEN];
     int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE)
-        goto done;
-    if (rc != SQLITE_ROW) {
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         r = failed(s, err, errlen);
-        goto done;
-    }
-    if (!blob(q, 0, stored, sizeof stored) || sqlite3_column_bytes(q, 2) != 32) {
-        snprintf(err, errlen, "portal store: a damaged row");
-        r = STORE_DAMAGED;
-        goto done;
-    }
-    memcpy(id, sqlite3_column_text(q, 2), 32);
-    id[32] = '\0';
-    code_mac(s, th, code, mac);
-    if (CRYPTO_memcmp(mac, stored, sizeof mac) != 0 || strlen(code) != STORE_CODE_LEN) {
-        r = STORE_WRONG_CODE;
-        goto done;
-    }
-    right = true;
-    unsigned char wrapped[WRAPPED_LEN], iv[IV_LEN], tag[TAG_LEN], dek[KEY_LEN];
-    size_t len = (size_t)sqlite3_column_bytes(q, 6);
-    r = STORE_DAMAGED;
-    snprintf(err, errlen, "portal store: the stored message fails authentication");
-    if (!blob(q, 3, wrapped, sizeof wrapped) || !blob(q, 4, iv, sizeof iv) ||
-        !blob(q, 5, tag, sizeof tag) || !unwrap(s, id, wrapped, dek))
-        goto done;
-    unsigned char *plain = malloc(len + 16);
-    if (plain && gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 6), len, plain, tag)) {
-        buf_reset(msg);
-        if (buf_append(msg, plain, len) == SL_OK) {
-            r = STORE_FOUND;
-            if (errlen > 0)
-                err[0] = '\0';
-            if (rcpt_out)
-                snprintf(rcpt_out, rcpt_len, "%s", (const char *)sqlite3_column_text(q, 1));
+    else if (rc == SQLITE_ROW) {
+        size_t len = (size_t)sqlite3_column_bytes(q, 2);
+        unsigned char *plain = malloc(len + 16);
+        r = damaged(err, errlen);
+        if (plain == NULL) {
+            snprintf(err, errlen, "portal store: out of memory");
+            r = STORE_FAILED;
+        } else if (blob(q, 0, iv, sizeof iv) && blob(q, 1, tag, sizeof tag) &&
+                   sqlite3_column_type(q, 2) != SQLITE_NULL &&
+                   gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 2), len, plain, tag)) {
+            buf_reset(out);
+            if (buf_append(out, plain, len) == SL_OK) {
+                r = STORE_FOUND;
+                if (errlen > 0)
+                    err[0] = '\0';
+            } else {
+                snprintf(err, errlen, "portal store: out of memory");
+                r = STORE_FAILED;
+            }
         }
+        if (plain)
+            OPENSSL_cleanse(plain, len);
+        free(plain);
     }
-    OPENSSL_cleanse(dek, sizeof dek);
-    if (plain)
-        OPENSSL_cleanse(plain, len);
-    free(plain);
-done:
-    /* the statement ends first: the update must not upgrade an old read */
     sqlite3_finalize(q);
-    if (right)
-        give_back(s, th, r == STORE_FOUND);
     return r;
 }
 
 enum store_fetch store_fetch(struct store *s, const char *token, const char *code, struct buf *msg,
                              char *rcpt_out, size_t rcpt_len, char *err, size_t errlen)
 {
-    unsigned char th[32];
-    if (strlen(token) != STORE_TOKEN_LEN)
+    unsigned char th[32], dek[KEY_LEN];
+    struct pickup p;
+    if (!hash_token(token, th))
         return STORE_UNKNOWN;
-    SHA256((const unsigned char *)token, STORE_TOKEN_LEN, th);
     pthread_mutex_lock(&s->lock);
-    enum store_fetch r =
-        code == NULL ? look_up(s, th, err, errlen) : reserve_try(s, th, err, errlen);
-    if (code != NULL && r == STORE_FOUND)
-        r = open_message(s, th, code, msg, rcpt_out, rcpt_len, err, errlen);
+    enum store_fetch r;
+    if (code == NULL) {
+        r = read_pickup(s, th, &p, err, errlen);
+        if (r == STORE_FOUND)
+            r = pickup_state(&p, now_of(s));
+    } else {
+        r = reserve_try(s, th, NULL, TRY_ACCESS, &p, err, errlen);
+    }
+    if (code != NULL && r == STORE_FOUND) {
+        if (!code_right(s, "", th, code, p.code_mac)) {
+            r = STORE_WRONG_CODE;
+            note_wrong(s, th);
+        } else {
+            r = pickup_dek(s, &p, token, dek) ? decrypt_body(s, p.id, dek, msg, err, errlen)
+                                              : damaged(err, errlen);
+            OPENSSL_cleanse(dek, sizeof dek);
+            if (r == STORE_FOUND && rcpt_out)
+                snprintf(rcpt_out, rcpt_len, "%s", p.recipient);
+            /* best effort: if it fails the try stays spent */
+            if (begin(s))
+                end(s, give_back(s, th, NULL, r == STORE_FOUND, now_of(s)));
+        }
+    }
     pthread_mutex_unlock(&s->lock);
+    OPENSSL_cleanse(&p, sizeof p);
     return r;
+}
+
+/* remove_content - in the caller's write transaction: the message id (or,
+ * id NULL, every message whose expiry is before now) loses its content,
+ * keys, replies, sessions and codes, and becomes a tombstone dated now;
+ * the event kind is recorded per recipient. *count: how many messages. */
+static bool remove_content(struct store *s, const char *id, time_t now, enum store_event kind,
+                           int *count)
+{
+    const char *cond = id ? "id = ?1 AND revoked IS NULL AND expired IS NULL"
+                          : "expires < ?1 AND revoked IS NULL AND expired IS NULL";
+    /* each statement is head || cond || tail */
+    static const char *const sql[][2] = {
+        {"INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?3, ?2 FROM pickups "
+         "WHERE message IN (SELECT id FROM messages WHERE ",
+         ") ORDER BY message, ord"},
+        {"DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM pickups WHERE "
+         "message IN (SELECT id FROM messages WHERE ",
+         "))"},
+        {"DELETE FROM replies WHERE message IN (SELECT id FROM messages WHERE ", ")"},
+        {"UPDATE pickups SET dek_wrapped = NULL, phone_wrapped = NULL, code_mac = NULL, "
+         "otp_mac = NULL, otp_expires = NULL WHERE message IN (SELECT id FROM messages WHERE ",
+         ")"},
+        /* last: it ends the condition */
+        {NULL, ""},
+    };
+    const char *last = kind == STORE_EV_REVOKED
+                           ? "UPDATE messages SET wrapped = NULL, iv = NULL, tag = NULL, body = "
+                             "NULL, revoked = ?2 WHERE "
+                           : "UPDATE messages SET wrapped = NULL, iv = NULL, tag = NULL, body = "
+                             "NULL, expired = ?2 WHERE ";
+    bool ok = true;
+    for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++) {
+        char q[512];
+        snprintf(q, sizeof q, "%s%s%s", sql[i][0] ? sql[i][0] : last, cond, sql[i][1]);
+        ok = RUN(s, q, count, id ? A_TEXT(id) : A_INT(now), A_INT(now), A_INT(kind));
+    }
+    return ok;
+}
+
+/* scrub - after content went: move the write-ahead log into the file and
+ * empty it, so the freed (zeroed) pages replace the old ones on disk. Best
+ * effort: a reader of an old snapshot in another process holds it up. */
+static void scrub(struct store *s)
+{
+    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,
                             size_t errlen)
 {
+    static const char *const purge[] = {
+        "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM pickups WHERE message "
+        "IN (SELECT id FROM messages WHERE coalesce(revoked, expired) < ?1))",
+        "DELETE FROM replies WHERE message IN (SELECT id FROM messages WHERE "
+        "coalesce(revoked, expired) < ?1)",
+        "DELETE FROM pickups WHERE message IN (SELECT id FROM messages WHERE "
+        "coalesce(revoked, expired) < ?1)",
+        "DELETE FROM messages WHERE coalesce(revoked, expired) < ?1",
+    };
+    int count = 0, purged = 0;
+    *removed = 0;
     pthread_mutex_lock(&s->lock);
-    sqlite3_stmt *q = NULL;
-    bool ok = sqlite3_prepare_v2(s->db, "DELETE FROM messages WHERE expires < ?", -1, &q, NULL) ==
-              SQLITE_OK;
-    if (ok) {
-        sqlite3_bind_int64(q, 1, (sqlite3_int64)now);
-        ok = step(q);
-    }
-    *removed = ok ? (unsigned)sqlite3_changes(s->db) : 0;
+    bool ok = begin(s) && remove_content(s, NULL, now, STORE_EV_EXPIRED, &count);
+    for (size_t i = 0; ok && i < sizeof purge / sizeof purge[0]; i++)
+        ok = RUN(s, purge[i], &purged, A_INT(now - (time_t)STORE_TOMBSTONE_DAYS * 86400));
+    ok = ok && RUN(s, "DELETE FROM clients WHERE since <= ?", NULL, A_INT(now - HOUR)) &&
+         RUN(s, "DELETE FROM sessions WHERE last <= ? OR created <= ?", NULL,
+             A_INT(now - STORE_SESSION_IDLE), A_INT(now - STORE_SESSION_MAX));
+    enum sl_status st = SL_OK;
     if (!ok)
-        snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
-    sqlite3_finalize(q);
+        st = sql_err(s, err, errlen);
+    if (!end(s, ok) && ok)
+        st = sql_err(s, err, errlen);
+    if (st == SL_OK && count + purged > 0)
+        scrub(s);
     pthread_mutex_unlock(&s->lock);
-    return ok ? SL_OK : SL_EIO;
+    if (st == SL_OK)
+        *removed = (unsigned)count;
+    return st;
 }

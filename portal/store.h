@@ -74,27 +74,27 @@ struct store_pickup {
 
 enum store_fetch {
     STORE_FOUND,
-    STORE_UNKNOWN,    /* no such token (or session) */
-    STORE_EXPIRED,    /* the message is past its expiry */
-    STORE_WRONG_CODE, /* the code does not match (the try is counted) */
-    STORE_LOCKED,     /* STORE_MAX_TRIES wrong codes: no code is compared any more */
-    STORE_DAMAGED,    /* the stored message fails authentication */
-    STORE_FAILED,     /* the database stayed busy or failed: no code compared; err says why */
-    STORE_REVOKED,    /* the sender withdrew the message */
-    STORE_CLIENT_LOCKED, /* this client address made STORE_CLIENT_FAILS wrong tries this hour */
-    STORE_NO_CODE,       /* a one-time code was never sent, or is past STORE_OTP_SECONDS */
+    STORE_UNKNOWN,        /* no such token (or session) */
+    STORE_EXPIRED,        /* the message is past its expiry */
+    STORE_WRONG_CODE,     /* the code does not match (the try is counted) */
+    STORE_LOCKED,         /* STORE_MAX_TRIES wrong codes: no code is compared any more */
+    STORE_DAMAGED,        /* the stored message fails authentication */
+    STORE_FAILED,         /* the database stayed busy or failed: no code compared; err says why */
+    STORE_REVOKED,        /* the sender withdrew the message */
+    STORE_CLIENT_LOCKED,  /* this client address made STORE_CLIENT_FAILS wrong tries this hour */
+    STORE_NO_CODE,        /* a one-time code was never sent, or is past STORE_OTP_SECONDS */
     STORE_TOO_MANY_SENDS, /* STORE_OTP_SENDS codes sent for this token this hour */
 };
 
 /* what happened to a message, per recipient; recorded with its time, never
  * with content. Kept when the message is removed (the dashboard counts them). */
 enum store_event {
-    STORE_EV_SENT,     /* kept, and the recipient's notice submitted */
-    STORE_EV_OPENED,   /* the recipient verified and read it (first time only) */
-    STORE_EV_REPLIED,  /* the recipient replied */
-    STORE_EV_REVOKED,  /* the sender withdrew it */
-    STORE_EV_EXPIRED,  /* removed at expiry */
-    STORE_EV_LOCKED,   /* locked by wrong codes */
+    STORE_EV_SENT,    /* kept, and the recipient's notice submitted */
+    STORE_EV_OPENED,  /* the recipient verified and read it (first time only) */
+    STORE_EV_REPLIED, /* the recipient replied */
+    STORE_EV_REVOKED, /* the sender withdrew it */
+    STORE_EV_EXPIRED, /* removed at expiry */
+    STORE_EV_LOCKED,  /* locked by wrong codes */
 };
 #define STORE_EVENTS 6
 
@@ -103,9 +103,10 @@ enum store_event {
 enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 
 /* flags of store_open() */
-#define STORE_CREATE 1u /* create the file and its schema when absent: 0600, or
-                           0660 in a folder with the set-group-ID bit (a folder
-                           shared with the portal's group) */
+#define STORE_CREATE                                                                               \
+    1u /* create the file and its schema when absent: 0600, or                                     \
+          0660 in a folder with the set-group-ID bit (a folder                                     \
+          shared with the portal's group) */
 
 /* store_open - the store in the SQLite file db_path with the master key at
  * key_path (both borrowed). The key file must be a regular file that only
@@ -129,6 +130,11 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
  * write lock before it fails (STORE_FAILED, SL_EIO); 5 s after
  * store_open */
 void store_busy_timeout(struct store *s, int ms);
+
+/* store_set_clock - for tests only: the store reads the time from clock
+ * instead of time() (one-time code and session lifetimes, client hours,
+ * event times, expiry checks); NULL goes back to time() */
+void store_set_clock(struct store *s, time_t (*clock)(void));
 
 /* store_free - close; NULL is fine */
 void store_free(struct store *s);
@@ -170,10 +176,10 @@ struct store_info {
     char sender[320];
     enum store_verify verify;
     time_t created, expires;
-    int tries_left;      /* wrong codes still allowed */
-    bool otp_pending;    /* a one-time code was sent and has not expired */
-    char masked_to[64];  /* where the one-time code goes, masked: "j***@gmail.com",
-                            "+31 6 ***** 678" ("" for STORE_VERIFY_CODE) */
+    int tries_left;     /* wrong codes still allowed */
+    bool otp_pending;   /* a one-time code was sent and has not expired */
+    char masked_to[64]; /* where the one-time code goes, masked: "j***@gmail.com",
+                           "+31 6 ***** 678" ("" for STORE_VERIFY_CODE) */
 };
 
 /* store_lookup - the state of token without spending a try: STORE_FOUND
@@ -264,8 +270,7 @@ void store_status_free(struct store_status *st);
  * content, keys, replies, sessions and codes are removed at once, a
  * tombstone stays; the revoked event is recorded per recipient.
  * STORE_FOUND when withdrawn now or before, STORE_UNKNOWN, STORE_FAILED. */
-enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err,
-                              size_t errlen);
+enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err, size_t errlen);
 
 /* ---- both, and the CLI ---- */
 
