@@ -75,11 +75,12 @@ void redirect_free(struct redirect *r)
 }
 
 enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
-                             size_t len, const char *from, const char *const *rcpts, size_t n,
-                             struct store_pickup *pickups, time_t *expires, char id[33], char *err,
-                             size_t errlen)
+                             size_t len, const char *from, const struct store_rcpt *rcpts, size_t n,
+                             struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
+                             time_t *expires, char id[33], char *err, size_t errlen)
 {
     *expires = time(NULL) + (time_t)p->expiry_days * 86400;
+    sender_token[0] = '\0';
     if (r->external) {
         unsigned char raw[16];
         if (RAND_bytes(raw, sizeof raw) != 1) {
@@ -89,27 +90,29 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
         for (int i = 0; i < 16; i++)
             snprintf(id + 2 * i, 3, "%02x", raw[i]);
         memset(pickups, 0, n * sizeof *pickups);
-        enum external_result res = external_portal_deliver(r->external, id, from, rcpts, n,
+        const char **addrs = calloc(n ? n : 1, sizeof *addrs);
+        if (addrs == NULL) {
+            snprintf(err, errlen, "out of memory");
+            return SL_ENOMEM;
+        }
+        for (size_t i = 0; i < n; i++)
+            addrs[i] = rcpts[i].address;
+        enum external_result res = external_portal_deliver(r->external, id, from, addrs, n,
                                                            *expires, data, len, NULL, err, errlen);
+        free(addrs);
         return res == EXTERNAL_OK ? SL_OK : SL_EIO;
     }
     if (r->store == NULL) {
         snprintf(err, errlen, "no portal store is configured");
         return SL_EINVAL;
     }
-    /* every recipient by the access code until the policy chooses per
-     * recipient; no sender's status page yet */
-    struct store_rcpt *sr = calloc(n ? n : 1, sizeof *sr);
-    if (sr == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return SL_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++)
-        sr[i] = (struct store_rcpt){rcpts[i], STORE_VERIFY_CODE, NULL};
-    enum sl_status st =
-        store_put(r->store, data, len, from, sr, n, *expires, id, pickups, NULL, err, errlen);
-    free(sr);
-    return st;
+    return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, sender_token, err,
+                     errlen);
+}
+
+enum sl_status redirect_sent(struct redirect *r, const char *token, char *err, size_t errlen)
+{
+    return r->store ? store_sent(r->store, token, err, errlen) : SL_OK;
 }
 
 enum sl_status redirect_withdraw(struct redirect *r, const char *id, char *err, size_t errlen)

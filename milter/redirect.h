@@ -30,14 +30,23 @@ enum sl_status redirect_new(const struct milter_config *c, struct redirect **out
 void redirect_free(struct redirect *r);
 
 /* redirect_keep - the original message data[0..len) into the portal for
- * the n recipients; pickups[i] is the way in of rcpts[i]; *expires until
- * when; id the message's id (32 hex digits), for redirect_withdraw. SL_OK
- * only when it is durably kept: in the built-in store in one transaction,
- * the message and every recipient's pickup, or none of them. */
+ * the n recipients rcpts (each with its verification and, for sms, its
+ * phone number; borrowed); pickups[i] is the way in of rcpts[i];
+ * sender_token the token of the sender's status page ("" for the
+ * organisation's own portal, which has none); *expires until when; id the
+ * message's id (32 hex digits), for redirect_withdraw. SL_OK only when it
+ * is durably kept: in the built-in store in one transaction, the message
+ * and every recipient's pickup, or none of them. The organisation's own
+ * portal gets the addresses only: it verifies recipients its own way. */
 enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
-                             size_t len, const char *from, const char *const *rcpts, size_t n,
-                             struct store_pickup *pickups, time_t *expires, char id[33], char *err,
-                             size_t errlen);
+                             size_t len, const char *from, const struct store_rcpt *rcpts, size_t n,
+                             struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
+                             time_t *expires, char id[33], char *err, size_t errlen);
+
+/* redirect_sent - record that the notice with pickup token's link went
+ * out (the sent event on the sender's status page). Nothing to record for
+ * the organisation's own portal: SL_OK. */
+enum sl_status redirect_sent(struct redirect *r, const char *token, char *err, size_t errlen);
 
 /* redirect_withdraw - take back what redirect_keep kept under id, while
  * none of its pickups has left the process (a redirect rolled back).

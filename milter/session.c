@@ -393,11 +393,12 @@ static size_t notice_findings(const struct detect_result *r, struct notice_findi
     return n;
 }
 
-/* sender_notice - kind k to the staff member about the message. A failure
- * is logged here when err is NULL, else left in err for the caller's line. */
+/* sender_notice - kind k to the staff member about the message;
+ * status_link the sender's status page (NULL none). A failure is logged
+ * here when err is NULL, else left in err for the caller's line. */
 static bool sender_notice(struct session *s, const struct message_view *m, enum notice_kind k,
                           const struct notice_recipient *nr, size_t nnr, const char *reason,
-                          char *err, size_t errlen)
+                          const char *status_link, char *err, size_t errlen)
 {
     const struct policy *p = &s->snap->cfg.policy;
     char from[320], why[512];
@@ -415,6 +416,7 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
                             .nfindings = notice_findings(m->r, nf, NOTICE_MAX_FINDINGS),
                             .recipients = nr,
                             .nrecipients = nnr,
+                            .status_link = status_link,
                             .requested = m->tags->tag == TAG_SECURE};
     if (s->dry_run) {
         printf("notice to the sender: %s\n", notice_kind_name(k));
@@ -481,12 +483,14 @@ static enum session_rc roll_back(struct session *s, const struct milter_io *io, 
 #define NOTICE_TRIES 3u /* a recipient's notice past the point of no return */
 
 /* notify_recipients - past the point of no return, each of the np portal
- * recipients bp[i] its notice with its link (pk[i]). No stop interrupts
- * this: the sender holds the codes now. The submission service has just
- * taken the sender's notice, so a failure is taken for a passing one and
- * tried again after a pause (1 s, then 2 s). Returns how many were sent,
- * in order; err says why the next one was not. */
-static size_t notify_recipients(struct session *s, const char *const *bp, size_t np,
+ * recipients sr[i] its notice with its link (pk[i]) and how to verify. No
+ * stop interrupts this: the sender holds the codes now. The submission
+ * service has just taken the sender's notice, so a failure is taken for a
+ * passing one and tried again after a pause (1 s, then 2 s). Each notice
+ * out is recorded as sent (the sender's status page); a failure to record
+ * it is logged and loses nothing else. Returns how many were sent, in
+ * order; err says why the next one was not. */
+static size_t notify_recipients(struct session *s, const struct store_rcpt *sr, size_t np,
                                 const struct store_pickup *pk, time_t expires, const char *from,
                                 char *err, size_t errlen)
 {
@@ -500,9 +504,11 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
         struct notice_vars v = {.lang = s->lang,
                                 .organisation = p->organisation,
                                 .from = from,
-                                .to = bp[i],
+                                .to = sr[i].address,
                                 .sender = s->sender,
                                 .link = link,
+                                .verify = store_verify_name(sr[i].verify),
+                                .phone = sr[i].phone,
                                 .expires = expires,
                                 .helpdesk = p->helpdesk,
                                 .report_url = p->report_url};
@@ -518,8 +524,20 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
             sleep(t);
         }
         memset(link, 0, sizeof link);
+        char why[256];
+        if (redirect_sent(s->snap->redirect, pk[i].token, why, sizeof why) != SL_OK)
+            log_msg(LOG_WARNING, s->qid,
+                    "portal: a recipient notice went out but is not recorded as sent (%s)", why);
     }
     return np;
+}
+
+/* store_method - the store's name for a policy's way in */
+static enum store_verify store_method(enum policy_verify v)
+{
+    return v == POLICY_VERIFY_EMAIL ? STORE_VERIFY_EMAIL
+           : v == POLICY_VERIFY_SMS ? STORE_VERIFY_SMS
+                                    : STORE_VERIFY_CODE;
 }
 
 /* carry_out - apply the decisions. Hold, reject and tempfail take the
@@ -531,7 +549,8 @@ static size_t notify_recipients(struct session *s, const char *const *bp, size_t
  *      untagged, the route header (libmilter sends them now, but the MTA
  *      applies them only to a message it accepts in the end);
  *   2. the built-in portal keeps the message and every recipient's pickup
- *      in one transaction;
+ *      in one transaction, each with its way in (the policy's
+ *      verification for the sender, and for sms the recipient's number);
  *   3. a stop asked for by now rolls back: the last moment at which
  *      nothing has left;
  *   4. what cannot be taken back: the partner copy, the hand-off to the
@@ -576,7 +595,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             sender_notice(
                 s, m, overall == ACTION_HOLD ? NOTICE_HOLD : NOTICE_REJECT, NULL, 0,
                 notice_reason_text(partial ? NOTICE_WHY_NOT_SCANNED : NOTICE_WHY_NO_CHANNEL, lang),
-                NULL, 0);
+                NULL, NULL, 0);
         }
         if (overall == ACTION_HOLD && m->tags->found > 0 && !untag(s, io, m->rest))
             return fail(s, io, "the subject tag could not be removed");
@@ -591,21 +610,36 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     const char *data = m->data; /* as it is kept and copied */
     size_t len = m->len;
     struct store_pickup *pk = calloc(np + 1, sizeof *pk);
+    struct store_rcpt *sr = calloc(np + 1, sizeof *sr); /* the portal's recipients */
+    struct policy_way_in *ways = calloc(np + 1, sizeof *ways);
     struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
-    const char **bp = calloc(np + 1, sizeof *bp), **bt = calloc(nt + 1, sizeof *bt);
-    if (!pk || !nr || !bare || !bp || !bt) {
+    const char **bt = calloc(nt + 1, sizeof *bt);
+    char stoken[STORE_TOKEN_LEN + 1] = "", status[512] = "";
+    if (!pk || !sr || !ways || !nr || !bare || !bt) {
         log_msg(LOG_ERR, s->qid, "internal error: out of memory; action=tempfail");
         rc = apply(s, io, ACTION_TEMPFAIL);
         goto out;
     }
+    size_t no_phone = 0;
     for (size_t i = 0, kp = 0, kt = 0; i < n; i++) {
         unbracket(s->rcpt[i], bare[i], sizeof bare[i]);
-        if (m->d[i].action == ACTION_PORTAL)
-            bp[kp++] = bare[i];
-        else if (m->d[i].action == ACTION_TLS)
+        if (m->d[i].action == ACTION_PORTAL) {
+            /* the organisation's own portal verifies its own way */
+            if (!external)
+                policy_way_in(p, s->scope, bare[i], &ways[kp]);
+            no_phone += ways[kp].no_phone;
+            sr[kp] = (struct store_rcpt){bare[i], store_method(ways[kp].verify), ways[kp].phone};
+            kp++;
+        } else if (m->d[i].action == ACTION_TLS) {
             bt[kt++] = bare[i];
+        }
     }
+    if (no_phone > 0)
+        log_msg(LOG_NOTICE, s->qid,
+                "portal: %zu recipient%s with verification sms %s no number in phones_file: an "
+                "access code instead, in the sender's notice",
+                no_phone, no_phone == 1 ? "" : "s", no_phone == 1 ? "has" : "have");
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
     bool split = nt > 0 && nkeep > 0;
@@ -642,9 +676,11 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     /* 2. kept, all recipients at once */
     if (np > 0 && !external && s->dry_run) {
         for (size_t i = 0; i < np; i++)
-            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
+            printf("portal: keep for %s, notice to the recipient (verification %s), recipient "
+                   "removed\n",
+                   sr[i].address, store_verify_name(sr[i].verify));
     } else if (np > 0 && !external &&
-               redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err,
+               redirect_keep(rd, p, data, len, s->sender, sr, np, pk, stoken, &expires, id, err,
                              sizeof err) != SL_OK) {
         log_msg(LOG_ERR, s->qid, "portal: not kept (%s); action=tempfail", err);
         rc = apply(s, io, ACTION_TEMPFAIL);
@@ -676,10 +712,11 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     }
     if (np > 0 && external && s->dry_run) {
         for (size_t i = 0; i < np; i++)
-            printf("portal: keep for %s, notice to the recipient, recipient removed\n", bp[i]);
+            printf("portal: hand over for %s to the organisation's portal, recipient removed\n",
+                   sr[i].address);
     } else if (np > 0 && external) {
-        if (redirect_keep(rd, p, data, len, s->sender, bp, np, pk, &expires, id, err, sizeof err) !=
-            SL_OK) {
+        if (redirect_keep(rd, p, data, len, s->sender, sr, np, pk, stoken, &expires, id, err,
+                          sizeof err) != SL_OK) {
             log_msg(LOG_ERR, s->qid, "portal: not kept (%s)%s; action=tempfail", err, again);
             rc = apply(s, io, ACTION_TEMPFAIL);
             goto out;
@@ -687,15 +724,26 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         again = "; the organisation's portal has it and gets it again with the retry";
     }
     if (np > 0) {
-        /* the sender: the codes to relay, what happened for whom */
+        /* the sender: what happened for whom, each portal recipient's way
+         * in (the codes to relay for code), the status page */
         for (size_t i = 0, k = 0; i < n; i++) {
-            nr[i] = (struct notice_recipient){bare[i], decide_action_name(m->d[i].action), NULL};
+            nr[i] = (struct notice_recipient){.address = bare[i],
+                                              .action = decide_action_name(m->d[i].action)};
             if (m->d[i].action == ACTION_PORTAL) {
-                nr[i].code = p->access_code && !s->dry_run && pk[k].code[0] ? pk[k].code : NULL;
+                if (!external) {
+                    nr[i].verify = policy_verify_name(ways[k].verify);
+                    nr[i].phone = ways[k].phone;
+                    nr[i].no_phone = ways[k].no_phone;
+                }
+                if (!external && ways[k].verify == POLICY_VERIFY_CODE && pk[k].code[0])
+                    nr[i].code = pk[k].code;
                 k++;
             }
         }
-        if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL, err, sizeof err)) {
+        if (stoken[0])
+            snprintf(status, sizeof status, "%ss/%s", p->portal_url, stoken);
+        if (!sender_notice(s, m, NOTICE_REDIRECT, nr, n, NULL, status[0] ? status : NULL, err,
+                           sizeof err)) {
             snprintf(why, sizeof why, "the sender's notice not submitted (%s)", err);
             if (external) {
                 log_msg(LOG_ERR, s->qid, "portal: %s%s; action=tempfail", why, again);
@@ -710,7 +758,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
 
     /* 5. past the point of no return: the recipients' links */
     if (np > 0 && !external && !s->dry_run) {
-        size_t sent = notify_recipients(s, bp, np, pk, expires, from, err, sizeof err);
+        size_t sent = notify_recipients(s, sr, np, pk, expires, from, err, sizeof err);
         if (sent < np) {
             snprintf(why, sizeof why,
                      "%zu of %zu recipient notices sent, then one failed %u times (%s)", sent, np,
@@ -726,9 +774,10 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (m->d[i].intended != ACTION_PASS)
-                nr[k++] =
-                    (struct notice_recipient){bare[i], decide_action_name(m->d[i].intended), NULL};
-        sender_notice(s, m, NOTICE_WARN, nr, k, NULL, NULL, 0); /* a lost warning loses no mail */
+                nr[k++] = (struct notice_recipient){.address = bare[i],
+                                                    .action = decide_action_name(m->d[i].intended)};
+        sender_notice(s, m, NOTICE_WARN, nr, k, NULL, NULL, NULL,
+                      0); /* a lost warning loses no mail */
     }
     /* TLS recipients that were not split off stay on the message */
     if (nkeep == 0 && (np > 0 || split) && (split || nt == 0)) {
@@ -750,13 +799,16 @@ out:
         rc = roll_back(s, io, id, np, notice_out, "the answer to the MTA is not an accept", again);
     if (pk)
         memset(pk, 0, (np + 1) * sizeof *pk);
+    memset(stoken, 0, sizeof stoken);
+    memset(status, 0, sizeof status);
     if (untagged.data)
         memset(untagged.data, 0, untagged.len);
     buf_free(&untagged);
     free(pk);
+    free(sr);
+    free(ways);
     free(nr);
     free(bare);
-    free(bp);
     free(bt);
     return rc;
 }

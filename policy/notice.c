@@ -273,11 +273,15 @@ static const char *action_label(const char *action, int l, bool happened)
 
 /* --- the template language ---------------------------------------------- */
 
-static const char *const scalars[] = {"organisation", "from",       "to",         "sender", "link",
-                                      "expires",      "helpdesk",   "report_url", "reason", "codes",
-                                      "found",        "on_request", NULL};
+static const char *const scalars[] = {
+    "organisation", "from",       "to",          "sender",      "link",
+    "expires",      "helpdesk",   "report_url",  "reason",      "codes",
+    "found",        "on_request", "status_link", "verify_code", "verify_email",
+    "verify_sms",   "phone_end",  "codes_sent",  NULL};
 static const char *const finding_fields[] = {"category", "detail", "masked", NULL};
-static const char *const recipient_fields[] = {"address", "action", "code", NULL};
+static const char *const recipient_fields[] = {"address",     "action",       "code",
+                                               "verify_code", "verify_email", "verify_sms",
+                                               "phone_end",   "no_phone",     NULL};
 
 enum list { LIST_NONE, LIST_FINDINGS, LIST_RECIPIENTS };
 
@@ -290,6 +294,7 @@ struct ctx {
     enum list in;  /* the list whose item is current */
     size_t item;
     char expires[32];
+    char phone_end[4]; /* the last digits of the number in hand */
     struct buf *out;
     const struct template *t;
     char *err;
@@ -313,10 +318,41 @@ static const char *codes(const struct notice_vars *v)
     return "";
 }
 
+/* codes_sent - "yes" when a recipient gets a one-time code from the portal */
+static const char *codes_sent(const struct notice_vars *v)
+{
+    for (size_t i = 0; i < v->nrecipients; i++) {
+        const char *m = v->recipients[i].verify;
+        if (m && (strcmp(m, "email") == 0 || strcmp(m, "sms") == 0))
+            return "yes";
+    }
+    return "";
+}
+
+/* phone_end - the last three digits of phone into c->phone_end ("" when
+ * there is no number): all of a number a notice ever shows */
+static const char *phone_end(struct ctx *c, const char *phone)
+{
+    size_t n = phone ? strlen(phone) : 0, digits = 0;
+    for (size_t i = 0; i < n; i++)
+        digits += phone[i] >= '0' && phone[i] <= '9';
+    c->phone_end[0] = '\0';
+    if (digits >= 8 && strspn(phone + n - 3, "0123456789") == 3)
+        memcpy(c->phone_end, phone + n - 3, 4);
+    return c->phone_end;
+}
+
+/* way_in - "yes" when the method is want; NULL method: none */
+static const char *way_in(const char *method, const char *want)
+{
+    return method && strcmp(method, want) == 0 ? "yes" : "";
+}
+
 /* value - the value of name in the context; NULL when unknown */
 static const char *value(struct ctx *c, const char *name, size_t n)
 {
     const struct notice_vars *v = c->v;
+#define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
     if (c->in == LIST_FINDINGS && in_set(name, n, finding_fields)) {
         if (c->checking)
             return "x";
@@ -327,27 +363,42 @@ static const char *value(struct ctx *c, const char *name, size_t n)
         if (c->checking)
             return "x";
         const struct notice_recipient *r = &v->recipients[c->item];
-        return name[1] == 'd'   ? r->address
-               : name[1] == 'c' ? action_label(r->action, c->lang, c->kind == NOTICE_REDIRECT)
-                                : (r->code ? r->code : "");
+        const char *m = r->verify;
+        const char *val = IS("address") ? r->address
+                          : IS("action")
+                              ? action_label(r->action, c->lang, c->kind == NOTICE_REDIRECT)
+                          : IS("code")         ? r->code
+                          : IS("verify_code")  ? way_in(m, "code")
+                          : IS("verify_email") ? way_in(m, "email")
+                          : IS("verify_sms")   ? way_in(m, "sms")
+                          : IS("phone_end")    ? phone_end(c, way_in(m, "sms")[0] ? r->phone : NULL)
+                                               : (r->no_phone ? "yes" : "");
+        return val ? val : "";
     }
     if (!in_set(name, n, scalars))
         return NULL;
     if (c->checking)
         return "x";
-#define IS(s) (n == strlen(s) && strncmp(name, s, n) == 0)
-    const char *r = IS("organisation") ? v->organisation
-                    : IS("from")       ? v->from
-                    : IS("to")         ? v->to
-                    : IS("sender")     ? v->sender
-                    : IS("link")       ? v->link
-                    : IS("expires")    ? c->expires
-                    : IS("helpdesk")   ? v->helpdesk
-                    : IS("report_url") ? v->report_url
-                    : IS("codes")      ? codes(v)
-                    : IS("found")      ? (v->nfindings > 0 ? "yes" : "")
-                    : IS("on_request") ? (v->nfindings == 0 && v->requested ? "yes" : "")
-                                       : v->reason;
+    /* the recipient's notice: code unless said otherwise */
+    const char *m = v->verify ? v->verify : "code";
+    const char *r = IS("organisation")   ? v->organisation
+                    : IS("from")         ? v->from
+                    : IS("to")           ? v->to
+                    : IS("sender")       ? v->sender
+                    : IS("link")         ? v->link
+                    : IS("expires")      ? c->expires
+                    : IS("helpdesk")     ? v->helpdesk
+                    : IS("report_url")   ? v->report_url
+                    : IS("codes")        ? codes(v)
+                    : IS("found")        ? (v->nfindings > 0 ? "yes" : "")
+                    : IS("on_request")   ? (v->nfindings == 0 && v->requested ? "yes" : "")
+                    : IS("status_link")  ? v->status_link
+                    : IS("verify_code")  ? way_in(m, "code")
+                    : IS("verify_email") ? way_in(m, "email")
+                    : IS("verify_sms")   ? way_in(m, "sms")
+                    : IS("phone_end")    ? phone_end(c, way_in(m, "sms")[0] ? v->phone : NULL)
+                    : IS("codes_sent")   ? codes_sent(v)
+                                         : v->reason;
 #undef IS
     return r ? r : "";
 }

@@ -24,6 +24,17 @@
  * {{found}} is set when something was found, {{on_request}} when nothing
  * was but the sender asked for protection with a subject tag.
  *
+ * How a portal recipient gets in: in the recipient's notice the blocks
+ * {{verify_code}} (the sender relays an access code), {{verify_email}} (a
+ * one-time code to this address) and {{verify_sms}} (a one-time code by
+ * text message) tell how to open the link; in the sender's redirect
+ * notice the same names stand per recipient, beside {{code}} (shown for
+ * code only) and {{no_phone}} (sms was chosen, no number is known: a code
+ * instead). {{codes}} is set when a recipient has a code to relay,
+ * {{codes_sent}} when one gets a code from the portal; {{status_link}} is
+ * the sender's status page. A phone number shows only as {{phone_end}},
+ * its last three digits: the renderer never writes the number itself.
+ *
  * There is no way to hand the renderer message text: it takes categories,
  * rule ids, masked values, addresses and the organisation's settings
  * only. A loaded set is read-only and may be shared by threads.
@@ -57,6 +68,9 @@ struct notice_recipient {
     const char *address;
     const char *action; /* "portal", "tls", "smime", "pass", "hold", "reject" */
     const char *code;   /* the access code to relay, or NULL */
+    const char *verify; /* a portal recipient's way in: "code", "email", "sms"; else NULL */
+    const char *phone;  /* for "sms": the number (E.164); shown as its last three digits */
+    bool no_phone;      /* sms was chosen but no number is known: "code" instead */
 };
 
 struct notice_vars {
@@ -75,6 +89,11 @@ struct notice_vars {
     const struct notice_recipient *recipients;
     size_t nrecipients;
     bool requested; /* the sender asked for protection with a subject tag */
+    /* the portal */
+    const char *status_link; /* the sender's status page (redirect notice), or NULL */
+    const char *verify;      /* recipient notice: "code" (also NULL), "email", "sms" */
+    const char *phone;       /* recipient notice, "sms": the number; shown only as its
+                                last three digits */
 };
 
 struct notice_templates;

@@ -2,10 +2,12 @@
  * policy - parse and query the organisation's policy. See policy.h.
  *
  * The organisation's keys form one table (name, what it sets); sections
- * "[department NAME]" take members, mode, thresholds, overrides and
- * language; "[rule ID]" takes a mode. Files the policy names (partners,
- * a departments CSV) are read whole, at most 1 MiB each, and every bad
- * line in them is an error with its line number.
+ * "[department NAME]" take members, mode, thresholds, overrides,
+ * language and verification; "[rule ID]" takes a mode. Files the policy
+ * names (partners, a departments CSV, a phones CSV) are read whole, at
+ * most 1 MiB each, and every bad line in them is an error with its line
+ * number. The phones CSV holds personal data: its errors name the line,
+ * never the address or the number on it.
  */
 #include "policy.h"
 
@@ -23,6 +25,12 @@
 
 static const char *const mode_names[] = {"monitor", "warn", "enforce"};
 static const char *const channel_names[] = {"smime", "tls", "portal"};
+static const char *const verify_names[] = {"code", "email", "sms"};
+
+const char *policy_verify_name(enum policy_verify v)
+{
+    return v <= POLICY_VERIFY_SMS ? verify_names[v] : "?";
+}
 
 const char *policy_mode_name(enum policy_mode m)
 {
@@ -64,6 +72,24 @@ static bool parse_bool(const char *v, int *out)
     else
         return false;
     return true;
+}
+
+/* parse_verify - code, email or sms; "none" is gone: every portal link
+ * needs a second factor, so a policy that says none must choose one */
+static bool parse_verify(const char *v, int *out, char *err, size_t errlen)
+{
+    for (int i = 0; i < POLICY_NVERIFY; i++)
+        if (strcmp(v, verify_names[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    if (strcmp(v, "none") == 0)
+        snprintf(err, errlen,
+                 "verification: 'none' is no longer possible (a link alone would open the "
+                 "message): choose code, email or sms");
+    else
+        snprintf(err, errlen, "verification: '%s' is not code, email or sms", v);
+    return false;
 }
 
 static bool parse_language(const char *v)
@@ -139,6 +165,9 @@ static enum sl_status scope_set(struct policy_scope *s, const char *key, const c
             return SL_EPARSE;
         }
         return set_string(&s->language, v);
+    } else if (strcmp(key, "verification") == 0) {
+        if (!parse_verify(v, &s->verify, err, errlen))
+            return SL_EPARSE;
     } else {
         *known = false;
     }
@@ -179,6 +208,7 @@ struct loading {
 static enum sl_status read_partners(struct policy *p, const char *path, char *err, size_t errlen);
 static enum sl_status read_departments(struct policy *p, const char *path, char *err,
                                        size_t errlen);
+static enum sl_status read_phones(struct policy *p, const char *path, char *err, size_t errlen);
 
 /* resolve - path relative to dir (when not absolute) into out */
 static const char *resolve(const char *dir, const char *path, char *out, size_t outlen)
@@ -207,6 +237,8 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
         return read_partners(p, resolve(dir, v, path, sizeof path), err, errlen);
     if (strcmp(key, "departments_file") == 0)
         return read_departments(p, resolve(dir, v, path, sizeof path), err, errlen);
+    if (strcmp(key, "phones_file") == 0)
+        return read_phones(p, resolve(dir, v, path, sizeof path), err, errlen);
     if (strcmp(key, "channels") == 0)
         return set_channels(p, v, err, errlen);
     if (strcmp(key, "fallback") == 0 || strcmp(key, "incomplete_action") == 0) {
@@ -244,14 +276,6 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
         p->expiry_days = (unsigned)d;
         return SL_OK;
     }
-    if (strcmp(key, "verification") == 0) {
-        if (strcmp(v, "code") != 0 && strcmp(v, "none") != 0) {
-            snprintf(err, errlen, "verification: '%s' is neither code nor none", v);
-            return SL_EPARSE;
-        }
-        p->access_code = strcmp(v, "code") == 0;
-        return SL_OK;
-    }
     snprintf(err, errlen, "unknown key '%s'", key);
     return SL_EPARSE;
 }
@@ -287,7 +311,7 @@ static struct policy_scope *find_dept(struct policy *p, const char *name, bool c
     p->depts = d;
     d = &p->depts[p->ndepts];
     memset(d, 0, sizeof *d);
-    d->mode = d->overrides = -1;
+    d->mode = d->overrides = d->verify = -1;
     for (int m = 0; m < POLICY_NMODES; m++)
         d->threshold[m] = -1;
     if ((d->name = strdup(name)) == NULL)
@@ -442,6 +466,155 @@ static enum sl_status read_departments(struct policy *p, const char *path, char 
     return kv_each_line(path, department_line, p, err, errlen);
 }
 
+/* --- phones_file -------------------------------------------------------- */
+
+/* what read_phones builds: the list of one file, in file order until sorted */
+struct phones {
+    struct policy_phone *list;
+    size_t n, cap;
+    size_t seen;   /* lines handed over so far (each one an entry or the header) */
+    size_t target; /* the second pass: the entry to report (see read_phones) */
+};
+
+static void phones_free(struct policy_phone *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i].address);
+    free(list);
+}
+
+/* e164 - the number in f, blanks left out, into out: '+', a first digit
+ * that is not 0 and 8 to 15 digits in all (ITU-T E.164). A national
+ * number ("0612345678") or one whose '+' a spreadsheet dropped is refused
+ * rather than guessed at. */
+static bool e164(const char *f, char out[POLICY_PHONE_MAX + 1])
+{
+    size_t o = 0, digits = 0;
+    if (*f != '+')
+        return false;
+    out[o++] = *f++;
+    for (; *f; f++) {
+        if (*f == ' ' || *f == '\t')
+            continue;
+        if (!isdigit((unsigned char)*f) || (digits == 0 && *f == '0') || digits == 15)
+            return false;
+        out[o++] = *f;
+        digits++;
+    }
+    out[o] = '\0';
+    return digits >= 8;
+}
+
+/* valid_address - one address: a local part, one '@', a domain */
+static bool valid_address(const char *a)
+{
+    const char *at = strchr(a, '@');
+    return at != NULL && at > a && at == strrchr(a, '@') && valid_domain(at + 1) &&
+           strlen(a) < 320 && strpbrk(a, "*<>\" \t") == NULL;
+}
+
+/* "address,phone" or "address;phone"; a first line "address,phone" (any
+ * case, or adres / adresse) is a header. No error names what is on the
+ * line: it is a client's address and number. */
+static enum sl_status phone_line(void *ctx, char *l, char *why, size_t whylen)
+{
+    struct phones *ph = ctx;
+    size_t order = ph->seen++;
+    char *sep = strpbrk(l, ",;");
+    if (sep == NULL) {
+        snprintf(why, whylen, "expected 'address,phone'");
+        return SL_EPARSE;
+    }
+    *sep = '\0';
+    char *addr = unquote(kv_trim(l)), *phone = unquote(kv_trim(sep + 1));
+    if (order == 0 && (strcasecmp(addr, "address") == 0 || strcasecmp(addr, "adres") == 0 ||
+                       strcasecmp(addr, "adresse") == 0))
+        return SL_OK;
+    if (!valid_address(addr)) {
+        snprintf(why, whylen, "the first field is not an e-mail address");
+        return SL_EPARSE;
+    }
+    struct policy_phone e = {.order = order};
+    if (strpbrk(phone, ",;") != NULL || !e164(phone, e.phone)) {
+        snprintf(why, whylen,
+                 "the phone number is not in E.164 form ('+', country code and number, like "
+                 "+31612345678)");
+        return SL_EPARSE;
+    }
+    if (ph->n == ph->cap) {
+        size_t cap = ph->cap ? 2 * ph->cap : 64;
+        struct policy_phone *list = realloc(ph->list, cap * sizeof *list);
+        if (list == NULL)
+            return SL_ENOMEM;
+        ph->list = list;
+        ph->cap = cap;
+    }
+    if ((e.address = strdup(addr)) == NULL)
+        return SL_ENOMEM;
+    for (char *c = e.address; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    ph->list[ph->n++] = e;
+    return SL_OK;
+}
+
+/* the second pass: only counts lines, and stops at the one to report */
+static enum sl_status phone_report(void *ctx, char *l, char *why, size_t whylen)
+{
+    struct phones *ph = ctx;
+    (void)l;
+    if (ph->seen++ != ph->target)
+        return SL_OK;
+    snprintf(why, whylen, "this address has another phone number on an earlier line");
+    return SL_EPARSE;
+}
+
+static int phone_cmp(const void *a, const void *b)
+{
+    const struct policy_phone *x = a, *y = b;
+    int c = strcmp(x->address, y->address);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* read_phones - the file replaces any list read before. An address twice
+ * with the same number is fine; with two numbers it is an error, since a
+ * code would go to one of them by chance: the sorted list finds the pair,
+ * and a second pass over the file names the later line. */
+static enum sl_status read_phones(struct policy *p, const char *path, char *err, size_t errlen)
+{
+    struct phones ph = {0};
+    enum sl_status st = kv_each_line(path, phone_line, &ph, err, errlen);
+    if (st == SL_OK && ph.n > 1)
+        qsort(ph.list, ph.n, sizeof *ph.list, phone_cmp);
+    size_t out = 0;
+    for (size_t i = 0; st == SL_OK && i < ph.n; i++) {
+        if (out > 0 && strcmp(ph.list[out - 1].address, ph.list[i].address) == 0) {
+            if (strcmp(ph.list[out - 1].phone, ph.list[i].phone) != 0) {
+                ph.target = ph.list[i].order;
+                ph.seen = 0;
+                st = kv_each_line(path, phone_report, &ph, err, errlen);
+                if (st == SL_OK) { /* the file changed under us */
+                    snprintf(err, errlen, "%s: an address has two phone numbers", path);
+                    st = SL_EPARSE;
+                }
+            }
+            free(ph.list[i].address);
+            ph.list[i].address = NULL;
+            continue;
+        }
+        struct policy_phone e = ph.list[i];
+        ph.list[i].address = NULL; /* moved: one owner at a time */
+        ph.list[out++] = e;
+    }
+    if (st != SL_OK) {
+        phones_free(ph.list, ph.n); /* kept, not yet looked at, or NULL */
+        return st;
+    }
+    phones_free(p->phones, p->nphones);
+    p->phones = ph.list;
+    p->nphones = out;
+    return SL_OK;
+}
+
 enum sl_status policy_load_file(struct policy *p, const char *path, char *err, size_t errlen)
 {
     char *copy = strdup(path);
@@ -467,7 +640,7 @@ enum sl_status policy_defaults(struct policy *p)
     p->fallback = ACTION_HOLD;
     p->incomplete_action = ACTION_HOLD;
     p->expiry_days = 14;
-    p->access_code = true;
+    p->org.verify = POLICY_VERIFY_CODE;
     enum sl_status st = SL_OK;
     static const struct {
         size_t off;
@@ -510,8 +683,7 @@ enum sl_status policy_finish(struct policy *p, char *err, size_t errlen)
                  "leave unprotected");
         return SL_EPARSE;
     }
-    if (p->access_code && strncmp(p->portal_url, "https://", 8) != 0 &&
-        strncmp(p->portal_url, "http://", 7) != 0) {
+    if (strncmp(p->portal_url, "https://", 8) != 0 && strncmp(p->portal_url, "http://", 7) != 0) {
         snprintf(err, errlen, "portal_url: '%s' is not an http(s) URL", p->portal_url);
         return SL_EPARSE;
     }
@@ -539,6 +711,7 @@ void policy_free(struct policy *p)
     for (size_t i = 0; i < p->nrules; i++)
         free(p->rules[i].rule);
     free(p->rules);
+    phones_free(p->phones, p->nphones);
     free(p->notice_from);
     free(p->helpdesk);
     free(p->report_url);
@@ -606,6 +779,41 @@ bool policy_scope_overrides(const struct policy *p, const struct policy_scope *s
 const char *policy_scope_language(const struct policy *p, const struct policy_scope *s)
 {
     return s && s->language ? s->language : p->org.language;
+}
+
+enum policy_verify policy_scope_verify(const struct policy *p, const struct policy_scope *s)
+{
+    return (enum policy_verify)(s && s->verify >= 0 ? s->verify : p->org.verify);
+}
+
+static int phone_key_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const struct policy_phone *)e)->address);
+}
+
+const char *policy_phone_of(const struct policy *p, const char *address)
+{
+    char addr[512];
+    if (address == NULL || p->nphones == 0)
+        return NULL;
+    bare(address, addr, sizeof addr);
+    const struct policy_phone *e =
+        bsearch(addr, p->phones, p->nphones, sizeof *p->phones, phone_key_cmp);
+    return e ? e->phone : NULL;
+}
+
+void policy_way_in(const struct policy *p, const struct policy_scope *s, const char *recipient,
+                   struct policy_way_in *out)
+{
+    *out = (struct policy_way_in){.verify = policy_scope_verify(p, s)};
+    if (out->verify != POLICY_VERIFY_SMS)
+        return;
+    out->phone = policy_phone_of(p, recipient);
+    if (out->phone == NULL) {
+        /* no number: the sender relays a code, as before sms existed */
+        out->verify = POLICY_VERIFY_CODE;
+        out->no_phone = true;
+    }
 }
 
 int policy_rule_mode(const struct policy *p, const char *rule)

@@ -38,6 +38,17 @@ enum policy_mode { MODE_MONITOR, MODE_WARN, MODE_ENFORCE };
 enum channel { CHANNEL_SMIME, CHANNEL_TLS, CHANNEL_PORTAL };
 #define POLICY_MAX_CHANNELS 3
 
+/* how a portal recipient proves to be the one a link was meant for */
+enum policy_verify {
+    POLICY_VERIFY_CODE,  /* the access code the sender relays by phone */
+    POLICY_VERIFY_EMAIL, /* a one-time code the portal mails to the recipient's address */
+    POLICY_VERIFY_SMS,   /* a one-time code the portal texts to the recipient's phone */
+};
+#define POLICY_NVERIFY 3
+
+/* the longest E.164 number: '+' and 15 digits */
+#define POLICY_PHONE_MAX 16
+
 /* a scope: the organisation, or one department over it. -1 (or NULL)
  * inherits the organisation's value. */
 struct policy_scope {
@@ -46,6 +57,7 @@ struct policy_scope {
     int threshold[POLICY_NMODES]; /* enum confidence: the lowest a mode acts on */
     int overrides;                /* 1: "[onveilig: reden]" honoured, 0: not */
     char *language;               /* of notices: nl, en, fr */
+    int verify;                   /* enum policy_verify of its portal recipients */
 };
 
 /* members of departments: an address, "@domain" (and its subdomains) or a
@@ -59,6 +71,13 @@ struct policy_member {
 struct policy_rule {
     char *rule;
     enum policy_mode mode;
+};
+
+/* a recipient's mobile number (phones_file), for verification by sms */
+struct policy_phone {
+    char *address;                    /* lower case */
+    char phone[POLICY_PHONE_MAX + 1]; /* E.164: "+31612345678" */
+    size_t order;                     /* the entry's position in its file (for errors) */
 };
 
 struct policy {
@@ -78,6 +97,8 @@ struct policy {
     size_t nmembers;
     struct policy_rule *rules;
     size_t nrules;
+    struct policy_phone *phones; /* sorted by address */
+    size_t nphones;
     /* notices and the portal */
     char *notice_from; /* "" : beveiligd@ the first organisation domain */
     char *helpdesk;
@@ -86,7 +107,6 @@ struct policy {
     char *portal;     /* "builtin", or an external portal (portal/external.h) */
     char *portal_url; /* the pickup link's base; the token is appended */
     unsigned expiry_days;
-    bool access_code; /* recipients verify with a code the sender relays */
 };
 
 /* policy_defaults - the embedded defaults into p (free with policy_free) */
@@ -103,7 +123,9 @@ bool policy_is_key(const char *key);
 
 /* policy_load_file - the file at path over p (as it stands: defaults, or
  * keys set before). Errors name "path:line". Files named by the policy
- * (partners_file, departments_file) are read relative to path's folder. */
+ * (partners_file, departments_file, phones_file) are read relative to
+ * path's folder. An error about a line of phones_file names neither the
+ * address nor the number on it (a reload's error goes to the log). */
 enum sl_status policy_load_file(struct policy *p, const char *path, char *err, size_t errlen);
 
 /* policy_finish - checks that need every key (a department without
@@ -124,6 +146,31 @@ int policy_scope_threshold(const struct policy *p, const struct policy_scope *s,
                            enum policy_mode m);
 bool policy_scope_overrides(const struct policy *p, const struct policy_scope *s);
 const char *policy_scope_language(const struct policy *p, const struct policy_scope *s);
+
+enum policy_verify policy_scope_verify(const struct policy *p, const struct policy_scope *s);
+
+/* how one portal recipient gets in */
+struct policy_way_in {
+    enum policy_verify verify;
+    const char *phone; /* E.164, borrowed from p: for POLICY_VERIFY_SMS, else NULL */
+    bool no_phone;     /* sms was chosen but phones_file has no number for the
+                          recipient: verify is POLICY_VERIFY_CODE instead */
+};
+
+/* policy_way_in - how recipient (bare or in angle brackets) verifies when
+ * a sender of scope s (policy_scope_of, NULL: the organisation) sends it
+ * a message through the portal: the scope's verification, with the
+ * recipient's phone number for sms. sms without a number falls back to
+ * code (out->no_phone says so), so that nobody is left without a way in. */
+void policy_way_in(const struct policy *p, const struct policy_scope *s, const char *recipient,
+                   struct policy_way_in *out);
+
+/* policy_phone_of - the phone number phones_file gives for address (bare
+ * or in angle brackets, any case), borrowed from p; NULL when none */
+const char *policy_phone_of(const struct policy *p, const char *address);
+
+/* policy_verify_name - "code", "email", "sms" */
+const char *policy_verify_name(enum policy_verify v);
 
 /* policy_rule_mode - the mode a rule is given, or -1 when none */
 int policy_rule_mode(const struct policy *p, const char *rule);

@@ -40,9 +40,11 @@ static const struct notice_finding findings[] = {
     {"health", "health.diagnosis", "d*****"},
     {"person", "no.such.rule <b>&amp;</b>", "J***** <b>&amp;</b>"}};
 static const struct notice_recipient rcpts[] = {
-    {"familie@gmail.example", "portal", "482913"},
-    {"poli@ziekenhuis.example", "tls", NULL},
-    {"\"quoted\"@x.example", "hold", ""},
+    {"familie@gmail.example", "portal", "482913", "code", NULL, false},
+    {"poli@ziekenhuis.example", "tls", NULL, NULL, NULL, false},
+    {"\"quoted\"@x.example", "hold", "", NULL, NULL, false},
+    {"jan@ziggo.example", "portal", NULL, "sms", "+31612345678", false},
+    {"kees@outlook.example", "portal", "551234", "code", NULL, true},
 };
 
 static void check_message(const struct buf *b, enum notice_kind k)
@@ -99,7 +101,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             sizeof findings / sizeof findings[0],
                             rcpts,
                             sizeof rcpts / sizeof rcpts[0],
-                            false};
+                            false,
+                            "https://portaal.zorg.example/p/s/StAtUs?a=1&b=<2>",
+                            "sms",
+                            "+31612345678"};
     for (enum notice_kind k = NOTICE_RECIPIENT; k <= NOTICE_REJECT; k++) {
         struct buf out = BUF_INIT;
         err[0] = '\0';

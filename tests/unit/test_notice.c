@@ -2,7 +2,9 @@
  * test_notice - notices from the built-in templates and an override
  * folder: every kind in every language renders to MIME that GMime reads
  * back, values land where they belong (escaped in HTML), and the
- * recipient's notice carries nothing of what was found.
+ * recipient's notice carries nothing of what was found. Each way in
+ * (code, email, sms) reads right in both notices, and no phone number
+ * shows but its last three digits.
  */
 #include <dirent.h>
 #include <gmime/gmime.h>
@@ -25,8 +27,9 @@ static const struct notice_finding findings[] = {
     {"person", "person.title", "M****** J*****"},  {"health", "health.diagnosis", "d*****"},
     {"date_of_birth", "person.dob", "12-03-**50"}, {"health", "site.own-rule", "k*****"},
 };
-static const struct notice_recipient rcpts[] = {{"familie@gmail.example", "portal", "482913"},
-                                                {"poli@ziekenhuis.example", "tls", NULL}};
+static const struct notice_recipient rcpts[] = {
+    {"familie@gmail.example", "portal", "482913", "code", NULL, false},
+    {"poli@ziekenhuis.example", "tls", NULL, NULL, NULL, false}};
 
 static struct notice_vars vars(const char *lang, const char *to)
 {
@@ -36,6 +39,7 @@ static struct notice_vars vars(const char *lang, const char *to)
                                 .to = to,
                                 .sender = "anja@zorg.example",
                                 .link = "https://portaal.zorg.example/p/AbC_dEf",
+                                .status_link = "https://portaal.zorg.example/p/s/StAtUs_9",
                                 .expires = 1798761600, /* 2027-01-01 */
                                 .helpdesk = "088 123 45 67",
                                 .report_url = "https://intranet.zorg.example/melden",
@@ -155,6 +159,9 @@ static void test_all(const struct notice_templates *t)
                       "%s: until when", langs[l]);
                 CHECK(strstr(text, newest[l]) && strstr(html, newest[l]),
                       "%s: the recipient's notice says the newest link counts", langs[l]);
+                /* the sender's page (status, withdrawal) is the sender's alone */
+                CHECK(!strstr(out.data, "StAtUs_9") && !strstr(text, "/p/s/"),
+                      "%s: the recipient's notice holds no status link", langs[l]);
                 /* privacy: nothing of what was found, not even its kind */
                 const char *none[] = {"1234*****82",
                                       "d*****",
@@ -176,6 +183,9 @@ static void test_all(const struct notice_templates *t)
                       "%s: the sender's notice says the newest codes count", langs[l]);
                 CHECK(strstr(text, "https://intranet.zorg.example/melden") != NULL,
                       "%s: how to report a false positive", langs[l]);
+                CHECK(strstr(text, "https://portaal.zorg.example/p/s/StAtUs_9\n") &&
+                          strstr(html, "href=\"https://portaal.zorg.example/p/s/StAtUs_9\""),
+                      "%s: the sender's notice has the status link", langs[l]);
                 /* what happened, not a delivery it cannot know of: the
                  * portal's recipient was sent a notice with a link */
                 static const char *const link_sent[] = {
@@ -205,6 +215,149 @@ static void test_all(const struct notice_templates *t)
             g_free(html);
             buf_free(&out);
         }
+}
+
+/* test_way_in - how each portal recipient gets in: the recipient's notice
+ * says how to open the link, the sender's notice says per recipient what
+ * it gets; a code shows for code recipients only, a phone number only by
+ * its last three digits */
+static void test_way_in(const struct notice_templates *t)
+{
+    static const struct {
+        const char *lang;
+        const char *how[3];    /* the recipient's notice: code, email, sms */
+        const char *status[4]; /* the sender's: each recipient's line */
+        const char *sent;      /* the sender's: some get a code from the portal */
+    } cases[] = {
+        {"nl",
+         {"telefonisch of persoonlijk een toegangscode", "code van zes\ncijfers op dit e-mailadres",
+          "per sms op uw mobiele nummer dat eindigt op 678."},
+         {"familie@gmail.example: er is een bericht met een link naar het beveiligde portaal "
+          "gestuurd - toegangscode 482913\n",
+          "marie@hotmail.example: er is een bericht met een link naar het beveiligde portaal "
+          "gestuurd - krijgt een code per e-mail\n",
+          "jan@ziggo.example: er is een bericht met een link naar het beveiligde portaal "
+          "gestuurd - krijgt een code per sms (nummer eindigend op 678)\n",
+          "kees@outlook.example: er is een bericht met een link naar het beveiligde portaal "
+          "gestuurd - toegangscode 551234 (geen mobiel nummer bekend)\n"},
+         "hoeven niets van u"},
+        {"en",
+         {"six-digit access code by phone", "six-digit code at\nthis e-mail address",
+          "text message on your mobile number ending in 678."},
+         {"familie@gmail.example: a notice with a link to the secure portal was sent - access "
+          "code 482913\n",
+          "marie@hotmail.example: a notice with a link to the secure portal was sent - gets a "
+          "code by e-mail\n",
+          "jan@ziggo.example: a notice with a link to the secure portal was sent - gets a code by "
+          "text message (number ending in 678)\n",
+          "kees@outlook.example: a notice with a link to the secure portal was sent - access code "
+          "551234 (no mobile number known)\n"},
+         "need nothing from"},
+        {"fr",
+         {"code d'accès de six chiffres, par téléphone", "six chiffres\nà cette adresse e-mail",
+          "par SMS sur votre numéro de mobile se terminant par 678."},
+         {"familie@gmail.example : un avis avec un lien vers le portail sécurisé a été envoyé - "
+          "code d'accès 482913\n",
+          "marie@hotmail.example : un avis avec un lien vers le portail sécurisé a été envoyé - "
+          "reçoit un code par e-mail\n",
+          "jan@ziggo.example : un avis avec un lien vers le portail sécurisé a été envoyé - reçoit "
+          "un code par SMS (numéro se terminant par 678)\n",
+          "kees@outlook.example : un avis avec un lien vers le portail sécurisé a été envoyé - "
+          "code d'accès 551234 (aucun numéro de mobile connu)\n"},
+         "rien à\nfaire de votre part"},
+    };
+    static const char *const methods[] = {"code", "email", "sms"};
+    /* the number, and parts of it longer than its last three digits */
+    static const char *const number[] = {"+31612345678", "31612345678", "612345678", "12345678",
+                                         "2345678",      "45678",       "5678"};
+    /* as the milter hands them over: a code for code recipients only */
+    const struct notice_recipient mixed[] = {
+        {"familie@gmail.example", "portal", "482913", "code", NULL, false},
+        {"marie@hotmail.example", "portal", NULL, "email", NULL, false},
+        {"jan@ziggo.example", "portal", NULL, "sms", "+31612345678", false},
+        {"kees@outlook.example", "portal", "551234", "code", NULL, true},
+        {"poli@ziekenhuis.example", "tls", NULL, NULL, NULL, false},
+    };
+    for (size_t c = 0; c < NELEM(cases); c++) {
+        char *subject, *text, *html, err[512];
+        struct buf out = BUF_INIT;
+        for (size_t m = 0; m < NELEM(methods); m++) {
+            struct notice_vars v = vars(cases[c].lang, "jan@ziggo.example");
+            v.verify = methods[m];
+            v.phone = "+31612345678";
+            if (notice_render(t, NOTICE_RECIPIENT, &v, &out, err, sizeof err) != SL_OK ||
+                !parts(&out, &subject, &text, &html)) {
+                CHECK(false, "%s/%s: rendered (%s)", cases[c].lang, methods[m], err);
+                continue;
+            }
+            for (size_t k = 0; k < NELEM(methods); k++) {
+                /* the text part breaks lines; the HTML part does not */
+                char flat[256];
+                snprintf(flat, sizeof flat, "%s", cases[c].how[k]);
+                for (char *q = flat; *q; q++)
+                    *q = *q == '\n' ? ' ' : *q;
+                bool in_text = strstr(text, cases[c].how[k]) != NULL,
+                     in_html = strstr(html, flat) != NULL;
+                CHECK(in_text == (k == m) && in_html == (k == m),
+                      "%s: a recipient with %s: '%s' %s (text %d, html %d)", cases[c].lang,
+                      methods[m], flat, k == m ? "said" : "not said", in_text, in_html);
+            }
+            for (size_t i = 0; i < NELEM(number); i++)
+                CHECK(!strstr(out.data, number[i]) && !strstr(text, number[i]) &&
+                          !strstr(html, number[i]),
+                      "%s/%s: no '%s' of the phone number", cases[c].lang, methods[m], number[i]);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+        }
+        /* the sender's notice: each recipient's way in, and what to do */
+        struct notice_vars v = vars(cases[c].lang, "anja@zorg.example");
+        v.recipients = mixed;
+        v.nrecipients = NELEM(mixed);
+        if (notice_render(t, NOTICE_REDIRECT, &v, &out, err, sizeof err) != SL_OK ||
+            !parts(&out, &subject, &text, &html)) {
+            CHECK(false, "%s/redirect: rendered (%s)", cases[c].lang, err);
+            buf_free(&out);
+            continue;
+        }
+        for (size_t i = 0; i < NELEM(cases[c].status); i++)
+            CHECK(count(text, cases[c].status[i]) == 1, "%s: the sender is told '%.*s'",
+                  cases[c].lang, (int)strlen(cases[c].status[i]) - 1, cases[c].status[i]);
+        CHECK(strstr(text, cases[c].sent) != NULL,
+              "%s: the sender is told the portal sends the other codes", cases[c].lang);
+        CHECK(count(text, "482913") == 1 && count(text, "551234") == 1,
+              "%s: each code once, in its recipient's line", cases[c].lang);
+        for (size_t i = 0; i < NELEM(number); i++)
+            CHECK(!strstr(out.data, number[i]) && !strstr(text, number[i]) &&
+                      !strstr(html, number[i]),
+                  "%s/redirect: no '%s' of the phone number", cases[c].lang, number[i]);
+        g_free(subject);
+        g_free(text);
+        g_free(html);
+        /* only code recipients: nothing about codes the portal sends */
+        v.recipients = mixed;
+        v.nrecipients = 1;
+        if (notice_render(t, NOTICE_REDIRECT, &v, &out, err, sizeof err) == SL_OK &&
+            parts(&out, &subject, &text, &html)) {
+            CHECK(!strstr(text, cases[c].sent) && !strstr(html, "hoeven niets") &&
+                      !strstr(html, "need nothing") && !strstr(html, "rien à faire"),
+                  "%s: only code recipients: no word of codes from the portal", cases[c].lang);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+        }
+        /* no status page (the organisation's own portal): no link to it */
+        v.status_link = NULL;
+        if (notice_render(t, NOTICE_REDIRECT, &v, &out, err, sizeof err) == SL_OK &&
+            parts(&out, &subject, &text, &html)) {
+            CHECK(!strstr(text, "/p/s/") && !strstr(html, "/p/s/") && !strstr(text, "\n\n\n"),
+                  "%s: without a status page, no link and no empty paragraph", cases[c].lang);
+            g_free(subject);
+            g_free(text);
+            g_free(html);
+        }
+        buf_free(&out);
+    }
 }
 
 /* test_findings - how the sender's notices list what was found: the
@@ -422,6 +575,8 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
         {"Hello\n", "warn.txt:1: a .txt template begins with 'Subject: '"},
         {"Subject: x\n\n{{#findings}}{{#recipients}}{{/recipients}}{{/findings}}\n",
          "a list inside a list"},
+        /* the number itself has no name: only {{phone_end}} */
+        {"Subject: x\n\n{{#verify_sms}}{{phone}}{{/verify_sms}}\n", "unknown name 'phone'"},
         {NULL, "reject.reply:2: a reply is one line"},
     };
     for (size_t i = 0; i < NELEM(broken); i++) {
@@ -456,6 +611,7 @@ int main(void)
           err);
     if (t) {
         test_all(t);
+        test_way_in(t);
         test_findings(t);
         test_nothing_found(t);
         test_rule_names();

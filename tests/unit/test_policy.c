@@ -1,10 +1,13 @@
 /*
  * test_policy - the policy file, subject tags and the decision table:
  * recipients x modes x tags x confidence x partner status, each row an
- * expected action (and what enforce mode would have done).
+ * expected action (and what enforce mode would have done); how a portal
+ * recipient verifies (code, email, sms with phones_file).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../policy/decide.h"
 #include "check.h"
@@ -69,13 +72,130 @@ static void test_file(void)
         {"unsafe.conf", "leave unprotected"},
         {"twice.conf", "named twice"},
         {"missing.conf", "missing.conf:"},
+        {"verify-none.conf", "verify-none.conf:2: verification: 'none' is no longer possible"},
+        {"verify-none.conf", "choose code, email or sms"},
+        {"verify-dept.conf", "verify-dept.conf:4: verification: 'post' is not code, email or sms"},
+        {"bad-phones.conf", "bad-phones.csv:3: the phone number is not in E.164 form"},
+        {"twice-phones.conf",
+         "twice-phones.csv:5: this address has another phone number on an earlier line"},
     };
     for (size_t i = 0; i < NELEM(bad); i++) {
         err[0] = '\0';
         CHECK(load(bad[i].file, &p, err, sizeof err) != SL_OK, "%s accepted", bad[i].file);
         CHECK(strstr(err, bad[i].says) != NULL, "%s: got '%s'", bad[i].file, err);
+        /* a phones file is personal data: its errors show neither */
+        CHECK(!strstr(err, "0612345678") && !strstr(err, "87654321") && !strstr(err, "470123456") &&
+                  !strstr(err, "piet@") && !strstr(err, "familie@") && !strstr(err, "marie@"),
+              "%s: no number or address in '%s'", bad[i].file, err);
         policy_free(&p);
     }
+}
+
+/* test_way_in - the verification of each portal recipient: the sender's
+ * department's, else the organisation's; sms with the number from
+ * phones_file, and code for a recipient without one */
+static void test_way_in(void)
+{
+    struct policy p;
+    char err[1024] = "";
+    CHECK(load("good.conf", &p, err, sizeof err) == SL_OK, "good.conf: %s", err);
+    static const struct {
+        const char *name, *from, *to;
+        enum policy_verify want;
+        const char *phone;
+        bool no_phone;
+    } cases[] = {
+        {"the organisation's email", "kees@zorg-example.nl", "familie@gmail.example",
+         POLICY_VERIFY_EMAIL, NULL, false},
+        {"a department inherits email", "anna@zorg-example.nl", "nobody@gmail.example",
+         POLICY_VERIFY_EMAIL, NULL, false},
+        {"GGZ: sms with the number", "x@ggz.zorg-example.nl", "familie@gmail.example",
+         POLICY_VERIFY_SMS, "+31612345678", false},
+        {"sms: address in any case, in angle brackets", "x@ggz.zorg-example.nl",
+         "<MARIE@hotmail.EXAMPLE>", POLICY_VERIFY_SMS, "+32470123456", false},
+        {"sms: blanks in the number left out", "ggz-noord@zorg-example.nl", "jan@ziggo.example",
+         POLICY_VERIFY_SMS, "+31698765432", false},
+        {"sms without a number: code", "x@ggz.zorg-example.nl", "nobody@gmail.example",
+         POLICY_VERIFY_CODE, NULL, true},
+        {"sms: a header line is no recipient", "x@ggz.zorg-example.nl", "adres", POLICY_VERIFY_CODE,
+         NULL, true},
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        struct policy_way_in w;
+        policy_way_in(&p, policy_scope_of(&p, cases[i].from), cases[i].to, &w);
+        CHECK(w.verify == cases[i].want && w.no_phone == cases[i].no_phone &&
+                  (w.phone == NULL) == (cases[i].phone == NULL) &&
+                  (!w.phone || strcmp(w.phone, cases[i].phone) == 0),
+              "%s: got %s %s%s, want %s %s%s", cases[i].name, policy_verify_name(w.verify),
+              w.phone ? w.phone : "-", w.no_phone ? " (no phone)" : "",
+              policy_verify_name(cases[i].want), cases[i].phone ? cases[i].phone : "-",
+              cases[i].no_phone ? " (no phone)" : "");
+    }
+    CHECK(p.nphones == 3, "three numbers, the same one twice kept once: %zu", p.nphones);
+    policy_free(&p);
+
+    /* the embedded default: code, and no numbers */
+    CHECK(policy_defaults(&p) == SL_OK, "defaults");
+    struct policy_way_in w;
+    policy_way_in(&p, NULL, "familie@gmail.example", &w);
+    CHECK(w.verify == POLICY_VERIFY_CODE && !w.phone && !w.no_phone, "default: code, got %s",
+          policy_verify_name(w.verify));
+    CHECK(policy_set(&p, "verification", "sms", err, sizeof err) == SL_OK, "%s", err);
+    policy_way_in(&p, NULL, "familie@gmail.example", &w);
+    CHECK(w.verify == POLICY_VERIFY_CODE && w.no_phone, "sms without phones_file: code");
+    CHECK(policy_set(&p, "verification", "none", err, sizeof err) == SL_EPARSE &&
+              strstr(err, "choose code, email or sms"),
+          "none in sluis-milter.conf: '%s'", err);
+    CHECK(policy_is_key("verification") && policy_is_key("phones_file"), "both are policy keys");
+
+    /* each line of a phones file on its own */
+    static const struct {
+        const char *line;
+        bool ok;
+        const char *want; /* the number kept */
+    } lines[] = {
+        {"a@b.example,+31612345678", true, "+31612345678"},
+        {"a@b.example;+33 6 12 34 56 78", true, "+33612345678"},
+        {"a@b.example,\"+1 415 555 0100\"", true, "+14155550100"},
+        {"a@b.example,+123456789012345", true, "+123456789012345"},
+        {"a@b.example,+1234567890123456", false, NULL}, /* 16 digits */
+        {"a@b.example,+1234567", false, NULL},          /* 7 digits */
+        {"a@b.example,0612345678", false, NULL},        /* national */
+        {"a@b.example,31612345678", false, NULL},       /* the '+' a spreadsheet dropped */
+        {"a@b.example,+031612345678", false, NULL},
+        {"a@b.example,+31-6-12345678", false, NULL},
+        {"a@b.example,+31612345678,extra", false, NULL},
+        {"a@b.example", false, NULL},
+        {"a@b.example,", false, NULL},
+        {"@b.example,+31612345678", false, NULL},
+        {"*@b.example,+31612345678", false, NULL},
+        {"a@nodot,+31612345678", false, NULL},
+        {"a@b@c.example,+31612345678", false, NULL},
+    };
+    char tmp[] = "/tmp/sluis-test-phones-XXXXXX";
+    int fd = mkstemp(tmp);
+    CHECK(fd >= 0, "a temporary phones file");
+    if (fd >= 0)
+        close(fd);
+    for (size_t i = 0; fd >= 0 && i < NELEM(lines); i++) {
+        FILE *f = fopen(tmp, "w");
+        if (f) {
+            fprintf(f, "%s\n", lines[i].line);
+            fclose(f);
+        }
+        err[0] = '\0';
+        enum sl_status st = policy_set(&p, "phones_file", tmp, err, sizeof err);
+        const char *got = st == SL_OK ? policy_phone_of(&p, "A@B.example") : NULL;
+        CHECK((st == SL_OK) == lines[i].ok &&
+                  (!lines[i].want || (got && strcmp(got, lines[i].want) == 0)),
+              "'%s': %s, got %s (%s)", lines[i].line, lines[i].ok ? "kept" : "refused",
+              got ? got : "-", err);
+        CHECK(lines[i].ok || strstr(err, ":1: "), "'%s': the error names the line: '%s'",
+              lines[i].line, err);
+    }
+    if (fd >= 0)
+        unlink(tmp);
+    policy_free(&p);
 }
 
 static void test_tags(void)
@@ -247,5 +367,6 @@ int main(int argc, char **argv)
     test_file();
     test_tags();
     test_table();
+    test_way_in();
     return check_summary("test_policy");
 }

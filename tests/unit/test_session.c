@@ -491,20 +491,27 @@ static int received_count(const char *dir, int k, const char *needle)
     return n;
 }
 
-/* store_rows - rows in a table of the portal store at db (-1: unreadable) */
-static int store_rows(const char *db, const char *table)
+/* store_count - the number a counting query on the portal store at db
+ * gives (-1: unreadable) */
+static int store_count(const char *db, const char *sql)
 {
     sqlite3 *h = NULL;
     sqlite3_stmt *q = NULL;
-    char sql[64];
     int n = -1;
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
     if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
         sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
         n = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
     sqlite3_close(h);
     return n;
+}
+
+/* store_rows - rows in a table of the portal store at db (-1: unreadable) */
+static int store_rows(const char *db, const char *table)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    return store_count(db, sql);
 }
 
 /* a sensitive message to an outside address goes to the portal; what is
@@ -771,6 +778,184 @@ static void test_untagged(const char *dir, const char *key, int port)
     session_free(s);
 }
 
+/* token_after - the token that follows prefix in text, into out ("" none) */
+static void token_after(const char *text, const char *prefix, char out[STORE_TOKEN_LEN + 1])
+{
+    const char *t = text ? strstr(text, prefix) : NULL;
+    out[0] = '\0';
+    if (t == NULL)
+        return;
+    t += strlen(prefix);
+    size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+    if (n == STORE_TOKEN_LEN)
+        snprintf(out, STORE_TOKEN_LEN + 1, "%.*s", (int)n, t);
+}
+
+/* test_ways_in - verification per department, a number from phones_file:
+ * each portal recipient is kept with its way in, the sender's notice says
+ * it per recipient (a code for code only) with the link to the status
+ * page, the recipient's notice says how to open the link, each notice out
+ * is recorded as sent, an sms recipient without a number gets a code (and
+ * the log says so, without an address), and no phone number stands in any
+ * notice or log line */
+static void test_ways_in(const char *dir, const char *key, int port)
+{
+    char conf[1400], db[400], pol[400], phones[400];
+    snprintf(db, sizeof db, "%s/ways.db", dir);
+    snprintf(pol, sizeof pol, "%s/ways-policy.conf", dir);
+    snprintf(phones, sizeof phones, "%s/ways-phones.csv", dir);
+    FILE *f = fopen(phones, "w");
+    if (f) {
+        fputs("address;phone\npiet@gmail.com;+31 6 1234 5678\n", f);
+        fclose(f);
+    }
+    f = fopen(pol, "w");
+    if (f) {
+        fputs("org_domains = zorg-example.nl\nportal_url = https://portaal.test/p/\n"
+              "verification = email\nphones_file = ways-phones.csv\n"
+              "[department GGZ]\nmembers = ggz-*@zorg-example.nl\nverification = sms\n"
+              "[department Wijk]\nmembers = @wijk.zorg-example.nl\nverification = code\n",
+              f);
+        fclose(f);
+    }
+    snprintf(conf, sizeof conf,
+             "policy = %s\nportal_db = %s\nportal_key = %s\nsubmission = 127.0.0.1:%d\n", pol, db,
+             key, port);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    struct store *st = NULL;
+    char err[256] = "";
+    if (s == NULL)
+        return;
+    static const struct {
+        const char *name, *from;
+        enum store_verify want[2];
+        const char *says[2]; /* the sender's notice, per recipient */
+        const char *how[2];  /* each recipient's notice */
+        bool fallback;       /* an sms recipient without a number */
+    } ways[] = {
+        {"the organisation: email",
+         "anja@zorg-example.nl",
+         {STORE_VERIFY_EMAIL, STORE_VERIFY_EMAIL},
+         {"piet@gmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd - "
+          "krijgt een code per e-mail\r\n",
+          "marie@hotmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd "
+          "- krijgt een code per e-mail\r\n"},
+         {"op dit e-mailadres", "op dit e-mailadres"},
+         false},
+        {"GGZ: sms, and code for a recipient without a number",
+         "ggz-noord@zorg-example.nl",
+         {STORE_VERIFY_SMS, STORE_VERIFY_CODE},
+         {"piet@gmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd - "
+          "krijgt een code per sms (nummer eindigend op 678)\r\n",
+          "marie@hotmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd "
+          "- toegangscode "},
+         {"per sms op uw mobiele nummer dat eindigt op 678", "telefonisch of persoonlijk een "
+                                                             "toegangscode"},
+         true},
+        {"Wijk: code",
+         "an@wijk.zorg-example.nl",
+         {STORE_VERIFY_CODE, STORE_VERIFY_CODE},
+         {"piet@gmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd - "
+          "toegangscode ",
+          "marie@hotmail.com: er is een bericht met een link naar het beveiligde portaal gestuurd "
+          "- toegangscode "},
+         {"telefonisch of persoonlijk een toegangscode",
+          "telefonisch of persoonlijk een toegangscode"},
+         false},
+    };
+    const char *to[] = {"piet@gmail.com", "marie@hotmail.com"};
+    /* the number, and any part of it longer than its last three digits */
+    static const char *const number[] = {"+31612345678", "+31 6 1234 5678", "612345678",
+                                         "12345678",     "2345678",         "5678"};
+    for (size_t i = 0; i < NELEM(ways); i++) {
+        int before = received(dir);
+        struct record r = {0};
+        char logpath[32];
+        int saved = log_capture(logpath);
+        enum session_rc rc = message(s, &r, ways[i].from, to, 2, SENSITIVE, 1);
+        char *log = log_captured(saved, logpath);
+        CHECK(rc == SESSION_DISCARD && received(dir) == before + 3,
+              "%s: through the portal, three notices (answer %d, %d sent)", ways[i].name, (int)rc,
+              received(dir) - before);
+        CHECK(log && !strchr(log, '@') &&
+                  (strstr(log, "portal: 1 recipient with verification sms has no number in "
+                               "phones_file: an access code instead") != NULL) == ways[i].fallback,
+              "%s: the fallback to code %s, without an address: '%s'", ways[i].name,
+              ways[i].fallback ? "logged" : "not logged", log ? log : "(none)");
+        for (size_t k = 0; log && k < NELEM(number); k++)
+            CHECK(!strstr(log, number[k]), "%s: no '%s' in the log", ways[i].name, number[k]);
+        free(log);
+        char *sn = unsoft(dir, before + 1), stoken[STORE_TOKEN_LEN + 1],
+             token[2][STORE_TOKEN_LEN + 1];
+        token_after(sn, "https://portaal.test/p/s/", stoken);
+        CHECK(stoken[0] != '\0', "%s: the sender's notice links to the status page", ways[i].name);
+        for (int k = 0; k < 2; k++) {
+            CHECK(sn && strstr(sn, ways[i].says[k]), "%s: the sender is told '%s'", ways[i].name,
+                  ways[i].says[k]);
+            CHECK(received_to(dir, before + 2 + k, to[k]), "%s: notice %d to %s", ways[i].name,
+                  k + 2, to[k]);
+            char *rn = unsoft(dir, before + 2 + k);
+            token_after(rn, "https://portaal.test/p/", token[k]);
+            CHECK(rn && strstr(rn, ways[i].how[k]) && !strstr(rn, "/p/s/"),
+                  "%s: %s is told '%s', and gets no status link", ways[i].name, to[k],
+                  ways[i].how[k]);
+            for (size_t n = 0; n < NELEM(number); n++)
+                CHECK(rn && !strstr(rn, number[n]) && sn && !strstr(sn, number[n]),
+                      "%s: no '%s' in a notice", ways[i].name, number[n]);
+            free(rn);
+        }
+        /* a code in the sender's notice for code recipients only */
+        int codes = 0;
+        for (const char *c = sn; c && (c = strstr(c, "- toegangscode ")) != NULL; c++)
+            codes++;
+        int want_codes = (ways[i].want[0] == STORE_VERIFY_CODE) * 2 +
+                         (ways[i].want[1] == STORE_VERIFY_CODE) * 2; /* text and HTML */
+        CHECK(codes == want_codes, "%s: %d code(s) in the sender's notice, want %d", ways[i].name,
+              codes, want_codes);
+        /* the store: each recipient's way in, both notices recorded as
+         * sent (the sender's status page shows them) */
+        if (st == NULL && store_open(db, key, 0, &st, err, sizeof err) != SL_OK)
+            CHECK(false, "the store: %s", err);
+        int sent = store_count(db, "SELECT count(*) FROM events WHERE kind = 0"),
+            tokens = store_count(db, "SELECT count(sender_token_hash) FROM messages");
+        CHECK(sent == 2 * (int)(i + 1) && tokens == (int)(i + 1),
+              "%s: %d notice(s) recorded as sent, want %d; %d status token(s), want %zu",
+              ways[i].name, sent, 2 * (int)(i + 1), tokens, i + 1);
+        for (int k = 0; st && k < 2; k++) {
+            struct store_info info;
+            enum store_fetch fl = store_lookup(st, token[k], &info, err, sizeof err);
+            CHECK(fl == STORE_FOUND && info.verify == ways[i].want[k] &&
+                      (info.verify == STORE_VERIFY_CODE) == (info.masked_to[0] == '\0'),
+                  "%s: %s's link leads to %s (want %s), masked '%s' (%s)", ways[i].name, to[k],
+                  store_verify_name(info.verify), store_verify_name(ways[i].want[k]),
+                  info.masked_to, store_fetch_name(fl));
+            if (fl == STORE_FOUND && info.verify == STORE_VERIFY_SMS)
+                CHECK(strstr(info.masked_to, "678") && !strstr(info.masked_to, "12345"),
+                      "%s: the number kept with the link, shown masked: '%s'", ways[i].name,
+                      info.masked_to); /* the code the sender relays opens the message */
+            const char *line = sn ? strstr(sn, ways[i].says[k]) : NULL;
+            const char *at = line ? strstr(line, "- toegangscode ") : NULL;
+            if (ways[i].want[k] == STORE_VERIFY_CODE) {
+                char code[STORE_CODE_LEN + 1] = "";
+                if (at)
+                    snprintf(code, sizeof code, "%.6s", at + 15);
+                struct buf got = BUF_INIT;
+                enum store_fetch ff =
+                    store_fetch(st, token[k], code, &got, NULL, 0, err, sizeof err);
+                CHECK(ff == STORE_FOUND && got.len > 0,
+                      "%s: the code in the sender's notice opens %s's link (%s)", ways[i].name,
+                      to[k], store_fetch_name(ff));
+                buf_free(&got);
+            }
+        }
+        free(sn);
+    }
+    store_free(st);
+    session_free(s);
+}
+
 static void test_redirect(const char *scripts)
 {
     char dir[] = "/tmp/sluis-test-redirect-XXXXXX", key[300], err[256], path[400];
@@ -867,6 +1052,8 @@ static void test_redirect(const char *scripts)
         test_untagged(dir, key, port);
     if (port > 0)
         test_reload(dir, key, port);
+    if (port > 0)
+        test_ways_in(dir, key, port);
     if (port > 0) {
         kill(rcv, SIGTERM);
         waitpid(rcv, NULL, 0);
