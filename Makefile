@@ -116,6 +116,43 @@ $(BUILD)/asan/bin/sluis-extract: $(DOC_ASAN_OBJ) $(BUILD)/asan/attach/worker.o
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN) -o $@ $^ $(DOC_LIBS)
 
+# ---- web/: the HTTP layer of the portal and the dashboard, on libmicrohttpd
+# (only its objects and programs link it, not the engine). EMBED turns a folder
+# of static files into a C table of struct web_asset: $(call EMBED,FOLDER,URL_PREFIX,SYMBOL)
+WEB_PKGS     := libmicrohttpd
+WEB_CFLAGS    = $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
+WEB_LIBS      = $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
+WEB_SRC      := web/utf8.c web/html.c web/form.c web/http.c
+WEB_OBJ       = $(WEB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/common/buf.o
+WEB_ASAN_OBJ  = $(WEB_SRC:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/common/buf.o
+WEB_TESTS    := test_web
+EMBED         = @mkdir -p $(dir $@) && scripts/embed $(1) $(2) $(3) >$@.tmp && mv $@.tmp $@
+
+$(WEB_SRC:%.c=$(BUILD)/%.o) $(WEB_SRC:%.c=$(BUILD)/asan/%.o): CFLAGS_ALL += $(WEB_CFLAGS)
+
+$(BUILD)/gen/test_web_assets.c: scripts/embed tests/unit/data/web/static \
+                                $(shell find tests/unit/data/web/static -type f 2>/dev/null)
+	$(call EMBED,tests/unit/data/web/static,/static/,test_web_assets)
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS_ALL) -I. -c -o $@ $<
+
+$(BUILD)/gen/asan/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -I. -c -o $@ $<
+
+$(WEB_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(WEB_OBJ) \
+                                                   $(BUILD)/gen/%_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(WEB_OBJ) $(BUILD)/gen/$*_assets.o $(WEB_LIBS) $(PKG_LIBS)
+
+$(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+                                                        $(WEB_ASAN_OBJ) $(BUILD)/gen/asan/%_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/gen/asan/$*_assets.o \
+	    $(WEB_LIBS) $(PKG_LIBS)
+# ---- end of web/
+
 $(BUILD)/bench/nullmilter: bench/nullmilter.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< -lmilter -lpthread
@@ -251,6 +288,7 @@ check: deps
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
 	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
 	    $(BUILD)/bench/smtpsink $(FUZZ_BINS)
+	@$(MAKE) --no-print-directory $(WEB_TESTS:%=$(BUILD)/tests/%) $(WEB_TESTS:%=$(BUILD)/asan/tests/%)
 	@tests/run-all $(BUILD)
 
 test: check

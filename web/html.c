@@ -51,10 +51,8 @@ void html_text(struct html *h, const char *s, size_t len)
             ent = "&#39;";
             break;
         default:
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
                 ent = ""; /* controls are dropped */
-            } else if (c == 0x7f) {
-                ent = "";
             } else if (c >= 0x80) {
                 size_t n = utf8_char_len(s + i, len - i);
                 if (n == 0)

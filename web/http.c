@@ -201,8 +201,10 @@ static enum sl_status disposition(struct buf *out, const struct buf *name)
         unsigned char c = (unsigned char)name->data[i];
         if (c >= 0x80 && c < 0xc0)
             continue; /* a continuation: its character is one '_' */
-        st = buf_append_char(
-            out, c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '%' ? '_' : (char)c);
+        char ch = (char)c;
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '%')
+            ch = '_';
+        st = buf_append_char(out, ch);
     }
     if (st == SL_OK)
         st = buf_append_str(out, "\"; filename*=UTF-8''");
@@ -804,8 +806,6 @@ static bool stage_body(struct exchange *x, const char *data, size_t len)
     struct web_request_data *d = &x->data;
     if (len > x->req.route->max_body - d->body.len)
         return false;
-    if (d->body.cap == 0 && d->has_length && buf_reserve(&d->body, d->content_length) != SL_OK)
-        return false;
     return buf_append(&d->body, data, len) == SL_OK;
 }
 
@@ -816,8 +816,9 @@ static void stage_answer(struct exchange *x)
     const struct web_route *r = x->req.route;
 
     if (d->body.len > 0 || web_header(&x->req, "Content-Type") != NULL) {
-        enum form_status fs =
-            form_parse(&d->form, web_header(&x->req, "Content-Type"), d->body.data, d->body.len);
+        char none[1] = "";
+        enum form_status fs = form_parse(&d->form, web_header(&x->req, "Content-Type"),
+                                         d->body.data ? d->body.data : none, d->body.len);
         if (fs == FORM_OK)
             fs = form_check(&d->form, r->fields, r->nfields, NULL, 0);
         if (fs != FORM_OK) {
@@ -1209,6 +1210,7 @@ static int listen_socket(const char *listen_on, unsigned *port, char *err, size_
     freeaddrinfo(ai);
     struct sockaddr_storage ss;
     socklen_t sl = sizeof ss;
+    memset(&ss, 0, sizeof ss);
     if (getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
         snprintf(err, errlen, "listen %s: %s", listen_on, strerror(errno));
         close(fd);

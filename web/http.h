@@ -230,7 +230,7 @@ enum sl_status web_response_asset(struct web_response *res, const struct web_ass
 /* ---- the server ---- */
 
 enum web_phase {
-    WEB_PHASE_HEADERS, /* request line and headers only: no field yet */
+    WEB_PHASE_HEADERS, /* request line, headers and query: no form field yet */
     WEB_PHASE_FORM,    /* the query and form fields are checked and readable */
 };
 
