@@ -45,7 +45,7 @@ DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 .PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
         run format format-check cflags clean install uninstall deb fuzz
 
-all: bin/sluis bin/sluis-extract bin/sluis-milter
+all: bin/sluis bin/sluis-extract bin/sluis-milter bin/sluis-portal
 
 # sluis policy check reads sluis-milter.conf too: the milter's config parser
 bin/sluis: $(ENGINE_OBJ) $(BUILD)/milter/config.o $(BUILD)/cli/sluis.o
@@ -152,6 +152,29 @@ $(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c test
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/gen/asan/$*_assets.o \
 	    $(WEB_LIBS) $(PKG_LIBS)
 # ---- end of web/
+
+# ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
+# web/ and the portal's view, reply and one-time code senders; the style sheet
+# and other files of portal/static/ compiled in
+PORTAL_SRC := portal/main.c portal/config.c portal/strings.c portal/ui.c portal/ui-verify.c \
+              portal/ui-message.c portal/ui-sender.c
+PORTAL_LINK_SRC = $(PORTAL_SRC) $(PORTAL_VIEW_SRC) $(WEB_SRC) common/smtp.c milter/log.c \
+                  milter/account.c
+PORTAL_LIBS = $(PKG_LIBS) $(WEB_LIBS) $(PORTAL_VIEW_LIBS)
+$(PORTAL_SRC:%.c=$(BUILD)/%.o) $(PORTAL_SRC:%.c=$(BUILD)/asan/%.o): CFLAGS_ALL += $(WEB_CFLAGS)
+
+$(BUILD)/gen/portal_assets.c: scripts/embed $(wildcard portal/static/*)
+	$(call EMBED,portal/static,/p/static/,portal_assets)
+
+bin/sluis-portal: $(sort $(ENGINE_OBJ) $(PORTAL_LINK_SRC:%.c=$(BUILD)/%.o)) $(BUILD)/gen/portal_assets.o
+	@mkdir -p bin
+	$(CC) $(OPT) -o $@ $^ $(PORTAL_LIBS) $(LDFLAGS)
+
+$(BUILD)/asan/bin/sluis-portal: $(sort $(ASAN_OBJ) $(PORTAL_LINK_SRC:%.c=$(BUILD)/asan/%.o)) \
+                                $(BUILD)/gen/asan/portal_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) -o $@ $^ $(PORTAL_LIBS)
+# ---- end of bin/sluis-portal
 
 $(BUILD)/bench/nullmilter: bench/nullmilter.c
 	@mkdir -p $(dir $@)
