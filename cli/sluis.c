@@ -440,10 +440,12 @@ static int cmd_portal(int argc, char **argv)
     char err[512] = "";
     int rest;
     if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
-        char dir[4096];
+        char path[4096];
         struct stat st;
-        snprintf(dir, sizeof dir, "%s", argv[1]);
-        dirname(dir);
+        snprintf(path, sizeof path, "%s", argv[1]);
+        /* dirname's answer, not its argument: for a bare name it returns
+         * "." and leaves the argument as it was */
+        const char *dir = dirname(path);
         if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
             fprintf(stderr,
                     "sluis portal: %s: the folder %s does not exist; make it first, for the "
