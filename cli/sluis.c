@@ -7,6 +7,7 @@
  *   sluis policy check FILE      (a policy file, or a sluis-milter.conf)
  *   sluis portal keygen KEYFILE | init --db DB --key KEY
  *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
+ *                | status --db DB --key KEY SENDER_TOKEN
  *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
  *   sluis version
  *
@@ -57,6 +58,7 @@ static void usage(FILE *f)
                "       sluis portal init --db DB --key KEYFILE\n"
                "       sluis portal show --db DB --key KEYFILE TOKEN CODE\n"
                "       sluis portal expire --db DB --key KEYFILE\n"
+               "       sluis portal status --db DB --key KEYFILE SENDER_TOKEN\n"
                "       sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
@@ -400,15 +402,50 @@ static struct store *portal_open(int argc, char **argv, int nargs, unsigned flag
     return s;
 }
 
+/* portal_time - t as local time, or "-" for 0 */
+static const char *portal_time(time_t t, char out[32])
+{
+    struct tm tm;
+    if (t == 0 || localtime_r(&t, &tm) == NULL || strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+        snprintf(out, 32, "-");
+    return out;
+}
+
+/* portal_print_status - what became of a message, per recipient, without
+ * its content (what the sender's status page shows) */
+static void portal_print_status(const struct store_status *st)
+{
+    char a[32], b[32], c[32];
+    printf("message    %s\n", st->id);
+    printf("sender     %s\n", st->sender);
+    printf("kept       %s\n", portal_time(st->created, a));
+    printf("expires    %s\n", portal_time(st->expires, a));
+    if (st->revoked)
+        printf("withdrawn  %s\n", portal_time(st->revoked, a));
+    if (st->expired)
+        printf("expired    %s\n", portal_time(st->expired, a));
+    printf("%-3s %-40s %-6s %-19s %-19s %-19s %s\n", "#", "recipient", "way", "sent", "opened",
+           "replied", "locked");
+    for (size_t i = 0; i < st->n; i++) {
+        const struct store_rcpt_status *r = &st->rcpts[i];
+        char sent[32];
+        printf("%-3zu %-40s %-6s %-19s %-19s %-19s %s\n", i + 1, r->address,
+               store_verify_name(r->verify), portal_time(r->sent, sent), portal_time(r->opened, b),
+               portal_time(r->replied, c), r->locked ? "yes" : "no");
+    }
+}
+
 static int cmd_portal(int argc, char **argv)
 {
     char err[512] = "";
     int rest;
     if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
-        char dir[4096];
+        char path[4096];
         struct stat st;
-        snprintf(dir, sizeof dir, "%s", argv[1]);
-        dirname(dir);
+        snprintf(path, sizeof path, "%s", argv[1]);
+        /* dirname's answer, not its argument: for a bare name it returns
+         * "." and leaves the argument as it was */
+        const char *dir = dirname(path);
         if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
             fprintf(stderr,
                     "sluis portal: %s: the folder %s does not exist; make it first, for the "
@@ -446,6 +483,24 @@ static int cmd_portal(int argc, char **argv)
             rc = 1;
         }
         buf_free(&m);
+        store_free(s);
+        return rc;
+    }
+    if (argc >= 1 && strcmp(argv[0], "status") == 0) {
+        struct store *s = portal_open(argc, argv, 1, 0, &rest);
+        if (s == NULL)
+            return rest < 0 ? 2 : 1;
+        struct store_status st;
+        enum store_fetch f = store_status(s, argv[rest], &st, err, sizeof err);
+        int rc = 0;
+        if (f == STORE_FOUND) {
+            portal_print_status(&st);
+            rc = fflush(stdout) == 0 ? 0 : 1;
+            store_status_free(&st);
+        } else {
+            fprintf(stderr, "sluis portal: %s%s%s\n", store_fetch_name(f), err[0] ? ": " : "", err);
+            rc = 1;
+        }
         store_free(s);
         return rc;
     }

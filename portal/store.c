@@ -280,7 +280,7 @@ static void derive(const struct store *s, const char *label, const char *text,
                    unsigned char out[KEY_LEN])
 {
     unsigned char in[256];
-    size_t ll = strlen(label), tl = strnlen(text, sizeof in - ll);
+    size_t ll = strnlen(label, 32), tl = strnlen(text, sizeof in - ll);
     memcpy(in, label, ll);
     memcpy(in + ll, text, tl);
     unsigned len = KEY_LEN;
@@ -708,7 +708,7 @@ static void code_mac(const struct store *s, const char *label, const unsigned ch
                      const char *code, unsigned char mac[32])
 {
     unsigned char in[16 + 32 + STORE_CODE_LEN];
-    size_t ll = strlen(label);
+    size_t ll = strnlen(label, 16);
     memcpy(in, label, ll);
     memcpy(in + ll, token_hash, 32);
     memset(in + ll + 32, 0, STORE_CODE_LEN);
@@ -986,10 +986,12 @@ enum sl_status store_delete(struct store *s, const char *id, char *err, size_t e
 {
     /* the pickups by name too: not only through ON DELETE CASCADE */
     static const char *const sql[] = {
-        "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM pickups WHERE "
-        "message = ?)",
-        "DELETE FROM replies WHERE message = ?", "DELETE FROM pickups WHERE message = ?",
-        "DELETE FROM events WHERE message = ?", "DELETE FROM messages WHERE id = ?"};
+        "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM pickups WHERE message=?)",
+        "DELETE FROM replies WHERE message = ?",
+        "DELETE FROM pickups WHERE message = ?",
+        "DELETE FROM events WHERE message = ?",
+        "DELETE FROM messages WHERE id = ?",
+    };
     pthread_mutex_lock(&s->lock);
     bool ok = begin(s);
     for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++)

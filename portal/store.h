@@ -1,23 +1,40 @@
 /*
  * store - the portal store: messages redirected to the portal, kept
- * encrypted until their recipients pick them up or they expire.
+ * encrypted until they expire or their sender withdraws them, with the
+ * recipients' replies, their sessions and what happened to each message.
  *
  * Each message is encrypted with AES-256-GCM under a random key of its
- * own; that key is kept wrapped (AES-256-GCM again) by a master key read
- * from a 0600 key file. Each recipient gets an unguessable token (256
- * random bits, base64url) for the pickup link and a six-digit access code
- * the sender gives by phone; the store keeps only a SHA-256 of the token
- * and a keyed hash of the code, so neither a copy of the database nor of
- * the logs opens a message. Five wrong codes lock a token. The store knows
- * its master key by a check value: another key is refused at open.
+ * own (the DEK). Each recipient gets an unguessable token (256 random
+ * bits, base64url) for the pickup link, and the DEK is wrapped (AES-256-
+ * GCM) once per recipient under HMAC-SHA256(master, "sluis-pickup:" ||
+ * token), the master key read from a 0600 key file. The store keeps only a
+ * SHA-256 of each token, so the database and the master key together open
+ * nothing without a link (messages kept before version 3 keep their DEK
+ * wrapped under the master key alone until they go).
  *
- * SQLite in WAL mode with synchronous=FULL: when store_put() returns
- * SL_OK the message is on disk. One connection per store, used under a
- * mutex: any number of threads may share a store, and any number of
- * processes may open the same file (a connection waits for another's
- * write lock, see store_busy_timeout). No OpenSSL or SQLite
+ * A recipient proves to be the one meant by a code: the six-digit access
+ * code the sender relays (STORE_VERIFY_CODE), or a one-time code the
+ * portal mails or texts (STORE_VERIFY_EMAIL, _SMS; good STORE_OTP_SECONDS,
+ * at most STORE_OTP_SENDS an hour). Codes are kept as keyed hashes. Wrong
+ * codes of either kind count together: STORE_MAX_TRIES lock a token, and a
+ * client address (kept as a keyed hash) with STORE_CLIENT_FAILS wrong codes
+ * in an hour is refused for the rest of it. A right code starts a session
+ * (the cookie value kept as a SHA-256, the DEK wrapped under a key derived
+ * from it) that ends STORE_SESSION_IDLE after its last use, at the latest
+ * STORE_SESSION_MAX after it began. The sender gets a token of their own
+ * for a status page and withdrawal. Withdrawal and expiry remove content,
+ * keys, replies, sessions and codes at once and leave a tombstone (dates,
+ * no content) for STORE_TOMBSTONE_DAYS; events (sent, opened, replied,
+ * revoked, expired, locked) have no content and stay.
+ *
+ * The store knows its master key by a check value: another key is refused
+ * at open. SQLite in WAL mode with synchronous=FULL: when a call returns
+ * SL_OK (or STORE_FOUND) what it wrote is on disk. One connection per
+ * store, used under a mutex: any number of threads may share a store, and
+ * any number of processes may open the same file (a connection waits for
+ * another's write lock, see store_busy_timeout). No OpenSSL or SQLite
  * type crosses this header; no error text holds an address, a token, a
- * code or content.
+ * session value, a code, a phone number or content.
  */
 #ifndef SLUIS_STORE_H
 #define SLUIS_STORE_H
@@ -152,13 +169,18 @@ void store_free(struct store *s);
  * "sluis-pickup:" || token)), and not under the master key alone: the
  * database and the master key together open nothing without a link. A
  * recipient's phone number is kept the same way. The sent event of each
- * recipient is recorded by store_sent() once its notice is out. */
+ * recipient is recorded by store_sent() once its notice is out.
+ * SL_EINVAL (nothing kept) for a recipient without an address or with
+ * STORE_VERIFY_SMS and no phone number in E.164 form; on any error the
+ * pickups and sender_token are wiped. */
 enum sl_status store_put(struct store *s, const void *msg, size_t len, const char *sender,
                          const struct store_rcpt *rcpts, size_t n, time_t expires, char id[33],
                          struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
                          char *err, size_t errlen);
 
-/* store_sent - record that the notice with pickup's link went out */
+/* store_sent - record that the notice with pickup's link went out (once
+ * per recipient: a second call adds nothing). SL_EINVAL for a token the
+ * store does not know. */
 enum sl_status store_sent(struct store *s, const char *token, char *err, size_t errlen);
 
 /* store_delete - remove the message id (the 32 hex digits store_put gave)
@@ -176,10 +198,13 @@ struct store_info {
     char sender[320];
     enum store_verify verify;
     time_t created, expires;
-    int tries_left;     /* wrong codes still allowed */
-    bool otp_pending;   /* a one-time code was sent and has not expired */
-    char masked_to[64]; /* where the one-time code goes, masked: "j***@gmail.com",
-                           "+31 6 ***** 678" ("" for STORE_VERIFY_CODE) */
+    int tries_left;   /* wrong codes still allowed */
+    bool otp_pending; /* a one-time code was sent and has not expired */
+    /* where the one-time code goes, masked: "j***@gmail.com" (the first
+     * character of the local part and the domain), "+31 ***** 678" (the
+     * country code and the last three digits); "" for STORE_VERIFY_CODE,
+     * and unless store_lookup says STORE_FOUND */
+    char masked_to[64];
 };
 
 /* store_lookup - the state of token without spending a try: STORE_FOUND
@@ -191,8 +216,11 @@ enum store_fetch store_lookup(struct store *s, const char *token, struct store_i
 /* store_otp_new - a new one-time code for token (STORE_VERIFY_EMAIL or
  * _SMS), replacing any earlier one: code gets it, dest where to send it
  * (the recipient's address, or the phone number unwrapped with the token).
- * STORE_TOO_MANY_SENDS past STORE_OTP_SENDS an hour; STORE_LOCKED,
- * STORE_EXPIRED, STORE_REVOKED, STORE_UNKNOWN as store_lookup. */
+ * The hour begins with its first code. STORE_TOO_MANY_SENDS past
+ * STORE_OTP_SENDS an hour; STORE_NO_CODE for a recipient by
+ * STORE_VERIFY_CODE; STORE_LOCKED, STORE_EXPIRED, STORE_REVOKED,
+ * STORE_UNKNOWN as store_lookup. code and dest are empty unless
+ * STORE_FOUND. */
 enum store_fetch store_otp_new(struct store *s, const char *token, char code[STORE_CODE_LEN + 1],
                                char *dest, size_t destlen, char *err, size_t errlen);
 
@@ -201,11 +229,13 @@ enum store_fetch store_otp_new(struct store *s, const char *token, char code[STO
  * when none is valid, without spending a try). client is the client's
  * address (kept only as a keyed hash, an hour): past STORE_CLIENT_FAILS
  * wrong codes in the hour it gets STORE_CLIENT_LOCKED before any code is
- * compared. Tries count as for store_fetch. On STORE_FOUND a session
+ * compared (client NULL: no client count). Tries count as for store_fetch,
+ * one count for access and one-time codes. On STORE_FOUND a session
  * begins: session gets its value (the cookie: 43 characters of base64url,
  * kept only as a hash, the message key wrapped under a key derived from
  * it), the opened event is recorded the first time, and a one-time code is
- * used up. */
+ * used up (a second use is STORE_NO_CODE). A lock by wrong codes records
+ * the locked event once. */
 enum store_fetch store_verify(struct store *s, const char *token, const char *code,
                               const char *client, char session[STORE_TOKEN_LEN + 1], char *err,
                               size_t errlen);
@@ -224,12 +254,18 @@ struct store_thread {
 };
 
 /* store_session - the thread behind a session for token (both must match),
- * decrypted, into t (store_thread_free after; items reset first). The
- * session's idle time starts anew. STORE_UNKNOWN when there is no such
- * session or it timed out (STORE_SESSION_IDLE, STORE_SESSION_MAX);
- * STORE_REVOKED, STORE_EXPIRED when the message went meanwhile. */
+ * decrypted, into t: t is overwritten (free an earlier thread first) and
+ * is the caller's on STORE_FOUND (store_thread_free after; on any other
+ * answer it is left empty). A recipient sees the original and their own
+ * replies only. The session's idle time starts anew. STORE_UNKNOWN when
+ * there is no such session or it timed out (STORE_SESSION_IDLE,
+ * STORE_SESSION_MAX; it is removed then); STORE_REVOKED, STORE_EXPIRED
+ * when the message went meanwhile; STORE_DAMAGED when anything stored
+ * fails authentication. A token locked by wrong codes after the session
+ * began does not end it. */
 enum store_fetch store_session(struct store *s, const char *token, const char *session,
                                struct store_thread *t, char *err, size_t errlen);
+/* store_thread_free - wipe and free the items; t is empty after (NULL is fine) */
 void store_thread_free(struct store_thread *t);
 
 /* store_reply - keep the recipient's reply msg[0..len) (RFC 5322 bytes,
@@ -247,8 +283,9 @@ enum sl_status store_logout(struct store *s, const char *session, char *err, siz
 struct store_rcpt_status {
     char address[320];
     enum store_verify verify;
-    time_t sent, opened, replied; /* 0: not (yet) */
-    bool locked;
+    /* 0: not (yet); the first sent and opened, the latest reply */
+    time_t sent, opened, replied;
+    bool locked; /* STORE_MAX_TRIES wrong codes */
 };
 
 struct store_status {
@@ -259,25 +296,29 @@ struct store_status {
     size_t n;
 };
 
-/* store_status - the message behind the sender's token: STORE_FOUND with
- * st filled (store_status_free after), STORE_UNKNOWN, STORE_FAILED. A
- * revoked or expired message is STORE_FOUND with its date set. */
+/* store_status - the message behind the sender's token, without content:
+ * STORE_FOUND with st filled (store_status_free after; rcpts in
+ * store_put's order), STORE_UNKNOWN, STORE_FAILED. A revoked or expired
+ * message is STORE_FOUND with its date set until its tombstone goes. */
 enum store_fetch store_status(struct store *s, const char *sender_token, struct store_status *st,
                               char *err, size_t errlen);
 void store_status_free(struct store_status *st);
 
 /* store_revoke - withdraw the message behind the sender's token: its
- * content, keys, replies, sessions and codes are removed at once, a
+ * content, keys, replies, sessions, codes and phone numbers are removed at
+ * once (the write-ahead log checkpointed after, as store_expire), a
  * tombstone stays; the revoked event is recorded per recipient.
- * STORE_FOUND when withdrawn now or before, STORE_UNKNOWN, STORE_FAILED. */
+ * STORE_FOUND when withdrawn now or before (or already expired: then it
+ * stays expired), STORE_UNKNOWN, STORE_FAILED. */
 enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err, size_t errlen);
 
 /* ---- both, and the CLI ---- */
 
 /* store_fetch - the message behind token, if code is the access code
+ * (whatever the recipient's method; messages of every store version)
  * (code NULL: only whether the token is valid, msg untouched, no try
- * counted). On STORE_FOUND msg holds the original bytes (reset first) and,
- * if not NULL, rcpt_out the recipient's address; the pickup time is
+ * counted; STORE_REVOKED and STORE_EXPIRED as store_lookup). On STORE_FOUND msg holds the original
+ * bytes (reset first) and, if not NULL, rcpt_out the recipient's address; the pickup time is
  * recorded (the opened event). For `sluis portal show`.
  *
  * Tries are counted in the database, so the limit holds across threads
@@ -293,9 +334,11 @@ enum store_fetch store_fetch(struct store *s, const char *token, const char *cod
 
 /* store_expire - messages whose expiry is before now lose their content,
  * keys, replies, sessions and codes (the expired event is recorded per
- * recipient) and keep a tombstone; tombstones older than
- * STORE_TOMBSTONE_DAYS and stale client counts go. removed: how many
- * messages lost their content now. */
+ * recipient) and keep a tombstone; tombstones withdrawn or expired more
+ * than STORE_TOMBSTONE_DAYS before now go (their events stay), and so do
+ * client counts and sessions past their time. removed: how many messages
+ * lost their content now. The write-ahead log is checkpointed after, so
+ * that removed content leaves the files on disk. */
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,
                             size_t errlen);
 
@@ -309,7 +352,8 @@ struct store_event_row {
 };
 
 /* store_events - call fn for each event at or after since, oldest first;
- * fn returning false stops early */
+ * fn returning false stops early. fn is called without the store's lock
+ * (it may use the store); e is valid only during the call. */
 enum sl_status store_events(struct store *s, time_t since,
                             bool (*fn)(const struct store_event_row *e, void *arg), void *arg,
                             char *err, size_t errlen);
