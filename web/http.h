@@ -103,8 +103,8 @@ struct web_route {
     unsigned needs;                 /* WEB_NEED_* bits */
     const struct web_field *fields; /* the form fields of the body (POST) */
     size_t nfields;
-    size_t max_body;               /* bytes of the body at most (0: no body); with files: their
-                                      total, plus room for the other fields and the multipart framing */
+    size_t max_body;               /* bytes of the body at most (0: none); with files, room for
+                                      them all, the other fields and the multipart framing */
     const struct web_field *query; /* the query parameters (beside web_config.query) */
     size_t nquery;
 };
