@@ -123,8 +123,8 @@ WEB_PKGS     := libmicrohttpd
 WEB_CFLAGS    = $(shell pkg-config --cflags $(WEB_PKGS) 2>/dev/null)
 WEB_LIBS      = $(shell pkg-config --libs $(WEB_PKGS) 2>/dev/null)
 WEB_SRC      := web/utf8.c web/html.c web/form.c web/http.c
-WEB_OBJ       = $(WEB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/common/buf.o
-WEB_ASAN_OBJ  = $(WEB_SRC:%.c=$(BUILD)/asan/%.o) $(BUILD)/asan/common/buf.o
+WEB_OBJ       = $(WEB_SRC:%.c=$(BUILD)/%.o)
+WEB_ASAN_OBJ  = $(WEB_SRC:%.c=$(BUILD)/asan/%.o)
 WEB_TESTS    := test_web
 EMBED         = @mkdir -p $(dir $@) && scripts/embed $(1) $(2) $(3) >$@.tmp && mv $@.tmp $@
 
@@ -141,16 +141,19 @@ $(BUILD)/gen/asan/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -I. -c -o $@ $<
 
+# (web/ needs common/buf.o, which a program has in ENGINE_OBJ already)
 $(WEB_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(WEB_OBJ) \
-                                                   $(BUILD)/gen/%_assets.o
+                                                   $(BUILD)/common/buf.o $(BUILD)/gen/%_assets.o
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(WEB_OBJ) $(BUILD)/gen/$*_assets.o $(WEB_LIBS) $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(WEB_OBJ) $(BUILD)/common/buf.o $(BUILD)/gen/$*_assets.o \
+	    $(WEB_LIBS) $(PKG_LIBS)
 
 $(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
-                                                        $(WEB_ASAN_OBJ) $(BUILD)/gen/asan/%_assets.o
+                                                        $(WEB_ASAN_OBJ) $(BUILD)/asan/common/buf.o \
+                                                        $(BUILD)/gen/asan/%_assets.o
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/gen/asan/$*_assets.o \
-	    $(WEB_LIBS) $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/asan/common/buf.o \
+	    $(BUILD)/gen/asan/$*_assets.o $(WEB_LIBS) $(PKG_LIBS)
 # ---- end of web/
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on

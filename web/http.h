@@ -11,7 +11,7 @@
  * Order of checks for each request (cgit's cmd.c enforces want_repo the same
  * way): on the request line and headers alone, before a byte of the body is
  * read: the route (404), the method (405), Content-Length against the
- * route's max_body (411 without one on a POST, 413 over it), the query
+ * route's max_body (411 for a body sent without one, 413 over it), the query
  * parameters (400), for every POST an Origin equal to the configured origin
  * (403), then the application's guard (WEB_PHASE_HEADERS). After the body:
  * the form fields (400, 415), the guard again (WEB_PHASE_FORM), the handler.
@@ -103,7 +103,8 @@ struct web_route {
     unsigned needs;                 /* WEB_NEED_* bits */
     const struct web_field *fields; /* the form fields of the body (POST) */
     size_t nfields;
-    size_t max_body;               /* bytes of the body at most (0: no body) */
+    size_t max_body;               /* bytes of the body at most (0: none); with files, room for
+                                      them all, the other fields and the multipart framing */
     const struct web_field *query; /* the query parameters (beside web_config.query) */
     size_t nquery;
 };
