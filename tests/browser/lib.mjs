@@ -51,7 +51,8 @@ export class Results {
       await fn();
       return true;
     } catch (e) {
-      this.bad(what, (e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : String(e)));
+      const text = e && e.stack ? e.stack.split('\n').slice(0, 3).join(' | ') : String(e);
+      this.bad(what, text.replace(/\x1b\[[0-9;]*m/g, '')); // playwright colours its call log
       return false;
     }
   }
