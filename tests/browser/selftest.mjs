@@ -11,7 +11,7 @@
 import http from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSP, Results, a11y, guard, launch, pageKind, shoot } from './lib.mjs';
+import { CSP, Results, a11y, guard, launch, pageKind, shoot, unsafeInBody } from './lib.mjs';
 
 const work = process.argv[2];
 if (!work) {
@@ -48,6 +48,18 @@ const pages = {
   '/unlabelled': [200, true, '<!DOCTYPE html><html><head><title>x</title><link rel="icon" href="/static/icon.png"></head><body><h1>a</h1><h1>b</h1>' +
     '<main id="page-x"><input name="q"><button></button><a href="/x"></a><img src="/static/icon.png"></main></body></html>'],
 };
+// a message body as a careless portal would show it, and as a safe one does
+const hostile =
+  '<p>tekst</p><script>window.pwned = 1</script><img src="http://127.0.0.1:9/t.png" alt="">' +
+  '<img src="x" onerror="window.pwned = 2" alt="x"><div style="background:url(http://127.0.0.1:9/b.png)">s</div>' +
+  '<iframe src="http://127.0.0.1:9/f"></iframe><a href="javascript:window.pwned = 3">klik</a>' +
+  '<svg><image href="http://127.0.0.1:9/s.png"/></svg><form action="http://127.0.0.1:9/x"><button>go</button></form>';
+const safe = '<p>tekst</p><p><a href="http://127.0.0.1:9/link" rel="noopener noreferrer">een link</a></p>';
+const message = (inner) =>
+  head('nl', 'Bericht') + nav + `<main id="page-message"><h1 id="subject">Bericht</h1><section id="body"><div class="html">${inner}</div></section></main></body></html>`;
+pages['/hostile'] = [200, true, message(hostile)];
+pages['/safe'] = [200, true, message(safe)];
+
 const statics = {
   '/static/t.css': ['text/css', 'body{font-family:sans-serif;margin:1rem}'],
   '/static/icon.png': ['image/png', PNG],
@@ -140,6 +152,22 @@ await t.step('accessibility faults', async () => {
   const missing = want.filter((w) => !r.a11y.some((x) => w.test(x)));
   t.check('no lang, two h1, no language switch, an unlabelled input, a nameless button and link, an image without alt: each named',
     missing.length === 0, `${JSON.stringify(r.a11y)} missing ${missing}`);
+});
+await t.step('a message body that is not safe', async () => {
+  let found = [];
+  const r = await visit('/hostile', async (page) => {
+    found = await unsafeInBody(page, origin);
+  });
+  const want = [/a <script>/, /<img onerror>/, /<div style=/, /a <iframe>/, /<a href="javascript:/, /<image href=.*points elsewhere/, /a <form>/, /<img src="http:\/\/127\.0\.0\.1:9\/t\.png"> points elsewhere/];
+  const missing = want.filter((w) => !found.some((x) => w.test(x)));
+  t.check('unsafeInBody names each trick of a raw hostile body', missing.length === 0, `missing ${missing}; found ${JSON.stringify(found)}`);
+  t.check('... and the CSP stops its script and style, as console errors', r.problems.filter((p) => /Content Security Policy/.test(p)).length >= 2,
+    JSON.stringify(r.problems));
+  const s = await visit('/safe', async (page) => {
+    found = await unsafeInBody(page, origin);
+  });
+  t.check('a safe body (text and a plain link elsewhere): nothing found, no problems', found.length === 0 && s.problems.length === 0,
+    JSON.stringify([found, s.problems]));
 });
 await t.step('requests to other origins', async () => {
   const r = await visit('/good', async (page) => {
