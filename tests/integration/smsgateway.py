@@ -44,7 +44,8 @@ def main():
     if not token:
         sys.exit("smsgateway: the token file is empty")
     lock = threading.Lock()
-    count = [0]
+    # numbering goes on after what the folder already holds
+    count = [max([int(f[:-5]) for f in os.listdir(out) if re.match(r"^[0-9]+\.json$", f)] + [0])]
 
     def refuse(handler, code, why):
         with lock:
