@@ -70,8 +70,8 @@ static enum sl_status set_key(struct portal_config *c, const struct key *k, cons
         errno = 0;
         n = strtoull(v, &end, 10);
         if (!*v || *end || errno || v[0] == '-' || n < k->min || n > k->max) {
-            snprintf(err, errlen, "%s: '%s' is not a number from %llu to %llu", k->name, v,
-                     k->min, k->max);
+            snprintf(err, errlen, "%s: '%s' is not a number from %llu to %llu", k->name, v, k->min,
+                     k->max);
             return SL_EPARSE;
         }
         if (k->kind == K_SIZE)
@@ -124,8 +124,10 @@ static enum sl_status finish(struct portal_config *c, char *err, size_t errlen)
     const char *path = strchr(u + skip, '/');
     size_t olen = path ? (size_t)(path - u) : strlen(u);
     if (path == NULL || strcmp(path, "/p/") != 0 || olen == skip || olen >= sizeof c->origin) {
-        snprintf(err, errlen, "url: '%s' must be the portal's base, ending in /p/ (as the "
-                              "milter's portal_url)", u);
+        snprintf(err, errlen,
+                 "url: '%s' must be the portal's base, ending in /p/ (as the "
+                 "milter's portal_url)",
+                 u);
         return SL_EPARSE;
     }
     memcpy(c->origin, u, olen);

@@ -14,11 +14,11 @@
 #include "../milter/config.h" /* enum log_target */
 
 struct portal_config {
-    char *listen;         /* HOST:PORT; port 0 takes a free one */
-    char *url;            /* the public base the notices link to, ending in /p/ */
-    char origin[256];     /* scheme://host[:port] of url: what a POST's Origin must be */
-    bool https;           /* url is https: Secure cookies, HSTS */
-    char *tls_cert;       /* serve HTTPS itself with these PEM files ("" plain HTTP) */
+    char *listen;     /* HOST:PORT; port 0 takes a free one */
+    char *url;        /* the public base the notices link to, ending in /p/ */
+    char origin[256]; /* scheme://host[:port] of url: what a POST's Origin must be */
+    bool https;       /* url is https: Secure cookies, HSTS */
+    char *tls_cert;   /* serve HTTPS itself with these PEM files ("" plain HTTP) */
     char *tls_key;
     char *trusted_proxy;  /* a peer at this address names the client in X-Forwarded-For */
     char *portal_db;      /* the store, shared with sluis-milter */

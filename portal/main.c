@@ -111,8 +111,8 @@ static struct web_route routes[] = {
     {"GET", "/p/*/a/*", page_attachment, NEED_SESSION, NULL, 0, 0, NULL, 0},
     {"POST", "/p/*/reply", page_reply, WEB_NEED_ORIGIN | NEED_SESSION | NEED_CSRF, f_reply,
      N(f_reply), 0, NULL, 0},
-    {"POST", "/p/*/logout", page_logout, WEB_NEED_ORIGIN | NEED_CSRF, f_csrf, N(f_csrf), FORM,
-     NULL, 0},
+    {"POST", "/p/*/logout", page_logout, WEB_NEED_ORIGIN | NEED_CSRF, f_csrf, N(f_csrf), FORM, NULL,
+     0},
 };
 
 /* guard - the session and CSRF needs. Before the body: the session cookie
@@ -142,8 +142,8 @@ static bool guard(void *app, enum web_phase phase, unsigned needs, struct web_re
         req->user = pr;
         if (needs & NEED_SESSION) {
             char err[256] = "";
-            enum store_fetch f = store_session(p->store, token, pr->session, &pr->thread, err,
-                                               sizeof err);
+            enum store_fetch f =
+                store_session(p->store, token, pr->session, &pr->thread, err, sizeof err);
             pr->have_thread = f == STORE_FOUND;
             if (f == STORE_UNKNOWN) {
                 ui_redirect(res, "/p/", token, "");
@@ -324,8 +324,7 @@ int main(int argc, char **argv)
     if (check) {
         /* as the user the portal becomes, the store and the key it opens */
         if (!account_become(&a, err, sizeof err) ||
-            store_open(cfg.portal_db, cfg.portal_key, 0, &portal.store, err, sizeof err) !=
-                SL_OK) {
+            store_open(cfg.portal_db, cfg.portal_key, 0, &portal.store, err, sizeof err) != SL_OK) {
             fprintf(stderr, "sluis-portal: %s\n", err);
             return 1;
         }

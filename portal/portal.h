@@ -91,5 +91,4 @@ web_handler_fn page_pickup, page_send, page_verify;
 web_handler_fn page_message, page_attachment, page_reply, page_logout;
 web_handler_fn page_sender, page_revoke;
 
-
 #endif

@@ -11,8 +11,7 @@
 static const char *const texts[S_COUNT][LANGS] = {
     [S_SECURE_MESSAGE] = {"Beveiligd bericht", "Secure message", "Message sécurisé"},
     [S_FROM_ORG] = {"{} heeft u een beveiligd bericht gestuurd.",
-                    "{} has sent you a secure message.",
-                    "{} vous a envoyé un message sécurisé."},
+                    "{} has sent you a secure message.", "{} vous a envoyé un message sécurisé."},
     [S_AVAILABLE_UNTIL] = {"U kunt het bericht lezen tot {}.", "You can read the message until {}.",
                            "Vous pouvez lire le message jusqu'au {}."},
     [S_VERIFY_CODE_INTRO] = {"Vul de toegangscode in die u van de afzender kreeg, meestal "
@@ -41,8 +40,8 @@ static const char *const texts[S_COUNT][LANGS] = {
                     "We sent a code by text message to {}. The code is valid for 10 minutes.",
                     "Nous avons envoyé un code par SMS au {}. Le code est valable 10 minutes."},
     [S_CODE_LABEL] = {"Code (6 cijfers)", "Code (6 digits)", "Code (6 chiffres)"},
-    [S_CODE_HINT] = {"Alleen cijfers, zonder spaties.", "Digits only, no spaces.",
-                     "Chiffres uniquement, sans espaces."},
+    [S_CODE_HINT] = {"Alleen de zes cijfers.", "Just the six digits.",
+                     "Uniquement les six chiffres."},
     [S_OPEN] = {"Bericht openen", "Open message", "Ouvrir le message"},
     [S_WRONG_CODE] = {"Deze code klopt niet. U kunt het nog {} keer proberen.",
                       "This code is not right. You can try {} more times.",
@@ -153,8 +152,8 @@ static const char *const texts[S_COUNT][LANGS] = {
     [S_OPENED] = {"Geopend", "Opened", "Ouvert"},
     [S_REPLIED] = {"Beantwoord", "Replied", "Répondu"},
     [S_NOT_YET] = {"nog niet", "not yet", "pas encore"},
-    [S_LOCKED_SHORT] = {"geblokkeerd (te vaak een verkeerde code)",
-                        "locked (too many wrong codes)", "bloqué (trop de codes erronés)"},
+    [S_LOCKED_SHORT] = {"geblokkeerd (te vaak een verkeerde code)", "locked (too many wrong codes)",
+                        "bloqué (trop de codes erronés)"},
     [S_VIA_CODE] = {"toegangscode van u", "access code from you", "code d'accès donné par vous"},
     [S_VIA_EMAIL] = {"code per e-mail", "code by e-mail", "code par e-mail"},
     [S_VIA_SMS] = {"code per sms", "code by text message", "code par SMS"},
@@ -175,6 +174,7 @@ static const char *const texts[S_COUNT][LANGS] = {
     [S_LANGUAGE] = {"Taal", "Language", "Langue"},
     [S_NO_TEXT] = {"(dit bericht heeft geen tekst)", "(this message has no text)",
                    "(ce message n'a pas de texte)"},
+    [S_IMAGE] = {"[afbeelding]", "[image]", "[image]"},
     [S_SKIP] = {"Naar de inhoud", "Skip to content", "Aller au contenu"},
 };
 

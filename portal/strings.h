@@ -77,6 +77,7 @@ enum str {
     S_LANGUAGE,
     S_NO_TEXT,
     S_SKIP,
+    S_IMAGE,
     S_COUNT
 };
 

@@ -77,8 +77,8 @@ static enum sl_status message_page(struct web_response *res, const struct portal
     const char *token = req->param[0];
     struct view_message v = {0};
     char err[256] = "", when[64];
-    if (t->n == 0 || view_parse(t->items[0].data.data, t->items[0].data.len, NULL, &v, err,
-                                sizeof err) != SL_OK)
+    if (t->n == 0 || view_parse(t->items[0].data.data, t->items[0].data.len, str(S_IMAGE, l), &v,
+                                err, sizeof err) != SL_OK)
         return SL_ENOMEM;
     struct html h = HTML_INIT(&res->body);
     res->status = status;
@@ -190,8 +190,9 @@ static enum sl_status message_page(struct web_response *res, const struct portal
     csrf(&h, pr);
     HTML_LIT(&h, "<div class=\"field\"><label for=\"reply-text\">");
     html_str(&h, str(S_REPLY_LABEL, l));
-    HTML_LIT(&h, "</label>\n<textarea id=\"reply-text\" name=\"text\" rows=\"8\"></textarea></div>\n"
-                 "<div class=\"field\"><label for=\"reply-files\">");
+    HTML_LIT(&h,
+             "</label>\n<textarea id=\"reply-text\" name=\"text\" rows=\"8\"></textarea></div>\n"
+             "<div class=\"field\"><label for=\"reply-files\">");
     html_str(&h, str(S_REPLY_FILES, l));
     HTML_LIT(&h, "</label>\n<input id=\"reply-files\" name=\"files\" type=\"file\" multiple>"
                  "</div>\n<button id=\"reply-submit\" type=\"submit\">");
@@ -269,8 +270,7 @@ enum sl_status page_reply(struct web_request *req, struct web_response *res)
 
     struct view_message v = {0};
     char err[256] = "";
-    if (view_parse(t->items[0].data.data, t->items[0].data.len, NULL, &v, err, sizeof err) !=
-        SL_OK)
+    if (view_parse(t->items[0].data.data, t->items[0].data.len, NULL, &v, err, sizeof err) != SL_OK)
         return SL_ENOMEM;
     enum lang l = ui_lang(p, req);
     const char *at = strrchr(t->info.recipient, '@');
@@ -309,8 +309,8 @@ enum sl_status page_reply(struct web_request *req, struct web_response *res)
         buf_free(&msg);
         return message_page(res, p, req, pr, 503, S_REPLY_FAILED);
     }
-    enum store_fetch f = store_reply(p->store, token, pr->session, msg.data, msg.len, err,
-                                     sizeof err);
+    enum store_fetch f =
+        store_reply(p->store, token, pr->session, msg.data, msg.len, err, sizeof err);
     OPENSSL_cleanse(msg.data, msg.len);
     buf_free(&msg);
     if (f != STORE_FOUND)

@@ -24,7 +24,7 @@ static enum sl_status verify_page(struct web_response *res, const struct portal 
     char when[64];
     res->status = status;
     ui_begin(&h, p, req, res, l, "verify", str(S_SECURE_MESSAGE, l));
-    HTML_LIT(&h, "<h1 class=\"lock\">");
+    HTML_LIT(&h, "<h1><img class=\"icon\" src=\"/p/static/icon.svg\" alt=\"\">");
     html_str(&h, str(S_SECURE_MESSAGE, l));
     HTML_LIT(&h, "</h1>\n<p>");
     ui_say(&h, S_FROM_ORG, l, info->sender);

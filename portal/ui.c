@@ -88,6 +88,7 @@ void ui_begin(struct html *h, const struct portal *p, const struct web_request *
     HTML_LIT(h, " - ");
     html_str(h, p->cfg->organisation);
     HTML_LIT(h, "</title>\n<link rel=\"stylesheet\" href=\"/p/static/portal.css\">\n"
+                "<link rel=\"icon\" href=\"/p/static/icon.svg\" type=\"image/svg+xml\">\n"
                 "</head>\n<body>\n<a class=\"skip\" href=\"#content\">");
     html_str(h, str(S_SKIP, l));
     HTML_LIT(h, "</a>\n<header class=\"site\">\n<div class=\"org\">");

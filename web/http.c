@@ -249,7 +249,11 @@ enum sl_status web_response_finish(const struct web_config *cfg, struct web_resp
 
     ADD("Content-Security-Policy", "%s", CSP);
     ADD("X-Content-Type-Options", "nosniff");
-    ADD("Referrer-Policy", "no-referrer");
+    /* same-origin, not no-referrer: under no-referrer a browser sends
+     * "Origin: null" with the page's own form posts, which the Origin check
+     * must then refuse; same-origin keeps the Origin for the site itself
+     * and still sends nothing to any other (the links in a message) */
+    ADD("Referrer-Policy", "same-origin");
     ADD("X-Frame-Options", "DENY");
     ADD("Cross-Origin-Opener-Policy", "same-origin");
     ADD("Cross-Origin-Resource-Policy", "same-origin");

@@ -755,7 +755,7 @@ static void check_security_headers(const struct reply *r, const char *what, bool
          "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
          "frame-ancestors 'none'; base-uri 'none'"},
         {"X-Content-Type-Options", "nosniff"},
-        {"Referrer-Policy", "no-referrer"},
+        {"Referrer-Policy", "same-origin"},
         {"X-Frame-Options", "DENY"},
     };
     for (size_t i = 0; i < NELEM(want); i++) {
