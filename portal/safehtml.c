@@ -28,7 +28,9 @@ void safehtml_init(void)
     xmlInitParser();
 }
 
-/* what becomes of an element */
+/* what becomes of an element. HTML's void elements that libxml2 does not
+ * know as such (embed, source, track, ...) are unwrapped, not dropped:
+ * libxml2 nests what follows them inside them. */
 enum kind {
     K_UNWRAP, /* left out, its content kept (the default for anything unknown) */
     K_DROP,   /* left out with its content */
@@ -71,12 +73,8 @@ static const struct element {
     {"script", K_DROP, P_ANY},   {"style", K_DROP, P_ANY},       {"template", K_DROP, P_ANY},
     {"noscript", K_DROP, P_ANY}, {"title", K_DROP, P_ANY},       {"head", K_DROP, P_ANY},
     {"iframe", K_DROP, P_ANY},   {"frame", K_DROP, P_ANY},       {"frameset", K_DROP, P_ANY},
-    {"object", K_DROP, P_ANY},   {"embed", K_DROP, P_ANY},       {"applet", K_DROP, P_ANY},
-    {"svg", K_DROP, P_ANY},      {"math", K_DROP, P_ANY},        {"select", K_DROP, P_ANY},
-    {"textarea", K_DROP, P_ANY}, {"meta", K_DROP, P_ANY},        {"link", K_DROP, P_ANY},
-    {"base", K_DROP, P_ANY},     {"input", K_DROP, P_ANY},       {"param", K_DROP, P_ANY},
-    {"source", K_DROP, P_ANY},   {"track", K_DROP, P_ANY},       {"audio", K_DROP, P_ANY},
-    {"video", K_DROP, P_ANY},    {"canvas", K_DROP, P_ANY},      {"map", K_DROP, P_ANY},
+    {"object", K_DROP, P_ANY},   {"applet", K_DROP, P_ANY},      {"svg", K_DROP, P_ANY},
+    {"math", K_DROP, P_ANY},     {"select", K_DROP, P_ANY},      {"textarea", K_DROP, P_ANY},
     {"xml", K_DROP, P_ANY},
 };
 
