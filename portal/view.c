@@ -478,8 +478,11 @@ static void part_html(struct vwalk *w, GMimePart *part, char **text, size_t *tex
     enum sl_status st = html_to_text(u, n, &t);
     if (st == SL_OK && t.data == NULL)
         st = buf_append(&t, "", 0);
-    if (st == SL_OK && w->html_used < VIEW_MAX_TEXT) {
-        struct safehtml_options opt = {VIEW_MAX_TEXT - w->html_used, w->image_text};
+    /* safehtml's limit leaves out the closing tags it adds when it cuts:
+     * SAFEHTML_MAX_DEPTH of at most 13 bytes ("</blockquote>") */
+    size_t margin = SAFEHTML_MAX_DEPTH * 16;
+    if (st == SL_OK && w->html_used + margin < VIEW_MAX_TEXT) {
+        struct safehtml_options opt = {VIEW_MAX_TEXT - w->html_used - margin, w->image_text};
         enum sl_status hs = safehtml_clean(u, n, &opt, &h);
         if (hs == SL_ELIMIT || hs == SL_EINVAL)
             w->v->notes |= VIEW_NOTE_CUT;
