@@ -552,3 +552,32 @@ enum sl_status safehtml_clean(const char *html, size_t len, const struct safehtm
         return w.st;
     return w.cut ? SL_ELIMIT : SL_OK;
 }
+
+enum sl_status safehtml_paragraphs(const char *text, size_t len, struct buf *out)
+{
+    enum sl_status st = SL_OK;
+    size_t i = 0;
+    while (i < len && st == SL_OK) {
+        while (i < len && (text[i] == '\n' || text[i] == '\r'))
+            i++;
+        if (i == len)
+            break;
+        st = buf_append_str(out, "<p>");
+        while (i < len && st == SL_OK) {
+            const char *nl = memchr(text + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - text) : len, e = end;
+            if (e > i && text[e - 1] == '\r')
+                e--;
+            st = safehtml_text(out, text + i, e - i);
+            i = nl ? end + 1 : len;
+            if (i < len &&
+                (text[i] == '\n' || (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')))
+                break; /* a blank line: the paragraph ends */
+            if (st == SL_OK && i < len)
+                st = buf_append_str(out, "<br>");
+        }
+        if (st == SL_OK)
+            st = buf_append_str(out, "</p>");
+    }
+    return st;
+}

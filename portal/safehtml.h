@@ -73,4 +73,10 @@ enum sl_status safehtml_clean(const char *html, size_t len, const struct safehtm
  * this one keeps the module whole) */
 enum sl_status safehtml_text(struct buf *out, const char *text, size_t len);
 
+/* safehtml_paragraphs - append text[0..len) (UTF-8, LF or CRLF line ends)
+ * to out as HTML paragraphs: a blank line parts them, a single line break
+ * is a <br>, the text is escaped as by safehtml_text. Nothing for text of
+ * blank lines only. For showing a plain-text body. */
+enum sl_status safehtml_paragraphs(const char *text, size_t len, struct buf *out);
+
 #endif

@@ -287,6 +287,21 @@ static void test_safehtml(void)
         safehtml_clean("<img>", 5, &opt, &out);
         CHECK(strcmp(out.data, "<span class=\"img\">[image]</span>") == 0, "image text: got '%s'",
               out.data);
+        static const struct {
+            const char *in, *want;
+        } paras[] = {
+            {"een\ntwee\n\ndrie", "<p>een<br>twee</p><p>drie</p>"},
+            {"\r\n\r\na <b>\r\nb\r\n\r\n\r\n", "<p>a &lt;b&gt;<br>b</p>"},
+            {"\n\n", ""},
+            {"x & y", "<p>x &amp; y</p>"},
+        };
+        for (size_t i = 0; i < NELEM(paras); i++) {
+            buf_reset(&out);
+            safehtml_paragraphs(paras[i].in, strlen(paras[i].in), &out);
+            CHECK(strcmp(out.data ? out.data : "", paras[i].want) == 0,
+                  "paragraphs %zu: got '%s', want '%s'", i, out.data ? out.data : "",
+                  paras[i].want);
+        }
         buf_reset(&out);
         safehtml_text(&out, "<a href='x'>&\"", 14);
         CHECK(strcmp(out.data, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;") == 0,
@@ -627,9 +642,9 @@ static void test_view_limits(void)
 
     /* NUL and controls in a text part, CR LF line ends */
     static const char nul[] =
-        "From: a@b.example\r\nSubject: n\x01ul\r\n\r\nvoor\0na\r\nregel\x07\r\n";
+        "From: a@b.example\r\nSubject: n\x01ul\r\n\r\nvoor\0na caf\xC3\xA9\r\nregel\x07\r\n";
     v = view_bytes("nul", nul, sizeof nul - 1);
-    CHECK(strcmp(v.text, "voor na\nregel") == 0, "nul: text '%s'", v.text);
+    CHECK(strcmp(v.text, "voor na caf\xC3\xA9\nregel") == 0, "nul: text '%s' (UTF-8 kept)", v.text);
     CHECK(strcmp(v.subject, "n ul") == 0, "nul: subject '%s'", v.subject);
     view_free(&v);
     buf_free(&m);
