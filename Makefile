@@ -67,6 +67,27 @@ $(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c t
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(MILTER_ASAN_OBJ) $(ASAN_OBJ) $(PKG_LIBS)
 
+# the portal's message view, safe HTML, reply builder and one-time code
+# senders (GMime, libxml2's HTML parser, libcurl). bin/sluis-portal links
+# $(PORTAL_VIEW_OBJ) with the engine and common/smtp.o, and adds
+# $(PORTAL_VIEW_LIBS). Their test links only the engine files they use.
+PORTAL_VIEW_SRC := portal/safehtml.c portal/view.c portal/reply.c portal/otp.c
+PORTAL_VIEW_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+PORTAL_VIEW_OBJ = $(PORTAL_VIEW_SRC:%.c=$(BUILD)/%.o)
+VIEW_TEST_SRC := $(PORTAL_VIEW_SRC) common/smtp.c common/buf.c common/file.c extract/html.c \
+                 cli/json.c rules/fold.c
+UNIT_TESTS += test_view
+
+$(BUILD)/tests/test_view: tests/unit/test_view.c tests/unit/check.h $(VIEW_TEST_SRC:%.c=$(BUILD)/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(VIEW_TEST_SRC:%.c=$(BUILD)/%.o) $(PKG_LIBS) $(PORTAL_VIEW_LIBS)
+
+$(BUILD)/asan/tests/test_view: tests/unit/test_view.c tests/unit/check.h \
+                               $(VIEW_TEST_SRC:%.c=$(BUILD)/asan/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(VIEW_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(PKG_LIBS) \
+	    $(PORTAL_VIEW_LIBS)
+
 # -n (milter/check.c) only in the program: it uses the log, which the fuzz
 # targets replace
 bin/sluis-milter: $(ENGINE_OBJ) $(MILTER_OBJ) $(BUILD)/milter/check.o $(BUILD)/milter/main.o

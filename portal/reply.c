@@ -238,6 +238,18 @@ static GMimePart *leaf(const char *type, const void *data, size_t len,
     return part;
 }
 
+/* utf8_param - a parameter written per RFC 2231 in UTF-8 when it needs
+ * encoding (GMime would pick the smallest charset that fits, often
+ * ISO-8859-1) */
+static void utf8_param(GMimeParamList *list, const char *name)
+{
+    GMimeParam *p = list ? g_mime_param_list_get_parameter(list, name) : NULL;
+    if (p) {
+        g_mime_param_set_charset(p, "UTF-8");
+        g_mime_param_set_encoding_method(p, GMIME_PARAM_ENCODING_METHOD_RFC2231);
+    }
+}
+
 /* references - the original's References and its id, the last
  * REFERENCES_MAX that pass msgid_ok, as "<a> <b>"; "" when none */
 static enum sl_status references(const struct reply_input *in, struct buf *out)
@@ -342,6 +354,12 @@ enum sl_status reply_build(const struct reply_input *in, struct buf *out, char *
                 snprintf(name, sizeof name, "bijlage-%zu", i + 1);
             GMimePart *part = leaf(type, f->data, f->len, GMIME_CONTENT_ENCODING_BASE64);
             g_mime_part_set_filename(part, name);
+            utf8_param(g_mime_content_disposition_get_parameters(
+                           g_mime_object_get_content_disposition(GMIME_OBJECT(part))),
+                       "filename");
+            utf8_param(g_mime_content_type_get_parameters(
+                           g_mime_object_get_content_type(GMIME_OBJECT(part))),
+                       "name");
             g_mime_multipart_add(mixed, GMIME_OBJECT(part));
             g_object_unref(part);
         }

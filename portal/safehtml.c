@@ -28,7 +28,9 @@ void safehtml_init(void)
     xmlInitParser();
 }
 
-/* what becomes of an element */
+/* what becomes of an element. HTML's void elements that libxml2 does not
+ * know as such (embed, source, track, ...) are unwrapped, not dropped:
+ * libxml2 nests what follows them inside them. */
 enum kind {
     K_UNWRAP, /* left out, its content kept (the default for anything unknown) */
     K_DROP,   /* left out with its content */
@@ -71,12 +73,8 @@ static const struct element {
     {"script", K_DROP, P_ANY},   {"style", K_DROP, P_ANY},       {"template", K_DROP, P_ANY},
     {"noscript", K_DROP, P_ANY}, {"title", K_DROP, P_ANY},       {"head", K_DROP, P_ANY},
     {"iframe", K_DROP, P_ANY},   {"frame", K_DROP, P_ANY},       {"frameset", K_DROP, P_ANY},
-    {"object", K_DROP, P_ANY},   {"embed", K_DROP, P_ANY},       {"applet", K_DROP, P_ANY},
-    {"svg", K_DROP, P_ANY},      {"math", K_DROP, P_ANY},        {"select", K_DROP, P_ANY},
-    {"textarea", K_DROP, P_ANY}, {"meta", K_DROP, P_ANY},        {"link", K_DROP, P_ANY},
-    {"base", K_DROP, P_ANY},     {"input", K_DROP, P_ANY},       {"param", K_DROP, P_ANY},
-    {"source", K_DROP, P_ANY},   {"track", K_DROP, P_ANY},       {"audio", K_DROP, P_ANY},
-    {"video", K_DROP, P_ANY},    {"canvas", K_DROP, P_ANY},      {"map", K_DROP, P_ANY},
+    {"object", K_DROP, P_ANY},   {"applet", K_DROP, P_ANY},      {"svg", K_DROP, P_ANY},
+    {"math", K_DROP, P_ANY},     {"select", K_DROP, P_ANY},      {"textarea", K_DROP, P_ANY},
     {"xml", K_DROP, P_ANY},
 };
 
@@ -553,4 +551,33 @@ enum sl_status safehtml_clean(const char *html, size_t len, const struct safehtm
     if (w.st != SL_OK)
         return w.st;
     return w.cut ? SL_ELIMIT : SL_OK;
+}
+
+enum sl_status safehtml_paragraphs(const char *text, size_t len, struct buf *out)
+{
+    enum sl_status st = SL_OK;
+    size_t i = 0;
+    while (i < len && st == SL_OK) {
+        while (i < len && (text[i] == '\n' || text[i] == '\r'))
+            i++;
+        if (i == len)
+            break;
+        st = buf_append_str(out, "<p>");
+        while (i < len && st == SL_OK) {
+            const char *nl = memchr(text + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - text) : len, e = end;
+            if (e > i && text[e - 1] == '\r')
+                e--;
+            st = safehtml_text(out, text + i, e - i);
+            i = nl ? end + 1 : len;
+            if (i < len &&
+                (text[i] == '\n' || (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')))
+                break; /* a blank line: the paragraph ends */
+            if (st == SL_OK && i < len)
+                st = buf_append_str(out, "<br>");
+        }
+        if (st == SL_OK)
+            st = buf_append_str(out, "</p>");
+    }
+    return st;
 }

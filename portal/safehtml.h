@@ -16,9 +16,10 @@
  * An <img> is never written (the portal loads nothing from outside): its
  * alt text, or the placeholder, stands in a <span class="img"> instead.
  * The content of script, style, template, noscript, title, head, iframe,
- * frame, object, embed, applet, svg, math, select and textarea is dropped
- * with the element; any other element (form, font, center, html, body, an
- * unknown one) is unwrapped: left out, its content kept. Comments (IE's
+ * frame, frameset, object, applet, svg, math, select, textarea and xml is
+ * dropped with the element; any other element (form, input, button, embed,
+ * meta, link, base, font, center, html, body, an unknown one) is
+ * unwrapped: left out, its content (if any) kept. Comments (IE's
  * conditional ones too), processing instructions, CDATA and every other
  * attribute (on*, style, class, id, src, ...) are dropped. Table parts,
  * list items and dt/dd are written only inside their table, list or dl, so
@@ -27,8 +28,11 @@
  * (& < > " '), so the output can only hold the elements written here.
  *
  * Limits: input over SAFEHTML_MAX_INPUT bytes is refused; elements deeper
- * than SAFEHTML_MAX_DEPTH written levels are unwrapped (their text kept);
- * output stops at max_out bytes with every open element closed. The tree
+ * than SAFEHTML_MAX_DEPTH written levels are unwrapped (their text kept;
+ * libxml2 itself stops reading at 256 levels of nesting, and what is
+ * deeper than that is lost);
+ * output stops at max_out bytes, then every open element is closed (at
+ * most SAFEHTML_MAX_DEPTH end tags more, none longer than 13 bytes). The tree
  * walk is iterative. Thread-safe once safehtml_init() has run.
  */
 #ifndef SLUIS_SAFEHTML_H
@@ -68,5 +72,11 @@ enum sl_status safehtml_clean(const char *html, size_t len, const struct safehtm
  * attribute values: & < > " ' (the portal's pages use their own writer;
  * this one keeps the module whole) */
 enum sl_status safehtml_text(struct buf *out, const char *text, size_t len);
+
+/* safehtml_paragraphs - append text[0..len) (UTF-8, LF or CRLF line ends)
+ * to out as HTML paragraphs: a blank line parts them, a single line break
+ * is a <br>, the text is escaped as by safehtml_text. Nothing for text of
+ * blank lines only. For showing a plain-text body. */
+enum sl_status safehtml_paragraphs(const char *text, size_t len, struct buf *out);
 
 #endif

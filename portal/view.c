@@ -64,12 +64,20 @@ static bool is_utf8_name(const char *charset)
            strcasecmp(charset, "ascii") == 0;
 }
 
-/* to_utf8 - bytes in a declared charset as valid UTF-8 (malloc'd, caller
- * frees): an unknown charset or bytes that do not fit it fall back to
+/* to_utf8 - bytes in a declared charset as valid UTF-8 without NUL
+ * (malloc'd, caller frees): an unknown charset or bytes that do not fit it fall back to
  * windows-1252 (the usual truth behind a wrong label), and then to U+FFFD
  * for what is left. NULL only when out of memory. */
-static char *to_utf8(const char *data, size_t len, const char *charset, size_t *outlen)
+static char *to_utf8(const char *raw, size_t len, const char *charset, size_t *outlen)
 {
+    /* NUL bytes first become spaces: g_utf8_validate refuses them, and
+     * UTF-8 text with a NUL would otherwise be read as windows-1252 */
+    char *data = malloc(len + 1);
+    if (data == NULL)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        data[i] = raw[i] ? raw[i] : ' ';
+    data[len] = '\0';
     char *r = NULL;
     gsize n = 0;
     bool utf8 = is_utf8_name(charset);
@@ -86,6 +94,7 @@ static char *to_utf8(const char *data, size_t len, const char *charset, size_t *
             n = r ? strlen(r) : 0;
         }
     }
+    free(data);
     if (r == NULL)
         return NULL;
     char *out = malloc(n + 1);
@@ -478,8 +487,11 @@ static void part_html(struct vwalk *w, GMimePart *part, char **text, size_t *tex
     enum sl_status st = html_to_text(u, n, &t);
     if (st == SL_OK && t.data == NULL)
         st = buf_append(&t, "", 0);
-    if (st == SL_OK && w->html_used < VIEW_MAX_TEXT) {
-        struct safehtml_options opt = {VIEW_MAX_TEXT - w->html_used, w->image_text};
+    /* safehtml's limit leaves out the closing tags it adds when it cuts:
+     * SAFEHTML_MAX_DEPTH of at most 13 bytes ("</blockquote>") */
+    size_t margin = SAFEHTML_MAX_DEPTH * 16;
+    if (st == SL_OK && w->html_used + margin < VIEW_MAX_TEXT) {
+        struct safehtml_options opt = {VIEW_MAX_TEXT - w->html_used - margin, w->image_text};
         enum sl_status hs = safehtml_clean(u, n, &opt, &h);
         if (hs == SL_ELIMIT || hs == SL_EINVAL)
             w->v->notes |= VIEW_NOTE_CUT;
@@ -743,34 +755,6 @@ static void walk(struct vwalk *w, GMimeObject *obj, unsigned depth, bool body, b
 
 /* --- putting it together --------------------------------------------- */
 
-/* paragraphs - text as HTML paragraphs: blank lines part them, a line
- * break is a <br> */
-static enum sl_status paragraphs(const char *t, size_t len, struct buf *out)
-{
-    enum sl_status st = SL_OK;
-    size_t i = 0;
-    while (i < len && st == SL_OK) {
-        while (i < len && t[i] == '\n')
-            i++;
-        if (i == len)
-            break;
-        st = buf_append_str(out, "<p>");
-        while (i < len && st == SL_OK) {
-            const char *nl = memchr(t + i, '\n', len - i);
-            size_t end = nl ? (size_t)(nl - t) : len;
-            st = safehtml_text(out, t + i, end - i);
-            i = nl ? end + 1 : len;
-            if (i < len && t[i] == '\n')
-                break;
-            if (st == SL_OK && i < len)
-                st = buf_append_str(out, "<br>");
-        }
-        if (st == SL_OK)
-            st = buf_append_str(out, "</p>");
-    }
-    return st;
-}
-
 /* join - the units as one text and, when any has HTML, one HTML */
 static enum sl_status join(struct vwalk *w)
 {
@@ -805,7 +789,7 @@ static enum sl_status join(struct vwalk *w)
             size_t n = u->html_len;
             if (piece == NULL) {
                 buf_reset(&para);
-                st = paragraphs(u->text, u->text_len, &para);
+                st = safehtml_paragraphs(u->text, u->text_len, &para);
                 piece = para.data;
                 n = para.len;
             }
