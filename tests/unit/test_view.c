@@ -384,7 +384,7 @@ static void view_sane(const char *what, const struct view_message *v)
     CHECK(v->subject && v->from && v->from_name && v->from_address && v->message_id &&
               v->references && v->text,
           "%s: a string is NULL", what);
-    if (!v->subject || !v->from || !v->text)
+    if (!v->subject || !v->from || !v->from_name || !v->from_address || !v->text)
         return;
     CHECK(utf8_ok(v->subject, strlen(v->subject)) && utf8_ok(v->from, strlen(v->from)) &&
               utf8_ok(v->from_name, strlen(v->from_name)) &&
@@ -499,6 +499,7 @@ static void test_view_fixtures(void)
     bool exe = false;
     for (size_t i = 0; i < v.nattachments; i++)
         exe = exe || (has(v.attachments[i].name, "gpj.exe") &&
+                      /* NOLINTNEXTLINE(misc-misleading-bidirectional): the override sought */
                       !has(v.attachments[i].name, "\xE2\x80\xAE"));
     CHECK(exe, "both: the right-to-left override is gone from the name");
     view_free(&v);
@@ -656,6 +657,7 @@ static void test_view_limits(void)
 
 static unsigned corpus_files;
 
+/* NOLINTNEXTLINE(misc-no-recursion): a level per folder of the corpus (two) */
 static void corpus_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -760,6 +762,7 @@ static void test_download_and_names(void)
         {"..", ""},
         {"  .verborgen. ", "verborgen"},
         {"a\r\nb\tc\x7f.txt", "abc.txt"},
+        /* NOLINTNEXTLINE(misc-misleading-bidirectional): the override to remove */
         {"ev\xE2\x80\xAEgpj.exe", "evgpj.exe"},
         {"zw\xE2\x80\x8Bsp.txt", "zwsp.txt"},
         {"what?*:<>|\".txt", "what_______.txt"},
