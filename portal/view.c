@@ -75,8 +75,10 @@ static char *to_utf8(const char *raw, size_t len, const char *charset, size_t *o
     char *data = malloc(len + 1);
     if (data == NULL)
         return NULL;
+    memcpy(data, raw, len);
     for (size_t i = 0; i < len; i++)
-        data[i] = raw[i] ? raw[i] : ' ';
+        if (data[i] == '\0')
+            data[i] = ' ';
     data[len] = '\0';
     char *r = NULL;
     gsize n = 0;
@@ -142,8 +144,10 @@ static char *line_dup(const char *s)
     if (out) {
         size_t o = 0;
         for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)valid[i];
-            out[o++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
+            out[o] = valid[i];
+            if ((unsigned char)out[o] < 0x20 || out[o] == 0x7F)
+                out[o] = ' ';
+            o++;
         }
         while (o > 0 && out[o - 1] == ' ')
             o--;
@@ -389,8 +393,13 @@ static void add_attachment(struct vwalk *w, const char *name, char *type, unsign
         w->st = SL_ENOMEM;
         return;
     }
-    v->attachments[v->nattachments++] =
-        (struct view_attachment){nm, type, data, len, inline_part, message};
+    struct view_attachment *a = &v->attachments[v->nattachments++];
+    a->name = nm;
+    a->type = type;
+    a->data = data;
+    a->len = len;
+    a->inline_part = inline_part;
+    a->message = message;
 }
 
 /* decode_part - a leaf part's decoded bytes (malloc'd, NUL after them) */

@@ -384,7 +384,7 @@ static void view_sane(const char *what, const struct view_message *v)
     CHECK(v->subject && v->from && v->from_name && v->from_address && v->message_id &&
               v->references && v->text,
           "%s: a string is NULL", what);
-    if (!v->subject || !v->from || !v->text)
+    if (!v->subject || !v->from || !v->from_name || !v->from_address || !v->text)
         return;
     CHECK(utf8_ok(v->subject, strlen(v->subject)) && utf8_ok(v->from, strlen(v->from)) &&
               utf8_ok(v->from_name, strlen(v->from_name)) &&
@@ -499,6 +499,7 @@ static void test_view_fixtures(void)
     bool exe = false;
     for (size_t i = 0; i < v.nattachments; i++)
         exe = exe || (has(v.attachments[i].name, "gpj.exe") &&
+                      /* NOLINTNEXTLINE(misc-misleading-bidirectional): the override sought */
                       !has(v.attachments[i].name, "\xE2\x80\xAE"));
     CHECK(exe, "both: the right-to-left override is gone from the name");
     view_free(&v);
@@ -649,6 +650,39 @@ static void test_view_limits(void)
     view_free(&v);
     buf_free(&m);
 
+    /* signed: the text read, the signature not offered; encrypted: offered
+     * as it is, noted */
+    static const char sig[] =
+        "From: a@b.example\nSubject: getekend\nDate: gisteren\nContent-Type: multipart/signed; "
+        "protocol=\"application/pkcs7-signature\"; boundary=s\n\n--s\nContent-Type: "
+        "text/plain\n\ngetekende tekst\n--s\nContent-Type: application/pkcs7-signature; "
+        "name=smime.p7s\nContent-Transfer-Encoding: "
+        "base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n--s--\n";
+    v = view_bytes("signed", sig, sizeof sig - 1);
+    CHECK(strcmp(v.text, "getekende tekst") == 0 && v.nattachments == 0 && v.notes == 0,
+          "signed: text '%s', %zu attachments, notes %u", v.text, v.nattachments, v.notes);
+    CHECK(v.date == 0 && v.date_text[0] == '\0', "signed: an unreadable date is none");
+    view_free(&v);
+    static const char enc[] =
+        "From: a@b.example\nSubject: versleuteld\nContent-Type: application/pkcs7-mime; "
+        "smime-type=enveloped-data; name=smime.p7m\nContent-Disposition: attachment; "
+        "filename=smime.p7m\nContent-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHA6CAMIAC\n";
+    v = view_bytes("encrypted", enc, sizeof enc - 1);
+    CHECK((v.notes & VIEW_NOTE_ENCRYPTED) && v.nattachments == 1 &&
+              strcmp(v.attachments[0].name, "smime.p7m") == 0 && v.text_len == 0,
+          "encrypted: notes %u, %zu attachments", v.notes, v.nattachments);
+    view_free(&v);
+    static const char pgp[] =
+        "From: a@b.example\nSubject: pgp\nContent-Type: multipart/encrypted; "
+        "protocol=\"application/pgp-encrypted\"; boundary=e\n\n--e\nContent-Type: "
+        "application/pgp-encrypted\n\nVersion: 1\n--e\nContent-Type: application/octet-stream; "
+        "name=encrypted.asc\n\n-----BEGIN PGP MESSAGE-----\nx\n-----END PGP MESSAGE-----\n--e--\n";
+    v = view_bytes("pgp", pgp, sizeof pgp - 1);
+    CHECK((v.notes & VIEW_NOTE_ENCRYPTED) && v.nattachments == 1 &&
+              strcmp(v.attachments[0].name, "encrypted.asc") == 0,
+          "pgp: notes %u, %zu attachments", v.notes, v.nattachments);
+    view_free(&v);
+
     /* view_free twice and of NULL */
     view_free(&v);
     view_free(NULL);
@@ -656,6 +690,7 @@ static void test_view_limits(void)
 
 static unsigned corpus_files;
 
+/* NOLINTNEXTLINE(misc-no-recursion): a level per folder of the corpus (two) */
 static void corpus_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -760,6 +795,7 @@ static void test_download_and_names(void)
         {"..", ""},
         {"  .verborgen. ", "verborgen"},
         {"a\r\nb\tc\x7f.txt", "abc.txt"},
+        /* NOLINTNEXTLINE(misc-misleading-bidirectional): the override to remove */
         {"ev\xE2\x80\xAEgpj.exe", "evgpj.exe"},
         {"zw\xE2\x80\x8Bsp.txt", "zwsp.txt"},
         {"what?*:<>|\".txt", "what_______.txt"},
