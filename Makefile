@@ -5,7 +5,8 @@
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
 #                   bench-postfix (through a private Postfix)
-#   make run        start sluis-milter on a loopback port and say how to point Postfix at it
+#   make run        the gateway on loopback: a private Postfix delivering into run/mail/,
+#                   sluis-milter in it, sluis-portal; says where to send mail (Ctrl-C stops it)
 
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
@@ -275,34 +276,16 @@ bench-profile: all $(BUILD)/bench/milterload
 bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 	@bench/postfix-bench bin $(BUILD)/bench
 
-# make run: the milter in the foreground with the embedded defaults, on a
-# loopback TCP port (RUN_PORT), logging to the terminal. A loopback port is
-# what any Postfix on this machine reaches, its smtpd chrooted in
-# /var/spool/postfix (Debian's default) or not, whatever its user; a unix
-# socket here would be out of a chrooted smtpd's reach. Every command it
-# prints works as pasted (tests/make-run runs them).
-RUN_PORT ?= 10029
-RUN_MESSAGE := tests/data/corpus/sensitive/referral/003-ref-long-copd.eml
+# make run: the gateway on loopback with the embedded defaults, until Ctrl-C
+# (scripts/run says how): a private Postfix on 127.0.0.1:RUN_PORT that
+# delivers every mail into run/mail/, sluis-milter in it, sluis-portal on
+# 127.0.0.1:RUN_PORTAL_PORT. It prints where to send mail, where it lands,
+# the portal's URL and a command that sends a sample (tests/make-run runs it).
+RUN_PORT ?= 2525
+RUN_PORTAL_PORT ?= 8080
 run: deps
-	@$(MAKE) --no-print-directory all
-	@mkdir -p run
-	@[ -f run/portal.key ] || bin/sluis portal keygen run/portal.key >/dev/null
-	@printf 'socket = inet:%s@127.0.0.1\nlog = stderr\nportal_db = %s/run/portal.db\nportal_key = %s/run/portal.key\n' \
-	    "$(RUN_PORT)" "$(CURDIR)" "$(CURDIR)" >run/sluis-milter.conf
-	@echo "sluis-milter $(VERSION): embedded defaults, listening on 127.0.0.1:$(RUN_PORT) (loopback only)"
-	@echo "config run/sluis-milter.conf; portal store run/portal.db (key run/portal.key);"
-	@echo "notices are submitted to 127.0.0.1:10026. Check the config, or run a message through"
-	@echo "without an MTA (from any folder, in another terminal):"
-	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -n"
-	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -t $(CURDIR)/$(RUN_MESSAGE) --from a@zorg.nl --to b@gmail.com"
-	@echo "Point this machine's Postfix at it (main.cf; over loopback TCP, which a chrooted smtpd"
-	@echo "reaches too; production uses the unix socket of contrib/postfix/main.cf):"
-	@echo "    smtpd_milters = inet:127.0.0.1:$(RUN_PORT)"
-	@echo "    milter_default_action = tempfail"
-	@echo "    milter_header_checks = regexp:$(CURDIR)/contrib/postfix/sluis_milter_header_checks"
-	@echo "then postfix reload; contrib/postfix/master.cf adds the TLS route and the submission service."
-	@echo "Logs follow here; Ctrl-C stops it."
-	@exec bin/sluis-milter -c run/sluis-milter.conf -f
+	@$(MAKE) --no-print-directory all bin/sluis-portal
+	@RUN_PORT="$(RUN_PORT)" RUN_PORTAL_PORT="$(RUN_PORTAL_PORT)" exec scripts/run
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
