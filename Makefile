@@ -139,7 +139,8 @@ $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] [LIBEXECDIR=$(PREFIX)/libexec/sluis]
 #              [SYSTEMDUNITDIR=$(PREFIX)/lib/systemd/system]
-# make uninstall (with the same variables; keeps sluis-milter.conf), make deb
+# make uninstall (with the same variables; keeps sluis-milter.conf and
+# sluis-portal.conf), make deb
 # (build/sluis_VERSION_ARCH.deb, see scripts/build-deb).
 # The installed programs are built apart, in $(BUILD)/install/, with the
 # installed paths compiled in: rules, notice templates and the extraction
@@ -169,7 +170,9 @@ INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CP
 INSTALL_PATHS = -e 's|/usr/local/sbin/|$(SBINDIR)/|g' -e 's|/usr/local/bin/|$(BINDIR)/|g' \
                 -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g' \
                 -e 's|/etc/sluis/|$(SYSCONFDIR)/sluis/|g'
-INSTALL_UNITS := sluis-milter.service sluis-portal-expire.service sluis-portal-expire.timer
+INSTALL_UNITS := sluis-milter.service sluis-portal.service sluis-portal-expire.service \
+                 sluis-portal-expire.timer
+INSTALL_CONFS := sluis-milter.conf sluis-portal.conf
 INSTALL_POSTFIX := README.md main.cf master.cf sluis_milter_header_checks
 
 # the compiler and linker flags of the installed programs, rewritten only when
@@ -198,15 +201,32 @@ $(IBUILD)/bin/sluis-extract: $(DOC_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/attach/worke
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
 
+# sluis-portal, the portal's web pages: the engine (the store), the portal's
+# pages and the web framework. The lists are the contract's files; whoever
+# adds a file to the portal or web/ keeps them right (PORTAL_SRC= and
+# WEB_SRC= on the command line or in the environment override them).
+PORTAL_PKGS := libmicrohttpd
+PORTAL_LIBS = $(shell pkg-config --libs $(PORTAL_PKGS) 2>/dev/null)
+PORTAL_SRC ?= common/smtp.c portal/main.c portal/config.c portal/strings.c portal/view.c \
+              portal/safehtml.c portal/reply.c portal/otp.c $(sort $(wildcard portal/ui-*.c))
+WEB_SRC    ?= $(sort $(wildcard web/*.c))
+
+$(IBUILD)/bin/sluis-portal: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(PORTAL_SRC:%.c=$(IBUILD)/%.o) \
+                            $(WEB_SRC:%.c=$(IBUILD)/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(PORTAL_LIBS) $(LDFLAGS)
+
 # directories get 0755 whatever the umask: the milter runs as its own user
-install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract
+install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract \
+         $(IBUILD)/bin/sluis-portal
 	$(INSTALL) -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBEXECDIR) \
 	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/templates \
-	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(DATADIR)/nginx $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/sluis \
 	    $(DESTDIR)$(SYSTEMDUNITDIR)
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis $(DESTDIR)$(BINDIR)/sluis
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-milter $(DESTDIR)$(SBINDIR)/sluis-milter
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-portal $(DESTDIR)$(SBINDIR)/sluis-portal
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-extract $(DESTDIR)$(LIBEXECDIR)/sluis-extract
 	@set -e; for src in rules policy/templates; do \
 	    case $$src in rules) to=$(DESTDIR)$(DATADIR)/rules ;; *) to=$(DESTDIR)$(DATADIR)/templates ;; esac; \
@@ -215,22 +235,25 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	        $(INSTALL) -m 0644 "$$src/$$f" "$$to/$$f"; done; \
 	    echo "installed $$src/ in $$to"; done
 	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
+	@sed $(INSTALL_PATHS) contrib/nginx/sluis-portal.conf >$(IBUILD)/nginx-sluis-portal.conf
+	$(INSTALL) -m 0644 $(IBUILD)/nginx-sluis-portal.conf $(DESTDIR)$(DATADIR)/nginx/sluis-portal.conf
 	@set -e; for m in $(notdir $(wildcard man/*.[158])); do \
 	    sed $(INSTALL_PATHS) man/$$m >$(IBUILD)/$$m; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
 	@set -e; for u in $(INSTALL_UNITS); do \
 	    sed $(INSTALL_PATHS) contrib/systemd/$$u >$(IBUILD)/$$u; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$u $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; done
-	@sed $(INSTALL_PATHS) contrib/sluis-milter.conf >$(IBUILD)/sluis-milter.conf
-	@conf=$(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf; \
-	if [ -e "$$conf" ]; then \
-	    echo "$$conf exists and stays as it is; the annotated defaults are in $$conf.sample"; \
-	    conf=$$conf.sample; fi; \
-	$(INSTALL) -m 0644 $(IBUILD)/sluis-milter.conf "$$conf"
+	@set -e; for c in $(INSTALL_CONFS); do \
+	    sed $(INSTALL_PATHS) contrib/$$c >$(IBUILD)/$$c; \
+	    conf=$(DESTDIR)$(SYSCONFDIR)/sluis/$$c; \
+	    if [ -e "$$conf" ]; then \
+	        echo "$$conf exists and stays as it is; the annotated defaults are in $$conf.sample"; \
+	        conf=$$conf.sample; fi; \
+	    $(INSTALL) -m 0644 $(IBUILD)/$$c "$$conf"; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sluis $(DESTDIR)$(SBINDIR)/sluis-milter \
-	    $(DESTDIR)$(LIBEXECDIR)/sluis-extract $(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf.sample \
+	rm -f $(DESTDIR)$(BINDIR)/sluis $(DESTDIR)$(SBINDIR)/sluis-milter $(DESTDIR)$(SBINDIR)/sluis-portal \
+	    $(DESTDIR)$(LIBEXECDIR)/sluis-extract $(INSTALL_CONFS:%=$(DESTDIR)$(SYSCONFDIR)/sluis/%.sample) \
 	    $(INSTALL_UNITS:%=$(DESTDIR)$(SYSTEMDUNITDIR)/%) \
 	    $(foreach m,$(notdir $(wildcard man/*.[158])),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(m))
 	rm -rf $(DESTDIR)$(DATADIR)
