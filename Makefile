@@ -43,7 +43,7 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
+.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
         run format format-check cflags clean install uninstall deb fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter
@@ -266,8 +266,12 @@ deb:
 deps:
 	@scripts/install-deps
 
+# the browser tests' node modules (tests/browser/node_modules/), when missing
+browser-deps: deps
+	@scripts/install-browser-deps
+
 # make check: packages, build, every suite; ends with "N passed, N failed"
-check: deps
+check: deps browser-deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS:%=$(BUILD)/tests/%) \
 	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(DOC_TESTS:%=$(BUILD)/tests/%) \
 	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
