@@ -201,20 +201,24 @@ $(IBUILD)/bin/sluis-extract: $(DOC_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/attach/worke
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
 
-# sluis-portal, the portal's web pages: the engine (the store), the portal's
-# pages and the web framework. The lists are the contract's files; whoever
-# adds a file to the portal or web/ keeps them right (PORTAL_SRC= and
-# WEB_SRC= on the command line or in the environment override them).
-PORTAL_PKGS := libmicrohttpd
-PORTAL_LIBS = $(shell pkg-config --libs $(PORTAL_PKGS) 2>/dev/null)
-PORTAL_SRC ?= common/smtp.c portal/main.c portal/config.c portal/strings.c portal/view.c \
-              portal/safehtml.c portal/reply.c portal/otp.c $(sort $(wildcard portal/ui-*.c))
-WEB_SRC    ?= $(sort $(wildcard web/*.c))
+# the installed sluis-portal: the files of bin/sluis-portal (PORTAL_LINK_SRC,
+# PORTAL_LIBS and the compiled-in portal/static/ of its block, whose values
+# win over these stand-ins), built with the installed paths like the others
+PORTAL_LINK_SRC ?= portal/main.c portal/config.c portal/strings.c $(sort $(wildcard portal/ui*.c)) \
+                   portal/safehtml.c portal/view.c portal/reply.c portal/otp.c \
+                   $(sort $(wildcard web/*.c)) common/smtp.c milter/log.c milter/account.c
+PORTAL_LIBS ?= $(PKG_LIBS) $(shell pkg-config --libs libmicrohttpd libxml-2.0 2>/dev/null)
+PORTAL_INSTALL_ASSETS = $(if $(wildcard portal/static/*),$(IBUILD)/gen/portal_assets.o)
+$(PORTAL_LINK_SRC:%.c=$(IBUILD)/%.o): INSTALL_CFLAGS += $(WEB_CFLAGS)
 
-$(IBUILD)/bin/sluis-portal: $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(PORTAL_SRC:%.c=$(IBUILD)/%.o) \
-                            $(WEB_SRC:%.c=$(IBUILD)/%.o)
+$(IBUILD)/gen/portal_assets.o: $(BUILD)/gen/portal_assets.c $(IBUILD)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(PORTAL_LIBS) $(LDFLAGS)
+	$(CC) $(INSTALL_CFLAGS) -I. -c -o $@ $<
+
+$(IBUILD)/bin/sluis-portal: $(sort $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(PORTAL_LINK_SRC:%.c=$(IBUILD)/%.o)) \
+                            $(PORTAL_INSTALL_ASSETS)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PORTAL_LIBS) $(LDFLAGS)
 
 # directories get 0755 whatever the umask: the milter runs as its own user
 install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract \
