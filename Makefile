@@ -5,7 +5,8 @@
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
 #                   bench-postfix (through a private Postfix)
-#   make run        start sluis-milter on a loopback port and say how to point Postfix at it
+#   make run        the gateway on loopback: a private Postfix delivering into run/mail/,
+#                   sluis-milter in it, sluis-portal; says where to send mail (Ctrl-C stops it)
 
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
@@ -42,7 +43,7 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
+.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile \
         run format format-check cflags clean install uninstall deb fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter bin/sluis-portal
@@ -222,7 +223,8 @@ $(BUILD)/bench/scanbench: bench/scanbench.c $(ENGINE_OBJ)
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [SYSCONFDIR=/etc] [LIBEXECDIR=$(PREFIX)/libexec/sluis]
 #              [SYSTEMDUNITDIR=$(PREFIX)/lib/systemd/system]
-# make uninstall (with the same variables; keeps sluis-milter.conf), make deb
+# make uninstall (with the same variables; keeps sluis-milter.conf and
+# sluis-portal.conf), make deb
 # (build/sluis_VERSION_ARCH.deb, see scripts/build-deb).
 # The installed programs are built apart, in $(BUILD)/install/, with the
 # installed paths compiled in: rules, notice templates and the extraction
@@ -252,7 +254,9 @@ INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CP
 INSTALL_PATHS = -e 's|/usr/local/sbin/|$(SBINDIR)/|g' -e 's|/usr/local/bin/|$(BINDIR)/|g' \
                 -e 's|/usr/local/share/sluis/|$(DATADIR)/|g' -e 's|/usr/local/libexec/sluis/|$(LIBEXECDIR)/|g' \
                 -e 's|/etc/sluis/|$(SYSCONFDIR)/sluis/|g'
-INSTALL_UNITS := sluis-milter.service sluis-portal-expire.service sluis-portal-expire.timer
+INSTALL_UNITS := sluis-milter.service sluis-portal.service sluis-portal-expire.service \
+                 sluis-portal-expire.timer
+INSTALL_CONFS := sluis-milter.conf sluis-portal.conf
 INSTALL_POSTFIX := README.md main.cf master.cf sluis_milter_header_checks
 
 # the compiler and linker flags of the installed programs, rewritten only when
@@ -281,15 +285,36 @@ $(IBUILD)/bin/sluis-extract: $(DOC_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/attach/worke
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
 
+# the installed sluis-portal: the files of bin/sluis-portal (PORTAL_LINK_SRC,
+# PORTAL_LIBS and the compiled-in portal/static/ of its block, whose values
+# win over these stand-ins), built with the installed paths like the others
+PORTAL_LINK_SRC ?= portal/main.c portal/config.c portal/strings.c $(sort $(wildcard portal/ui*.c)) \
+                   portal/safehtml.c portal/view.c portal/reply.c portal/otp.c \
+                   $(sort $(wildcard web/*.c)) common/smtp.c milter/log.c milter/account.c
+PORTAL_LIBS ?= $(PKG_LIBS) $(shell pkg-config --libs libmicrohttpd libxml-2.0 2>/dev/null)
+PORTAL_INSTALL_ASSETS = $(if $(wildcard portal/static/*),$(IBUILD)/gen/portal_assets.o)
+$(PORTAL_LINK_SRC:%.c=$(IBUILD)/%.o): INSTALL_CFLAGS += $(WEB_CFLAGS)
+
+$(IBUILD)/gen/portal_assets.o: $(BUILD)/gen/portal_assets.c $(IBUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(INSTALL_CFLAGS) -I. -c -o $@ $<
+
+$(IBUILD)/bin/sluis-portal: $(sort $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(PORTAL_LINK_SRC:%.c=$(IBUILD)/%.o)) \
+                            $(PORTAL_INSTALL_ASSETS)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(PORTAL_LIBS) $(LDFLAGS)
+
 # directories get 0755 whatever the umask: the milter runs as its own user
-install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract
+install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extract \
+         $(IBUILD)/bin/sluis-portal
 	$(INSTALL) -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBEXECDIR) \
 	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/templates \
-	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(DATADIR)/nginx $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/sluis \
 	    $(DESTDIR)$(SYSTEMDUNITDIR)
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis $(DESTDIR)$(BINDIR)/sluis
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-milter $(DESTDIR)$(SBINDIR)/sluis-milter
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-portal $(DESTDIR)$(SBINDIR)/sluis-portal
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-extract $(DESTDIR)$(LIBEXECDIR)/sluis-extract
 	@set -e; for src in rules policy/templates; do \
 	    case $$src in rules) to=$(DESTDIR)$(DATADIR)/rules ;; *) to=$(DESTDIR)$(DATADIR)/templates ;; esac; \
@@ -298,22 +323,25 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	        $(INSTALL) -m 0644 "$$src/$$f" "$$to/$$f"; done; \
 	    echo "installed $$src/ in $$to"; done
 	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
+	@sed $(INSTALL_PATHS) contrib/nginx/sluis-portal.conf >$(IBUILD)/nginx-sluis-portal.conf
+	$(INSTALL) -m 0644 $(IBUILD)/nginx-sluis-portal.conf $(DESTDIR)$(DATADIR)/nginx/sluis-portal.conf
 	@set -e; for m in $(notdir $(wildcard man/*.[158])); do \
 	    sed $(INSTALL_PATHS) man/$$m >$(IBUILD)/$$m; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done
 	@set -e; for u in $(INSTALL_UNITS); do \
 	    sed $(INSTALL_PATHS) contrib/systemd/$$u >$(IBUILD)/$$u; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$u $(DESTDIR)$(SYSTEMDUNITDIR)/$$u; done
-	@sed $(INSTALL_PATHS) contrib/sluis-milter.conf >$(IBUILD)/sluis-milter.conf
-	@conf=$(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf; \
-	if [ -e "$$conf" ]; then \
-	    echo "$$conf exists and stays as it is; the annotated defaults are in $$conf.sample"; \
-	    conf=$$conf.sample; fi; \
-	$(INSTALL) -m 0644 $(IBUILD)/sluis-milter.conf "$$conf"
+	@set -e; for c in $(INSTALL_CONFS); do \
+	    sed $(INSTALL_PATHS) contrib/$$c >$(IBUILD)/$$c; \
+	    conf=$(DESTDIR)$(SYSCONFDIR)/sluis/$$c; \
+	    if [ -e "$$conf" ]; then \
+	        echo "$$conf exists and stays as it is; the annotated defaults are in $$conf.sample"; \
+	        conf=$$conf.sample; fi; \
+	    $(INSTALL) -m 0644 $(IBUILD)/$$c "$$conf"; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sluis $(DESTDIR)$(SBINDIR)/sluis-milter \
-	    $(DESTDIR)$(LIBEXECDIR)/sluis-extract $(DESTDIR)$(SYSCONFDIR)/sluis/sluis-milter.conf.sample \
+	rm -f $(DESTDIR)$(BINDIR)/sluis $(DESTDIR)$(SBINDIR)/sluis-milter $(DESTDIR)$(SBINDIR)/sluis-portal \
+	    $(DESTDIR)$(LIBEXECDIR)/sluis-extract $(INSTALL_CONFS:%=$(DESTDIR)$(SYSCONFDIR)/sluis/%.sample) \
 	    $(INSTALL_UNITS:%=$(DESTDIR)$(SYSTEMDUNITDIR)/%) \
 	    $(foreach m,$(notdir $(wildcard man/*.[158])),$(DESTDIR)$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(m))
 	rm -rf $(DESTDIR)$(DATADIR)
@@ -326,8 +354,12 @@ deb:
 deps:
 	@scripts/install-deps
 
+# the browser tests' node modules (tests/browser/node_modules/), when missing
+browser-deps: deps
+	@scripts/install-browser-deps
+
 # make check: packages, build, every suite; ends with "N passed, N failed"
-check: deps
+check: deps browser-deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS:%=$(BUILD)/tests/%) \
 	    $(UNIT_TESTS:%=$(BUILD)/asan/tests/%) $(DOC_TESTS:%=$(BUILD)/tests/%) \
 	    $(DOC_TESTS:%=$(BUILD)/asan/tests/%) $(MILTER_TESTS:%=$(BUILD)/tests/%) \
@@ -360,34 +392,16 @@ bench-profile: all $(BUILD)/bench/milterload
 bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 	@bench/postfix-bench bin $(BUILD)/bench
 
-# make run: the milter in the foreground with the embedded defaults, on a
-# loopback TCP port (RUN_PORT), logging to the terminal. A loopback port is
-# what any Postfix on this machine reaches, its smtpd chrooted in
-# /var/spool/postfix (Debian's default) or not, whatever its user; a unix
-# socket here would be out of a chrooted smtpd's reach. Every command it
-# prints works as pasted (tests/make-run runs them).
-RUN_PORT ?= 10029
-RUN_MESSAGE := tests/data/corpus/sensitive/referral/003-ref-long-copd.eml
+# make run: the gateway on loopback with the embedded defaults, until Ctrl-C
+# (scripts/run says how): a private Postfix on 127.0.0.1:RUN_PORT that
+# delivers every mail into run/mail/, sluis-milter in it, sluis-portal on
+# 127.0.0.1:RUN_PORTAL_PORT. It prints where to send mail, where it lands,
+# the portal's URL and a command that sends a sample (tests/make-run runs it).
+RUN_PORT ?= 2525
+RUN_PORTAL_PORT ?= 8080
 run: deps
-	@$(MAKE) --no-print-directory all
-	@mkdir -p run
-	@[ -f run/portal.key ] || bin/sluis portal keygen run/portal.key >/dev/null
-	@printf 'socket = inet:%s@127.0.0.1\nlog = stderr\nportal_db = %s/run/portal.db\nportal_key = %s/run/portal.key\n' \
-	    "$(RUN_PORT)" "$(CURDIR)" "$(CURDIR)" >run/sluis-milter.conf
-	@echo "sluis-milter $(VERSION): embedded defaults, listening on 127.0.0.1:$(RUN_PORT) (loopback only)"
-	@echo "config run/sluis-milter.conf; portal store run/portal.db (key run/portal.key);"
-	@echo "notices are submitted to 127.0.0.1:10026. Check the config, or run a message through"
-	@echo "without an MTA (from any folder, in another terminal):"
-	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -n"
-	@echo "    $(CURDIR)/bin/sluis-milter -c $(CURDIR)/run/sluis-milter.conf -t $(CURDIR)/$(RUN_MESSAGE) --from a@zorg.nl --to b@gmail.com"
-	@echo "Point this machine's Postfix at it (main.cf; over loopback TCP, which a chrooted smtpd"
-	@echo "reaches too; production uses the unix socket of contrib/postfix/main.cf):"
-	@echo "    smtpd_milters = inet:127.0.0.1:$(RUN_PORT)"
-	@echo "    milter_default_action = tempfail"
-	@echo "    milter_header_checks = regexp:$(CURDIR)/contrib/postfix/sluis_milter_header_checks"
-	@echo "then postfix reload; contrib/postfix/master.cf adds the TLS route and the submission service."
-	@echo "Logs follow here; Ctrl-C stops it."
-	@exec bin/sluis-milter -c run/sluis-milter.conf -f
+	@$(MAKE) --no-print-directory all bin/sluis-portal
+	@RUN_PORT="$(RUN_PORT)" RUN_PORTAL_PORT="$(RUN_PORTAL_PORT)" exec scripts/run
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -60,7 +60,7 @@ static const struct key keys[] = {
     {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
      A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
     {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
-    {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal.db", 0, 0, 0},
+    {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal/portal.db", 0, 0, 0},
     {"portal_key", K_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0, 0},
     {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
     {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
