@@ -286,13 +286,9 @@ $(IBUILD)/bin/sluis-extract: $(DOC_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/attach/worke
 	$(CC) $(OPT) -o $@ $^ $(DOC_LIBS) $(LDFLAGS)
 
 # the installed sluis-portal: the files of bin/sluis-portal (PORTAL_LINK_SRC,
-# PORTAL_LIBS and the compiled-in portal/static/ of its block, whose values
-# win over these stand-ins), built with the installed paths like the others
-PORTAL_LINK_SRC ?= portal/main.c portal/config.c portal/strings.c $(sort $(wildcard portal/ui*.c)) \
-                   portal/safehtml.c portal/view.c portal/reply.c portal/otp.c \
-                   $(sort $(wildcard web/*.c)) common/smtp.c milter/log.c milter/account.c
-PORTAL_LIBS ?= $(PKG_LIBS) $(shell pkg-config --libs libmicrohttpd libxml-2.0 2>/dev/null)
-PORTAL_INSTALL_ASSETS = $(if $(wildcard portal/static/*),$(IBUILD)/gen/portal_assets.o)
+# PORTAL_LIBS and the compiled-in portal/static/ of its block), built with the
+# installed paths like the others
+PORTAL_INSTALL_ASSETS = $(IBUILD)/gen/portal_assets.o
 $(PORTAL_LINK_SRC:%.c=$(IBUILD)/%.o): INSTALL_CFLAGS += $(WEB_CFLAGS)
 
 $(IBUILD)/gen/portal_assets.o: $(BUILD)/gen/portal_assets.c $(IBUILD)/flags

@@ -448,8 +448,8 @@ static int cmd_portal(int argc, char **argv)
         const char *dir = dirname(path);
         if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
             fprintf(stderr,
-                    "sluis portal: %s: the folder %s does not exist; make it first, for the "
-                    "milter's user: install -d -m 0700 -o sluis %s\n",
+                    "sluis portal: %s: the folder %s does not exist; make it first: "
+                    "install -d -m 0755 %s (the key itself is 0600)\n",
                     argv[1], dir, dir);
             return 1;
         }

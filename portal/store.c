@@ -169,6 +169,20 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen)
     return SL_OK;
 }
 
+/* credential - is path a credential systemd handed this service
+ * (LoadCredential=) in its private $CREDENTIALS_DIRECTORY? Where systemd
+ * has no ramfs it puts them on tmpfs as root's, 0440, with an ACL for the
+ * service's user only: private all the same, though the mode does not say
+ * so. Only a file straight in that folder, not writable by anyone. */
+static bool credential(const char *path, const struct stat *st)
+{
+    const char *d = getenv("CREDENTIALS_DIRECTORY");
+    size_t n = d ? strlen(d) : 0;
+    return n > 1 && d[0] == '/' && strncmp(path, d, n) == 0 && path[n] == '/' &&
+           strchr(path + n + 1, '/') == NULL && (st->st_mode & 0222) == 0 &&
+           (st->st_mode & 07) == 0;
+}
+
 static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], char *err,
                                size_t errlen)
 {
@@ -181,7 +195,7 @@ static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], cha
             close(fd);
         return SL_EIO;
     }
-    if (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0) {
+    if (!S_ISREG(st.st_mode) || ((st.st_mode & 077) != 0 && !credential(path, &st))) {
         snprintf(err, errlen,
                  "portal key %s: must be a regular file readable by its owner only "
                  "(chmod 600)",

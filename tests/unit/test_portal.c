@@ -1679,6 +1679,42 @@ static void test_shared_folder(void)
     store_free(s);
 }
 
+/* test_credential - a key systemd handed over on tmpfs (LoadCredential=
+ * without ramfs: root's, 0440, an ACL for the service) opens from
+ * $CREDENTIALS_DIRECTORY, and only there, and not when others may read it */
+static void test_credential(void)
+{
+    char cred[512], key[600], err[512];
+    snprintf(cred, sizeof cred, "%s/credentials", dir);
+    snprintf(key, sizeof key, "%s/portal.key", cred);
+    CHECK(mkdir(cred, 0700) == 0 && store_keygen(key, err, sizeof err) == SL_OK, "credential key");
+    struct store *s = NULL;
+    CHECK(store_open(in_dir("cred.db"), key, STORE_CREATE, &s, err, sizeof err) == SL_OK,
+          "the key, 0600: %s", err);
+    store_free(s);
+    s = NULL;
+    chmod(key, 0440);
+    enum sl_status st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    store_free(s);
+    s = NULL;
+    CHECK(st == SL_EINVAL, "0440 outside $CREDENTIALS_DIRECTORY is refused");
+    setenv("CREDENTIALS_DIRECTORY", cred, 1);
+    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    store_free(s);
+    s = NULL;
+    CHECK(st == SL_OK, "0440 in $CREDENTIALS_DIRECTORY opens: %s", err);
+    chmod(key, 0444);
+    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    store_free(s);
+    s = NULL;
+    CHECK(st == SL_EINVAL, "0444 (others read it) is refused there too");
+    chmod(key, 0640);
+    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    store_free(s);
+    CHECK(st == SL_EINVAL, "0640 (writable) is refused there too");
+    unsetenv("CREDENTIALS_DIRECTORY");
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/sluis-test-portal-XXXXXX");
@@ -1707,6 +1743,7 @@ int main(void)
     test_events_many();
     test_migration();
     test_shared_folder();
+    test_credential();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
