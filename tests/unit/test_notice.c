@@ -295,7 +295,8 @@ static void test_way_in(const struct notice_templates *t)
                 char flat[256];
                 snprintf(flat, sizeof flat, "%s", cases[c].how[k]);
                 for (char *q = flat; *q; q++)
-                    *q = *q == '\n' ? ' ' : *q;
+                    if (*q == '\n')
+                        *q = ' ';
                 bool in_text = strstr(text, cases[c].how[k]) != NULL,
                      in_html = strstr(html, flat) != NULL;
                 CHECK(in_text == (k == m) && in_html == (k == m),
