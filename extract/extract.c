@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "../common/buf.h"
+#include "guard.h"
 #include "html.h"
 
 void extract_init(void)
@@ -609,9 +610,6 @@ static void walk_message(struct walk *w, GMimeMessage *m, unsigned depth, unsign
  * some tens of thousands of them in a 100 KB header exhaust a thread's stack */
 #define MAX_ADDRESS_COLONS 256
 
-static unsigned nesting_count(const char *data, size_t len);
-static size_t address_colons(const char *data, size_t len);
-
 static bool name_is(const char *name, const char *ext)
 {
     size_t n = name ? strlen(name) : 0, e = strlen(ext);
@@ -668,11 +666,11 @@ static void raw_nested(struct walk *w, const char *raw, size_t len, unsigned ndo
 /* NOLINTNEXTLINE(misc-no-recursion): walk() stops past max_depth, and every cycle adds 1 */
 static void walk_eml(struct walk *w, const char *raw, size_t len, const char *where, unsigned depth)
 {
-    if (nesting_count(raw, len) > w->lim->max_parts) {
+    if (guard_nesting(raw, len) > w->lim->max_parts) {
         note(w, "unscannable.parts-limit", where);
         return;
     }
-    if (address_colons(raw, len) > MAX_ADDRESS_COLONS) {
+    if (guard_address_colons(raw, len) > MAX_ADDRESS_COLONS) {
         note(w, "unscannable.header-limit", where);
         return;
     }
@@ -908,69 +906,6 @@ static void walk(struct walk *w, GMimeObject *obj, unsigned depth, unsigned doc,
         walk_leaf(w, GMIME_PART(obj), depth, doc, prefix);
 }
 
-/* nesting_count - how many multipart or message/rfc822 content types the raw
- * message declares: an upper bound on what GMime's parser will recurse into */
-static unsigned nesting_count(const char *data, size_t len)
-{
-    unsigned n = 0;
-    for (size_t i = 0; i + 20 < len; i++) {
-        if ((data[i] | 0x20) != 'c' || (i > 0 && data[i - 1] != '\n'))
-            continue;
-        if (strncasecmp(data + i, "content-type:", 13) != 0)
-            continue;
-        size_t j = i + 13;
-        while (j < len && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n'))
-            j++;
-        if (j + 9 < len && (strncasecmp(data + j, "multipart", 9) == 0 ||
-                            strncasecmp(data + j, "message/", 8) == 0))
-            n++;
-    }
-    return n;
-}
-
-/* address_colons - the most colons in the value of any address header (From,
- * To, Cc, Bcc, Reply-To, Sender, Resent-*, with their folded lines) that
- * starts a line anywhere in data: nested messages are parsed with the rest */
-static size_t address_colons(const char *data, size_t len)
-{
-    static const char *const names[] = {"from:",
-                                        "to:",
-                                        "cc:",
-                                        "bcc:",
-                                        "reply-to:",
-                                        "sender:",
-                                        "resent-",
-                                        "mail-followup-to:",
-                                        "mail-reply-to:",
-                                        "disposition-notification-to:"};
-    size_t most = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && data[i - 1] != '\n')
-            continue;
-        size_t k;
-        for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-            size_t n = strlen(names[k]);
-            if (len - i > n && strncasecmp(data + i, names[k], n) == 0)
-                break;
-        }
-        if (k == sizeof names / sizeof names[0])
-            continue;
-        const char *colon = memchr(data + i, ':', len - i);
-        size_t j = colon ? (size_t)(colon - data) + 1 : len, count = 0;
-        for (; j < len; j++) {
-            if (data[j] == ':')
-                count++;
-            else if (data[j] == '\n' &&
-                     !(j + 1 < len && (data[j + 1] == ' ' || data[j + 1] == '\t')))
-                break; /* the header ends where a line does not continue it */
-        }
-        if (count > most)
-            most = count;
-        i = j > i ? j - 1 : i;
-    }
-    return most;
-}
-
 static size_t header_bytes(const char *data, size_t len)
 {
     for (size_t i = 0; i + 1 < len; i++) {
@@ -993,12 +928,12 @@ enum sl_status extract_message(const char *data, size_t len, const struct extrac
         out->deadline_ns = detect_now_ns() + (uint64_t)lim->max_scan_ms * 1000000ULL;
     if (header_bytes(data, len) > lim->max_header_bytes)
         note(&w, "unscannable.header-limit", "header");
-    if (nesting_count(data, len) > lim->max_parts) {
+    if (guard_nesting(data, len) > lim->max_parts) {
         note(&w, "unscannable.parts-limit", "message");
         raw_scan(&w, data, len, "raw", 0);
         return w.st;
     }
-    if (address_colons(data, len) > MAX_ADDRESS_COLONS) {
+    if (guard_address_colons(data, len) > MAX_ADDRESS_COLONS) {
         /* not handed to GMime: its address parser would overflow the stack */
         note(&w, "unscannable.header-limit", "header");
         raw_scan(&w, data, len, "raw", 0);

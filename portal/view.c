@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "../common/buf.h"
+#include "../extract/guard.h"
 #include "../extract/html.h"
 #include "safehtml.h"
 
@@ -209,67 +210,6 @@ static char *unflow(const char *s, size_t len, bool delsp, size_t *outlen)
 }
 
 /* --- the raw bytes, before GMime --------------------------------------- */
-
-/* nesting_count - how many multipart or message/ content types the raw
- * bytes declare: an upper bound on GMime's parser's recursion */
-static unsigned nesting_count(const char *data, size_t len)
-{
-    unsigned n = 0;
-    for (size_t i = 0; i + 13 < len; i++) {
-        if ((i > 0 && data[i - 1] != '\n') || strncasecmp(data + i, "content-type:", 13) != 0)
-            continue;
-        size_t j = i + 13;
-        while (j < len && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n'))
-            j++;
-        if ((len - j >= 9 && strncasecmp(data + j, "multipart", 9) == 0) ||
-            (len - j >= 8 && strncasecmp(data + j, "message/", 8) == 0))
-            n++;
-    }
-    return n;
-}
-
-/* address_colons - the most colons in one address header's value (with
- * its folded lines), for any such header starting a line anywhere */
-static size_t address_colons(const char *data, size_t len)
-{
-    static const char *const names[] = {"from:",
-                                        "to:",
-                                        "cc:",
-                                        "bcc:",
-                                        "reply-to:",
-                                        "sender:",
-                                        "resent-",
-                                        "mail-followup-to:",
-                                        "mail-reply-to:",
-                                        "disposition-notification-to:",
-                                        "return-receipt-to:"};
-    size_t most = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && data[i - 1] != '\n')
-            continue;
-        size_t k;
-        for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-            size_t n = strlen(names[k]);
-            if (len - i > n && strncasecmp(data + i, names[k], n) == 0)
-                break;
-        }
-        if (k == sizeof names / sizeof names[0])
-            continue;
-        const char *colon = memchr(data + i, ':', len - i);
-        size_t j = colon ? (size_t)(colon - data) + 1 : len, count = 0;
-        for (; j < len; j++) {
-            if (data[j] == ':')
-                count++;
-            else if (data[j] == '\n' &&
-                     !(j + 1 < len && (data[j + 1] == ' ' || data[j + 1] == '\t')))
-                break;
-        }
-        if (count > most)
-            most = count;
-        i = j > i ? j - 1 : i;
-    }
-    return most;
-}
 
 /* --- attachments ------------------------------------------------------ */
 
@@ -930,8 +870,8 @@ enum sl_status view_parse(const void *msg, size_t len, const char *image_text,
         st = SL_ENOMEM;
 
     GMimeMessage *m = NULL;
-    if (st == SL_OK && nesting_count(data, len) <= VIEW_MAX_PARTS &&
-        address_colons(data, len) <= VIEW_MAX_ADDRESS_COLONS) {
+    if (st == SL_OK && guard_nesting(data, len) <= VIEW_MAX_PARTS &&
+        guard_address_colons(data, len) <= VIEW_MAX_ADDRESS_COLONS) {
         GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data, len);
         GMimeParser *parser = g_mime_parser_new_with_stream(stream);
         m = g_mime_parser_construct_message(parser, NULL);
