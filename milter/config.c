@@ -8,11 +8,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/conf.h"
 #include "../common/kv.h"
 
 #ifndef SLUIS_RULES_DIR
@@ -74,27 +74,18 @@ static const struct key keys[] = {
 static enum sl_status set_key(struct milter_config *c, const struct key *k, const char *v,
                               char *err, size_t errlen)
 {
-    char *field = (char *)c + k->off, *end;
+    char *field = (char *)c + k->off;
     unsigned long long n;
+    enum sl_status st;
     switch (k->kind) {
-    case K_STRING: {
-        char *s = strdup(v);
-        if (s == NULL)
-            return SL_ENOMEM;
-        free(*(char **)(void *)field);
-        *(char **)(void *)field = s;
-        return SL_OK;
-    }
+    case K_STRING:
+        return conf_string((char **)(void *)field, v);
     case K_UNSIGNED:
     case K_SIZE:
     case K_OCTAL:
-        errno = 0;
-        n = strtoull(v, &end, k->kind == K_OCTAL ? 8 : 10);
-        if (!*v || *end || errno || v[0] == '-' || n < k->min || n > k->max) {
-            snprintf(err, errlen, "%s: '%s' is not a%s number from %llu to %llu", k->name, v,
-                     k->kind == K_OCTAL ? "n octal" : "", k->min, k->max);
-            return SL_EPARSE;
-        }
+        st = conf_number(k->name, v, k->kind == K_OCTAL ? 8 : 10, k->min, k->max, &n, err, errlen);
+        if (st != SL_OK)
+            return st;
         if (k->kind == K_SIZE)
             *(size_t *)(void *)field = (size_t)n;
         else
@@ -109,31 +100,8 @@ static enum sl_status set_key(struct milter_config *c, const struct key *k, cons
         *(enum action *)(void *)field = a;
         return SL_OK;
     }
-    case K_LOG: {
-        /* file:PATH must be absolute: a daemon works in / and reopens the
-         * file on SIGHUP */
-        const char *path = strncmp(v, "file:", 5) == 0 ? v + 5 : "";
-        if (strncmp(v, "file:", 5) == 0 && path[0] != '/') {
-            snprintf(err, errlen, "log: '%s': file: needs an absolute path", v);
-            return SL_EPARSE;
-        }
-        if (strcmp(v, "syslog") == 0)
-            c->log = LOGTO_SYSLOG;
-        else if (strcmp(v, "stderr") == 0)
-            c->log = LOGTO_STDERR;
-        else if (path[0] == '/')
-            c->log = LOGTO_FILE;
-        else {
-            snprintf(err, errlen, "log: '%s' is none of syslog, stderr, file:PATH", v);
-            return SL_EPARSE;
-        }
-        char *f = strdup(path);
-        if (f == NULL)
-            return SL_ENOMEM;
-        free(c->log_file);
-        c->log_file = f;
-        return SL_OK;
-    }
+    case K_LOG:
+        return conf_log(v, &c->log, &c->log_file, err, errlen);
     case K_LIST:
         return kv_list_set(&c->outgoing_daemons, &c->ndaemons, v);
     }

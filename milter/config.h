@@ -12,13 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../common/conf.h" /* enum log_target */
 #include "../common/status.h"
 #include "../extract/extract.h"
 #include "../policy/decide.h"
-
-/* where log lines go: syslog (facility mail), standard error, or a file of
- * our own (log_file) */
-enum log_target { LOGTO_SYSLOG, LOGTO_STDERR, LOGTO_FILE };
 
 struct milter_config {
     char *socket;         /* libmilter spec: unix:/path, local:/path, inet:port@host, inet6:... */

@@ -6,11 +6,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/conf.h"
 #include "../common/kv.h"
 
 #ifndef SLUIS_SYSCONFDIR
@@ -54,50 +54,24 @@ static const struct key keys[] = {
 static enum sl_status set_key(struct portal_config *c, const struct key *k, const char *v,
                               char *err, size_t errlen)
 {
-    char *field = (char *)c + k->off, *end;
+    char *field = (char *)c + k->off;
     unsigned long long n;
+    enum sl_status st;
     switch (k->kind) {
-    case K_STRING: {
-        char *s = strdup(v);
-        if (s == NULL)
-            return SL_ENOMEM;
-        free(*(char **)(void *)field);
-        *(char **)(void *)field = s;
-        return SL_OK;
-    }
+    case K_STRING:
+        return conf_string((char **)(void *)field, v);
     case K_SIZE:
     case K_UNSIGNED:
-        errno = 0;
-        n = strtoull(v, &end, 10);
-        if (!*v || *end || errno || v[0] == '-' || n < k->min || n > k->max) {
-            snprintf(err, errlen, "%s: '%s' is not a number from %llu to %llu", k->name, v, k->min,
-                     k->max);
-            return SL_EPARSE;
-        }
+        st = conf_number(k->name, v, 10, k->min, k->max, &n, err, errlen);
+        if (st != SL_OK)
+            return st;
         if (k->kind == K_SIZE)
             *(size_t *)(void *)field = (size_t)n;
         else
             *(unsigned *)(void *)field = (unsigned)n;
         return SL_OK;
-    case K_LOG: {
-        const char *path = strncmp(v, "file:", 5) == 0 ? v + 5 : "";
-        if (strcmp(v, "syslog") == 0)
-            c->log = LOGTO_SYSLOG;
-        else if (strcmp(v, "stderr") == 0)
-            c->log = LOGTO_STDERR;
-        else if (path[0] == '/')
-            c->log = LOGTO_FILE;
-        else {
-            snprintf(err, errlen, "log: '%s' is none of syslog, stderr, file:PATH (absolute)", v);
-            return SL_EPARSE;
-        }
-        char *f = strdup(path);
-        if (f == NULL)
-            return SL_ENOMEM;
-        free(c->log_file);
-        c->log_file = f;
-        return SL_OK;
-    }
+    case K_LOG:
+        return conf_log(v, &c->log, &c->log_file, err, errlen);
     }
     return SL_EPARSE;
 }

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "../common/status.h"
-#include "../milter/config.h" /* enum log_target */
+#include "../common/conf.h" /* enum log_target */
 
 struct portal_config {
     char *listen;     /* HOST:PORT; port 0 takes a free one */
