@@ -72,7 +72,7 @@ $(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c t
 # senders (GMime, libxml2's HTML parser, libcurl). bin/sluis-portal links
 # $(PORTAL_VIEW_OBJ) with the engine and common/smtp.o, and adds
 # $(PORTAL_VIEW_LIBS). Their test links only the engine files they use.
-PORTAL_VIEW_SRC := portal/safehtml.c portal/view.c portal/reply.c portal/otp.c
+PORTAL_VIEW_SRC := portal/safehtml.c portal/mime.c portal/view.c portal/reply.c portal/otp.c
 PORTAL_VIEW_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 PORTAL_VIEW_OBJ = $(PORTAL_VIEW_SRC:%.c=$(BUILD)/%.o)
 VIEW_TEST_SRC := $(PORTAL_VIEW_SRC) common/smtp.c common/buf.c common/file.c extract/html.c extract/guard.c \

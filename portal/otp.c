@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../cli/json.h"
+#include "mime.h"
 #include "reply.h"
 #include "store.h"
 
@@ -180,14 +181,7 @@ enum sl_status otp_mail_build(const struct otp_mail *m, const char *to, const ch
         g_mime_message_set_mime_part(msg, GMIME_OBJECT(part));
         g_object_unref(part);
 
-        GMimeFormatOptions *fo = g_mime_format_options_new();
-        g_mime_format_options_set_newline_format(fo, GMIME_NEWLINE_FORMAT_DOS);
-        GMimeStream *mem = g_mime_stream_mem_new();
-        g_mime_object_write_to_stream(mo, fo, mem);
-        GByteArray *arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-        st = arr && arr->len ? buf_append(out, arr->data, arr->len) : SL_ENOMEM;
-        g_object_unref(mem);
-        g_mime_format_options_free(fo);
+        st = mime_write(mo, out);
         g_object_unref(msg);
     }
     g_free(org);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mime.h"
 #include "view.h"
 
 #define SUBJECT_MAX    500 /* bytes of the original subject repeated */
@@ -41,19 +42,6 @@ bool reply_address_ok(const char *addr)
         if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
             return false;
     return strstr(addr, "..") == NULL;
-}
-
-/* msgid_ok - printable ASCII with an '@', no space or angle brackets */
-static bool msgid_ok(const char *id)
-{
-    size_t n = id ? strlen(id) : 0;
-    if (n == 0 || n > 250 || strchr(id, '@') == NULL)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)id[i] <= 0x20 || (unsigned char)id[i] >= 0x7F || id[i] == '<' ||
-            id[i] == '>')
-            return false;
-    return true;
 }
 
 /* one_line - s as valid UTF-8 on one line: controls become spaces, white
@@ -251,7 +239,7 @@ static void utf8_param(GMimeParamList *list, const char *name)
 }
 
 /* references - the original's References and its id, the last
- * REFERENCES_MAX that pass msgid_ok, as "<a> <b>"; "" when none */
+ * REFERENCES_MAX that pass mime_msgid_ok, as "<a> <b>"; "" when none */
 static enum sl_status references(const struct reply_input *in, struct buf *out)
 {
     const char *ids[REFERENCES_MAX + 1];
@@ -261,7 +249,7 @@ static enum sl_status references(const struct reply_input *in, struct buf *out)
     int count = refs ? g_mime_references_length(refs) : 0;
     for (int i = 0; i < count; i++) {
         const char *id = g_mime_references_get_message_id(refs, i);
-        if (!msgid_ok(id))
+        if (!mime_msgid_ok(id))
             continue;
         if (n == REFERENCES_MAX) {
             memmove(ids, ids + 1, (REFERENCES_MAX - 1) * sizeof ids[0]);
@@ -269,7 +257,7 @@ static enum sl_status references(const struct reply_input *in, struct buf *out)
         }
         ids[n++] = id;
     }
-    if (msgid_ok(in->in_reply_to)) {
+    if (mime_msgid_ok(in->in_reply_to)) {
         if (n == REFERENCES_MAX) {
             memmove(ids, ids + 1, (REFERENCES_MAX - 1) * sizeof ids[0]);
             n--;
@@ -329,7 +317,7 @@ enum sl_status reply_build(const struct reply_input *in, struct buf *out, char *
     if (message_id)
         snprintf(message_id, REPLY_MSGID_MAX, "%s", id);
     g_free(id);
-    if (msgid_ok(in->in_reply_to)) {
+    if (mime_msgid_ok(in->in_reply_to)) {
         char irt[260];
         snprintf(irt, sizeof irt, "<%s>", in->in_reply_to);
         g_mime_object_set_header(mo, "In-Reply-To", irt, NULL);
@@ -368,14 +356,7 @@ enum sl_status reply_build(const struct reply_input *in, struct buf *out, char *
     }
     g_object_unref(body);
 
-    GMimeFormatOptions *fo = g_mime_format_options_new();
-    g_mime_format_options_set_newline_format(fo, GMIME_NEWLINE_FORMAT_DOS);
-    GMimeStream *mem = g_mime_stream_mem_new();
-    g_mime_object_write_to_stream(mo, fo, mem);
-    GByteArray *arr = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-    st = arr && arr->len ? buf_append(out, arr->data, arr->len) : SL_ENOMEM;
-    g_object_unref(mem);
-    g_mime_format_options_free(fo);
+    st = mime_write(mo, out);
     g_object_unref(m);
     buf_free(&subject);
     buf_free(&text);

@@ -24,6 +24,7 @@
 #include "../common/buf.h"
 #include "../extract/guard.h"
 #include "../extract/html.h"
+#include "mime.h"
 #include "safehtml.h"
 
 void view_init(void)
@@ -762,21 +763,7 @@ static enum sl_status join(struct vwalk *w)
     return SL_OK;
 }
 
-/* msgid_ok - a message id fit to repeat in a header: printable ASCII
- * without space or angle brackets, with an '@' */
-static bool msgid_ok(const char *id)
-{
-    size_t n = id ? strlen(id) : 0;
-    if (n == 0 || n > 250 || strchr(id, '@') == NULL)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)id[i] <= 0x20 || (unsigned char)id[i] >= 0x7F || id[i] == '<' ||
-            id[i] == '>')
-            return false;
-    return true;
-}
-
-/* references - the References header's ids, the last 20 that pass msgid_ok */
+/* references - the References header's ids, the last 20 that pass mime_msgid_ok */
 static char *references(GMimeMessage *m)
 {
     const char *value = g_mime_object_get_header(GMIME_OBJECT(m), "References");
@@ -786,7 +773,7 @@ static char *references(GMimeMessage *m)
     int n = refs ? g_mime_references_length(refs) : 0;
     for (int i = n > 20 ? n - 20 : 0; i < n && st == SL_OK; i++) {
         const char *id = g_mime_references_get_message_id(refs, i);
-        if (msgid_ok(id))
+        if (mime_msgid_ok(id))
             st = buf_printf(&b, "%s<%s>", b.len ? " " : "", id);
     }
     if (refs)
@@ -889,7 +876,7 @@ enum sl_status view_parse(const void *msg, size_t len, const char *image_text,
         out->from = out->from_name = out->from_address = NULL;
         st = out->subject ? senders(out, m) : SL_ENOMEM;
         const char *id = g_mime_message_get_message_id(m);
-        if (st == SL_OK && msgid_ok(id)) {
+        if (st == SL_OK && mime_msgid_ok(id)) {
             free(out->message_id);
             out->message_id = strdup(id);
             st = out->message_id ? SL_OK : SL_ENOMEM;
