@@ -26,7 +26,7 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 
 # the engine: everything but the programs' main files
 ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
-              rules/detect.c extract/html.c extract/guard.c extract/extract.c extract/header.c scan/scan.c \
+              rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
 # the document readers: linked only into the worker (and their tests)
@@ -75,8 +75,8 @@ $(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c t
 PORTAL_VIEW_SRC := portal/safehtml.c portal/mime.c portal/view.c portal/reply.c portal/otp.c
 PORTAL_VIEW_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 PORTAL_VIEW_OBJ = $(PORTAL_VIEW_SRC:%.c=$(BUILD)/%.o)
-VIEW_TEST_SRC := $(PORTAL_VIEW_SRC) common/smtp.c common/buf.c common/file.c extract/html.c extract/guard.c \
-                 cli/json.c rules/fold.c
+VIEW_TEST_SRC := $(PORTAL_VIEW_SRC) common/smtp.c common/buf.c common/file.c extract/html.c \
+                 extract/guard.c extract/tocharset.c cli/json.c rules/fold.c
 UNIT_TESTS += test_view
 
 $(BUILD)/tests/test_view: tests/unit/test_view.c tests/unit/check.h $(VIEW_TEST_SRC:%.c=$(BUILD)/%.o)

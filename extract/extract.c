@@ -20,6 +20,7 @@
 
 #include "../common/buf.h"
 #include "guard.h"
+#include "tocharset.h"
 #include "html.h"
 
 void extract_init(void)
@@ -198,45 +199,6 @@ static void note_info(struct walk *w, const char *rule, const char *where)
     note_mark(w, rule, where, false);
 }
 
-/* to_utf8 - convert bytes in a declared charset to valid UTF-8 (caller
- * frees); unknown charsets and invalid bytes fall back to windows-1252, the
- * usual truth behind a wrong label, and finally to replacement characters */
-static char *to_utf8(const char *data, size_t len, const char *charset, size_t *outlen)
-{
-    char *r = NULL;
-    gsize n = 0;
-    bool utf8 = charset == NULL || strcasecmp(charset, "utf-8") == 0 ||
-                strcasecmp(charset, "utf8") == 0 || strcasecmp(charset, "us-ascii") == 0 ||
-                strcasecmp(charset, "ascii") == 0;
-    if (utf8 && g_utf8_validate(data, (gssize)len, NULL)) {
-        r = g_strndup(data, len);
-        n = len;
-    } else {
-        const char *cs = utf8 ? "windows-1252" : g_mime_charset_iconv_name(charset);
-        r = g_convert(data, (gssize)len, "UTF-8", cs, NULL, &n, NULL);
-        if (r == NULL && !utf8)
-            r = g_convert(data, (gssize)len, "UTF-8", "windows-1252", NULL, &n, NULL);
-        if (r == NULL) {
-            r = g_utf8_make_valid(data, (gssize)len);
-            n = r ? strlen(r) : 0;
-        }
-    }
-    if (r == NULL)
-        return NULL;
-    /* NUL bytes would end strings early elsewhere: make them spaces */
-    for (gsize i = 0; i < n; i++)
-        if (r[i] == '\0')
-            r[i] = ' ';
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, r, n);
-        out[n] = '\0';
-        *outlen = n;
-    }
-    g_free(r);
-    return out;
-}
-
 /* add_segment - take ownership of text and add it as a segment, cutting it
  * at the total-text limit */
 static void add_segment(struct walk *w, char *text, size_t len, const char *where,
@@ -286,7 +248,7 @@ static void add_string(struct walk *w, const char *s, const char *where, enum se
     if (s == NULL || *s == '\0')
         return;
     size_t n = 0;
-    char *t = to_utf8(s, strlen(s), "utf-8", &n);
+    char *t = charset_to_utf8(s, strlen(s), "utf-8", &n);
     add_segment(w, t, n, where, kind, doc, false);
 }
 
@@ -532,7 +494,7 @@ static void add_attachment_text(struct walk *w, const char *data, size_t len, co
         return;
     }
     size_t n;
-    char *t = to_utf8(data, len, charset, &n);
+    char *t = charset_to_utf8(data, len, charset, &n);
     if (t && (html || (name && (strcasestr(name, ".htm") != NULL)))) {
         struct buf b = BUF_INIT;
         if (html_to_text(t, n, &b) != SL_OK) {
@@ -631,7 +593,7 @@ static void raw_scan(struct walk *w, const char *data, size_t len, const char *w
         n = w->lim->max_part_bytes;
     }
     size_t outn = 0;
-    char *t = to_utf8(data, n, NULL, &outn);
+    char *t = charset_to_utf8(data, n, NULL, &outn);
     add_segment(w, t, outn, where, SEG_BODY, doc, false);
 }
 
@@ -822,7 +784,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
         return;
     }
     size_t n;
-    char *t = to_utf8(raw, len, charset, &n);
+    char *t = charset_to_utf8(raw, len, charset, &n);
     free(raw);
     if (t && is_html) {
         struct buf b = BUF_INIT;

@@ -23,6 +23,7 @@
 
 #include "../common/buf.h"
 #include "../extract/guard.h"
+#include "../extract/tocharset.h"
 #include "../extract/html.h"
 #include "mime.h"
 #include "safehtml.h"
@@ -57,59 +58,6 @@ struct vwalk {
 };
 
 /* --- text ------------------------------------------------------------ */
-
-/* is_utf8_name - does a charset label mean UTF-8 or its ASCII subset? */
-static bool is_utf8_name(const char *charset)
-{
-    return charset == NULL || strcasecmp(charset, "utf-8") == 0 ||
-           strcasecmp(charset, "utf8") == 0 || strcasecmp(charset, "us-ascii") == 0 ||
-           strcasecmp(charset, "ascii") == 0;
-}
-
-/* to_utf8 - bytes in a declared charset as valid UTF-8 without NUL
- * (malloc'd, caller frees): an unknown charset or bytes that do not fit it fall back to
- * windows-1252 (the usual truth behind a wrong label), and then to U+FFFD
- * for what is left. NULL only when out of memory. */
-static char *to_utf8(const char *raw, size_t len, const char *charset, size_t *outlen)
-{
-    /* NUL bytes first become spaces: g_utf8_validate refuses them, and
-     * UTF-8 text with a NUL would otherwise be read as windows-1252 */
-    char *data = malloc(len + 1);
-    if (data == NULL)
-        return NULL;
-    memcpy(data, raw, len);
-    for (size_t i = 0; i < len; i++)
-        if (data[i] == '\0')
-            data[i] = ' ';
-    data[len] = '\0';
-    char *r = NULL;
-    gsize n = 0;
-    bool utf8 = is_utf8_name(charset);
-    if (utf8 && g_utf8_validate(data, (gssize)len, NULL)) {
-        r = g_strndup(data, len);
-        n = len;
-    } else {
-        const char *cs = utf8 ? "windows-1252" : g_mime_charset_iconv_name(charset);
-        r = g_convert(data, (gssize)len, "UTF-8", cs, NULL, &n, NULL);
-        if (r == NULL && !utf8)
-            r = g_convert(data, (gssize)len, "UTF-8", "windows-1252", NULL, &n, NULL);
-        if (r == NULL) {
-            r = g_utf8_make_valid(data, (gssize)len);
-            n = r ? strlen(r) : 0;
-        }
-    }
-    free(data);
-    if (r == NULL)
-        return NULL;
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, r, n);
-        out[n] = '\0';
-        *outlen = n;
-    }
-    g_free(r);
-    return out;
-}
 
 /* text_tidy - text to show, in place: CR LF and lone CR become LF; NUL and
  * other controls but tab, LF and form feed become spaces */
@@ -396,8 +344,8 @@ static char *part_text(GMimePart *part, size_t *len)
     unsigned char *raw = decode_part(part, &raw_len);
     if (raw == NULL)
         return NULL;
-    char *t = to_utf8((const char *)raw, raw_len,
-                      g_mime_object_get_content_type_parameter(obj, "charset"), &n);
+    char *t = charset_to_utf8((const char *)raw, raw_len,
+                              g_mime_object_get_content_type_parameter(obj, "charset"), &n);
     free(raw);
     if (t == NULL)
         return NULL;
@@ -425,8 +373,8 @@ static void part_html(struct vwalk *w, GMimePart *part, char **text, size_t *tex
     *text = *html = NULL;
     *text_len = *html_len = 0;
     unsigned char *raw = decode_part(part, &raw_len);
-    char *u = raw ? to_utf8((const char *)raw, raw_len,
-                            g_mime_object_get_content_type_parameter(obj, "charset"), &n)
+    char *u = raw ? charset_to_utf8((const char *)raw, raw_len,
+                                    g_mime_object_get_content_type_parameter(obj, "charset"), &n)
                   : NULL;
     free(raw);
     if (u == NULL) {
@@ -574,8 +522,8 @@ static void walk_leaf(struct vwalk *w, GMimePart *part, bool body, bool in_relat
     if (data && type_is(type, "text/plain")) {
         /* served as text/plain; charset=utf-8 (view_download_type) */
         size_t n = 0;
-        char *u = to_utf8((const char *)data, len,
-                          g_mime_object_get_content_type_parameter(obj, "charset"), &n);
+        char *u = charset_to_utf8((const char *)data, len,
+                                  g_mime_object_get_content_type_parameter(obj, "charset"), &n);
         free(data);
         data = (unsigned char *)u;
         len = n;
@@ -679,7 +627,7 @@ static void walk(struct vwalk *w, GMimeObject *obj, unsigned depth, bool body, b
              * GMime kept before the first boundary is the text there is */
             const char *pro = g_mime_multipart_get_prologue(mp);
             size_t n = 0;
-            char *t = pro ? to_utf8(pro, strlen(pro), NULL, &n) : NULL;
+            char *t = pro ? charset_to_utf8(pro, strlen(pro), NULL, &n) : NULL;
             if (t) {
                 text_tidy(t, &n);
                 add_unit(w, t, n, NULL, 0);
@@ -832,7 +780,7 @@ static enum sl_status raw_view(struct view_message *v, const char *data, size_t 
         len = VIEW_MAX_TEXT;
         v->notes |= VIEW_NOTE_CUT;
     }
-    v->text = to_utf8(data, len, NULL, &n);
+    v->text = charset_to_utf8(data, len, NULL, &n);
     if (v->text == NULL)
         return SL_ENOMEM;
     text_tidy(v->text, &n);
