@@ -57,4 +57,3 @@ char *charset_to_utf8(const char *raw, size_t len, const char *charset, size_t *
     g_free(r);
     return out;
 }
-

@@ -39,7 +39,12 @@ static void check_config(const struct milter_config *c)
     FUZZ_CHECK(c->oversize_action == ACTION_REJECT || c->oversize_action == ACTION_TEMPFAIL ||
                    c->oversize_action == ACTION_HOLD,
                "oversize_action %s", decide_action_name(c->oversize_action));
-    FUZZ_CHECK(c->log == LOGTO_SYSLOG || c->log == LOGTO_STDERR, "log %d", (int)c->log);
+    FUZZ_CHECK(c->log == LOGTO_SYSLOG || c->log == LOGTO_STDERR || c->log == LOGTO_FILE, "log %d",
+               (int)c->log);
+    /* a log file exactly with log = file:PATH, and its path absolute */
+    FUZZ_CHECK(c->log_file != NULL && (c->log == LOGTO_FILE) == (c->log_file[0] == '/') &&
+                   (c->log == LOGTO_FILE || c->log_file[0] == '\0'),
+               "log %d with file '%s'", (int)c->log, c->log_file ? c->log_file : "(null)");
     FUZZ_CHECK(c->outgoing_all == (c->policy.norg == 0), "outgoing_all %d with %zu domains",
                (int)c->outgoing_all, c->policy.norg);
     for (size_t i = 0; i < c->ndaemons; i++)
