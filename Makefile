@@ -58,12 +58,12 @@ MILTER_SRC := common/smtp.c portal/external.c milter/config.c milter/redirect.c 
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
 MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
 
-$(MILTER_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h \
+$(MILTER_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h \
                                                      $(ENGINE_OBJ) $(MILTER_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(MILTER_OBJ) $(ENGINE_OBJ) $(PKG_LIBS)
 
-$(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+$(MILTER_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h \
                                                            $(ASAN_OBJ) $(MILTER_ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(MILTER_ASAN_OBJ) $(ASAN_OBJ) $(PKG_LIBS)
@@ -112,21 +112,21 @@ $(BUILD)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -MMD -MP -c -o $@ $<
 
-$(DOC_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(DOC_OBJ) \
+$(DOC_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h $(DOC_OBJ) \
                                                    $(BUILD)/common/file.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(DOC_OBJ) $(BUILD)/common/file.o $(DOC_LIBS)
 
-$(DOC_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+$(DOC_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h \
                                                              $(DOC_ASAN_OBJ) $(BUILD)/asan/common/file.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(DOC_ASAN_OBJ) $(BUILD)/asan/common/file.o $(DOC_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(ENGINE_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 
-$(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_OBJ)
+$(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h $(ASAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(ASAN_OBJ) $(PKG_LIBS)
 
@@ -164,13 +164,13 @@ $(BUILD)/gen/asan/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -I. -c -o $@ $<
 
 # (web/ needs common/buf.o, which a program has in ENGINE_OBJ already)
-$(WEB_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(WEB_OBJ) \
+$(WEB_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h $(WEB_OBJ) \
                                                    $(BUILD)/common/buf.o $(BUILD)/gen/%_assets.o
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(WEB_OBJ) $(BUILD)/common/buf.o $(BUILD)/gen/$*_assets.o \
 	    $(WEB_LIBS) $(PKG_LIBS)
 
-$(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+$(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/server.h \
                                                         $(WEB_ASAN_OBJ) $(BUILD)/asan/common/buf.o \
                                                         $(BUILD)/gen/asan/%_assets.o
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@
 #include "../../common/smtp.h"
 #include "../../portal/external.h"
 #include "check.h"
+#include "server.h"
 
 static char scripts[512], work[64];
 static pid_t servers[8];
@@ -30,27 +31,11 @@ static int start(const char *script, const char *name, const char *unix_path)
     snprintf(portfile, sizeof portfile, "%s/%s.port", work, name);
     snprintf(path, sizeof path, "%s/%s", scripts, script);
     mkdir(dir, 0700);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (unix_path)
-            execlp("python3", "python3", path, dir, portfile, "--unix", unix_path, (char *)NULL);
-        else
-            execlp("python3", "python3", path, dir, portfile, (char *)NULL);
-        _exit(127);
-    }
+    pid_t pid;
+    int port = unix_path ? server_start(path, dir, portfile, "--unix", unix_path, &pid)
+                         : server_start(path, dir, portfile, NULL, NULL, &pid);
     servers[nservers++] = pid;
-    for (int i = 0; i < 100; i++) {
-        FILE *f = fopen(portfile, "r");
-        int port = 0;
-        if (f && fscanf(f, "%d", &port) == 1 && port > 0) {
-            fclose(f);
-            return port;
-        }
-        if (f)
-            fclose(f);
-        usleep(100000);
-    }
-    return 0;
+    return port;
 }
 
 static void plan(const char *name, const char *text)

@@ -16,6 +16,7 @@
 #include "../../milter/log.h"
 #include "../../milter/session.h"
 #include "check.h"
+#include "server.h"
 
 struct record {
     char headers[256];
@@ -413,22 +414,7 @@ static int receiver_start(const char *scripts, const char *dir, pid_t *pid)
     snprintf(out, sizeof out, "%s/rcv", dir);
     snprintf(portfile, sizeof portfile, "%s/rcv.port", dir);
     snprintf(script, sizeof script, "%s/receiver.py", scripts);
-    *pid = fork();
-    if (*pid == 0) {
-        execlp("python3", "python3", script, out, portfile, (char *)NULL);
-        _exit(127);
-    }
-    for (int i = 0; i < 100; i++) {
-        FILE *f = fopen(portfile, "r");
-        int port = 0;
-        bool got = f && fscanf(f, "%d", &port) == 1 && port > 0;
-        if (f)
-            fclose(f);
-        if (got)
-            return port;
-        usleep(100000);
-    }
-    return 0;
+    return server_start(script, out, portfile, NULL, NULL, pid);
 }
 
 /* received - how many messages the receiver in dir/rcv has kept */

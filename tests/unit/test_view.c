@@ -30,6 +30,7 @@
 #include "../../portal/safehtml.h"
 #include "../../portal/view.h"
 #include "check.h"
+#include "server.h"
 
 static const char *data_dir = "tests/unit/data";
 
@@ -1062,22 +1063,7 @@ static char tmp[64];
 /* start - python3 script with dir and portfile as arguments; its port */
 static int start(const char *script, const char *dir, const char *portfile, pid_t *pid)
 {
-    *pid = fork();
-    if (*pid == 0) {
-        execlp("python3", "python3", script, dir, portfile, (char *)NULL);
-        _exit(127);
-    }
-    for (int i = 0; i < 100; i++) {
-        FILE *f = fopen(portfile, "r");
-        int port = 0;
-        bool got = f && fscanf(f, "%d", &port) == 1 && port > 0;
-        if (f)
-            fclose(f);
-        if (got)
-            return port;
-        usleep(100000);
-    }
-    return 0;
+    return server_start(script, dir, portfile, NULL, NULL, pid);
 }
 
 static void stop(pid_t pid)
