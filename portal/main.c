@@ -297,8 +297,11 @@ int main(int argc, char **argv)
         log_open(check ? LOGTO_STDERR : cfg.log);
     }
     f_reply[2].max = cfg.max_upload_bytes;
-    /* the body: the files, the text, and multipart's framing */
-    routes[9].max_body = cfg.max_upload_bytes + (256u << 10) * 6 + 65536;
+    /* the reply's body: the files, the text, and multipart's framing (by
+     * handler, not by position in the table) */
+    for (size_t i = 0; i < N(routes); i++)
+        if (routes[i].handler == page_reply)
+            routes[i].max_body = cfg.max_upload_bytes + (256u << 10) * 6 + 65536;
 
     view_init();
     if (smtp_target_parse(cfg.submission, &portal.submission, err, sizeof err) != SL_OK) {
