@@ -527,8 +527,8 @@ static void *writer_thread(void *arg)
         }
         /* what comes within WRITER_LINGER_MS goes into one transaction */
         int64_t until = w->q_since + WRITER_LINGER_MS;
-        while (w->q.n > 0 && w->q.n < WRITER_BATCH && !w->stop && !w->flushing &&
-               now_ms() < until) {
+        while (w->q.n > 0 && w->q.n < WRITER_BATCH && w->q.n < w->q.cap && !w->stop &&
+               !w->flushing && now_ms() < until) {
             deadline(&ts, until);
             pthread_cond_timedwait(&w->work, &w->mu, &ts);
         }
@@ -669,7 +669,7 @@ void writer_push(struct writer *w, const struct event *e, const unsigned char *s
     if (it != NULL && !w->stop && ring_push(&w->q, it)) {
         if (w->q.n == 1)
             w->q_since = now_ms();
-        if (w->q.n == 1 || w->q.n == WRITER_BATCH)
+        if (w->q.n == 1 || w->q.n == WRITER_BATCH || w->q.n == w->q.cap)
             pthread_cond_signal(&w->work);
     } else if (it != NULL && !w->stop && ring_push(&w->sq, it)) {
         if (w->sq.n == 1)
