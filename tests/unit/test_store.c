@@ -1044,7 +1044,7 @@ static void test_writer_restart(void)
     if (w == NULL)
         return;
     CHECK(strstr(err, db) != NULL, "says why: %s", err);
-    push(w, 100, 1760000000, 0);
+    push(w, 5000, 1760000000, 0); /* more than one turn of replay (16 transactions) */
     writer_stop(w);
     /* a line that is not ours, and a torn last line (a crash mid-write) */
     FILE *f = fopen(spill, "a");
@@ -1057,12 +1057,14 @@ static void test_writer_restart(void)
         return;
     push(w, 1, 1760009000, 0);
     struct writer_stats st;
-    CHECK(wait_stored(w, 101, &st), "replayed at start: stored %llu, replayed %llu",
+    CHECK(wait_stored(w, 5001, &st), "replayed at start: stored %llu, replayed %llu",
           (unsigned long long)st.stored, (unsigned long long)st.replayed);
-    CHECK(st.replayed == 100 && st.lost == 1, "100 replayed, the torn line lost: %llu, %llu",
+    CHECK(st.replayed == 5000 && st.lost == 1, "5000 replayed, the torn line lost: %llu, %llu",
           (unsigned long long)st.replayed, (unsigned long long)st.lost);
     writer_stop(w);
-    CHECK(count_in(db, "SELECT count(*) FROM events") == 101, "101 rows");
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 5001 &&
+              count_in(db, "SELECT count(DISTINCT t) FROM events") == 5001,
+          "5001 rows, each once");
     CHECK(count_in(db, "SELECT count(*) FROM senders WHERE sealed IS NOT NULL") == 2,
           "the sealed senders came through the spill file");
     CHECK(file_size(spill) == 0, "spill file truncated");
