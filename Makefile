@@ -204,6 +204,18 @@ $(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
 # ---- end of the charts
 
+# ---- sluis report (cli/report.c, linked into bin/sluis) and the generated
+# history of make run (not installed)
+bin/sluis: $(BUILD)/cli/report.o
+$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o
+$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o
+all: $(BUILD)/tools/gen-history
+
+$(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+# ---- end of sluis report and the history
+
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
 # web/ and the portal's view, reply and one-time code senders; the style sheet
 # and other files of portal/static/ compiled in
