@@ -153,10 +153,12 @@ static void test_trend(void)
     pts[11].c.protected_ = 100; /* 100% */
     struct chart_action acts[] = {
         {"2026-05", "Portaal <uitleg> & \"training\""},
-        {"2026-09", "S/MIME voor huisartsen"},
+        {"2026-09-15", "S/MIME voor huisartsen"},
         {"2025-06", "voor deze periode: niet getekend"},
         {"2027-01", "na deze periode: niet getekend"},
         {"2026-1", "geen maand"},
+        {"2026-10-1", "geen datum"},
+        {"2026-10x", "geen maand"},
     };
     struct chart_trend t = {
         .id = "trend",
@@ -199,7 +201,8 @@ static void test_trend(void)
               "legend not read back");
         xmlNodePtr desc = find(root, "desc", NULL);
         CHECK(text_has(desc, "2026-01: 50%") && text_has(desc, "2026-03: geen gegevens") &&
-                  text_has(desc, "2026-12: 100%") && text_has(desc, "S/MIME voor huisartsen"),
+                  text_has(desc, "2026-12: 100%") && text_has(desc, "S/MIME voor huisartsen") &&
+                  text_has(desc, "(2026-09)"),
               "desc does not list the values");
         CHECK(!text_has(desc, "niet getekend"), "desc names an action outside the months");
         /* the line breaks at the gap: two subpaths */
