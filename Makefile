@@ -41,6 +41,13 @@ MILTER_TESTS := test_session test_external
 STORE_SRC  := store/event.c store/pseudo.c store/metrics.c store/writer.c
 ENGINE_SRC += $(STORE_SRC)
 UNIT_TESTS += test_store
+# the figures of the dashboard and `sluis report` (issue 14); the dashboard's
+# SVG charts, linked by the dashboard with web/html.c; the generated history
+# of make run (build/tools/gen-history, not installed)
+FIGURES_SRC := store/figures.c
+ENGINE_SRC += $(FIGURES_SRC)
+CHART_SRC := dashboard/chart.c
+UNIT_TESTS += test_figures test_chart
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
@@ -181,6 +188,38 @@ $(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c test
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/asan/common/buf.o \
 	    $(BUILD)/gen/asan/$*_assets.o $(WEB_LIBS) $(PKG_LIBS)
 # ---- end of web/
+
+# ---- the dashboard's SVG charts (CHART_SRC, above): their test links only the
+# HTML writer and libxml2, which parses the charts back
+CHART_TEST_SRC := $(CHART_SRC) web/html.c web/utf8.c common/buf.c
+CHART_TEST_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+
+$(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h $(CHART_TEST_SRC:%.c=$(BUILD)/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/%.o) $(CHART_TEST_LIBS)
+
+$(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
+                                $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
+# ---- end of the charts
+
+# ---- sluis report (cli/report.c, linked into bin/sluis) and the generated
+# history of make run (not installed)
+bin/sluis: $(BUILD)/cli/report.o
+$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o
+$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o
+all: $(BUILD)/tools/gen-history
+
+$(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+
+# tests/figures-pg: the statements of store/figures.c, for PostgreSQL
+$(BUILD)/tests/figures-sql: tests/pg/figures-sql.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+# ---- end of sluis report and the history
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
 # web/ and the portal's view, reply and one-time code senders; the style sheet
