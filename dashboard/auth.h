@@ -92,5 +92,7 @@ void auth_limiter_free(struct auth_limiter *l);
 /* auth_limiter_allowed - the address has not reached its limit */
 bool auth_limiter_allowed(struct auth_limiter *l, const char *client, int64_t now);
 void auth_limiter_failed(struct auth_limiter *l, const char *client, int64_t now);
+/* dash_limiter - the app's limiter (app.c) */
+struct auth_limiter *dash_limiter(struct dash_app *a);
 
 #endif

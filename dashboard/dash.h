@@ -141,6 +141,12 @@ void dash_pseudonym(const struct dash_req *r, const char *dept, unsigned label, 
 enum sl_status dash_csv_cell(struct buf *b, const char *s, bool last);
 /* dash_json_str - s as a JSON string */
 enum sl_status dash_json_str(struct buf *b, const char *s);
+/* dash_pct - share (0..1) as "63,4 %" (nl, fr) or "63.4%" (en) */
+void dash_pct(const struct dash_req *r, double share, char *out, size_t outlen);
+/* dash_month_add - the month delta months from month ("YYYY-MM"); false on a bad month */
+bool dash_month_add(const char *month, int delta, char out[8]);
+/* dash_month_valid - "YYYY-MM" with a month 01..12 */
+bool dash_month_valid(const char *month);
 /* dash_today - "YYYY-MM-DD" and "YYYY-MM" of now, local time */
 void dash_today(char day[11], char month[8]);
 
