@@ -68,8 +68,8 @@ static void call(struct web_response *res, const char *method, const char *uri, 
         h[n++] = "Accept-Language";
         h[n++] = lang;
     }
-    struct web_input in = {method, uri, h, n / 2, client ? client : "127.0.0.1", body,
-                           body ? strlen(body) : 0};
+    struct web_input in = {
+        method, uri, h, n / 2, client ? client : "127.0.0.1", body, body ? strlen(body) : 0};
     *res = (struct web_response)WEB_RESPONSE_INIT;
     if (web_dispatch(&wc, &in, res) != SL_OK)
         res->status = -1;
@@ -201,8 +201,8 @@ static void fill(const char *path)
             for (int k = 0; k < 25; k++) {
                 struct event *e = &ev[n];
                 memset(e, 0, sizeof *e);
-                struct tm tm = {.tm_year = 126, .tm_mon = 6 + (int)mi, .tm_mday = 10 + k % 10,
-                                .tm_hour = 12};
+                struct tm tm = {
+                    .tm_year = 126, .tm_mon = 6 + (int)mi, .tm_mday = 10 + k % 10, .tm_hour = 12};
                 event_set_time(e, (int64_t)timegm(&tm));
                 char addr[96];
                 snprintf(addr, sizeof addr, "staff%d.%zu@org.example", k % 3, di);
@@ -217,8 +217,8 @@ static void fill(const char *path)
                 e->size = 1000 + (uint64_t)k * 10;
                 e->scan_us = 500 + (uint32_t)k * 100;
                 bool improved = di == 0 && mi == 3;
-                int action = !e->sensitive                    ? ACTION_PASS
-                             : k % 7 == 0                     ? ACTION_HOLD
+                int action = !e->sensitive                      ? ACTION_PASS
+                             : k % 7 == 0                       ? ACTION_HOLD
                              : (improved ? k % 10 == 1 : k % 2) ? ACTION_PASS
                                                                 : ACTION_PORTAL;
                 if (e->sensitive && action == ACTION_PASS)
@@ -320,7 +320,8 @@ static void test_login(struct session *admin)
               strcmp(web_response_header(&r, "Location"), "/login") == 0,
           "GET /month without a session: got %d", r.status);
     web_response_free(&r);
-    CHECK(status_of("GET", "/month", "sluis=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL) == 303,
+    CHECK(status_of("GET", "/month", "sluis=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NULL) ==
+              303,
           "a made-up session: to /login");
     CHECK(status_of("GET", "/", admin->cookie, NULL) == 302, "GET / redirects");
 }
@@ -538,8 +539,9 @@ static void test_actions(const struct session *admin, const struct session *view
     const char *titles[] = {"Uitleg+portaal", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
                             "%3DHYPERLINK(%22x%22)", "Vierde+actie"};
     for (int i = 0; i < 4; i++) {
-        snprintf(body, sizeof body, "csrf=%s&title=%s&depts=Zorg&channel=portal&start=%s&end=",
-                 admin->csrf, titles[i], i == 0 ? "2026-10-01" : today);
+        snprintf(body, sizeof body,
+                 "csrf=%s&title=%s&depts=Zorg&channel=portal&start=%s&end=", admin->csrf, titles[i],
+                 i == 0 ? "2026-10-01" : today);
         CHECK(status_of("POST", "/actions/add", admin->cookie, body) == 303, "action %d added", i);
         call(&r, "GET", "/actions", admin->cookie, NULL, NULL, NULL);
         bool warned = strstr(r.body.data, "id=\"too-many-actions\"") != NULL;
@@ -582,10 +584,11 @@ static void test_actions(const struct session *admin, const struct session *view
              "\"after\":{\"protected\":%llu,\"sensitive\":%llu",
              (unsigned long long)bp, (unsigned long long)bs, bs ? (double)bp / (double)bs : 0.0,
              (unsigned long long)after[0].c.protected_, (unsigned long long)after[0].c.sensitive);
-    CHECK(r.status == 200 && strstr(r.body.data, want) != NULL, "actions.json: want %s in %s",
-          want, r.body.data);
+    CHECK(r.status == 200 && strstr(r.body.data, want) != NULL, "actions.json: want %s in %s", want,
+          r.body.data);
     CHECK(after[0].c.sensitive && bs &&
-              (double)after[0].c.protected_ / (double)after[0].c.sensitive > (double)bp / (double)bs,
+              (double)after[0].c.protected_ / (double)after[0].c.sensitive >
+                  (double)bp / (double)bs,
           "the generated history improves after the action");
     CHECK(strstr(r.body.data, "\"running\":4") != NULL, "actions.json: four running");
     web_response_free(&r);
@@ -607,8 +610,7 @@ static void test_fp(const struct session *admin)
     web_response_free(&r);
     CHECK(count("SELECT COUNT(*) FROM fp_reports") == 0, "GET records nothing");
     call(&r, "POST", uri, NULL, "confirm=1", NULL, NULL);
-    CHECK(r.status == 200 && strstr(r.body.data, "geteld"), "POST /fp: recorded, got %d",
-          r.status);
+    CHECK(r.status == 200 && strstr(r.body.data, "geteld"), "POST /fp: recorded, got %d", r.status);
     web_response_free(&r);
     call(&r, "POST", uri, NULL, "confirm=1", NULL, NULL);
     CHECK(r.status == 200 && strstr(r.body.data, "al gemeld"), "POST /fp again: counted once");
@@ -629,8 +631,7 @@ static void test_fp(const struct session *admin)
     struct event_rule rules[EVENT_RULES_MAX];
     size_t n = 0;
     dash_lock(app);
-    figures_event_rules(dash_metrics(app), fp_hex, rules, EVENT_RULES_MAX, &n, month,
-                        sizeof month);
+    figures_event_rules(dash_metrics(app), fp_hex, rules, EVENT_RULES_MAX, &n, month, sizeof month);
     dash_unlock(app);
     snprintf(uri, sizeof uri, "/month?m=%s", month);
     call(&r, "GET", uri, admin->cookie, NULL, NULL, NULL);
@@ -669,8 +670,7 @@ static void test_misc(const struct session *admin, const struct session *privacy
           "an unknown name is not kept");
 
     call(&r, "GET", "/static/dashboard.css", NULL, NULL, NULL, NULL);
-    CHECK(r.status == 200 && strstr(r.type ? r.type : "", "text/css") != NULL,
-          "the style sheet");
+    CHECK(r.status == 200 && strstr(r.type ? r.type : "", "text/css") != NULL, "the style sheet");
     web_response_free(&r);
     call(&r, "GET", "/no/such/page", admin->cookie, NULL, NULL, NULL);
     CHECK(r.status == 404 && tidy_ok(&r, "404"), "404 page");
