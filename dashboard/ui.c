@@ -120,6 +120,7 @@ void dash_page_begin(struct html *h, const struct dash_req *r, const char *title
     HTML_LIT(h, " - ");
     html_str(h, cfg->organisation);
     HTML_LIT(h, "</title>\n<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n"
+                "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
                 "</head>\n<body>\n<a class=\"skip\" href=\"#content\">");
     html_str(h, T(r, "Naar de inhoud", "Skip to content", "Aller au contenu"));
     HTML_LIT(h, "</a>\n<header class=\"site\">\n<p class=\"org\">");

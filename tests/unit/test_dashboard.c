@@ -672,6 +672,9 @@ static void test_misc(const struct session *admin, const struct session *privacy
     call(&r, "GET", "/static/dashboard.css", NULL, NULL, NULL, NULL);
     CHECK(r.status == 200 && strstr(r.type ? r.type : "", "text/css") != NULL, "the style sheet");
     web_response_free(&r);
+    call(&r, "GET", "/static/icon.svg", NULL, NULL, NULL, NULL);
+    CHECK(r.status == 200, "the icon every page links");
+    web_response_free(&r);
     call(&r, "GET", "/no/such/page", admin->cookie, NULL, NULL, NULL);
     CHECK(r.status == 404 && tidy_ok(&r, "404"), "404 page");
     web_response_free(&r);
@@ -786,7 +789,8 @@ int main(int argc, char **argv)
     dash_config_free(&cfg);
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (check_failed == 0 && system(cmd) != 0)
+    /* TEST_DASHBOARD_KEEP=1 keeps the folder (its pages, the databases) to look at */
+    if (check_failed == 0 && !getenv("TEST_DASHBOARD_KEEP") && system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
     return check_summary("test_dashboard");
 }
