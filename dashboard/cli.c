@@ -261,7 +261,7 @@ static int action_cmd(int argc, char **argv)
         fprintf(stderr, "sluis action add: --channel portal, smime, tls, external or any\n");
         return 2;
     }
-    if (!dashdb_date_valid(start) ||
+    if (start == NULL || !dashdb_date_valid(start) ||
         (end[0] && (!dashdb_date_valid(end) || strcmp(end, start) < 0))) {
         fprintf(stderr, "sluis action add: --start YYYY-MM-DD [--end YYYY-MM-DD, not before the "
                         "start]\n");

@@ -230,9 +230,9 @@ void dash_month_name(const struct dash_req *r, const char *month, char *out, siz
         {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
          "octobre", "novembre", "décembre"},
     };
-    int y = 0, m = 0;
-    if (month && strlen(month) == 7 && sscanf(month, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
-        snprintf(out, outlen, "%s %d", names[r->lang][m - 1], y);
+    if (dash_month_valid(month))
+        snprintf(out, outlen, "%s %.4s", names[r->lang][(month[5] - '0') * 10 + month[6] - '0' - 1],
+                 month);
     else
         snprintf(out, outlen, "%s", month ? month : "");
 }
