@@ -699,6 +699,34 @@ static void test_misc(const struct session *admin, const struct session *privacy
     web_response_free(&r);
 }
 
+/* under https: the cookie is __Host-sluis, Secure */
+static void test_https(struct dash_config *base)
+{
+    static struct dash_config cfg;
+    struct dash_app *a2 = NULL;
+    char err[512];
+    cfg = *base;
+    cfg.origin = "https://dashboard.example";
+    cfg.https = true;
+    CHECK(dash_app_open(&cfg, &a2, err, sizeof err) == SL_OK, "a second app: %s", err);
+    if (a2 == NULL)
+        return;
+    struct web_config w2;
+    dash_app_web(a2, &w2);
+    const char *h[] = {"Origin", "https://dashboard.example", "Content-Type",
+                       "application/x-www-form-urlencoded"};
+    struct web_input in = {"POST", "/login", h, 2, "10.0.2.1", "name=anna&password=anna-password-1",
+                           34};
+    struct web_response r = WEB_RESPONSE_INIT;
+    web_dispatch(&w2, &in, &r);
+    const char *sc = web_response_header(&r, "Set-Cookie");
+    CHECK(r.status == 303 && sc && strncmp(sc, "__Host-sluis=", 13) == 0 &&
+              strstr(sc, "; Path=/; HttpOnly; SameSite=Strict; Secure"),
+          "https: got %d %s", r.status, sc ? sc : "(no cookie)");
+    web_response_free(&r);
+    dash_app_close(a2);
+}
+
 static void test_db(void)
 {
     /* the file is 0640, at schema 1; a newer schema is refused */
@@ -782,6 +810,7 @@ int main(int argc, char **argv)
     test_actions(&admin, &viewer);
     test_fp(&admin);
     test_misc(&admin, &privacy);
+    test_https(&cfg);
     test_db();
     CHECK(tidied >= 12, "pages through tidy: %u", tidied);
 
