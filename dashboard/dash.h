@@ -18,7 +18,8 @@
  * (portable SQL as in metrics.h; schema version in meta, migrations.)
  *
  * Pages: one file per page (ui-*.c), each with its handlers; the route
- * table is in main.c. Texts in three languages stand where they are used:
+ * table is in app.c (not main.c, so that the tests link it without a
+ * main). Texts in three languages stand where they are used:
  * T(r, "Maand", "Month", "Mois").
  */
 #ifndef SLUIS_DASH_H
