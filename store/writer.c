@@ -7,9 +7,10 @@
  *   batches (metrics_put); while the store fails, the thread writes its
  *   batches to the spill file instead and tries the store again every
  *   RETRY_MS;
- *   the spill queue (sq), which takes what the store queue has no room
- *   for, drained by the spill thread into the spill file; when it is full
- *   too, an event is lost (counted).
+ *   the spill queue (sq, as long as the store queue, at least a batch),
+ *   which takes what the store queue has no room for, drained by the
+ *   spill thread into the spill file; when it is full too, an event is
+ *   lost (counted).
  * writer_push only copies the event into memory and takes mu for a queue
  * operation: no I/O, no waiting for either thread.
  *
@@ -135,7 +136,7 @@ static void say(struct writer *w, int prio, const char *fmt, ...)
 
 static bool ring_init(struct ring *r, unsigned cap)
 {
-    r->v = calloc(cap, sizeof *r->v);
+    r->v = calloc(cap, sizeof(struct item *)); /* NOLINT(bugprone-sizeof-expression): pointers */
     r->cap = cap;
     r->head = r->n = 0;
     return r->v != NULL;
@@ -410,7 +411,8 @@ static void replay(struct writer *w)
                 for (size_t i = 0; ok && i < hl / 2; i++) {
                     int hi = unhex(tab[1 + 2 * i]), lo = unhex(tab[2 + 2 * i]);
                     ok = hi >= 0 && lo >= 0;
-                    w->rsealed[n][i] = (unsigned char)(hi << 4 | lo);
+                    if (ok)
+                        w->rsealed[n][i] = (unsigned char)(hi << 4 | lo);
                 }
                 sl = hl / 2;
             }
@@ -527,8 +529,8 @@ static void *writer_thread(void *arg)
         }
         /* what comes within WRITER_LINGER_MS goes into one transaction */
         int64_t until = w->q_since + WRITER_LINGER_MS;
-        while (w->q.n > 0 && w->q.n < WRITER_BATCH && !w->stop && !w->flushing &&
-               now_ms() < until) {
+        while (w->q.n > 0 && w->q.n < WRITER_BATCH && w->q.n < w->q.cap && !w->stop &&
+               !w->flushing && now_ms() < until) {
             deadline(&ts, until);
             pthread_cond_timedwait(&w->work, &w->mu, &ts);
         }
@@ -613,7 +615,8 @@ enum sl_status writer_start(const struct writer_config *cfg, struct writer **out
     w->rsealed = calloc(WRITER_BATCH, sizeof *w->rsealed);
     w->rbuf = malloc(READ_CHUNK + 1);
     if (!w->store_path || !w->spill_path || !w->bev || !w->bsp || !w->bsl || !w->rsealed ||
-        !w->rbuf || !ring_init(&w->q, cap) || !ring_init(&w->sq, cap)) {
+        !w->rbuf || !ring_init(&w->q, cap) ||
+        !ring_init(&w->sq, cap > WRITER_BATCH ? cap : WRITER_BATCH)) {
         writer_free(w);
         return SL_ENOMEM;
     }
@@ -669,7 +672,7 @@ void writer_push(struct writer *w, const struct event *e, const unsigned char *s
     if (it != NULL && !w->stop && ring_push(&w->q, it)) {
         if (w->q.n == 1)
             w->q_since = now_ms();
-        if (w->q.n == 1 || w->q.n == WRITER_BATCH)
+        if (w->q.n == 1 || w->q.n == WRITER_BATCH || w->q.n == w->q.cap)
             pthread_cond_signal(&w->work);
     } else if (it != NULL && !w->stop && ring_push(&w->sq, it)) {
         if (w->sq.n == 1)
