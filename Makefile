@@ -250,7 +250,7 @@ $(BUILD)/asan/bin/sluis-portal: $(sort $(ASAN_OBJ) $(PORTAL_LINK_SRC:%.c=$(BUILD
 # run name a store of their own)
 METRICS_DEFS := -DSLUIS_CONSUMER_DOMAINS='"$(CURDIR)/policy/consumer-domains"'
 METRICS_INSTALL_DEFS = -DSLUIS_CONSUMER_DOMAINS='"$(DATADIR)/consumer-domains"' \
-                       -DSLUIS_METRICS_STORE='"/var/lib/sluis/metrics.db"'
+                       -DSLUIS_METRICS_STORE='"/var/lib/sluis/metrics/metrics.db"'
 DEFS += $(METRICS_DEFS)
 # ---- end of sluis-milter's events
 

@@ -29,7 +29,7 @@
 #define SLUIS_SYSCONFDIR "/etc"
 #endif
 #ifndef SLUIS_METRICS_DB
-#define SLUIS_METRICS_DB "/var/lib/sluis/metrics.db"
+#define SLUIS_METRICS_DB "/var/lib/sluis/metrics/metrics.db"
 #endif
 
 void report_usage(FILE *f)

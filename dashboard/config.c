@@ -33,7 +33,7 @@ struct key {
 static const struct key keys[] = {
     {"listen", K_STRING, OFF(listen), "127.0.0.1:8081", 0, 0},
     {"origin", K_STRING, OFF(origin), "http://127.0.0.1:8081", 0, 0},
-    {"metrics", K_STRING, OFF(metrics), "/var/lib/sluis/metrics.db", 0, 0},
+    {"metrics", K_STRING, OFF(metrics), "/var/lib/sluis/metrics/metrics.db", 0, 0},
     {"db", K_STRING, OFF(db), "/var/lib/sluis/dashboard/dashboard.db", 0, 0},
     {"key", K_STRING, OFF(key), SLUIS_SYSCONFDIR "/sluis/metrics.key", 0, 0},
     {"organisation", K_STRING, OFF(organisation), "sluis", 0, 0},

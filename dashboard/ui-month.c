@@ -654,9 +654,11 @@ static enum sl_status month_export(struct web_request *req, struct web_response 
     char detail[128], name[64];
     snprintf(detail, sizeof detail, "month %s%s%s", v.month, v.dept[0] ? " " : "", v.dept);
     dash_audit(&r, json ? "export json" : "export csv", detail);
-    /* the exports carry the figures only: no sender hash leaves this way */
+    /* the exports are sluis report's: senders by pseudonym label only, never
+     * a hash; and, as on the page, none for a viewer */
     struct fig_month copy = v.f;
-    copy.nsenders = 0;
+    if (r.user->role == ROLE_VIEWER)
+        copy.nsenders = 0;
     if (json) {
         res->type = "application/json";
         st = figures_json(&copy, &res->body);

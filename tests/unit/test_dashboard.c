@@ -420,6 +420,15 @@ static void test_month(const struct session *admin, const struct session *privac
     CHECK(strstr(r.body.data, "org.example") == NULL, "month.json: no address");
     web_response_free(&r);
     buf_free(&csv);
+    /* an admin's export is sluis report's whole: the senders by label, no hash */
+    figures_csv(&f, &csv);
+    call(&r, "GET", "/month.csv?m=2026-10", admin->cookie, NULL, NULL, NULL);
+    CHECK(f.nsenders > 0 && r.status == 200 && r.body.len == csv.len &&
+              memcmp(r.body.data, csv.data, csv.len) == 0 &&
+              strstr(r.body.data, f.senders[0].hash) == NULL,
+          "month.csv for an admin: figures_csv's bytes with %zu senders, no hash", f.nsenders);
+    web_response_free(&r);
+    buf_free(&csv);
     buf_free(&json);
 
     call(&r, "GET", "/print?m=2026-10", viewer->cookie, NULL, NULL, NULL);
