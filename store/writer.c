@@ -99,6 +99,8 @@ struct writer {
 
     /* the writer thread's own */
     struct metrics *m;
+    dev_t store_dev; /* the file m has open, to see it removed or replaced */
+    ino_t store_ino;
     bool failing;
     int64_t retry_at, retention_at, lost_log_at;
     uint64_t lost_logged;
@@ -319,8 +321,29 @@ static void store_failed(struct writer *w, const char *err)
     w->retry_at = now_ms() + RETRY_MS;
 }
 
+/* store_note - remember which file the store is, after an open */
+static void store_note(struct writer *w)
+{
+    struct stat st;
+    if (stat(w->store_path, &st) == 0) {
+        w->store_dev = st.st_dev;
+        w->store_ino = st.st_ino;
+    }
+}
+
+/* store_open - the store open, and still the file at its path: one removed
+ * or replaced (an admin's mistake, a restore) would take events into a
+ * file nobody reads, so it is closed and the path opened anew */
 static bool store_open(struct writer *w)
 {
+    struct stat st;
+    if (w->m &&
+        (stat(w->store_path, &st) != 0 || st.st_dev != w->store_dev || st.st_ino != w->store_ino)) {
+        say(w, LOG_WARNING, "the store %s was removed or replaced; opening it anew", w->store_path);
+        metrics_close(w->m);
+        w->m = NULL;
+        w->retry_at = 0;
+    }
     if (w->m)
         return true;
     if (now_ms() < w->retry_at)
@@ -331,6 +354,7 @@ static bool store_open(struct writer *w)
         store_failed(w, err);
         return false;
     }
+    store_note(w);
     return true;
 }
 
@@ -637,6 +661,8 @@ enum sl_status writer_start(const struct writer_config *cfg, struct writer **out
     if (metrics_open(w->store_path, false, &w->m, err, errlen) != SL_OK) {
         w->m = NULL;
         store_failed(w, err);
+    } else {
+        store_note(w);
     }
     w->lost_logged = w->st.lost;
     if (pthread_create(&w->thread, NULL, writer_thread, w) != 0) {

@@ -1117,6 +1117,35 @@ static void test_writer_retention(void)
           (long long)count_in(db, "SELECT count(*) FROM senders"));
 }
 
+/* the store's file removed while the writer has it open: the next batch
+ * goes into a new file at the path, not into the removed one */
+static void test_writer_removed(void)
+{
+    char err[512] = "";
+    const char *db = in_dir("w8.db");
+    struct writer *w = start_writer(db, in_dir("w8.spill"), 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    struct writer_stats st;
+    push(w, 10, 1760000000, 0);
+    writer_flush(w);
+    char wal[600], shm[600];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    snprintf(shm, sizeof shm, "%s-shm", db);
+    CHECK(unlink(db) == 0, "the store removed");
+    unlink(wal);
+    unlink(shm);
+    push(w, 7, 1760100000, 0);
+    writer_flush(w);
+    writer_stats(w, &st);
+    writer_stop(w);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 7 && st.stored == 17 && st.lost == 0,
+          "after the removal the 7 new events are in a new store at the path (%lld rows, "
+          "%llu stored, %llu lost)",
+          (long long)count_in(db, "SELECT count(*) FROM events"), (unsigned long long)st.stored,
+          (unsigned long long)st.lost);
+}
+
 static void test_writer_all(void)
 {
     test_writer_batches();
@@ -1125,6 +1154,7 @@ static void test_writer_all(void)
     test_writer_full_disk();
     test_writer_restart();
     test_writer_retention();
+    test_writer_removed();
 }
 
 int main(void)
