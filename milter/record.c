@@ -9,6 +9,7 @@
  */
 #include "record.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,11 +22,20 @@
 #include "../store/writer.h"
 #include "log.h"
 
+/* senders whose sealed address went to the writer lately: the store keeps
+ * one per sender, so sealing it again for each of their messages is work
+ * for nothing. Direct-mapped by the hash's first hex digits; forgotten
+ * whenever the writer has lost an event (that one may have carried it). */
+#define SEEN_SLOTS 1024
+
 struct recorder {
     struct writer *w; /* NULL: dry (-t) */
     struct pseudo_key key;
     bool has_key;
     char store[4096], key_path[4096], spill[4096];
+    pthread_mutex_t seen_mu;
+    uint64_t seen_lost; /* the writer's lost count when seen[] was last valid */
+    char seen[SEEN_SLOTS][EVENT_HASH_LEN + 1];
 };
 
 bool recorder_key_check(const struct milter_config *c, char *err, size_t errlen)
@@ -57,6 +67,7 @@ enum sl_status recorder_start(const struct milter_config *c, struct recorder **o
     struct recorder *r = calloc(1, sizeof *r);
     if (r == NULL)
         return SL_ENOMEM;
+    pthread_mutex_init(&r->seen_mu, NULL);
     char why[512];
     enum sl_status st = pseudo_load(c->metrics_key, &r->key, why, sizeof why);
     if (st != SL_OK) {
@@ -92,6 +103,8 @@ struct recorder *recorder_dry(const struct milter_config *c)
 {
     struct recorder *r = calloc(1, sizeof *r);
     char why[512];
+    if (r)
+        pthread_mutex_init(&r->seen_mu, NULL);
     if (r && c->metrics_key[0])
         r->has_key = pseudo_load(c->metrics_key, &r->key, why, sizeof why) == SL_OK;
     return r;
@@ -113,6 +126,7 @@ void recorder_stop(struct recorder *r)
                 (unsigned long long)ws.lost);
     }
     memset(&r->key, 0, sizeof r->key);
+    pthread_mutex_destroy(&r->seen_mu);
     free(r);
 }
 
@@ -133,6 +147,28 @@ void recorder_sender(const struct recorder *r, const char *address, struct event
         snprintf(e->sender, sizeof e->sender, "-");
 }
 
+/* sealed_lately - has hash's sealed address gone to the writer since it
+ * last lost an event? Notes it as gone if not (the caller seals it now). */
+static bool sealed_lately(struct recorder *r, const char *hash)
+{
+    struct writer_stats ws;
+    writer_stats(r->w, &ws);
+    char head[5];
+    memcpy(head, hash, 4);
+    head[4] = '\0';
+    size_t slot = strtoul(head, NULL, 16) % SEEN_SLOTS;
+    pthread_mutex_lock(&r->seen_mu);
+    if (ws.lost != r->seen_lost) {
+        memset(r->seen, 0, sizeof r->seen);
+        r->seen_lost = ws.lost;
+    }
+    bool seen = strcmp(r->seen[slot], hash) == 0;
+    if (!seen)
+        memcpy(r->seen[slot], hash, EVENT_HASH_LEN + 1);
+    pthread_mutex_unlock(&r->seen_mu);
+    return seen;
+}
+
 void recorder_push(struct recorder *r, const struct event *e, const char *address, FILE *f)
 {
     if (r == NULL)
@@ -143,8 +179,10 @@ void recorder_push(struct recorder *r, const struct event *e, const char *addres
     }
     unsigned char sealed[PSEUDO_SEALED_MAX];
     size_t len = 0;
-    bool ok = address && r->has_key &&
-              pseudo_seal(&r->key, address, sealed, sizeof sealed, &len) == SL_OK;
+    bool ok = false;
+    if (address && r->has_key && !sealed_lately(r, e->sender)) {
+        ok = pseudo_seal(&r->key, address, sealed, sizeof sealed, &len) == SL_OK;
+    }
     writer_push(r->w, e, ok ? sealed : NULL, ok ? len : 0);
     memset(sealed, 0, sizeof sealed);
 }
