@@ -22,7 +22,8 @@
 #define SLUIS_SYSCONFDIR "/etc" /* the Makefile's SYSCONFDIR */
 #endif
 #ifndef SLUIS_METRICS_STORE
-#define SLUIS_METRICS_STORE "" /* the Makefile's: /var/lib/sluis/metrics/metrics.db when installed */
+#define SLUIS_METRICS_STORE                                                                        \
+    "" /* the Makefile's: /var/lib/sluis/metrics/metrics.db when installed */
 #endif
 
 enum kind { K_STRING, K_UNSIGNED, K_OCTAL, K_SIZE, K_ACTION, K_LOG, K_LIST };
