@@ -30,12 +30,16 @@ ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validat
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
+# the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
+STORE_SRC  := store/event.c store/pseudo.c store/metrics.c
+ENGINE_SRC += $(STORE_SRC)
+UNIT_TESTS_STORE := test_store
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate
+              test_mutate $(UNIT_TESTS_STORE)
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 BUILD    := build

@@ -24,6 +24,8 @@ const char *sl_status_str(enum sl_status st)
         return "invalid argument";
     case SL_ELIMIT:
         return "limit reached";
+    case SL_ENOENT:
+        return "not found";
     }
     return "unknown status";
 }

@@ -14,6 +14,7 @@ enum sl_status {
     SL_EPARSE, /* a config or rule file is malformed */
     SL_EINVAL, /* an argument is out of range */
     SL_ELIMIT, /* a configured limit was reached */
+    SL_ENOENT, /* what was asked for is not there */
 };
 
 /* sl_status_str - a short English description of a status; never NULL */

@@ -1,0 +1,701 @@
+/*
+ * test_store - the metrics store on real SQLite files in a temporary
+ * folder: events and their spill lines, pseudonyms and sealed addresses,
+ * the key file, put and read back, all or nothing, migrations, retention,
+ * and a scan of the files' bytes for anything that names a person. The
+ * writer: batching, a full queue, a full file system (a small tmpfs
+ * mounted here: run as root), replay and loss.
+ */
+#include <errno.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../policy/policy.h"
+#include "../../store/event.h"
+#include "../../store/metrics.h"
+#include "../../store/pseudo.h"
+#include "check.h"
+
+static char dir[256];
+
+static const char *in_dir(const char *name)
+{
+    static char p[8][512];
+    static int k;
+    k = (k + 1) % 8;
+    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+    return p[k];
+}
+
+/* what the test's messages held: none of it may reach the store's files */
+static const char *const SECRETS[] = {
+    "j.de.vries@zorg-oost.example", /* a sender */
+    "p.jansen@gmail.com",           /* recipients */
+    "anna.bakker@ziekenhuis-west.example",
+    "Uitslag MRI mevrouw Smit", /* a subject */
+    "111222333",                /* a BSN */
+    "Jansen",
+};
+
+static struct pseudo_key test_key(void)
+{
+    struct pseudo_key k;
+    for (size_t i = 0; i < sizeof k.k; i++)
+        k.k[i] = (unsigned char)(i * 7 + 1);
+    return k;
+}
+
+/* sample - a full event: every field set, a few rules and groups */
+static struct event sample(int64_t t, const struct pseudo_key *k, const char *sender, int variant)
+{
+    struct event e;
+    memset(&e, 0, sizeof e);
+    event_set_time(&e, t);
+    pseudo_sender(k, sender, e.sender);
+    snprintf(e.dept, sizeof e.dept, variant % 2 ? "cardiologie" : "");
+    e.sensitive = variant % 3 != 0;
+    e.confidence = (uint8_t)(variant % 3);
+    e.mode = (uint8_t)(variant % 3);
+    e.action = ACTION_PORTAL;
+    e.intended = ACTION_HOLD;
+    e.tag = 2;
+    e.reason = 1;
+    e.override = variant % 5 == 0;
+    e.override_refused = variant % 7 == 0;
+    e.incomplete = variant % 11 == 0;
+    e.size = 12345 + (uint64_t)variant;
+    e.scan_us = 800 + (uint32_t)variant;
+    if (variant % 4 == 0)
+        memset(e.fp, 'a', EVENT_HASH_LEN);
+    event_add_rule(&e, "nl.bsn", "identifier");
+    event_add_rule(&e, "nl.diagnosis", "health");
+    event_add_recipient(&e, EVENT_CONSUMER, "gmail.com", ACTION_PORTAL, ACTION_PORTAL,
+                        EVENT_CH_PORTAL);
+    event_add_recipient(&e, EVENT_ORG, "Ziekenhuis-West.example", ACTION_PASS, ACTION_HOLD,
+                        EVENT_CH_NONE);
+    event_add_recipient(&e, EVENT_INTERNAL, "zorg-oost.example", ACTION_PASS, ACTION_PASS,
+                        EVENT_CH_NONE);
+    return e;
+}
+
+static bool same_event(const struct event *a, const struct event *b)
+{
+    if (a->time != b->time || strcmp(a->month, b->month) || strcmp(a->sender, b->sender) ||
+        strcmp(a->dept, b->dept) || a->sensitive != b->sensitive ||
+        a->confidence != b->confidence || a->mode != b->mode || a->action != b->action ||
+        a->intended != b->intended || a->tag != b->tag || a->reason != b->reason ||
+        a->override != b->override || a->override_refused != b->override_refused ||
+        a->incomplete != b->incomplete || a->size != b->size || a->scan_us != b->scan_us ||
+        strcmp(a->fp, b->fp) || a->nrules != b->nrules || a->ngroups != b->ngroups)
+        return false;
+    for (size_t i = 0; i < a->nrules; i++)
+        if (strcmp(a->rules[i].rule, b->rules[i].rule) ||
+            strcmp(a->rules[i].category, b->rules[i].category))
+            return false;
+    for (size_t i = 0; i < a->ngroups; i++) {
+        const struct event_group *x = &a->groups[i], *y = &b->groups[i];
+        if (x->rclass != y->rclass || strcmp(x->domain, y->domain) || x->action != y->action ||
+            x->intended != y->intended || x->channel != y->channel || x->count != y->count)
+            return false;
+    }
+    return true;
+}
+
+/* ---- event */
+
+static void test_event_build(void)
+{
+    struct event e;
+    memset(&e, 0, sizeof e);
+    event_add_rule(&e, "nl.bsn", "identifier");
+    event_add_rule(&e, "nl.bsn", "identifier");
+    CHECK(e.nrules == 1, "a rule added twice: got %zu rules, want 1", e.nrules);
+    char rule[EVENT_RULE_MAX + 20];
+    for (int i = 0; i < EVENT_RULES_MAX + 5; i++) {
+        snprintf(rule, sizeof rule, "r.%d", i);
+        event_add_rule(&e, rule, "c");
+    }
+    CHECK(e.nrules == EVENT_RULES_MAX, "rules past the limit: got %zu, want %d", e.nrules,
+          EVENT_RULES_MAX);
+    memset(&e, 0, sizeof e);
+    memset(rule, 'x', sizeof rule - 1);
+    rule[sizeof rule - 1] = '\0';
+    event_add_rule(&e, rule, "a-category-much-too-long-for-its-field");
+    CHECK(strlen(e.rules[0].rule) == EVENT_RULE_MAX, "a long rule id cut to %d: got %zu",
+          EVENT_RULE_MAX, strlen(e.rules[0].rule));
+    CHECK(strlen(e.rules[0].category) == EVENT_CAT_MAX, "a long category cut: got %zu",
+          strlen(e.rules[0].category));
+
+    memset(&e, 0, sizeof e);
+    event_add_recipient(&e, EVENT_ORG, "Example.ORG", ACTION_PASS, ACTION_HOLD, EVENT_CH_NONE);
+    event_add_recipient(&e, EVENT_ORG, "example.org", ACTION_PASS, ACTION_HOLD, EVENT_CH_NONE);
+    event_add_recipient(&e, EVENT_CONSUMER, "gmail.com", ACTION_PORTAL, ACTION_PORTAL,
+                        EVENT_CH_PORTAL);
+    event_add_recipient(&e, EVENT_CONSUMER, "hotmail.com", ACTION_PORTAL, ACTION_PORTAL,
+                        EVENT_CH_PORTAL);
+    event_add_recipient(&e, EVENT_INTERNAL, "zorg.example", ACTION_PASS, ACTION_PASS,
+                        EVENT_CH_NONE);
+    CHECK(e.ngroups == 3, "groups: got %zu, want 3", e.ngroups);
+    CHECK(strcmp(e.groups[0].domain, "example.org") == 0 && e.groups[0].count == 2,
+          "an organisation's domain lower case, counted twice: got %s x%u", e.groups[0].domain,
+          e.groups[0].count);
+    CHECK(e.groups[1].domain[0] == '\0' && e.groups[1].count == 2,
+          "consumer domains not kept: got \"%s\" x%u", e.groups[1].domain, e.groups[1].count);
+    CHECK(e.groups[2].domain[0] == '\0', "an internal domain not kept: got \"%s\"",
+          e.groups[2].domain);
+    char dom[64];
+    for (int i = 0; i < EVENT_GROUPS_MAX + 10; i++) {
+        snprintf(dom, sizeof dom, "d%d.example", i);
+        event_add_recipient(&e, EVENT_ORG, dom, ACTION_PASS, ACTION_PASS, EVENT_CH_NONE);
+    }
+    uint32_t total = 0;
+    for (size_t i = 0; i < e.ngroups; i++)
+        total += e.groups[i].count;
+    CHECK(e.ngroups == EVENT_GROUPS_MAX && total == 5 + EVENT_GROUPS_MAX + 10,
+          "groups past the limit folded into the last: got %zu groups, %u recipients", e.ngroups,
+          total);
+
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    event_set_time(&e, 1735685999); /* 2024-12-31 22:59:59 UTC = 23:59:59 in Amsterdam */
+    CHECK(strcmp(e.month, "2024-12") == 0, "month of the last second of 2024: got %s", e.month);
+    event_set_time(&e, 1735686000); /* 2025-01-01 00:00:00 in Amsterdam, 23:00 UTC */
+    CHECK(strcmp(e.month, "2025-01") == 0, "month in local time: got %s, want 2025-01", e.month);
+    CHECK(strcmp(event_class_name(EVENT_ORG), "org") == 0 &&
+              strcmp(event_class_name(EVENT_CONSUMER), "consumer") == 0 &&
+              strcmp(event_channel_name(EVENT_CH_EXTERNAL_PORTAL), "external") == 0 &&
+              strcmp(event_channel_name(EVENT_CH_SMIME), "smime") == 0,
+          "names");
+}
+
+static void test_event_lines(void)
+{
+    struct pseudo_key k = test_key();
+    char line[EVENT_LINE_MAX];
+    struct event back;
+    for (int v = 0; v < 12; v++) {
+        struct event e = sample(1760000000 + v, &k, SECRETS[0], v);
+        if (v == 2)
+            snprintf(e.dept, sizeof e.dept, "-");
+        if (v == 3)
+            snprintf(e.dept, sizeof e.dept, "zorg & welzijn-100%% %s", "\xc3\xa9t\xc3\xa9");
+        if (v == 5) {
+            e.size = UINT64_MAX;
+            e.scan_us = UINT32_MAX;
+        }
+        bool ok = event_encode(&e, line, sizeof line);
+        CHECK(ok && strncmp(line, "E1 ", 3) == 0 && strchr(line, '\n') == NULL &&
+                  strchr(line, '\t') == NULL,
+              "encode %d: %s", v, line);
+        memset(&back, 0x55, sizeof back);
+        CHECK(ok && event_decode(line, &back) && same_event(&e, &back), "round trip %d: %s", v,
+              line);
+    }
+    struct event e = sample(1760000000, &k, SECRETS[0], 1);
+    CHECK(!event_encode(&e, line, 40), "a buffer too small: refused");
+    CHECK(line[0] == '\0', "a buffer too small: left empty, got %s", line);
+
+    /* malformed lines, each refused whole */
+    char good[EVENT_LINE_MAX];
+    CHECK(event_encode(&e, good, sizeof good), "encode");
+    char bad[EVENT_LINE_MAX + 64];
+    struct {
+        const char *name, *from, *to;
+    } edits[] = {
+        {"another version", "E1 ", "E2 "},
+        {"a letter in a number", " 1760000000 ", " 17600x0000 "},
+        {"a leading zero", " 1760000000 ", " 01760000000 "},
+        {"a month out of range", " 2025-10 ", " 2025-13 "},
+        {"a month of another form", " 2025-10 ", " 2025-1 "},
+        {"a bad escape", " cardiologie ", " cardio%G1logie "},
+        {"a short escape", " cardiologie ", " cardiologie% "},
+        {"an encoded NUL", " cardiologie ", " cardio%00logie "},
+        {"a raw byte", " cardiologie ", " cardio\x01logie "},
+        {"two spaces", " cardiologie ", " cardiologie  "},
+        {"a tab", " cardiologie ", " cardiologie\t"},
+        {"a boolean of 2", " cardiologie 1 ", " cardiologie 2 "},
+        {"a byte field past 255", " 1 3 4 2 1 ", " 1 3 4 256 1 "},
+        {"a scan time past 32 bits", " 801 ", " 4294967296 "},
+        {"too many rules", " 2 nl.bsn ", " 17 nl.bsn "},
+        {"one rule too many", " 2 nl.bsn ", " 3 nl.bsn "},
+        {"a rule missing", " 2 nl.bsn ", " 1 nl.bsn "},
+        {"a class out of range", " 3 3 - 3 3 3 1 ", " 3 4 - 3 3 3 1 "},
+        {"a channel out of range", " 3 3 - 3 3 3 1 ", " 3 3 - 3 3 5 1 "},
+        {"a group missing", " 3 3 - 3 3 3 1 ", " 4 3 - 3 3 3 1 "},
+        {"a fingerprint not a hash", " 801 - ", " 801 abc "},
+        {"a sender of 65 digits", " 2025-10 ", " 2025-10 a"},
+    };
+    for (size_t i = 0; i < NELEM(edits); i++) {
+        const char *at = strstr(good, edits[i].from);
+        CHECK(at != NULL, "edit %s: %s not in %s", edits[i].name, edits[i].from, good);
+        if (at == NULL)
+            continue;
+        size_t pre = (size_t)(at - good);
+        snprintf(bad, sizeof bad, "%.*s%s%s", (int)pre, good, edits[i].to,
+                 at + strlen(edits[i].from));
+        CHECK(!event_decode(bad, &back), "%s: decoded %s", edits[i].name, bad);
+    }
+    /* every prefix of a good line is a torn line: refused */
+    size_t n = strlen(good), refused = 0;
+    for (size_t cut = 0; cut < n; cut++) {
+        memcpy(bad, good, cut);
+        bad[cut] = '\0';
+        refused += !event_decode(bad, &back);
+    }
+    CHECK(refused == n, "torn lines: %zu of %zu refused", refused, n);
+    snprintf(bad, sizeof bad, "%s 1", good);
+    CHECK(!event_decode(bad, &back), "a field too many: refused");
+    snprintf(bad, sizeof bad, "%s ", good);
+    CHECK(!event_decode(bad, &back), "a trailing space: refused");
+    snprintf(bad, sizeof bad, "%s\n", good);
+    CHECK(!event_decode(bad, &back), "a newline: refused");
+    /* a string longer than its field */
+    memset(bad, 0, sizeof bad);
+    strcpy(bad, "E1 1 2025-01 - ");
+    memset(bad + strlen(bad), 'd', 200);
+    strcat(bad, " 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    CHECK(!event_decode(bad, &back), "a department of 200 bytes: refused");
+    bad[0] = '\0';
+    strcpy(bad, "E1 1 2025-01 - - 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    CHECK(event_decode(bad, &back) && back.time == 1 && back.nrules == 0,
+          "a minimal line: decoded");
+    strcpy(bad, "E1 1 2025-01 zz - 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    CHECK(!event_decode(bad, &back), "a sender that is not a hash: refused");
+    strcpy(bad, "E1 1 2025-01 - - 2 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    CHECK(!event_decode(bad, &back), "a boolean of 2: refused");
+    strcpy(bad, "E1 18446744073709551616 2025-01 - - 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    CHECK(!event_decode(bad, &back), "a time past 64 bits: refused");
+    CHECK(!event_decode("", &back) && !event_decode("E1", &back) && !event_decode(NULL, &back),
+          "empty lines: refused");
+}
+
+/* ---- pseudo */
+
+static void test_pseudo(void)
+{
+    struct pseudo_key k = test_key(), k2 = test_key();
+    k2.k[0] ^= 1;
+    char a[EVENT_HASH_LEN + 1], b[EVENT_HASH_LEN + 1], c[EVENT_HASH_LEN + 1];
+    pseudo_sender(&k, "J.de.Vries@Zorg-Oost.example", a);
+    pseudo_sender(&k, "<j.de.vries@zorg-oost.example>", b);
+    pseudo_sender(&k2, "j.de.vries@zorg-oost.example", c);
+    CHECK(strlen(a) == EVENT_HASH_LEN && strspn(a, "0123456789abcdef") == EVENT_HASH_LEN,
+          "a hex hash: got %s", a);
+    CHECK(strcmp(a, b) == 0, "case and angle brackets do not matter: %s vs %s", a, b);
+    CHECK(strcmp(a, c) != 0, "another key, another hash");
+    pseudo_sender(&k, "p.jansen@zorg-oost.example", c);
+    CHECK(strcmp(a, c) != 0, "another sender, another hash");
+    /* the documented construction: HMAC-SHA-256(key, "sender:" || address) */
+    unsigned char mac[32];
+    unsigned int maclen = 32;
+    const char *msg = "sender:j.de.vries@zorg-oost.example";
+    HMAC(EVP_sha256(), k.k, sizeof k.k, (const unsigned char *)msg, strlen(msg), mac, &maclen);
+    char want[65];
+    for (int i = 0; i < 32; i++)
+        snprintf(want + 2 * i, 3, "%02x", mac[i]);
+    CHECK(strcmp(a, want) == 0, "the hash: got %s, want %s", a, want);
+
+    pseudo_label_key(&k, "2025-01", "cardiologie", a, b);
+    pseudo_label_key(&k, "2025-02", "cardiologie", a, c);
+    CHECK(strlen(b) == EVENT_HASH_LEN && strcmp(b, c) != 0, "label keys differ per month");
+    pseudo_label_key(&k, "2025-01", "cardiologie", a, c);
+    CHECK(strcmp(b, c) == 0, "label keys stable");
+
+    unsigned char sealed[PSEUDO_SEALED_MAX], sealed2[PSEUDO_SEALED_MAX];
+    size_t len = 0, len2 = 0;
+    char back[400];
+    CHECK(pseudo_seal(&k, "<J.de.Vries@zorg-oost.example>", sealed, sizeof sealed, &len) == SL_OK &&
+              len == 12 + strlen(SECRETS[0]) + 16,
+          "seal: %zu bytes", len);
+    CHECK(memmem(sealed, len, "vries", 5) == NULL, "sealed: no address inside");
+    CHECK(pseudo_open(&k, sealed, len, back, sizeof back) == SL_OK && strcmp(back, SECRETS[0]) == 0,
+          "open: got %s", back);
+    CHECK(pseudo_seal(&k, SECRETS[0], sealed2, sizeof sealed2, &len2) == SL_OK && len2 == len &&
+              memcmp(sealed, sealed2, len) != 0,
+          "a new nonce each time");
+    CHECK(pseudo_open(&k2, sealed, len, back, sizeof back) == SL_EINVAL && back[0] == '\0',
+          "open with another key: refused");
+    sealed[len / 2] ^= 1;
+    CHECK(pseudo_open(&k, sealed, len, back, sizeof back) == SL_EINVAL, "tampered: refused");
+    sealed[len / 2] ^= 1;
+    CHECK(pseudo_open(&k, sealed, 20, back, sizeof back) == SL_EINVAL, "too short: refused");
+    CHECK(pseudo_open(&k, sealed, len, back, 8) == SL_EINVAL, "no room for it: refused");
+    CHECK(pseudo_seal(&k, SECRETS[0], sealed, 20, &len) == SL_EINVAL, "seal into too little");
+
+    /* the key file */
+    char err[512];
+    const char *path = in_dir("metrics.key");
+    CHECK(pseudo_keygen(path, err, sizeof err) == SL_OK, "keygen: %s", err);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600 && st.st_size == 65,
+          "key file 0600, 64 hex digits and a newline: mode %o, %lld bytes",
+          (unsigned)(st.st_mode & 0777), (long long)st.st_size);
+    CHECK(pseudo_keygen(path, err, sizeof err) == SL_EIO && strstr(err, path),
+          "keygen refuses an existing file: %s", err);
+    struct pseudo_key l1, l2;
+    CHECK(pseudo_load(path, &l1, err, sizeof err) == SL_OK, "load: %s", err);
+    CHECK(pseudo_keygen(in_dir("metrics2.key"), err, sizeof err) == SL_OK &&
+              pseudo_load(in_dir("metrics2.key"), &l2, err, sizeof err) == SL_OK &&
+              memcmp(l1.k, l2.k, sizeof l1.k) != 0,
+          "two keys differ");
+    chmod(path, 0640);
+    CHECK(pseudo_load(path, &l2, err, sizeof err) == SL_EINVAL && strstr(err, "chmod 600"),
+          "a key readable by its group: refused (%s)", err);
+    chmod(path, 0604);
+    CHECK(pseudo_load(path, &l2, err, sizeof err) == SL_EINVAL, "a key readable by all: refused");
+    chmod(path, 0440);
+    CHECK(pseudo_load(path, &l2, err, sizeof err) == SL_EINVAL,
+          "0440 outside $CREDENTIALS_DIRECTORY: refused");
+    setenv("CREDENTIALS_DIRECTORY", dir, 1);
+    CHECK(pseudo_load(path, &l2, err, sizeof err) == SL_OK && memcmp(l1.k, l2.k, 32) == 0,
+          "0440 inside $CREDENTIALS_DIRECTORY: taken (%s)", err);
+    chmod(path, 0444);
+    CHECK(pseudo_load(path, &l2, err, sizeof err) == SL_EINVAL,
+          "0444 inside $CREDENTIALS_DIRECTORY: refused");
+    unsetenv("CREDENTIALS_DIRECTORY");
+    chmod(path, 0600);
+    CHECK(pseudo_load(in_dir("none.key"), &l2, err, sizeof err) == SL_EIO &&
+              strstr(err, "sluis metrics keygen"),
+          "a missing key says how to make one: %s", err);
+    int fd = open(in_dir("bad.key"), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    CHECK(fd >= 0 && write(fd, "not a key\n", 10) == 10, "bad key file");
+    close(fd);
+    CHECK(pseudo_load(in_dir("bad.key"), &l2, err, sizeof err) == SL_EINVAL,
+          "a file that is not a key: refused");
+    CHECK(symlink(path, in_dir("link.key")) == 0 &&
+              pseudo_load(in_dir("link.key"), &l2, err, sizeof err) != SL_OK,
+          "a symbolic link: refused");
+}
+
+/* ---- metrics */
+
+static int64_t count(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+static int64_t count_in(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    int64_t n = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        n = count(db, sql);
+    sqlite3_close(db);
+    return n;
+}
+
+static struct metrics *open_metrics(const char *path)
+{
+    struct metrics *m = NULL;
+    char err[512];
+    enum sl_status st = metrics_open(path, false, &m, err, sizeof err);
+    CHECK(st == SL_OK, "open %s: %s", path, err);
+    return m;
+}
+
+static void test_metrics_put(void)
+{
+    struct pseudo_key k = test_key();
+    const char *path = in_dir("put.db");
+    mode_t old = umask(0);
+    struct metrics *m = open_metrics(path);
+    umask(old);
+    if (m == NULL)
+        return;
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "a new store is 0640: got %o",
+          (unsigned)(st.st_mode & 0777));
+    CHECK(metrics_schema(m) == METRICS_SCHEMA, "schema %d", metrics_schema(m));
+    sqlite3 *db = metrics_sqlite(m);
+    sqlite3_stmt *q = NULL;
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, NULL);
+    CHECK(sqlite3_step(q) == SQLITE_ROW &&
+              strcmp((const char *)sqlite3_column_text(q, 0), "wal") == 0,
+          "WAL mode");
+    sqlite3_finalize(q);
+
+    struct event ev[3];
+    unsigned char sealed[3][PSEUDO_SEALED_MAX];
+    const unsigned char *sp[3];
+    size_t sl[3];
+    for (int i = 0; i < 3; i++) {
+        ev[i] = sample(1760000000 + i, &k, SECRETS[i < 2 ? 0 : 2], i + 1);
+        CHECK(pseudo_seal(&k, SECRETS[i < 2 ? 0 : 2], sealed[i], sizeof sealed[i], &sl[i]) == SL_OK,
+              "seal");
+        sp[i] = sealed[i];
+    }
+    sp[1] = NULL; /* one without: the sender's sealed address comes from the first */
+    char err[512];
+    CHECK(metrics_put(m, ev, 3, sp, sl, err, sizeof err) == SL_OK, "put: %s", err);
+    CHECK(count(db, "SELECT count(*) FROM events") == 3, "3 events");
+    CHECK(count(db, "SELECT count(*) FROM event_rules") == 6, "6 rule rows");
+    CHECK(count(db, "SELECT count(*) FROM event_groups") == 9, "9 group rows");
+    CHECK(count(db, "SELECT count(*) FROM senders") == 2, "2 senders");
+    CHECK(count(db, "SELECT count(*) FROM senders WHERE sealed IS NULL") == 0,
+          "each sender sealed");
+
+    /* every field read back */
+    sqlite3_prepare_v2(db,
+                       "SELECT t, month, sender, dept, sensitive, confidence, mode, action, "
+                       "intended, tag, reason, override, override_refused, incomplete, size, "
+                       "scan_us, fp, id FROM events ORDER BY id",
+                       -1, &q, NULL);
+    for (int i = 0; i < 3; i++) {
+        CHECK(sqlite3_step(q) == SQLITE_ROW, "row %d", i);
+        struct event *e = &ev[i];
+        bool same =
+            sqlite3_column_int64(q, 0) == e->time &&
+            !strcmp((const char *)sqlite3_column_text(q, 1), e->month) &&
+            !strcmp((const char *)sqlite3_column_text(q, 2), e->sender) &&
+            !strcmp((const char *)sqlite3_column_text(q, 3), e->dept) &&
+            sqlite3_column_int(q, 4) == e->sensitive && sqlite3_column_int(q, 5) == e->confidence &&
+            sqlite3_column_int(q, 6) == e->mode && sqlite3_column_int(q, 7) == e->action &&
+            sqlite3_column_int(q, 8) == e->intended && sqlite3_column_int(q, 9) == e->tag &&
+            sqlite3_column_int(q, 10) == e->reason && sqlite3_column_int(q, 11) == e->override &&
+            sqlite3_column_int(q, 12) == e->override_refused &&
+            sqlite3_column_int(q, 13) == e->incomplete &&
+            (uint64_t)sqlite3_column_int64(q, 14) == e->size &&
+            sqlite3_column_int64(q, 15) == e->scan_us &&
+            !strcmp((const char *)sqlite3_column_text(q, 16), e->fp);
+        CHECK(same, "event %d read back field by field", i);
+    }
+    sqlite3_finalize(q);
+    CHECK(count(db, "SELECT count(*) FROM event_groups WHERE class = 2 AND "
+                    "domain = 'ziekenhuis-west.example' AND action = 0 AND intended = 4 AND "
+                    "channel = 0 AND n = 1") == 3,
+          "the organisation's groups, with their domain");
+    CHECK(count(db, "SELECT count(*) FROM event_groups WHERE class = 3 AND domain = '' AND "
+                    "channel = 3") == 3,
+          "consumer groups without a domain");
+    CHECK(count(db, "SELECT count(*) FROM event_rules r JOIN events e ON e.id = r.event WHERE "
+                    "r.rule = 'nl.bsn' AND r.category = 'identifier'") == 3,
+          "rules joined to their events");
+
+    unsigned char back[PSEUDO_SEALED_MAX];
+    size_t blen = 0;
+    char addr[400];
+    CHECK(metrics_sealed(m, ev[0].sender, back, sizeof back, &blen) == SL_OK &&
+              pseudo_open(&k, back, blen, addr, sizeof addr) == SL_OK &&
+              strcmp(addr, SECRETS[0]) == 0,
+          "a sender revealed from its sealed address: %s", addr);
+    CHECK(metrics_sealed(m, "00", back, sizeof back, &blen) == SL_ENOENT, "unknown sender");
+
+    /* all or nothing: a failing statement in the middle of a batch */
+    CHECK(sqlite3_exec(db,
+                       "CREATE TRIGGER no_dept BEFORE INSERT ON events WHEN NEW.dept = 'fail' "
+                       "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+                       NULL, NULL, NULL) == SQLITE_OK,
+          "trigger");
+    struct event batch[5];
+    for (int i = 0; i < 5; i++)
+        batch[i] = sample(1760001000 + i, &k, SECRETS[2], i);
+    snprintf(batch[3].dept, sizeof batch[3].dept, "fail");
+    CHECK(metrics_put(m, batch, 5, NULL, NULL, err, sizeof err) == SL_EIO && strstr(err, "refused"),
+          "a batch with a bad event fails: %s", err);
+    CHECK(count(db, "SELECT count(*) FROM events") == 3 &&
+              count(db, "SELECT count(*) FROM event_rules") == 6 &&
+              count(db, "SELECT count(*) FROM event_groups") == 9,
+          "none of the failed batch stored");
+    CHECK(sqlite3_get_autocommit(db), "no transaction left open");
+    sqlite3_exec(db, "DROP TRIGGER no_dept", NULL, NULL, NULL);
+    CHECK(metrics_put(m, batch, 5, NULL, NULL, err, sizeof err) == SL_OK, "then it goes: %s", err);
+    CHECK(count(db, "SELECT count(*) FROM events") == 8, "8 events");
+    metrics_close(m);
+
+    /* a reader: read-only, sees it all, writes nothing */
+    struct metrics *r = NULL;
+    CHECK(metrics_open(path, true, &r, err, sizeof err) == SL_OK, "read-only open: %s", err);
+    if (r) {
+        CHECK(count(metrics_sqlite(r), "SELECT count(*) FROM events") == 8, "reader sees 8");
+        CHECK(metrics_put(r, batch, 1, NULL, NULL, err, sizeof err) != SL_OK,
+              "a reader cannot put");
+        CHECK(sqlite3_exec(metrics_sqlite(r), "DELETE FROM events", NULL, NULL, NULL) ==
+                  SQLITE_READONLY,
+              "a reader's connection is read-only");
+        metrics_close(r);
+    }
+    CHECK(metrics_open(in_dir("absent.db"), true, &r, err, sizeof err) != SL_OK &&
+              access(in_dir("absent.db"), F_OK) != 0,
+          "read-only does not create: %s", err);
+}
+
+static void test_metrics_migrate(void)
+{
+    char err[512];
+    struct metrics *m = NULL;
+    /* v0: an empty file (as a package might leave it) */
+    const char *empty = in_dir("empty.db");
+    int fd = open(empty, O_WRONLY | O_CREAT | O_EXCL, 0640);
+    close(fd);
+    CHECK(metrics_open(empty, true, &m, err, sizeof err) == SL_EINVAL && strstr(err, "read-only"),
+          "a reader does not migrate: %s", err);
+    CHECK(metrics_open(empty, false, &m, err, sizeof err) == SL_OK && metrics_schema(m) == 1,
+          "an empty file migrated to 1: %s", err);
+    if (m) {
+        CHECK(count(metrics_sqlite(m), "SELECT value FROM meta WHERE key = 'schema'") == 1,
+              "meta schema = 1");
+        CHECK(count(metrics_sqlite(m), "SELECT count(*) FROM sqlite_master WHERE type = "
+                                       "'index'") >= 6,
+              "the indexes made");
+        metrics_close(m);
+    }
+    CHECK(metrics_open(empty, false, &m, err, sizeof err) == SL_OK, "opened again: %s", err);
+    metrics_close(m);
+
+    /* a newer file */
+    const char *newer = in_dir("newer.db");
+    sqlite3 *db = NULL;
+    sqlite3_open(newer, &db);
+    sqlite3_exec(db,
+                 "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                 "INSERT INTO meta VALUES('schema', '99'); CREATE TABLE events(x);",
+                 NULL, NULL, NULL);
+    sqlite3_close(db);
+    m = NULL;
+    CHECK(metrics_open(newer, false, &m, err, sizeof err) == SL_EINVAL && m == NULL &&
+              strstr(err, "99") && strstr(err, "newer"),
+          "a newer file refused: %s", err);
+    CHECK(metrics_open(newer, true, &m, err, sizeof err) == SL_EINVAL, "also read-only: %s", err);
+    CHECK(count_in(newer, "SELECT value FROM meta WHERE key = 'schema'") == 99,
+          "and left as it was");
+
+    /* a file of something else */
+    const char *other = in_dir("other.db");
+    sqlite3_open(other, &db);
+    sqlite3_exec(db, "CREATE TABLE messages(x)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    CHECK(metrics_open(other, false, &m, err, sizeof err) == SL_EINVAL &&
+              strstr(err, "not a metrics store"),
+          "another database refused: %s", err);
+    CHECK(metrics_open(in_dir("no/such/dir.db"), false, &m, err, sizeof err) == SL_EIO,
+          "a folder that does not exist: %s", err);
+}
+
+static void test_metrics_expire(void)
+{
+    struct pseudo_key k = test_key();
+    struct metrics *m = open_metrics(in_dir("expire.db"));
+    if (m == NULL)
+        return;
+    sqlite3 *db = metrics_sqlite(m);
+    struct event ev[4];
+    ev[0] = sample(1700000000, &k, "old@x.example", 1);  /* 2023-11 */
+    ev[1] = sample(1710000000, &k, "both@x.example", 2); /* 2024-03 */
+    ev[2] = sample(1760000000, &k, "both@x.example", 3); /* 2025-10 */
+    ev[3] = sample(1760000000, &k, "new@x.example", 4);
+    char err[512];
+    CHECK(metrics_put(m, ev, 4, NULL, NULL, err, sizeof err) == SL_OK, "put: %s", err);
+    uint64_t gone = 99;
+    CHECK(metrics_expire(m, "2024-03", &gone, err, sizeof err) == SL_OK && gone == 1,
+          "one event before 2024-03: got %llu", (unsigned long long)gone);
+    CHECK(count(db, "SELECT count(*) FROM events") == 3 &&
+              count(db, "SELECT count(*) FROM event_rules") == 6 &&
+              count(db, "SELECT count(*) FROM event_groups") == 9,
+          "its rules and groups gone with it");
+    CHECK(count(db, "SELECT count(*) FROM senders") == 2, "its sender gone (no other events)");
+    CHECK(metrics_expire(m, "2025-01", &gone, err, sizeof err) == SL_OK && gone == 1 &&
+              count(db, "SELECT count(*) FROM senders") == 2,
+          "a sender with events left stays");
+    CHECK(metrics_expire(m, "2030-01", &gone, err, sizeof err) == SL_OK && gone == 2 &&
+              count(db, "SELECT count(*) FROM senders") == 0 &&
+              count(db, "SELECT count(*) FROM event_groups") == 0,
+          "all gone");
+    metrics_close(m);
+}
+
+/* scan - does the file at path hold s (as bytes, or upper/lower case)? */
+static bool file_holds(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return false;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc(n > 0 ? (size_t)n : 1);
+    bool found = false;
+    if (b && fread(b, 1, (size_t)n, f) == (size_t)n) {
+        size_t len = strlen(s);
+        for (long i = 0; !found && i + (long)len <= n; i++)
+            found = strncasecmp(b + i, s, len) == 0;
+    }
+    free(b);
+    fclose(f);
+    return found;
+}
+
+static void scan_files(const char *db, const char *what)
+{
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", db);
+    struct stat st;
+    CHECK(stat(db, &st) == 0 && st.st_size > 0, "%s: the store has bytes", what);
+    for (size_t i = 0; i < NELEM(SECRETS); i++) {
+        CHECK(!file_holds(db, SECRETS[i]), "%s: the database file holds \"%s\"", what, SECRETS[i]);
+        CHECK(!file_holds(wal, SECRETS[i]), "%s: the WAL holds \"%s\"", what, SECRETS[i]);
+    }
+    /* the probe itself works */
+    CHECK(file_holds(db, "ziekenhuis-west.example") || file_holds(wal, "ziekenhuis-west.example"),
+          "%s: an organisation's domain is there", what);
+}
+
+static void test_metrics_privacy(void)
+{
+    struct pseudo_key k = test_key();
+    const char *path = in_dir("privacy.db");
+    struct metrics *m = open_metrics(path);
+    if (m == NULL)
+        return;
+    struct event ev[50];
+    unsigned char sealed[50][PSEUDO_SEALED_MAX];
+    const unsigned char *sp[50];
+    size_t sl[50];
+    for (int i = 0; i < 50; i++) {
+        const char *who = i % 2 ? SECRETS[0] : SECRETS[2];
+        ev[i] = sample(1760000000 + i, &k, who, i);
+        pseudo_seal(&k, who, sealed[i], sizeof sealed[i], &sl[i]);
+        sp[i] = sealed[i];
+    }
+    char err[512];
+    CHECK(metrics_put(m, ev, 50, sp, sl, err, sizeof err) == SL_OK, "put: %s", err);
+    scan_files(path, "before a checkpoint");
+    metrics_close(m); /* the last connection checkpoints into the file */
+    scan_files(path, "after a checkpoint");
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/test_store.XXXXXX");
+    if (mkdtemp(dir) == NULL) {
+        perror("mkdtemp");
+        return 1;
+    }
+    test_event_build();
+    test_event_lines();
+    test_pseudo();
+    test_metrics_put();
+    test_metrics_migrate();
+    test_metrics_expire();
+    test_metrics_privacy();
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (check_failed == 0 && system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return check_summary("test_store");
+}
