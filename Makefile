@@ -34,12 +34,19 @@ ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validat
 STORE_SRC  := store/event.c store/pseudo.c store/metrics.c
 ENGINE_SRC += $(STORE_SRC)
 UNIT_TESTS_STORE := test_store
+# the figures of the dashboard and `sluis report` (issue 14); the dashboard's
+# SVG charts, linked by the dashboard with web/html.c; the generated history
+# of make run (build/tools/gen-history, not installed)
+FIGURES_SRC := store/figures.c
+ENGINE_SRC += $(FIGURES_SRC)
+CHART_SRC := dashboard/chart.c
+UNIT_TESTS_FIGURES := test_figures
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate $(UNIT_TESTS_STORE)
+              test_mutate $(UNIT_TESTS_STORE) $(UNIT_TESTS_FIGURES)
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 BUILD    := build

@@ -26,8 +26,9 @@
 #include "../common/status.h"
 #include "event.h"
 #include "metrics.h"
+#include "pseudo.h"
 
-#define FIG_REASONS 6 /* enum tag_reason */
+#define FIG_REASONS  6 /* enum tag_reason */
 #define FIG_CHANNELS 5 /* enum event_channel; [EVENT_CH_NONE] unused */
 
 struct fig_counts {
@@ -84,7 +85,7 @@ struct fig_sender {
 };
 
 struct fig_month {
-    char month[8];   /* "YYYY-MM" */
+    char month[8];                 /* "YYYY-MM" */
     char dept[EVENT_DEPT_MAX + 1]; /* the filter: "" all departments */
     struct fig_counts all;
     struct fig_dept *depts; /* every department seen in the month, sorted by name */
@@ -130,8 +131,8 @@ enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct eve
 
 /* figures_set_reports - fill rules[].reports from a lookup the caller has
  * (the dashboard's own table): reports(rule, month) */
-void figures_set_reports(struct fig_month *f, uint64_t (*reports)(void *ctx, const char *rule,
-                                                                  const char *month),
+void figures_set_reports(struct fig_month *f,
+                         uint64_t (*reports)(void *ctx, const char *rule, const char *month),
                          void *ctx);
 
 /* figures_csv, figures_json - the month as `sluis report` prints it and the
