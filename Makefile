@@ -66,7 +66,7 @@ bin/sluis: $(ENGINE_OBJ) $(BUILD)/milter/config.o $(BUILD)/cli/sluis.o
 	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 MILTER_SRC := common/smtp.c portal/external.c milter/config.c milter/redirect.c milter/log.c milter/spool.c milter/snapshot.c milter/session.c \
-              milter/account.c
+              milter/account.c milter/record.c
 MILTER_OBJ = $(MILTER_SRC:%.c=$(BUILD)/%.o)
 MILTER_ASAN_OBJ = $(MILTER_SRC:%.c=$(BUILD)/asan/%.o)
 
@@ -213,6 +213,16 @@ $(BUILD)/asan/bin/sluis-portal: $(sort $(ASAN_OBJ) $(PORTAL_LINK_SRC:%.c=$(BUILD
 	$(CC) $(SAN) -o $@ $^ $(PORTAL_LIBS)
 # ---- end of bin/sluis-portal
 
+# ---- sluis-milter's events (milter/record.c): the shipped list of consumer
+# mail domains (policy/consumer-domains, installed beside the rules) and the
+# store's default, on when installed, off in the checkout (its tests and make
+# run name a store of their own)
+METRICS_DEFS := -DSLUIS_CONSUMER_DOMAINS='"$(CURDIR)/policy/consumer-domains"'
+METRICS_INSTALL_DEFS = -DSLUIS_CONSUMER_DOMAINS='"$(DATADIR)/consumer-domains"' \
+                       -DSLUIS_METRICS_STORE='"/var/lib/sluis/metrics.db"'
+DEFS += $(METRICS_DEFS)
+# ---- end of sluis-milter's events
+
 $(BUILD)/bench/nullmilter: bench/nullmilter.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< -lmilter -lpthread
@@ -258,7 +268,7 @@ MANDIR     ?= $(PREFIX)/share/man
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 INSTALL    ?= install
 IBUILD     := $(BUILD)/install
-INSTALL_DEFS = $(filter-out -DSLUIS_RULES_DIR=% -DSLUIS_TEMPLATES_DIR=%,$(DEFS)) \
+INSTALL_DEFS = $(filter-out -DSLUIS_RULES_DIR=% -DSLUIS_TEMPLATES_DIR=% $(METRICS_DEFS),$(DEFS)) $(METRICS_INSTALL_DEFS) \
                -DSLUIS_RULES_DIR='"$(DATADIR)/rules"' -DSLUIS_TEMPLATES_DIR='"$(DATADIR)/templates"' \
                -DSLUIS_EXTRACT_PATH='"$(LIBEXECDIR)/sluis-extract"'
 INSTALL_CFLAGS = $(WARN) $(OPT) $(INSTALL_DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CPPFLAGS) $(CFLAGS)
@@ -330,6 +340,7 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	    for f in $$(cd $$src && find . -type f ! -name '*.[chod]' ! -name '.*' | sort); do \
 	        $(INSTALL) -m 0644 "$$src/$$f" "$$to/$$f"; done; \
 	    echo "installed $$src/ in $$to"; done
+	$(INSTALL) -m 0644 policy/consumer-domains $(DESTDIR)$(DATADIR)/consumer-domains
 	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
 	@sed $(INSTALL_PATHS) contrib/nginx/sluis-portal.conf >$(IBUILD)/nginx-sluis-portal.conf
 	$(INSTALL) -m 0644 $(IBUILD)/nginx-sluis-portal.conf $(DESTDIR)$(DATADIR)/nginx/sluis-portal.conf

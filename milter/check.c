@@ -7,7 +7,9 @@
  * key (read; the store also wants it 0600 and its user's), the portal
  * database with its folder (SQLite makes DB-wal and DB-shm beside it), the
  * tmpdir where large messages spill, the extraction worker (run), the log
- * file, and the socket's folder (the socket is removed from it at stop).
+ * file, the socket's folder (the socket is removed from it at stop) and,
+ * with metrics_store set, the metrics key, the store's folder (SQLite
+ * makes -wal and -shm there) and the spill file's.
  */
 #include "check.h"
 
@@ -33,6 +35,7 @@
 #include "account.h"
 #include "config.h"
 #include "log.h"
+#include "record.h"
 
 #ifndef SLUIS_TEMPLATES_DIR
 #define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
@@ -180,6 +183,35 @@ static void check_store(struct checker *k, const struct milter_config *c)
     store_free(s);
 }
 
+/* check_metrics - the key (loaded as the milter loads it), the store or
+ * its folder, the spill file's folder; then one line saying what is used.
+ * Nothing is made. */
+static void check_metrics(struct checker *k, const struct milter_config *c)
+{
+    char err[1024], dir[4096], spill[4096];
+    if (c->metrics_store[0] == '\0') {
+        printf("metrics: off (metrics_store is empty)\n");
+        return;
+    }
+    unsigned before = k->problems;
+    if (!recorder_key_check(c, err, sizeof err))
+        problem(k, "%s", err);
+    struct stat st;
+    if (stat(c->metrics_store, &st) == 0 && !S_ISREG(st.st_mode))
+        problem(k, "metrics_store %s: not a regular file", c->metrics_store);
+    else if (stat(c->metrics_store, &st) == 0 && access(c->metrics_store, R_OK | W_OK) != 0)
+        problem(k, "metrics_store %s: %s cannot write it (chown %s %s)", c->metrics_store, k->me,
+                k->me, c->metrics_store);
+    folder_writable(k, "metrics store folder", parent_of(c->metrics_store, dir, sizeof dir),
+                    "the milter makes the store and SQLite its -wal and -shm files there");
+    config_metrics_spill(c, spill, sizeof spill);
+    folder_writable(k, "metrics spill folder", parent_of(spill, dir, sizeof dir),
+                    "events the store cannot take yet are kept there");
+    if (k->problems == before)
+        printf("metrics: store %s, key %s, spill %s, queue %u events, kept %u months\n",
+               c->metrics_store, c->metrics_key, spill, c->metrics_queue, c->retention_months);
+}
+
 static bool uses_portal(const struct policy *p)
 {
     for (size_t i = 0; i < p->nchannels; i++)
@@ -221,6 +253,7 @@ static unsigned check_as_self(const char *path, const struct account *a)
         check_store(&k, &c);
     }
     folder_writable(&k, "tmpdir", c.tmpdir, "messages larger than memory_bytes are kept there");
+    check_metrics(&k, &c);
     const char *sock = config_socket_path(c.socket);
     if (sock)
         folder_writable(&k, "socket folder", parent_of(sock, dir, sizeof dir),

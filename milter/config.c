@@ -21,6 +21,9 @@
 #ifndef SLUIS_SYSCONFDIR
 #define SLUIS_SYSCONFDIR "/etc" /* the Makefile's SYSCONFDIR */
 #endif
+#ifndef SLUIS_METRICS_STORE
+#define SLUIS_METRICS_STORE "" /* the Makefile's: /var/lib/sluis/metrics.db when installed */
+#endif
 
 enum kind { K_STRING, K_UNSIGNED, K_OCTAL, K_SIZE, K_ACTION, K_LOG, K_LIST };
 
@@ -65,6 +68,13 @@ static const struct key keys[] = {
     {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
     {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
     {"portal_ca_file", K_STRING, OFF(portal_ca_file), "", 0, 0, 0},
+    /* metrics: on in the installed build, off in a checkout's (whose tests
+     * and make run name a store of their own) */
+    {"metrics_store", K_STRING, OFF(metrics_store), SLUIS_METRICS_STORE, 0, 0, 0},
+    {"metrics_key", K_STRING, OFF(metrics_key), SLUIS_SYSCONFDIR "/sluis/metrics.key", 0, 0, 0},
+    {"metrics_spill", K_STRING, OFF(metrics_spill), "", 0, 0, 0},
+    {"metrics_queue", K_UNSIGNED, OFF(metrics_queue), "4096", 16, 1048576, 0},
+    {"retention_months", K_UNSIGNED, OFF(retention_months), "24", 1, 1200, 0},
     {"reject_text", K_STRING, OFF(reject_text), "", 0, 0, 0}, /* "": the templates' */
     {"hold_reason", K_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0, 0,
      0},
@@ -130,6 +140,17 @@ static enum sl_status set(struct milter_config *c, const char *name, const char 
 static enum sl_status finish(struct milter_config *c, char *err, size_t errlen)
 {
     c->outgoing_all = c->policy.norg == 0;
+    if (c->metrics_store[0] && c->metrics_store[0] != '/') {
+        snprintf(err, errlen, "metrics_store: '%s' is not an absolute path (or empty: no metrics)",
+                 c->metrics_store);
+        return SL_EPARSE;
+    }
+    if (c->metrics_store[0] &&
+        (c->metrics_key[0] != '/' || (c->metrics_spill[0] && c->metrics_spill[0] != '/'))) {
+        snprintf(err, errlen, "%s: not an absolute path",
+                 c->metrics_key[0] != '/' ? "metrics_key" : "metrics_spill");
+        return SL_EPARSE;
+    }
     return policy_finish(&c->policy, err, errlen);
 }
 
@@ -174,6 +195,18 @@ enum sl_status config_load(const char *path, struct milter_config *c, char *err,
     if (st != SL_OK)
         config_free(c);
     return st;
+}
+
+const char *config_metrics_spill(const struct milter_config *c, char *buf, size_t len)
+{
+    if (c->metrics_spill[0]) {
+        snprintf(buf, len, "%s", c->metrics_spill);
+        return buf;
+    }
+    const char *slash = strrchr(c->metrics_store, '/');
+    int dir = slash ? (int)(slash - c->metrics_store) : 0;
+    snprintf(buf, len, "%.*s/metrics.spill", dir, c->metrics_store);
+    return buf;
 }
 
 const char *config_socket_path(const char *spec)

@@ -39,13 +39,18 @@ struct milter_config {
     bool outgoing_all;        /* no organisation domains: treat every sender as outgoing */
     char **outgoing_daemons;  /* Postfix services ({daemon_name}) whose mail is outgoing */
     size_t ndaemons;
-    struct policy policy;    /* its keys may stand here, or in a file named by "policy" */
-    char *portal_db;         /* the built-in portal store (SQLite) */
-    char *portal_key;        /* its master key, a 0600 file */
-    char *submission;        /* where notices and split-off copies go in (no milter) */
-    char *portal_token_file; /* the external portal's bearer token ("" none) */
-    char *portal_ca_file;    /* CAs for an https portal ("" the system's) */
-    char *reject_text;       /* shown to the sender */
+    struct policy policy;      /* its keys may stand here, or in a file named by "policy" */
+    char *portal_db;           /* the built-in portal store (SQLite) */
+    char *portal_key;          /* its master key, a 0600 file */
+    char *submission;          /* where notices and split-off copies go in (no milter) */
+    char *portal_token_file;   /* the external portal's bearer token ("" none) */
+    char *portal_ca_file;      /* CAs for an https portal ("" the system's) */
+    char *metrics_store;       /* the events' SQLite file; "" no metrics */
+    char *metrics_key;         /* the sender pseudonyms' key, a 0600 file */
+    char *metrics_spill;       /* events the store cannot take yet; "" beside the store */
+    unsigned metrics_queue;    /* events waiting for the writer */
+    unsigned retention_months; /* events older than this are deleted, daily */
+    char *reject_text;         /* shown to the sender */
     char *hold_reason;
     struct extract_limits limits;
 };
@@ -58,6 +63,10 @@ enum sl_status config_defaults(struct milter_config *c);
 enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen);
 
 void config_free(struct milter_config *c);
+
+/* config_metrics_spill - the spill file: metrics_spill, or metrics.spill
+ * beside metrics_store when that is empty (into buf) */
+const char *config_metrics_spill(const struct milter_config *c, char *buf, size_t len);
 
 /* config_socket_path - the file of a unix socket spec (unix:PATH,
  * local:PATH or a bare /PATH), pointing into spec; NULL for inet sockets */

@@ -12,8 +12,13 @@
  * the socket bound as the starting user (root, usually), given to `user`
  * and its group (or socket_group), then the process becomes a daemon, writes
  * its pidfile, becomes `user`, and only then opens its log file and loads
- * the snapshot (rules, templates, portal store): what it makes is the
+ * the snapshot (rules, templates, portal store) and, with metrics_store
+ * set, the metrics key and the writer (record.h): what it makes is the
  * user's, and a reload, always as the user, opens what the start opened.
+ * The writer is started once and kept over reloads: a reload that changes
+ * a metrics_* key says so in the log and the change takes effect at the
+ * next start (a running writer owns its queue and spill file; swapping it
+ * under running connections would gain nothing a restart does not).
  * The parent of a daemon waits until the child is serving or has failed,
  * so a start that fails fails the command, with the reason on standard
  * error.
@@ -58,6 +63,7 @@
 #include "account.h"
 #include "check.h"
 #include "log.h"
+#include "record.h"
 #include "session.h"
 
 #ifndef SLUIS_VERSION
@@ -657,6 +663,15 @@ static void reload_notes(const struct milter_config *now, const struct milter_co
         log_msg(LOG_NOTICE, NULL,
                 "socket, socket_mode, socket_group, user or pidfile: changed; takes effect at "
                 "the next start");
+    if (strcmp(next->metrics_store, now->metrics_store) != 0 ||
+        strcmp(next->metrics_key, now->metrics_key) != 0 ||
+        strcmp(next->metrics_spill, now->metrics_spill) != 0 ||
+        next->metrics_queue != now->metrics_queue ||
+        next->retention_months != now->retention_months)
+        log_msg(LOG_NOTICE, NULL,
+                "metrics_store, metrics_key, metrics_spill, metrics_queue or retention_months: "
+                "changed; takes effect at the next start (events still go to %s)",
+                now->metrics_store[0] ? now->metrics_store : "nowhere: metrics are off");
 }
 
 /* serve - listen, become the daemon and the user, load, serve until a stop.
@@ -728,6 +743,15 @@ static int serve(const char *config, const struct milter_config *c, const char *
         socket_remove();
         return start_failed("%s", err);
     }
+    /* the metrics, as the user: the store and spill file are its own */
+    struct recorder *rec = NULL;
+    if (snap->cfg.metrics_store[0] && recorder_start(&snap->cfg, &rec, err, sizeof err) != SL_OK) {
+        snapshot_release(snap);
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        return start_failed("%s", err);
+    }
+    snap->recorder = rec;
     snapshot_publish(snap);
     log_msg(LOG_INFO, NULL, "sluis-milter %s starting, logging to %s", SLUIS_VERSION,
             log_where(where, sizeof where));
@@ -746,6 +770,7 @@ static int serve(const char *config, const struct milter_config *c, const char *
         pidfile_remove(c->pidfile);
         socket_remove();
         snapshot_publish(NULL);
+        recorder_stop(rec);
         return start_failed("cannot start: %s", strerror(errno));
     }
     if (ready >= 0)
@@ -767,6 +792,7 @@ static int serve(const char *config, const struct milter_config *c, const char *
             continue;
         }
         reload_notes(c, &next->cfg, socket);
+        next->recorder = rec; /* one writer for the process's life */
         snapshot_publish(next);
         log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
     }
@@ -807,6 +833,8 @@ static int serve(const char *config, const struct milter_config *c, const char *
     if (ended)
         pthread_join(t, NULL);
     pidfile_remove(c->pidfile);
+    /* no end of message runs any more (closing): every event is pushed */
+    recorder_stop(rec);
     log_msg(LOG_INFO, NULL, "stopped");
     snapshot_publish(NULL);
     return ended && result != MI_SUCCESS ? 1 : 0;
@@ -905,8 +933,12 @@ int main(int argc, char **argv)
             return 1;
         }
         log_open(LOGTO_STDERR);
+        /* the event as it would be stored, printed (with metrics on) */
+        struct recorder *dry = snap->cfg.metrics_store[0] ? recorder_dry(&snap->cfg) : NULL;
+        snap->recorder = dry;
         status = test_message(snap, test, from, to, nto);
         snapshot_release(snap);
+        recorder_stop(dry);
     } else {
         status = run(config, socket, foreground);
     }

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../extract/header.h"
 #include "../scan/scan.h"
 #include "log.h"
+#include "record.h"
 
 #define ROUTE_HEADER "X-Sluis-Route"
 
@@ -34,7 +36,13 @@ struct session {
     bool over_rcpt; /* max_recipients was reached (logged once a message) */
     struct spool spool;
     enum action last;
-    bool dry_run; /* -t: say what would be done, store and send nothing */
+    bool degraded; /* an internal error took the error action (on_error) */
+    bool dry_run;  /* -t: say what would be done, store and send nothing */
+    /* the message's event (record.h): filled at the end of the message */
+    struct event *ev;
+    struct decision *d;                     /* one per recipient once decided, else NULL */
+    char fp_token[RECORD_FP_TOKEN_LEN + 1]; /* the notices' false-positive token, "" none */
+    char fp_hash[EVENT_HASH_LEN + 1];
 };
 
 /* session_reset - forget the message; the connection stays */
@@ -55,6 +63,11 @@ static void session_reset(struct session *s)
     s->over_rcpt = false;
     s->qid[0] = '\0';
     spool_reset(&s->spool);
+    free(s->d);
+    s->d = NULL;
+    s->degraded = false;
+    memset(s->fp_token, 0, sizeof s->fp_token);
+    s->fp_hash[0] = '\0';
 }
 
 struct session *session_new(struct snapshot *snap)
@@ -63,7 +76,10 @@ struct session *session_new(struct snapshot *snap)
     if (s == NULL)
         return NULL;
     s->scratch = detect_scratch_new(snap->pack);
-    if (s->scratch == NULL) {
+    s->ev = calloc(1, sizeof *s->ev);
+    if (s->scratch == NULL || s->ev == NULL) {
+        detect_scratch_free(s->scratch);
+        free(s->ev);
         free(s);
         return NULL;
     }
@@ -79,6 +95,7 @@ void session_free(struct session *s)
     session_reset(s);
     detect_scratch_free(s->scratch);
     snapshot_release(s->snap);
+    free(s->ev);
     free(s);
 }
 
@@ -274,13 +291,17 @@ static enum session_rc apply_reply(struct session *s, const struct milter_io *io
     s->last = a;
     switch (a) {
     case ACTION_TLS:
-        if (!io->add_header(io->h, ROUTE_HEADER, "tls"))
+        if (!io->add_header(io->h, ROUTE_HEADER, "tls")) {
+            s->degraded = true;
             return apply(s, io, c->error_action == ACTION_PASS ? ACTION_PASS : ACTION_TEMPFAIL);
+        }
         return SESSION_ACCEPT;
     case ACTION_HOLD:
         ascii(c->hold_reason, text, sizeof text);
-        if (!io->quarantine(io->h, text))
+        if (!io->quarantine(io->h, text)) {
+            s->degraded = true;
             return apply(s, io, c->error_action == ACTION_PASS ? ACTION_PASS : ACTION_TEMPFAIL);
+        }
         return SESSION_ACCEPT;
     case ACTION_REJECT:
         ascii(reject_text, text, sizeof text);
@@ -360,6 +381,7 @@ static enum session_rc fail(struct session *s, const struct milter_io *io, const
     const struct milter_config *c = &s->snap->cfg;
     log_msg(LOG_ERR, s->qid, "internal error: %s; action=%s", why,
             decide_action_name(c->error_action));
+    s->degraded = true;
     return apply(s, io, c->error_action == ACTION_PASS ? ACTION_PASS : ACTION_TEMPFAIL);
 }
 
@@ -403,7 +425,17 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
     const struct policy *p = &s->snap->cfg.policy;
     char from[320], why[512];
     struct notice_finding nf[NOTICE_MAX_FINDINGS];
+    char fp_link[1024] = "";
     redirect_notice_from(p, s->from, from, sizeof from);
+    /* the false-positive link: one token a message, and only where an
+     * event keeps its hash (metrics on) */
+    if (p->fp_url[0] && s->snap->recorder && !s->fp_token[0] &&
+        !record_fp_token(s->fp_token, s->fp_hash))
+        log_msg(LOG_WARNING, s->qid,
+                "no random bytes: the notice goes without its "
+                "false-positive link");
+    if (p->fp_url[0] && s->fp_token[0])
+        snprintf(fp_link, sizeof fp_link, "%s%s", p->fp_url, s->fp_token);
     struct notice_vars v = {.lang = s->lang,
                             .organisation = p->organisation,
                             .from = from,
@@ -417,14 +449,21 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
                             .recipients = nr,
                             .nrecipients = nnr,
                             .status_link = status_link,
+                            .fp_link = fp_link[0] ? fp_link : NULL,
                             .requested = m->tags->tag == TAG_SECURE};
     if (s->dry_run) {
-        printf("notice to the sender: %s\n", notice_kind_name(k));
+        printf("notice to the sender: %s%s\n", notice_kind_name(k),
+               fp_link[0] ? " (with a false-positive link)" : "");
+        if (fp_link[0])
+            memcpy(s->ev->fp, s->fp_hash, sizeof s->ev->fp);
+        memset(fp_link, 0, sizeof fp_link);
         return true;
     }
     char env[320];
     redirect_notice_env_from(p, k, s->sender, from, env, sizeof env);
-    if (redirect_notify(s->snap->redirect, k, &v, env, why, sizeof why) != SL_OK) {
+    enum sl_status st = redirect_notify(s->snap->redirect, k, &v, env, why, sizeof why);
+    memset(fp_link, 0, sizeof fp_link);
+    if (st != SL_OK) {
         if (err)
             snprintf(err, errlen, "%s", why);
         else
@@ -432,6 +471,9 @@ static bool sender_notice(struct session *s, const struct message_view *m, enum 
                     why);
         return false;
     }
+    /* the link went out: the event keeps its hash */
+    if (v.fp_link)
+        memcpy(s->ev->fp, s->fp_hash, sizeof s->ev->fp);
     log_msg(LOG_INFO, s->qid, "%s notice sent to the sender", notice_kind_name(k));
     return true;
 }
@@ -813,13 +855,14 @@ out:
     return rc;
 }
 
-enum session_rc session_eom(struct session *s, const struct milter_io *io)
+/* eom - the end of an outgoing message: scan, decide, carry out. What is
+ * known goes into s->ev and s->d as it is learnt, for record() */
+static enum session_rc eom(struct session *s, const struct milter_io *io)
 {
     const struct milter_config *c = &s->snap->cfg;
+    struct event *e = s->ev;
     const char *data;
     size_t len;
-    take_qid(s, io);
-    s->last = ACTION_PASS;
     /* no MAIL FROM since the last reset: libmilter lets RCPT, body and end
      * of message through after an abort (by way of its skippable "unknown"
      * state). Nothing is known to decide on, and "inbound" would be a guess:
@@ -828,11 +871,13 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         return fail(s, io, "end of message without a sender (out of protocol order)");
     if (!s->outgoing) /* an MTA that sent no DATA stage */
         return inbound(s, io);
+    e->incomplete = true; /* until the scan says otherwise */
     if (s->failed)
         return fail(s, io, "the message could not be kept (disk full or out of memory)");
     if (spool_over(&s->spool)) {
         log_msg(LOG_NOTICE, s->qid, "outgoing: size %zu over max_message_bytes %zu; action=%s",
                 s->spool.total, c->max_message_bytes, decide_action_name(c->oversize_action));
+        e->action = e->intended = (uint8_t)c->oversize_action;
         return apply_reply(s, io, c->oversize_action, "552", "5.3.4", OVERSIZE_TEXT);
     }
     if (spool_view(&s->spool, &data, &len) != SL_OK)
@@ -846,6 +891,15 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         detect_result_free(&r);
         return fail(s, io, sl_status_str(st));
     }
+    e->sensitive = r.sensitive;
+    e->confidence = (uint8_t)r.confidence;
+    e->incomplete = scan_incomplete(&r);
+    e->scan_us = stats.ns / 1000 > UINT32_MAX ? UINT32_MAX : (uint32_t)(stats.ns / 1000);
+    /* the rules that found something; notes of what could not be read
+     * are no rule (incomplete says it) */
+    for (size_t i = 0; i < r.nfindings; i++)
+        if (strcmp(r.findings[i].category, "unscannable") != 0)
+            event_add_rule(e, r.findings[i].rule, r.findings[i].category);
     char subject[1024], rest[1024];
     header_subject(data, len, subject, sizeof subject);
     struct tags tags;
@@ -858,10 +912,11 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         detect_result_free(&r);
         return fail(s, io, "out of memory");
     }
+    s->d = d; /* freed with the message (session_reset) */
     enum action overall = ACTION_PASS, intended = ACTION_PASS;
     enum policy_mode mode = policy_scope_mode(&c->policy, s->scope);
     unsigned internal = 0, external = 0;
-    bool refused = false, smime_skipped = false;
+    bool refused = false, smime_skipped = false, override = false;
     for (size_t i = 0; i < s->nrcpt; i++) {
         decide(&c->policy, &in, s->rcpt[i], &d[i]);
         overall = decide_strictest(overall, d[i].action);
@@ -870,8 +925,16 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         internal += d[i].rclass == RCPT_INTERNAL;
         external += d[i].rclass == RCPT_EXTERNAL;
         refused |= d[i].override_refused;
+        override |= d[i].override;
         smime_skipped |= d[i].smime_skipped && d[i].intended != ACTION_PASS;
     }
+    e->mode = (uint8_t)mode;
+    e->action = (uint8_t)overall;
+    e->intended = (uint8_t)intended;
+    e->tag = (uint8_t)tags.tag;
+    e->reason = (uint8_t)(tags.tag == TAG_UNSAFE ? tags.reason : REASON_NONE);
+    e->override = override;
+    e->override_refused = refused;
     char rules[256] = "";
     for (size_t i = 0, o = 0; i < r.nfindings && o + 50 < sizeof rules; i++) {
         if (strstr(rules, r.findings[i].rule))
@@ -894,8 +957,74 @@ enum session_rc session_eom(struct session *s, const struct milter_io *io)
         log_msg(LOG_INFO, s->qid, "S/MIME skipped: no certificate store yet");
     struct message_view m = {data, len, &r, d, &tags, rest};
     enum session_rc rc = carry_out(s, io, &m, overall, intended, mode);
-    free(d);
     detect_result_free(&r);
+    return rc;
+}
+
+/* carried - what was done in the end about a recipient (or the message)
+ * that was to get a: a temporary failure (a rollback too), a reject and a
+ * hold take the whole message; an internal error answered with on_error =
+ * pass delivered it as it was */
+static enum action carried(const struct session *s, enum session_rc rc, enum action a)
+{
+    if (rc == SESSION_TEMPFAIL)
+        return ACTION_TEMPFAIL;
+    if (rc == SESSION_REJECT)
+        return ACTION_REJECT;
+    if (s->last == ACTION_HOLD)
+        return ACTION_HOLD;
+    if (s->degraded)
+        return ACTION_PASS;
+    return a;
+}
+
+/* channel_of - the channel that carried a recipient's copy after action a */
+static enum event_channel channel_of(const struct session *s, enum action a)
+{
+    switch (a) {
+    case ACTION_SMIME:
+        return EVENT_CH_SMIME;
+    case ACTION_TLS:
+        return EVENT_CH_TLS;
+    case ACTION_PORTAL:
+        return redirect_external(s->snap->redirect) ? EVENT_CH_EXTERNAL_PORTAL : EVENT_CH_PORTAL;
+    default:
+        return EVENT_CH_NONE;
+    }
+}
+
+/* record - the message's event, as carried out (rc), to the recorder: the
+ * sender as a pseudonym, each recipient as its class (and an
+ * organisation's domain), never an address */
+static void record(struct session *s, enum session_rc rc)
+{
+    const struct policy *p = &s->snap->cfg.policy;
+    struct event *e = s->ev;
+    event_set_time(e, (int64_t)time(NULL));
+    recorder_sender(s->snap->recorder, s->sender, e);
+    snprintf(e->dept, sizeof e->dept, "%s", s->scope && s->scope->name ? s->scope->name : "");
+    e->size = s->spool.total;
+    for (size_t i = 0; i < s->nrcpt; i++) {
+        char domain[EVENT_DOMAIN_MAX + 1];
+        enum event_class cl = policy_recipient_class(p, s->from, s->rcpt[i], domain, sizeof domain);
+        enum action a = s->d ? s->d[i].action : (enum action)e->action;
+        enum action want = s->d ? s->d[i].intended : (enum action)e->intended;
+        a = carried(s, rc, a);
+        event_add_recipient(e, cl, domain, (int)a, (int)want, channel_of(s, a));
+    }
+    e->action = (uint8_t)carried(s, rc, (enum action)e->action);
+    recorder_push(s->snap->recorder, e, s->sender, stdout);
+}
+
+enum session_rc session_eom(struct session *s, const struct milter_io *io)
+{
+    take_qid(s, io);
+    s->last = ACTION_PASS;
+    memset(s->ev, 0, sizeof *s->ev);
+    enum session_rc rc = eom(s, io);
+    /* one event per outgoing message; inbound mail leaves none */
+    if (s->from != NULL && s->outgoing && s->snap->recorder)
+        record(s, rc);
     return rc;
 }
 

@@ -22,6 +22,10 @@ struct snapshot {
     struct pack *pack;
     struct attach_pool *pool;
     struct redirect *redirect; /* portal, notices, submission */
+    /* the process's metrics (record.h), borrowed: it outlives every
+     * snapshot; NULL when metrics_store is empty. Set by the daemon (and
+     * -t, the tests) after snapshot_load, before the snapshot is shared. */
+    struct recorder *recorder;
 };
 
 /* snapshot_load - config from path (NULL: embedded defaults), its rules and

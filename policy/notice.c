@@ -273,11 +273,11 @@ static const char *action_label(const char *action, int l, bool happened)
 
 /* --- the template language ---------------------------------------------- */
 
-static const char *const scalars[] = {
-    "organisation", "from",       "to",          "sender",      "link",
-    "expires",      "helpdesk",   "report_url",  "reason",      "codes",
-    "found",        "on_request", "status_link", "verify_code", "verify_email",
-    "verify_sms",   "phone_end",  "codes_sent",  NULL};
+static const char *const scalars[] = {"organisation", "from",        "to",           "sender",
+                                      "link",         "expires",     "helpdesk",     "report_url",
+                                      "reason",       "codes",       "found",        "on_request",
+                                      "status_link",  "verify_code", "verify_email", "verify_sms",
+                                      "phone_end",    "codes_sent",  "fp_link",      NULL};
 static const char *const finding_fields[] = {"category", "detail", "masked", NULL};
 static const char *const recipient_fields[] = {"address",     "action",       "code",
                                                "verify_code", "verify_email", "verify_sms",
@@ -398,6 +398,7 @@ static const char *value(struct ctx *c, const char *name, size_t n)
                     : IS("verify_sms")   ? way_in(m, "sms")
                     : IS("phone_end")    ? phone_end(c, way_in(m, "sms")[0] ? v->phone : NULL)
                     : IS("codes_sent")   ? codes_sent(v)
+                    : IS("fp_link")      ? v->fp_link
                                          : v->reason;
 #undef IS
     return r ? r : "";

@@ -32,8 +32,10 @@
  * code only) and {{no_phone}} (sms was chosen, no number is known: a code
  * instead). {{codes}} is set when a recipient has a code to relay,
  * {{codes_sent}} when one gets a code from the portal; {{status_link}} is
- * the sender's status page. A phone number shows only as {{phone_end}},
- * its last three digits: the renderer never writes the number itself.
+ * the sender's status page. {{fp_link}} is the sender's link to report a
+ * false positive ("this was not health data"): the policy's fp_url and a
+ * token of the message, set only when there is an event to report against. A phone number shows
+ * only as {{phone_end}}, its last three digits: the renderer never writes the number itself.
  *
  * There is no way to hand the renderer message text: it takes categories,
  * rule ids, masked values, addresses and the organisation's settings
@@ -91,6 +93,7 @@ struct notice_vars {
     bool requested; /* the sender asked for protection with a subject tag */
     /* the portal */
     const char *status_link; /* the sender's status page (redirect notice), or NULL */
+    const char *fp_link;     /* the sender's "this was not health data" link, or NULL */
     const char *verify;      /* recipient notice: "code" (also NULL), "email", "sms" */
     const char *phone;       /* recipient notice, "sms": the number; shown only as its
                                 last three digits */

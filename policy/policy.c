@@ -209,6 +209,7 @@ static enum sl_status read_partners(struct policy *p, const char *path, char *er
 static enum sl_status read_departments(struct policy *p, const char *path, char *err,
                                        size_t errlen);
 static enum sl_status read_phones(struct policy *p, const char *path, char *err, size_t errlen);
+static enum sl_status read_consumer(struct policy *p, const char *path, char *err, size_t errlen);
 
 /* resolve - path relative to dir (when not absolute) into out */
 static const char *resolve(const char *dir, const char *path, char *out, size_t outlen)
@@ -239,6 +240,10 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
         return read_departments(p, resolve(dir, v, path, sizeof path), err, errlen);
     if (strcmp(key, "phones_file") == 0)
         return read_phones(p, resolve(dir, v, path, sizeof path), err, errlen);
+    if (strcmp(key, "consumer_domains_file") == 0)
+        return read_consumer(p, resolve(dir, v, path, sizeof path), err, errlen);
+    if (strcmp(key, "fp_url") == 0)
+        return set_string(&p->fp_url, v);
     if (strcmp(key, "channels") == 0)
         return set_channels(p, v, err, errlen);
     if (strcmp(key, "fallback") == 0 || strcmp(key, "incomplete_action") == 0) {
@@ -466,6 +471,105 @@ static enum sl_status read_departments(struct policy *p, const char *path, char 
     return kv_each_line(path, department_line, p, err, errlen);
 }
 
+/* --- consumer mailbox providers ------------------------------------------ */
+
+#ifndef SLUIS_CONSUMER_DOMAINS
+#define SLUIS_CONSUMER_DOMAINS "/usr/share/sluis/consumer-domains" /* the Makefile's */
+#endif
+
+const char *policy_consumer_file(void)
+{
+    return SLUIS_CONSUMER_DOMAINS;
+}
+
+/* consumer_line - a domain, or "name.*" for name with any ending */
+static enum sl_status consumer_line(void *ctx, char *l, char *why, size_t whylen)
+{
+    struct policy *p = ctx;
+    size_t n = strlen(l);
+    bool any_end = n > 2 && strcmp(l + n - 2, ".*") == 0;
+    bool ok = true;
+    if (any_end) {
+        ok = isalnum((unsigned char)l[0]) && n - 2 <= 200;
+        for (size_t i = 0; ok && i < n - 2; i++)
+            ok = isalnum((unsigned char)l[i]) || l[i] == '-' || l[i] == '.';
+    } else {
+        ok = valid_domain(l);
+    }
+    if (!ok) {
+        snprintf(why, whylen, "'%s' is not a domain (or 'name.*')", l);
+        return SL_EPARSE;
+    }
+    for (char *c = l; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    return kv_list_add(&p->consumer, &p->nconsumer, l);
+}
+
+/* read_consumer - the file replaces any list read before */
+static enum sl_status read_consumer(struct policy *p, const char *path, char *err, size_t errlen)
+{
+    char **old = p->consumer;
+    size_t nold = p->nconsumer;
+    p->consumer = NULL;
+    p->nconsumer = 0;
+    enum sl_status st = kv_each_line(path, consumer_line, p, err, errlen);
+    if (st != SL_OK) {
+        kv_list_free(&p->consumer, &p->nconsumer);
+        p->consumer = old;
+        p->nconsumer = nold;
+        return st;
+    }
+    kv_list_free(&old, &nold);
+    p->consumer_read = true;
+    return SL_OK;
+}
+
+/* consumer_in - is the domain d (n bytes, any case) a consumer mailbox
+ * provider's, or a subdomain of one? */
+static bool consumer_in(const struct policy *p, const char *d, size_t n)
+{
+    for (size_t i = 0; i < p->nconsumer; i++) {
+        const char *c = p->consumer[i];
+        size_t cl = strlen(c);
+        if (cl > 2 && strcmp(c + cl - 2, ".*") == 0) {
+            /* "gmx.*": gmx.de, gmx.net, gmx.co.uk, but not gmxx.de */
+            if (n > cl - 1 && strncasecmp(d, c, cl - 1) == 0)
+                return true;
+            continue;
+        }
+        if (n == cl ? strncasecmp(d, c, n) == 0
+                    : n > cl && d[n - cl - 1] == '.' && strncasecmp(d + n - cl, c, cl) == 0)
+            return true;
+    }
+    return false;
+}
+
+enum event_class policy_recipient_class(const struct policy *p, const char *from, const char *to,
+                                        char *domain, size_t domainlen)
+{
+    if (domainlen > 0)
+        domain[0] = '\0';
+    if (decide_internal(p, from, to))
+        return EVENT_INTERNAL;
+    const char *at = strrchr(to, '@');
+    const char *d = at ? at + 1 : "";
+    size_t n = strcspn(d, ">");
+    while (n > 0 && d[n - 1] == '.') /* an absolute domain: "zorg.nl." */
+        n--;
+    /* a partner first: the policy's own word (and its route) over the list */
+    bool partner = policy_domain_in(p->partners, p->npartners, to);
+    if (!partner && n > 0 && consumer_in(p, d, n))
+        return EVENT_CONSUMER;
+    enum event_class c = partner ? EVENT_PARTNER : EVENT_ORG;
+    if (domainlen > 0) {
+        size_t k = n < domainlen - 1 ? n : domainlen - 1;
+        for (size_t i = 0; i < k; i++)
+            domain[i] = (char)tolower((unsigned char)d[i]);
+        domain[k] = '\0';
+    }
+    return c;
+}
+
 /* --- phones_file -------------------------------------------------------- */
 
 /* what read_phones builds: the list of one file, in file order until sorted */
@@ -653,6 +757,7 @@ enum sl_status policy_defaults(struct policy *p)
         {offsetof(struct policy, templates), ""},
         {offsetof(struct policy, portal), "builtin"},
         {offsetof(struct policy, portal_url), "https://localhost/p/"},
+        {offsetof(struct policy, fp_url), ""},
     };
     for (size_t i = 0; st == SL_OK && i < sizeof strings / sizeof strings[0]; i++)
         st = set_string((char **)(void *)((char *)p + strings[i].off), strings[i].def);
@@ -687,6 +792,25 @@ enum sl_status policy_finish(struct policy *p, char *err, size_t errlen)
         snprintf(err, errlen, "portal_url: '%s' is not an http(s) URL", p->portal_url);
         return SL_EPARSE;
     }
+    if (p->fp_url[0] && strncmp(p->fp_url, "https://", 8) != 0 &&
+        strncmp(p->fp_url, "http://", 7) != 0) {
+        snprintf(err, errlen, "fp_url: '%s' is not an http(s) URL (or empty: no link)", p->fp_url);
+        return SL_EPARSE;
+    }
+    if (p->fp_url[0] && strpbrk(p->fp_url, " \t\"<>") != NULL) {
+        snprintf(err, errlen, "fp_url: '%s' has a blank, a quote or an angle bracket", p->fp_url);
+        return SL_EPARSE;
+    }
+    if (!p->consumer_read) {
+        char why[512];
+        if (read_consumer(p, policy_consumer_file(), why, sizeof why) != SL_OK) {
+            snprintf(err, errlen,
+                     "the list of consumer mail domains: %s (or set "
+                     "consumer_domains_file)",
+                     why);
+            return SL_EPARSE;
+        }
+    }
     return SL_OK;
 }
 
@@ -718,6 +842,8 @@ void policy_free(struct policy *p)
     free(p->templates);
     free(p->portal);
     free(p->portal_url);
+    free(p->fp_url);
+    kv_list_free(&p->consumer, &p->nconsumer);
     memset(p, 0, sizeof *p);
 }
 

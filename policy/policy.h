@@ -20,6 +20,7 @@
 
 #include "../common/status.h"
 #include "../rules/pack.h"
+#include "../store/event.h"
 
 enum action {
     ACTION_PASS,
@@ -107,6 +108,12 @@ struct policy {
     char *portal;     /* "builtin", or an external portal (portal/external.h) */
     char *portal_url; /* the pickup link's base; the token is appended */
     unsigned expiry_days;
+    char *fp_url; /* the false-positive link's base (the dashboard's /fp/); "" none */
+    /* consumer mailbox providers (consumer_domains_file, else the shipped
+     * list): "gmail.com", or "gmx.*" for any ending */
+    char **consumer;
+    size_t nconsumer;
+    bool consumer_read; /* a list was read (else policy_finish reads the shipped one) */
 };
 
 /* policy_defaults - the embedded defaults into p (free with policy_free) */
@@ -177,6 +184,19 @@ int policy_rule_mode(const struct policy *p, const char *rule);
 
 const char *policy_mode_name(enum policy_mode m);
 const char *policy_channel_name(enum channel c);
+
+/* policy_consumer_file - the shipped list of consumer mail domains, read
+ * by policy_finish when consumer_domains_file is not set */
+const char *policy_consumer_file(void);
+
+/* policy_recipient_class - the class of recipient to (an address, angle
+ * brackets allowed) of mail from from, as the metrics count it: internal
+ * (decide_internal), partner (in partners), consumer mailbox (in the
+ * consumer list), else another organisation. For partner and org the
+ * lower-case domain goes into domain (domainlen >= EVENT_DOMAIN_MAX + 1
+ * holds any), else "" there. */
+enum event_class policy_recipient_class(const struct policy *p, const char *from, const char *to,
+                                        char *domain, size_t domainlen);
 
 /* policy_domain_in - is addr's domain one of list's, or a subdomain? */
 bool policy_domain_in(char *const *list, size_t n, const char *addr);

@@ -603,6 +603,60 @@ static void test_escape_and_override(const struct notice_templates *t, const cha
     buf_free(&out);
 }
 
+/* the false-positive link: in every notice to the sender, in its language,
+ * as text and as a link; none when not given, and never in the recipient's */
+static void test_fp_link(const struct notice_templates *t)
+{
+    static const struct {
+        const char *lang, *words;
+    } langs[] = {{"nl", "Dit was geen gezondheidsinformatie"},
+                 {"en", "This was not health data"},
+                 {"fr", "Ce n'étaient pas des données de santé"}};
+    static const char link[] =
+        "https://dash.zorg.example/fp/q7Zx-_0123456789abcdefghijklmnopqrstuvwxyzAB";
+    static const enum notice_kind kinds[] = {NOTICE_REDIRECT, NOTICE_WARN, NOTICE_HOLD,
+                                             NOTICE_REJECT};
+    char err[512];
+    for (size_t l = 0; l < NELEM(langs); l++) {
+        for (size_t k = 0; k < NELEM(kinds); k++) {
+            for (int with = 0; with < 2; with++) {
+                struct notice_vars v = vars(langs[l].lang, "anja@zorg.example");
+                v.fp_link = with ? link : NULL;
+                struct buf out = BUF_INIT;
+                char *subject = NULL, *text = NULL, *html = NULL;
+                bool ok = notice_render(t, kinds[k], &v, &out, err, sizeof err) == SL_OK &&
+                          parts(&out, &subject, &text, &html);
+                char href[256];
+                snprintf(href, sizeof href, "<a href=\"%s\">%s</a>", link, langs[l].words);
+                if (with) {
+                    /* the HTML escapes the apostrophe of the French */
+                    bool in_html = strstr(html ? html : "", href) != NULL ||
+                                   (strcmp(langs[l].lang, "fr") == 0 && html &&
+                                    strstr(html, link) && strstr(html, "taient pas des donn"));
+                    CHECK(ok && count(text, link) == 1 && strstr(text, langs[l].words) && in_html,
+                          "%s %s: the link once, in words and as a link (%s)", langs[l].lang,
+                          notice_kind_name(kinds[k]), ok ? "rendered" : err);
+                } else {
+                    CHECK(ok && !strstr(text, "/fp/") && !strstr(text, langs[l].words) &&
+                              !strstr(html, "/fp/"),
+                          "%s %s: no link without one", langs[l].lang, notice_kind_name(kinds[k]));
+                }
+                g_free(subject);
+                g_free(text);
+                g_free(html);
+                buf_free(&out);
+            }
+        }
+        struct notice_vars v = vars(langs[l].lang, "familie@gmail.example");
+        v.fp_link = link;
+        struct buf out = BUF_INIT;
+        CHECK(notice_render(t, NOTICE_RECIPIENT, &v, &out, err, sizeof err) == SL_OK &&
+                  !strstr(out.data, "/fp/"),
+              "%s: the recipient's notice has no false-positive link", langs[l].lang);
+        buf_free(&out);
+    }
+}
+
 int main(void)
 {
     g_mime_init();
@@ -616,6 +670,7 @@ int main(void)
         test_findings(t);
         test_nothing_found(t);
         test_rule_names();
+        test_fp_link(t);
         char tmp[] = "/tmp/sluis-test-notice-XXXXXX";
         if (mkdtemp(tmp)) {
             test_escape_and_override(t, tmp);

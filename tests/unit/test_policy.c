@@ -361,6 +361,89 @@ static void test_table(void)
     policy_free(&p);
 }
 
+/* the recipient classes the metrics count: internal, partner, consumer
+ * mailbox (the shipped list, or the policy's own), another organisation */
+static void test_classes(void)
+{
+    struct policy p;
+    char err[1024] = "";
+    CHECK(policy_defaults(&p) == SL_OK &&
+              policy_set(&p, "org_domains", "zorg-example.nl", err, sizeof err) == SL_OK &&
+              policy_set(&p, "partners", "partner-example.nl", err, sizeof err) == SL_OK &&
+              policy_finish(&p, err, sizeof err) == SL_OK,
+          "the shipped list: %s", err);
+    static const struct {
+        const char *to;
+        enum event_class want;
+        const char *domain;
+    } cases[] = {
+        {"kees@zorg-example.nl", EVENT_INTERNAL, ""},
+        {"<Kees@Wijk.Zorg-Example.NL>", EVENT_INTERNAL, ""},
+        {"arts@partner-example.nl", EVENT_PARTNER, "partner-example.nl"},
+        {"<lab@Mail.Partner-Example.NL>", EVENT_PARTNER, "mail.partner-example.nl"},
+        {"piet@gmail.com", EVENT_CONSUMER, ""},
+        {"<Piet@GoogleMail.com>", EVENT_CONSUMER, ""},
+        {"a@hotmail.nl", EVENT_CONSUMER, ""},
+        {"a@hotmail.be", EVENT_CONSUMER, ""},
+        {"a@live.be", EVENT_CONSUMER, ""},
+        {"a@ziggo.nl", EVENT_CONSUMER, ""},
+        {"a@kpnmail.nl", EVENT_CONSUMER, ""},
+        {"a@telenet.be", EVENT_CONSUMER, ""},
+        {"a@skynet.be", EVENT_CONSUMER, ""},
+        {"a@gmx.de", EVENT_CONSUMER, ""},
+        {"a@gmx.net", EVENT_CONSUMER, ""},
+        {"a@web.de", EVENT_CONSUMER, ""},
+        {"a@proton.me", EVENT_CONSUMER, ""},
+        {"a@icloud.com", EVENT_CONSUMER, ""},
+        {"a@gmail.com.", EVENT_CONSUMER, ""},
+        {"a@gmxx.de", EVENT_ORG, "gmxx.de"},
+        {"a@notgmail.com", EVENT_ORG, "notgmail.com"},
+        {"a@gmail.com.example.org", EVENT_ORG, "gmail.com.example.org"},
+        {"info@Gemeente-Example.NL", EVENT_ORG, "gemeente-example.nl"},
+        {"<lab@ziekenhuis-example.be>", EVENT_ORG, "ziekenhuis-example.be"},
+        {"no-domain", EVENT_ORG, ""},
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        char domain[EVENT_DOMAIN_MAX + 1] = "x";
+        enum event_class got =
+            policy_recipient_class(&p, "anja@zorg-example.nl", cases[i].to, domain, sizeof domain);
+        CHECK(got == cases[i].want && strcmp(domain, cases[i].domain) == 0,
+              "%s: got %s '%s', want %s '%s'", cases[i].to, event_class_name(got), domain,
+              event_class_name(cases[i].want), cases[i].domain);
+    }
+    CHECK(strcmp(p.fp_url, "") == 0, "fp_url: none by default");
+    policy_free(&p);
+
+    /* the policy's own list replaces the shipped one; a partner stays a partner */
+    CHECK(load("consumer.conf", &p, err, sizeof err) == SL_OK, "consumer.conf: %s", err);
+    char domain[EVENT_DOMAIN_MAX + 1];
+    CHECK(policy_recipient_class(&p, NULL, "a@mijnmail-example.nl", domain, sizeof domain) ==
+              EVENT_CONSUMER,
+          "the site's own consumer domain");
+    CHECK(policy_recipient_class(&p, NULL, "a@gmx.at", domain, sizeof domain) == EVENT_CONSUMER,
+          "gmx.* in the site's list");
+    CHECK(policy_recipient_class(&p, NULL, "a@gmail.com", domain, sizeof domain) == EVENT_ORG &&
+              strcmp(domain, "gmail.com") == 0,
+          "gmail.com is not in the site's list: an organisation ('%s')", domain);
+    policy_free(&p);
+
+    CHECK(load("bad-consumer.conf", &p, err, sizeof err) == SL_EPARSE &&
+              strstr(err, "bad-consumer.txt:2: 'not a domain' is not a domain"),
+          "a bad consumer list names file and line: %s", err);
+    CHECK(load("bad-fp.conf", &p, err, sizeof err) == SL_EPARSE &&
+              strstr(err, "fp_url: 'dash.zorg.local/fp/' is not an http(s) URL"),
+          "fp_url must be a URL: %s", err);
+    CHECK(policy_defaults(&p) == SL_OK &&
+              policy_set(&p, "fp_url", "https://sluis.zorg.local/fp/", err, sizeof err) == SL_OK &&
+              policy_finish(&p, err, sizeof err) == SL_OK &&
+              strcmp(p.fp_url, "https://sluis.zorg.local/fp/") == 0,
+          "fp_url set: %s", err);
+    policy_free(&p);
+    CHECK(policy_is_key("fp_url") && policy_is_key("consumer_domains_file"), "the new keys");
+    CHECK(strstr(policy_consumer_file(), "consumer-domains") != NULL, "the shipped list: %s",
+          policy_consumer_file());
+}
+
 int main(int argc, char **argv)
 {
     snprintf(dir, sizeof dir, "%s", argc > 1 ? argv[1] : "tests/unit/data");
@@ -368,5 +451,6 @@ int main(int argc, char **argv)
     test_tags();
     test_table();
     test_way_in();
+    test_classes();
     return check_summary("test_policy");
 }

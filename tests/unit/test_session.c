@@ -4,6 +4,7 @@
  * of the smfi_* calls, under configurations written for each case.
  */
 #include <dirent.h>
+#include <openssl/evp.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -14,7 +15,10 @@
 
 #include "../../common/file.h"
 #include "../../milter/log.h"
+#include "../../milter/record.h"
 #include "../../milter/session.h"
+#include "../../policy/tags.h"
+#include "../../store/pseudo.h"
 #include "check.h"
 #include "server.h"
 
@@ -1093,6 +1097,349 @@ static void test_max_recipients(void)
     session_free(s);
 }
 
+/* --- metrics: one event per outgoing message, in a real store --------- */
+
+/* ev_query - one text value of a query on the metrics store at db ("" none) */
+static void ev_query(const char *db, const char *sql, char *out, size_t outlen)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *q = NULL;
+    out[0] = '\0';
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW &&
+        sqlite3_column_text(q, 0))
+        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+}
+
+/* ev_groups - the event's groups as "class/domain/action/intended/channel/n"
+ * lines in a stable order */
+static void ev_groups(const char *db, long id, char *out, size_t outlen)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT group_concat(g, ' ') FROM (SELECT class || '/' || domain || '/' || action || "
+             "'/' || intended || '/' || channel || '/' || n AS g FROM event_groups WHERE event = "
+             "%ld ORDER BY class, domain, action)",
+             id);
+    ev_query(db, sql, out, outlen);
+}
+
+/* one message and the event it must leave */
+struct mcase {
+    const char *name;
+    int conf; /* 0: the portal, 1: no portal (hold), 2: submission closed */
+    const char *from;
+    const char *to[4];
+    const char *body;
+    const char *subject;
+    enum session_rc want;
+    const char *dept; /* the event's department */
+    int action, intended, mode;
+    const char *groups; /* ev_groups() */
+    bool fp;            /* a false-positive link went out, and its hash is kept */
+    const char *rules;  /* rule ids, sorted, comma-separated */
+};
+
+#define C_INT                EVENT_INTERNAL
+#define A(x)                 ACTION_##x
+#define G(c, d, a, i, ch, n) #c "/" d "/" #a "/" #i "/" #ch "/" #n
+
+static void test_metrics(const char *scripts)
+{
+    char dir[] = "/tmp/sluis-test-metrics-XXXXXX", key[300], mkey[300], err[512], db[400];
+    if (mkdtemp(dir) == NULL) {
+        CHECK(false, "a folder for the metrics");
+        return;
+    }
+    snprintf(key, sizeof key, "%s/portal.key", dir);
+    snprintf(mkey, sizeof mkey, "%s/metrics.key", dir);
+    snprintf(db, sizeof db, "%s/metrics.db", dir);
+    CHECK(store_keygen(key, err, sizeof err) == SL_OK, "portal keygen: %s", err);
+    CHECK(pseudo_keygen(mkey, err, sizeof err) == SL_OK, "metrics keygen: %s", err);
+    pid_t rcv;
+    int port = receiver_start(scripts, dir, &rcv);
+    CHECK(port > 0, "the receiver started");
+    if (port <= 0) {
+        rm_rf(dir);
+        return;
+    }
+    char policy[400];
+    snprintf(policy, sizeof policy, "%s/policy.conf", dir);
+    FILE *pf = fopen(policy, "w");
+    if (pf) {
+        fputs("[department Wijkteam]\nmembers = wijk-*@zorg-example.nl\nmode = monitor\n"
+              "[department GGZ]\nmembers = @ggz.zorg-example.nl\nmode = warn\n",
+              pf);
+        fclose(pf);
+    }
+    /* three configurations, one recorder: as over a reload */
+    struct snapshot *snaps[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++) {
+        char conf[2048];
+        snprintf(conf, sizeof conf,
+                 "org_domains = zorg-example.nl\ntls_partners = partner-example.nl\n"
+                 "policy = %s\nportal_db = %s/m%d.db\nportal_key = %s\nsubmission = 127.0.0.1:%d\n"
+                 "fp_url = https://dash.zorg-example.nl/fp/\nchannels = %s\n"
+                 "metrics_store = %s\nmetrics_key = %s\n",
+                 policy, dir, i, key, i == 2 ? 1 : port, i == 1 ? "smime tls" : "smime tls portal",
+                 db, mkey);
+        snaps[i] = with_config(conf);
+    }
+    struct recorder *rec = NULL;
+    if (snaps[0])
+        CHECK(recorder_start(&snaps[0]->cfg, &rec, err, sizeof err) == SL_OK, "recorder: %s", err);
+    for (int i = 0; i < 3 && rec; i++)
+        if (snaps[i])
+            snaps[i]->recorder = rec;
+
+    static const struct mcase mc[] = {
+        {"sensitive: portal for the consumer and the organisation, tls for the partner",
+         0,
+         "anja@zorg-example.nl",
+         {"piet@gmail.com", "arts@partner-example.nl", "lab@Ziekenhuis-Example.NL",
+          "kees@zorg-example.nl"},
+         SENSITIVE,
+         NULL,
+         SESSION_ACCEPT,
+         "",
+         A(PORTAL),
+         A(PORTAL),
+         MODE_ENFORCE,
+         G(0, "", 0, 0, 0, 1) " " G(1, "partner-example.nl", 2, 2, 2, 1) " " G(
+             2, "ziekenhuis-example.nl", 3, 3, 3, 1) " " G(3, "", 3, 3, 3, 1),
+         true,
+         "health.diagnosis,nl.bsn"},
+        {"clean mail to a consumer mailbox: passed, no link",
+         0,
+         "anja@zorg-example.nl",
+         {"marie@hotmail.nl"},
+         CLEAN,
+         NULL,
+         SESSION_ACCEPT,
+         "",
+         A(PASS),
+         A(PASS),
+         MODE_ENFORCE,
+         G(3, "", 0, 0, 0, 1),
+         false,
+         ""},
+        {"monitor mode: delivered as it is, the portal intended, no notice",
+         0,
+         "wijk-noord@zorg-example.nl",
+         {"piet@gmail.com", "a@gmx.de"},
+         SENSITIVE,
+         NULL,
+         SESSION_ACCEPT,
+         "Wijkteam",
+         A(PASS),
+         A(PORTAL),
+         MODE_MONITOR,
+         G(3, "", 0, 3, 0, 2),
+         false,
+         "health.diagnosis,nl.bsn"},
+        {"warn mode: delivered, the sender warned with a link",
+         0,
+         "jan@ggz.zorg-example.nl",
+         {"info@gemeente-example.nl"},
+         SENSITIVE,
+         NULL,
+         SESSION_ACCEPT,
+         "GGZ",
+         A(PASS),
+         A(PORTAL),
+         MODE_WARN,
+         G(2, "gemeente-example.nl", 0, 3, 0, 1),
+         true,
+         "health.diagnosis,nl.bsn"},
+        {"no portal: held, the sender told with a link",
+         1,
+         "anja@zorg-example.nl",
+         {"piet@gmail.com", "kees@zorg-example.nl"},
+         SENSITIVE,
+         NULL,
+         SESSION_ACCEPT,
+         "",
+         A(HOLD),
+         A(HOLD),
+         MODE_ENFORCE,
+         G(0, "", 4, 0, 0, 1) " " G(3, "", 4, 4, 0, 1),
+         true,
+         "health.diagnosis,nl.bsn"},
+        {"the sender's notice cannot go out: rolled back, tempfail recorded, no link",
+         2,
+         "anja@zorg-example.nl",
+         {"piet@gmail.com"},
+         SENSITIVE,
+         NULL,
+         SESSION_TEMPFAIL,
+         "",
+         A(TEMPFAIL),
+         A(PORTAL),
+         MODE_ENFORCE,
+         G(3, "", 6, 3, 0, 1),
+         false,
+         "health.diagnosis,nl.bsn"},
+        {"[onveilig: toestemming]: sent as it is, the override recorded",
+         0,
+         "anja@zorg-example.nl",
+         {"piet@gmail.com"},
+         SENSITIVE,
+         "[onveilig: toestemming] overdracht",
+         SESSION_ACCEPT,
+         "",
+         A(PASS),
+         A(PASS),
+         MODE_ENFORCE,
+         G(3, "", 0, 0, 0, 1),
+         false,
+         "health.diagnosis,nl.bsn"},
+    };
+    long want_events = 0;
+    for (size_t i = 0; rec && i < NELEM(mc); i++) {
+        const struct mcase *c = &mc[i];
+        if (snaps[c->conf] == NULL)
+            continue;
+        struct session *s = session_new(snaps[c->conf]);
+        if (s == NULL)
+            continue;
+        struct record r = {.subject = c->subject};
+        size_t nto = 0;
+        while (nto < 4 && c->to[nto])
+            nto++;
+        char logpath[32];
+        int saved = log_capture(logpath);
+        enum session_rc rc = message(s, &r, c->from, c->to, nto, c->body, 1);
+        free(log_captured(saved, logpath));
+        session_free(s);
+        CHECK(rc == c->want, "%s: answer %d, want %d", c->name, (int)rc, (int)c->want);
+        recorder_flush(rec);
+        want_events++;
+        char got[1024], sql[512];
+        ev_query(db, "SELECT count(*) FROM events", got, sizeof got);
+        CHECK(atol(got) == want_events, "%s: %s events, want %ld", c->name, got, want_events);
+        long id = 0;
+        ev_query(db, "SELECT max(id) FROM events", got, sizeof got);
+        id = atol(got);
+        snprintf(sql, sizeof sql,
+                 "SELECT dept || '|' || action || '|' || intended || '|' || mode || '|' || "
+                 "(fp <> '') || '|' || length(fp) || '|' || length(sender) || '|' || "
+                 "sensitive || '|' || (size > 0) FROM events WHERE id = %ld",
+                 id);
+        ev_query(db, sql, got, sizeof got);
+        char want[512];
+        snprintf(want, sizeof want, "%s|%d|%d|%d|%d|%d|64|%d|1", c->dept, c->action, c->intended,
+                 c->mode, c->fp, c->fp ? 64 : 0, c->body == SENSITIVE);
+        CHECK(strcmp(got, want) == 0,
+              "%s: dept|action|intended|mode|fp|fp length|sender length|sensitive|size: got "
+              "'%s', want '%s'",
+              c->name, got, want);
+        ev_groups(db, id, got, sizeof got);
+        CHECK(strcmp(got, c->groups) == 0, "%s: groups '%s', want '%s'", c->name, got, c->groups);
+        snprintf(sql, sizeof sql,
+                 "SELECT group_concat(rule, ',') FROM (SELECT rule FROM event_rules WHERE event = "
+                 "%ld AND rule IN ('nl.bsn', 'health.diagnosis') ORDER BY rule)",
+                 id);
+        ev_query(db, sql, got, sizeof got);
+        CHECK(strcmp(got, c->rules) == 0, "%s: rules '%s', want '%s'", c->name, got, c->rules);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) - count(DISTINCT rule) FROM event_rules WHERE event = %ld", id);
+        ev_query(db, sql, got, sizeof got);
+        CHECK(strcmp(got, "0") == 0, "%s: each rule once (%s twice)", c->name, got);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM event_rules WHERE event = %ld AND (rule LIKE "
+                 "'unscannable%%' OR category = 'unscannable')",
+                 id);
+        ev_query(db, sql, got, sizeof got);
+        CHECK(strcmp(got, "0") == 0, "%s: no note as a rule", c->name);
+        if (c->subject) {
+            snprintf(sql, sizeof sql,
+                     "SELECT tag || '|' || reason || '|' || override FROM events WHERE id = %ld",
+                     id);
+            ev_query(db, sql, got, sizeof got);
+            snprintf(want, sizeof want, "%d|%d|1", TAG_UNSAFE, REASON_CONSENT);
+            CHECK(strcmp(got, want) == 0, "%s: tag|reason|override '%s', want '%s'", c->name, got,
+                  want);
+        }
+        /* the link in the sender's notice is the one whose hash is kept */
+        if (c->fp) {
+            int k = received(dir);
+            char path[400], tok[RECORD_FP_TOKEN_LEN + 1] = "";
+            snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k);
+            for (int back = 0; back < 3 && !tok[0]; back++) {
+                size_t len;
+                snprintf(path, sizeof path, "%s/rcv/%03d.eml", dir, k - back);
+                char *text = file_read_all(path, 1 << 20, &len, err, sizeof err);
+                const char *p = text ? strstr(text, "https://dash.zorg-example.nl/fp/") : NULL;
+                if (p) {
+                    p += strlen("https://dash.zorg-example.nl/fp/");
+                    size_t n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                         "0123456789-_");
+                    if (n == RECORD_FP_TOKEN_LEN)
+                        memcpy(tok, p, n);
+                }
+                free(text);
+            }
+            CHECK(tok[0] != '\0', "%s: the notice has the link with a 43-character token", c->name);
+            snprintf(sql, sizeof sql, "SELECT fp FROM events WHERE id = %ld", id);
+            ev_query(db, sql, got, sizeof got);
+            char hash[EVENT_HASH_LEN + 1] = "";
+            unsigned char md[32];
+            unsigned mdlen = 0;
+            if (tok[0] && EVP_Digest(tok, strlen(tok), md, &mdlen, EVP_sha256(), NULL) == 1)
+                for (int b = 0; b < 32; b++)
+                    snprintf(hash + 2 * b, 3, "%02x", md[b]);
+            CHECK(tok[0] && strcmp(got, hash) == 0, "%s: the event keeps SHA-256 of the token",
+                  c->name);
+        }
+    }
+    /* inbound mail leaves no event */
+    if (rec && snaps[0]) {
+        struct session *s = session_new(snaps[0]);
+        struct record r = {0};
+        const char *to[] = {"anja@zorg-example.nl"};
+        char logpath[32], got[64];
+        int saved = log_capture(logpath);
+        message(s, &r, "someone@gmail.com", to, 1, SENSITIVE, 1);
+        free(log_captured(saved, logpath));
+        session_free(s);
+        recorder_flush(rec);
+        ev_query(db, "SELECT count(*) FROM events", got, sizeof got);
+        CHECK(atol(got) == want_events, "inbound: no event (%s events, want %ld)", got,
+              want_events);
+        /* one sender, one pseudonym; its sealed address opens with the key */
+        ev_query(db, "SELECT count(DISTINCT sender) FROM events", got, sizeof got);
+        CHECK(strcmp(got, "4") == 0, "four senders, four pseudonyms: %s", got);
+    }
+    recorder_stop(rec);
+    for (int i = 0; i < 3; i++)
+        snapshot_release(snaps[i]);
+    /* nothing of the messages in the store's files: addresses, words */
+    static const char *const never[] = {"anja@",       "zorg-example.nl\"",
+                                        "piet",        "gmail",
+                                        "hotmail",     "Jansen",
+                                        "123456782",   "delier",
+                                        "haloperidol", "overdracht",
+                                        "toestemming", "kees",
+                                        "marie",       "wijk-noord",
+                                        "jan@"};
+    const char *files[] = {"metrics.db", "metrics.db-wal", "metrics.spill"};
+    for (size_t f = 0; f < NELEM(files); f++) {
+        char path[400];
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        char *bytes = file_read_all(path, 64 << 20, &len, err, sizeof err);
+        for (size_t w = 0; bytes && w < NELEM(never); w++)
+            CHECK(memmem(bytes, len, never[w], strlen(never[w])) == NULL, "%s holds '%s'", files[f],
+                  never[w]);
+        free(bytes);
+    }
+    kill(rcv, SIGTERM);
+    waitpid(rcv, NULL, 0);
+    rm_rf(dir);
+}
+
 int main(int argc, char **argv)
 {
     char scripts[512];
@@ -1258,6 +1605,7 @@ int main(int argc, char **argv)
 
     test_max_recipients();
     test_redirect(scripts);
+    test_metrics(scripts);
 
     /* configuration errors name the line */
     static const struct {
