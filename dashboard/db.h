@@ -1,0 +1,92 @@
+/*
+ * db - dashboard.db, the only file sluis-dashboard writes: its schema
+ * (dash.h) with numbered migrations, and the rows of the audit log, the
+ * causes, the actions and the false-positive reports. Users and sessions
+ * are auth.c's.
+ *
+ * Portable SQL as in store/metrics.h (no "INSERT OR", no date functions);
+ * SQLite specifics (PRAGMAs) only in dashdb_open. Every function takes the
+ * connection and is not thread-safe on it: the app serialises with
+ * dash_lock(). Errors say what failed, never a value from a row.
+ */
+#ifndef SLUIS_DASH_DB_H
+#define SLUIS_DASH_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/status.h"
+#include "../store/event.h"
+
+#define DASHDB_SCHEMA 1
+
+struct sqlite3;
+
+/* dashdb_open - open (make 0640, migrate) dashboard.db at path; a newer
+ * schema than DASHDB_SCHEMA is refused */
+enum sl_status dashdb_open(const char *path, struct sqlite3 **out, char *err, size_t errlen);
+void dashdb_close(struct sqlite3 *db);
+/* dashdb_schema - the file's schema version */
+int dashdb_schema(struct sqlite3 *db);
+
+/* one transaction: begin, then commit or (on any failure) rollback */
+enum sl_status dashdb_begin(struct sqlite3 *db);
+enum sl_status dashdb_end(struct sqlite3 *db, enum sl_status st);
+
+#define DASH_NAME_MAX   63
+#define DASH_WHAT_MAX   127
+#define DASH_DETAIL_MAX 1023
+#define DASH_TITLE_MAX  200
+#define DASH_DEPTS_MAX  1023
+#define DASH_NOTE_MAX   2000
+
+struct dash_audit_row {
+    int64_t id, t;
+    char user[DASH_NAME_MAX + 1];
+    char what[DASH_WHAT_MAX + 1];
+    char detail[DASH_DETAIL_MAX + 1];
+};
+
+struct dash_cause {
+    int64_t id, t;
+    char user[DASH_NAME_MAX + 1];
+    char cause[32];
+    char note[DASH_NOTE_MAX + 1];
+};
+
+struct dash_action {
+    int64_t id, t;
+    char user[DASH_NAME_MAX + 1];
+    char title[DASH_TITLE_MAX + 1];
+    char depts[DASH_DEPTS_MAX + 1]; /* "A,B"; "" the whole organisation */
+    char channel[32];
+    char start[11], end[11]; /* "YYYY-MM-DD"; end "" open */
+};
+
+/* dashdb_audit - one audit row (user, what, detail copied; cut to their maxima) */
+enum sl_status dashdb_audit(struct sqlite3 *db, int64_t t, const char *user, const char *what,
+                            const char *detail);
+/* dashdb_audit_list - the newest max rows, newest first (*out the caller's to free) */
+enum sl_status dashdb_audit_list(struct sqlite3 *db, size_t max, struct dash_audit_row **out,
+                                 size_t *n);
+
+enum sl_status dashdb_cause_add(struct sqlite3 *db, int64_t t, const char *user, const char *cause,
+                                const char *note);
+/* newest first */
+enum sl_status dashdb_causes(struct sqlite3 *db, struct dash_cause **out, size_t *n);
+
+enum sl_status dashdb_action_add(struct sqlite3 *db, const struct dash_action *a);
+/* by start, oldest first */
+enum sl_status dashdb_actions(struct sqlite3 *db, struct dash_action **out, size_t *n);
+
+/* dashdb_fp_report - record a report for the event with fp hash fp (its
+ * month and rules): *recorded false when that fp was reported before
+ * (nothing changes then) */
+enum sl_status dashdb_fp_report(struct sqlite3 *db, const char *fp, const char *month,
+                                const struct event_rule *rules, size_t nrules, int64_t t,
+                                bool *recorded);
+/* dashdb_fp_count - reports against rule in month */
+uint64_t dashdb_fp_count(struct sqlite3 *db, const char *rule, const char *month);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * sluis-dashboard - the internal web application of the privacy officer:
+ * the month's figures from the metrics store, the causes and actions of
+ * the toolkit's cycle, exports and the printable report, users, roles and
+ * the audit log. See sluis-dashboard(8) and dash.h.
+ *
+ * It reads the metrics store (read-only) and writes only dashboard.db.
+ * Started as root it binds, reads its TLS files and the pseudonym key,
+ * then becomes `user` before it opens the databases, so dashboard.db stays
+ * that user's. A thread per connection (web/http.c); the main thread waits
+ * for signals and removes idle sessions every few minutes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../milter/account.h"
+#include "../milter/log.h"
+#include "auth.h"
+#include "config.h"
+#include "dash.h"
+#include "db.h"
+
+#ifndef SLUIS_VERSION
+#define SLUIS_VERSION "0"
+#endif
+#ifndef SLUIS_SYSCONFDIR
+#define SLUIS_SYSCONFDIR "/etc"
+#endif
+#define DEFAULT_CONFIG SLUIS_SYSCONFDIR "/sluis/sluis-dashboard.conf"
+
+static int usage(FILE *f)
+{
+    fprintf(f, "usage: sluis-dashboard [-c FILE] [-f] [-n] [-V]\n"
+               "  -c FILE  configuration (default " DEFAULT_CONFIG ")\n"
+               "  -f       stay in the foreground (it always does; for the unit's sake)\n"
+               "  -n       check the configuration, dashboard.db, the store and the key, then "
+               "exit\n"
+               "  -V       print the version\n");
+    return f == stderr ? 2 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *conf = DEFAULT_CONFIG;
+    bool explicit = false, check = false;
+    int c;
+    while ((c = getopt(argc, argv, "c:fnVh")) != -1) {
+        switch (c) {
+        case 'c':
+            conf = optarg;
+            explicit = true;
+            break;
+        case 'f':
+            break;
+        case 'n':
+            check = true;
+            break;
+        case 'V':
+            printf("sluis-dashboard %s\n", SLUIS_VERSION);
+            return 0;
+        case 'h':
+            return usage(stdout);
+        default:
+            return usage(stderr);
+        }
+    }
+    if (optind != argc)
+        return usage(stderr);
+
+    static struct dash_config cfg;
+    char err[1024];
+    struct stat st;
+    enum sl_status s;
+    /* the default file is optional: the embedded defaults stand without it */
+    if (!explicit && stat(conf, &st) != 0 && errno == ENOENT)
+        s = dash_config_defaults(&cfg);
+    else
+        s = dash_config_load(conf, &cfg, err, sizeof err);
+    if (s != SL_OK) {
+        fprintf(stderr, "sluis-dashboard: %s\n", s == SL_ENOMEM ? "out of memory" : err);
+        return 1;
+    }
+    log_name("sluis-dashboard");
+    if (cfg.log == LOGTO_FILE && !check) {
+        if (!log_open_file(cfg.log_file, err, sizeof err)) {
+            fprintf(stderr, "sluis-dashboard: %s\n", err);
+            return 1;
+        }
+    } else {
+        log_open(check ? LOGTO_STDERR : (enum log_target)cfg.log);
+    }
+    struct account a;
+    if (!account_lookup(cfg.user, "", &a, err, sizeof err)) {
+        fprintf(stderr, "sluis-dashboard: %s\n", err);
+        return 1;
+    }
+    if (check) {
+        /* as the user the dashboard becomes: its database, the store, the key */
+        struct dash_app *app = NULL;
+        if (!account_become(&a, err, sizeof err) ||
+            dash_app_open(&cfg, &app, err, sizeof err) != SL_OK) {
+            fprintf(stderr, "sluis-dashboard: %s\n", err);
+            return 1;
+        }
+        printf("sluis-dashboard: %s: configuration valid; %s opens (schema %d); the metrics "
+               "store %s; the key %s\n",
+               explicit || stat(conf, &st) == 0 ? conf : "(embedded defaults)", cfg.db,
+               dashdb_schema(dash_db(app)), dash_metrics(app) ? "opens" : "is not there yet",
+               dash_key(app) ? "loads" : "is missing (no pseudonyms, no reveals)");
+        dash_app_close(app);
+        dash_config_free(&cfg);
+        return 0;
+    }
+
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* every thread started after this inherits it */
+    signal(SIGPIPE, SIG_IGN);
+
+    struct dash_app *app = NULL;
+    struct web_server *srv = NULL;
+    struct web_config wc;
+    if (!account_become(&a, err, sizeof err) || dash_app_open(&cfg, &app, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis-dashboard: %s\n", err);
+        return 1;
+    }
+    dash_app_web(app, &wc);
+    if (web_server_start(&wc, &srv, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis-dashboard: %s\n", err);
+        dash_app_close(app);
+        return 1;
+    }
+    char where[300];
+    const char *colon = strrchr(cfg.listen, ':');
+    fprintf(stderr, "sluis-dashboard %s: listening on %s://%.*s:%u/\n", SLUIS_VERSION,
+            cfg.tls_cert[0] ? "https" : "http", colon ? (int)(colon - cfg.listen) : 0, cfg.listen,
+            web_server_port(srv));
+    log_msg(LOG_INFO, NULL, "started: listening on port %u, logging to %s%s", web_server_port(srv),
+            log_where(where, sizeof where),
+            dash_metrics(app) ? "" : "; the metrics store is not there yet");
+
+    for (;;) {
+        struct timespec wait = {300, 0};
+        int sig = sigtimedwait(&sigs, NULL, &wait);
+        if (sig == SIGTERM || sig == SIGINT)
+            break;
+        if (sig == SIGHUP) {
+            if (!log_reopen(err, sizeof err))
+                log_msg(LOG_ERR, NULL, "%s", err);
+            continue;
+        }
+        if (sig < 0 && errno == EAGAIN) {
+            dash_lock(app);
+            auth_sessions_expire(dash_db(app), (int64_t)time(NULL), cfg.session_minutes * 60u);
+            dash_unlock(app);
+        }
+    }
+    log_msg(LOG_INFO, NULL, "stopping");
+    web_server_stop(srv);
+    dash_app_close(app);
+    dash_config_free(&cfg);
+    return 0;
+}
