@@ -31,7 +31,7 @@ ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validat
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
-STORE_SRC  := store/event.c store/pseudo.c store/metrics.c
+STORE_SRC  := store/event.c store/pseudo.c store/metrics.c store/writer.c
 ENGINE_SRC += $(STORE_SRC)
 UNIT_TESTS_STORE := test_store
 # the figures of the dashboard and `sluis report` (issue 14); the dashboard's

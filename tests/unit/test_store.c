@@ -25,6 +25,7 @@
 #include "../../store/event.h"
 #include "../../store/metrics.h"
 #include "../../store/pseudo.h"
+#include "../../store/writer.h"
 #include "check.h"
 
 static char dir[256];
@@ -679,6 +680,371 @@ static void test_metrics_privacy(void)
     scan_files(path, "after a checkpoint");
 }
 
+/* ---- the writer */
+
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
+static unsigned log_lines, log_lost_lines, log_secret_lines;
+
+static void test_log(int prio, const char *msg)
+{
+    (void)prio;
+    pthread_mutex_lock(&log_mu);
+    log_lines++;
+    if (strstr(msg, "lost"))
+        log_lost_lines++;
+    for (size_t i = 0; i < NELEM(SECRETS); i++)
+        if (strcasestr(msg, SECRETS[i]))
+            log_secret_lines++;
+    pthread_mutex_unlock(&log_mu);
+}
+
+static void log_reset(void)
+{
+    pthread_mutex_lock(&log_mu);
+    log_lines = log_lost_lines = 0;
+    pthread_mutex_unlock(&log_mu);
+}
+
+static unsigned log_lost(void)
+{
+    pthread_mutex_lock(&log_mu);
+    unsigned n = log_lost_lines;
+    pthread_mutex_unlock(&log_mu);
+    return n;
+}
+
+static struct writer *start_writer(const char *store, const char *spill, unsigned queue,
+                                   unsigned retention, char *err, size_t errlen)
+{
+    struct writer_config cfg = {store, spill, queue, retention, test_log};
+    struct writer *w = NULL;
+    enum sl_status st = writer_start(&cfg, &w, err, errlen);
+    CHECK(st == SL_OK && w != NULL, "writer_start %s: %s", store, err);
+    return w;
+}
+
+/* push - n events of the test's people, each with its sealed sender */
+static void push(struct writer *w, int n, int64_t t0, unsigned pause_us)
+{
+    struct pseudo_key k = test_key();
+    unsigned char sealed[PSEUDO_SEALED_MAX];
+    size_t len = 0;
+    for (int i = 0; i < n; i++) {
+        const char *who = SECRETS[i % 2 ? 0 : 2];
+        struct event e = sample(t0 + i, &k, who, i);
+        pseudo_seal(&k, who, sealed, sizeof sealed, &len);
+        writer_push(w, &e, sealed, len);
+        if (pause_us)
+            usleep(pause_us);
+    }
+}
+
+/* wait_stored - until stored + replayed reaches want (the writer retries
+ * every few seconds); false after a minute */
+static bool wait_stored(struct writer *w, uint64_t want, struct writer_stats *st)
+{
+    for (int i = 0; i < 600; i++) {
+        writer_stats(w, st);
+        if (st->stored + st->replayed >= want)
+            return true;
+        usleep(100000);
+    }
+    return false;
+}
+
+static off_t file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+static void test_writer_batches(void)
+{
+    char err[512] = "";
+    const char *db = in_dir("w1.db"), *spill = in_dir("w1.spill");
+    struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 3000, 1760000000, 0);
+    writer_flush(w);
+    struct writer_stats st;
+    writer_stats(w, &st);
+    CHECK(st.pushed == 3000 && st.stored == 3000 && st.spilled == 0 && st.lost == 0,
+          "3000 pushed and stored: pushed %llu stored %llu spilled %llu lost %llu",
+          (unsigned long long)st.pushed, (unsigned long long)st.stored,
+          (unsigned long long)st.spilled, (unsigned long long)st.lost);
+    CHECK(st.batches >= 3000 / WRITER_BATCH && st.batches <= 3000 / 10,
+          "batched: %llu transactions for 3000 events", (unsigned long long)st.batches);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 3000, "3000 rows");
+    CHECK(count_in(db, "SELECT count(*) FROM event_groups") == 9000, "9000 group rows");
+    CHECK(count_in(db, "SELECT count(*) FROM senders WHERE sealed IS NOT NULL") == 2,
+          "2 senders, sealed");
+    writer_stop(w);
+    struct stat sb;
+    CHECK(stat(spill, &sb) == 0 && (sb.st_mode & 0777) == 0600 && sb.st_size == 0,
+          "an empty spill file, 0600: %o, %lld bytes", (unsigned)(sb.st_mode & 0777),
+          (long long)sb.st_size);
+    scan_files(db, "written by the writer");
+
+    /* a slow trickle: one transaction per linger period, not per event */
+    w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 60, 1760100000, 5000);
+    writer_flush(w);
+    writer_stats(w, &st);
+    CHECK(st.stored == 60 && st.batches < 30,
+          "60 events 5 ms apart: %llu stored in %llu transactions", (unsigned long long)st.stored,
+          (unsigned long long)st.batches);
+    writer_stop(w);
+    writer_stop(NULL);
+}
+
+static void test_writer_overflow(void)
+{
+    char err[512] = "";
+    const char *db = in_dir("w2.db"), *spill = in_dir("w2.spill");
+    log_reset();
+    struct writer *w = start_writer(db, spill, 16, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 1, 1760000000, 0);
+    writer_flush(w);
+    /* a second connection holds the write lock: the writer stalls (then
+     * fails after its busy timeout) */
+    sqlite3 *locker = NULL;
+    CHECK(sqlite3_open(db, &locker) == SQLITE_OK &&
+              sqlite3_exec(locker, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK,
+          "hold the store's lock");
+    push(w, 400, 1760000100, 500);
+    struct writer_stats st;
+    writer_stats(w, &st);
+    CHECK(st.spilled > 0, "a full queue spills at once: %llu spilled",
+          (unsigned long long)st.spilled);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 1, "nothing stored while locked");
+    writer_flush(w);
+    writer_stats(w, &st);
+    CHECK(st.stored + st.spilled == 401 && st.lost == 0,
+          "while locked everything stored or spilled: stored %llu spilled %llu lost %llu",
+          (unsigned long long)st.stored, (unsigned long long)st.spilled,
+          (unsigned long long)st.lost);
+    CHECK(file_size(spill) > 0, "the spill file has them");
+    for (size_t i = 0; i < NELEM(SECRETS); i++)
+        CHECK(!file_holds(spill, SECRETS[i]), "the spill file holds \"%s\"", SECRETS[i]);
+    sqlite3_exec(locker, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(locker);
+    CHECK(wait_stored(w, 401, &st), "replayed once the lock is gone: stored %llu replayed %llu",
+          (unsigned long long)st.stored, (unsigned long long)st.replayed);
+    CHECK(st.replayed == st.spilled && st.lost == 0, "every spilled event replayed: %llu of %llu",
+          (unsigned long long)st.replayed, (unsigned long long)st.spilled);
+    writer_stop(w);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 401, "401 rows, none lost: got %lld",
+          (long long)count_in(db, "SELECT count(*) FROM events"));
+    CHECK(count_in(db, "SELECT count(DISTINCT t) FROM events") == 401, "each once");
+    CHECK(file_size(spill) == 0, "the spill file truncated after the replay: %lld bytes",
+          (long long)file_size(spill));
+    CHECK(log_secret_lines == 0, "no log line names anyone");
+}
+
+/* fill - write a file until the file system is full */
+static bool fill(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    char block[4096];
+    memset(block, 'x', sizeof block);
+    bool full = false;
+    while (fd >= 0) {
+        ssize_t n = write(fd, block, sizeof block);
+        if (n < 0) {
+            full = errno == ENOSPC;
+            break;
+        }
+    }
+    while (fd >= 0 && write(fd, block, 1) == 1)
+        ;
+    if (fd >= 0)
+        close(fd);
+    return full;
+}
+
+static void test_writer_full_disk(void)
+{
+    if (geteuid() != 0) {
+        CHECK(false, "the full file system test mounts a tmpfs: run test_store as root");
+        return;
+    }
+    char mnt[512];
+    snprintf(mnt, sizeof mnt, "%s", in_dir("small"));
+    mkdir(mnt, 0700);
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=16m,mode=0700") != 0) {
+        CHECK(false, "mount a 16 MiB tmpfs on %s: %s", mnt, strerror(errno));
+        return;
+    }
+    char db[600], filler[600], spill_full[600];
+    snprintf(db, sizeof db, "%s/store.db", mnt);
+    snprintf(filler, sizeof filler, "%s/filler", mnt);
+    snprintf(spill_full, sizeof spill_full, "%s/store.spill", mnt);
+    const char *spill = in_dir("w3.spill"); /* another file system */
+    char err[512] = "";
+    log_reset();
+
+    /* the store's file system full, the spill file elsewhere */
+    struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w != NULL) {
+        push(w, 10, 1760000000, 0);
+        writer_flush(w);
+        CHECK(fill(filler), "filled the tmpfs");
+        push(w, 2000, 1760001000, 0);
+        writer_flush(w);
+        struct writer_stats st;
+        writer_stats(w, &st);
+        CHECK(st.spilled > 0 && st.lost == 0 && st.stored + st.spilled == 2010,
+              "a full disk: stored %llu, spilled %llu, lost %llu", (unsigned long long)st.stored,
+              (unsigned long long)st.spilled, (unsigned long long)st.lost);
+        CHECK(file_size(spill) > 0, "spilled to the other file system");
+        unlink(filler);
+        CHECK(wait_stored(w, 2010, &st), "replayed once there is room: stored %llu replayed %llu",
+              (unsigned long long)st.stored, (unsigned long long)st.replayed);
+        writer_stop(w);
+        CHECK(count_in(db, "SELECT count(*) FROM events") == 2010, "2010 rows: got %lld",
+              (long long)count_in(db, "SELECT count(*) FROM events"));
+        CHECK(file_size(spill) == 0, "spill file truncated");
+    }
+    unlink(db);
+    char side[700];
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
+
+    /* both on the full file system: the store does not even open; events lost,
+     * counted, one log line */
+    log_reset();
+    CHECK(fill(filler), "filled the tmpfs again");
+    err[0] = '\0';
+    w = start_writer(db, spill_full, 0, 0, err, sizeof err);
+    if (w != NULL) {
+        CHECK(err[0] != '\0', "writer_start says why the store did not open: %s", err);
+        push(w, 30, 1760002000, 0);
+        writer_flush(w);
+        push(w, 20, 1760003000, 0);
+        writer_flush(w);
+        struct writer_stats st;
+        writer_stats(w, &st);
+        CHECK(st.lost == 50 && st.stored == 0 && st.spilled == 0,
+              "nowhere to write: lost %llu, stored %llu, spilled %llu", (unsigned long long)st.lost,
+              (unsigned long long)st.stored, (unsigned long long)st.spilled);
+        for (int i = 0; i < 50 && log_lost() == 0; i++)
+            usleep(100000);
+        CHECK(log_lost() == 1, "the loss logged once: %u lines", log_lost());
+        unlink(filler);
+        push(w, 20, 1760004000, 0);
+        writer_flush(w);
+        CHECK(wait_stored(w, 20, &st), "room again: the store opens and takes events (%llu)",
+              (unsigned long long)st.stored);
+        CHECK(st.lost == 50, "the lost stay counted: %llu", (unsigned long long)st.lost);
+        writer_stop(w);
+        CHECK(count_in(db, "SELECT count(*) FROM events") == 20, "20 rows");
+        CHECK(log_lost() == 1, "still one line about losses: %u", log_lost());
+    }
+    if (umount(mnt) != 0)
+        CHECK(false, "umount %s: %s", mnt, strerror(errno));
+}
+
+static void test_writer_restart(void)
+{
+    char err[512] = "";
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s", in_dir("later"));
+    char db[700];
+    snprintf(db, sizeof db, "%s/store.db", sub);
+    const char *spill = in_dir("w4.spill");
+    log_reset();
+    /* the store's folder is not there yet: the writer starts all the same */
+    struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    CHECK(strstr(err, db) != NULL, "says why: %s", err);
+    push(w, 100, 1760000000, 0);
+    writer_stop(w);
+    /* a line that is not ours, and a torn last line (a crash mid-write) */
+    FILE *f = fopen(spill, "a");
+    fputs("E1 this is not an event\t-\nE1 1760000000 2025-10 - card", f);
+    fclose(f);
+    mkdir(sub, 0700);
+    log_reset();
+    w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 1, 1760009000, 0);
+    struct writer_stats st;
+    CHECK(wait_stored(w, 101, &st), "replayed at start: stored %llu, replayed %llu",
+          (unsigned long long)st.stored, (unsigned long long)st.replayed);
+    CHECK(st.replayed == 100 && st.lost == 1, "100 replayed, the torn line lost: %llu, %llu",
+          (unsigned long long)st.replayed, (unsigned long long)st.lost);
+    writer_stop(w);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 101, "101 rows");
+    CHECK(count_in(db, "SELECT count(*) FROM senders WHERE sealed IS NOT NULL") == 2,
+          "the sealed senders came through the spill file");
+    CHECK(file_size(spill) == 0, "spill file truncated");
+    CHECK(log_lines >= 2, "the skipped line and the torn line logged: %u lines", log_lines);
+}
+
+static void month_back(int back, char out[8])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    long m = (long)(tm.tm_year + 1900) * 12 + tm.tm_mon - back;
+    char b[32];
+    snprintf(b, sizeof b, "%04ld-%02ld", m / 12, m % 12 + 1);
+    memcpy(out, b, 7);
+    out[7] = '\0';
+}
+
+static void test_writer_retention(void)
+{
+    struct pseudo_key k = test_key();
+    const char *db = in_dir("w5.db");
+    struct metrics *m = open_metrics(db);
+    if (m == NULL)
+        return;
+    struct event ev[4];
+    ev[0] = sample(980000000, &k, "gone@x.example", 1);
+    ev[1] = sample(time(NULL), &k, "old@x.example", 2);
+    ev[2] = sample(time(NULL), &k, "kept@x.example", 3);
+    ev[3] = sample(time(NULL), &k, "now@x.example", 4);
+    month_back(2, ev[1].month);
+    month_back(1, ev[2].month);
+    char err[512];
+    CHECK(metrics_put(m, ev, 4, NULL, NULL, err, sizeof err) == SL_OK, "put: %s", err);
+    metrics_close(m);
+    struct writer *w = start_writer(db, in_dir("w5.spill"), 0, 2, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 1, time(NULL), 0);
+    writer_flush(w);
+    writer_stop(w);
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 3,
+          "two months kept: this and the last (+1 pushed): %lld rows",
+          (long long)count_in(db, "SELECT count(*) FROM events"));
+    char q[200];
+    snprintf(q, sizeof q, "SELECT count(*) FROM events WHERE month = '%s'", ev[2].month);
+    CHECK(count_in(db, q) == 1, "last month's event kept");
+    CHECK(count_in(db, "SELECT count(*) FROM senders") == 3,
+          "senders without events gone: %lld left (kept, now, and the pushed one's)",
+          (long long)count_in(db, "SELECT count(*) FROM senders"));
+}
+
+static void test_writer_all(void)
+{
+    test_writer_batches();
+    test_writer_overflow();
+    test_writer_full_disk();
+    test_writer_restart();
+    test_writer_retention();
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/test_store.XXXXXX");
@@ -693,6 +1059,7 @@ int main(void)
     test_metrics_migrate();
     test_metrics_expire();
     test_metrics_privacy();
+    test_writer_all();
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (check_failed == 0 && system(cmd) != 0)
