@@ -40,7 +40,7 @@ UNIT_TESTS_STORE := test_store
 FIGURES_SRC := store/figures.c
 ENGINE_SRC += $(FIGURES_SRC)
 CHART_SRC := dashboard/chart.c
-UNIT_TESTS_FIGURES := test_figures
+UNIT_TESTS_FIGURES := test_figures test_chart
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
@@ -189,6 +189,21 @@ $(WEB_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c test
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(WEB_ASAN_OBJ) $(BUILD)/asan/common/buf.o \
 	    $(BUILD)/gen/asan/$*_assets.o $(WEB_LIBS) $(PKG_LIBS)
 # ---- end of web/
+
+# ---- the dashboard's SVG charts (CHART_SRC, above): their test links only the
+# HTML writer and libxml2, which parses the charts back
+CHART_TEST_SRC := $(CHART_SRC) web/html.c web/utf8.c common/buf.c
+CHART_TEST_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+
+$(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h $(CHART_TEST_SRC:%.c=$(BUILD)/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/%.o) $(CHART_TEST_LIBS)
+
+$(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
+                                $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
+# ---- end of the charts
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
 # web/ and the portal's view, reply and one-time code senders; the style sheet
