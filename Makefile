@@ -385,6 +385,78 @@ uninstall:
 deb:
 	@MAKE="$(MAKE)" scripts/build-deb $(BUILD)
 
+# ---- bin/sluis-dashboard: the pages (dashboard/ui-*.c), the app with its route
+# table, users and sessions (libargon2), dashboard.db, on web/ and the metrics
+# store's reader (store/, dashboard/chart.c); dashboard/static/ compiled in.
+# bin/sluis gets the user and action commands (DASH_CLI_SRC). Installed like
+# sluis-portal: the unit, the config, the man page (man/*.8 is installed as a
+# whole).
+DASH_SRC := dashboard/app.c dashboard/config.c dashboard/db.c dashboard/auth.c dashboard/ui.c \
+            dashboard/ui-login.c dashboard/ui-month.c dashboard/ui-actions.c \
+            dashboard/ui-audit.c dashboard/ui-fp.c
+DASH_STORE_SRC := $(filter-out $(ENGINE_SRC),store/event.c store/metrics.c store/pseudo.c \
+                  store/figures.c dashboard/chart.c)
+DASH_LINK_SRC = $(DASH_SRC) $(DASH_STORE_SRC) $(WEB_SRC) milter/log.c milter/account.c
+DASH_LIBS = $(PKG_LIBS) $(WEB_LIBS) -largon2
+DASH_CLI_SRC := dashboard/cli.c dashboard/db.c dashboard/auth.c
+DASH_TESTS := test_dashboard
+$(foreach d,$(BUILD) $(BUILD)/asan $(IBUILD),$(DASH_SRC:%.c=$(d)/%.o) $(d)/dashboard/main.o): \
+    CFLAGS_ALL += $(WEB_CFLAGS)
+$(DASH_LINK_SRC:%.c=$(IBUILD)/%.o) $(IBUILD)/dashboard/main.o: INSTALL_CFLAGS += $(WEB_CFLAGS)
+
+all: bin/sluis-dashboard
+
+$(BUILD)/gen/dashboard_assets.c: scripts/embed $(wildcard dashboard/static/*)
+	$(call EMBED,dashboard/static,/static/,dashboard_assets)
+
+bin/sluis-dashboard: $(sort $(ENGINE_OBJ) $(DASH_LINK_SRC:%.c=$(BUILD)/%.o)) \
+                     $(BUILD)/dashboard/main.o $(BUILD)/gen/dashboard_assets.o
+	@mkdir -p bin
+	$(CC) $(OPT) -o $@ $^ $(DASH_LIBS) $(LDFLAGS)
+
+bin/sluis: $(DASH_CLI_SRC:%.c=$(BUILD)/%.o)
+bin/sluis: PKG_LIBS += -largon2
+$(BUILD)/asan/bin/sluis: $(DASH_CLI_SRC:%.c=$(BUILD)/asan/%.o)
+$(BUILD)/asan/bin/sluis: PKG_LIBS += -largon2
+$(IBUILD)/bin/sluis: $(DASH_CLI_SRC:%.c=$(IBUILD)/%.o)
+$(IBUILD)/bin/sluis: PKG_LIBS += -largon2
+
+$(DASH_TESTS:%=$(BUILD)/tests/%): $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h \
+                                   $(sort $(ENGINE_OBJ) $(DASH_LINK_SRC:%.c=$(BUILD)/%.o)) \
+                                   $(BUILD)/gen/dashboard_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(WEB_CFLAGS) -o $@ $< $(sort $(ENGINE_OBJ) $(DASH_LINK_SRC:%.c=$(BUILD)/%.o)) \
+	    $(BUILD)/gen/dashboard_assets.o $(DASH_LIBS)
+
+$(DASH_TESTS:%=$(BUILD)/asan/tests/%): $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/check.h \
+                                        $(sort $(ASAN_OBJ) $(DASH_LINK_SRC:%.c=$(BUILD)/asan/%.o)) \
+                                        $(BUILD)/gen/asan/dashboard_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(WEB_CFLAGS) $(SAN) -O1 -o $@ $< \
+	    $(sort $(ASAN_OBJ) $(DASH_LINK_SRC:%.c=$(BUILD)/asan/%.o)) \
+	    $(BUILD)/gen/asan/dashboard_assets.o $(DASH_LIBS)
+
+$(IBUILD)/gen/dashboard_assets.o: $(BUILD)/gen/dashboard_assets.c $(IBUILD)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(INSTALL_CFLAGS) -I. -c -o $@ $<
+
+$(IBUILD)/bin/sluis-dashboard: $(sort $(ENGINE_SRC:%.c=$(IBUILD)/%.o) $(DASH_LINK_SRC:%.c=$(IBUILD)/%.o)) \
+                               $(IBUILD)/dashboard/main.o $(IBUILD)/gen/dashboard_assets.o
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $^ $(DASH_LIBS) $(LDFLAGS)
+
+INSTALL_UNITS += sluis-dashboard.service
+INSTALL_CONFS += sluis-dashboard.conf
+install: install-dashboard
+install-dashboard: $(IBUILD)/bin/sluis-dashboard
+	$(INSTALL) -d -m 0755 $(DESTDIR)$(SBINDIR)
+	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis-dashboard $(DESTDIR)$(SBINDIR)/sluis-dashboard
+uninstall: uninstall-dashboard
+uninstall-dashboard:
+	rm -f $(DESTDIR)$(SBINDIR)/sluis-dashboard
+.PHONY: install-dashboard uninstall-dashboard
+# ---- end of bin/sluis-dashboard
+
 deps:
 	@scripts/install-deps
 
@@ -402,6 +474,7 @@ check: deps browser-deps
 	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
 	    $(BUILD)/bench/smtpsink $(FUZZ_BINS)
 	@$(MAKE) --no-print-directory $(WEB_TESTS:%=$(BUILD)/tests/%) $(WEB_TESTS:%=$(BUILD)/asan/tests/%)
+	@$(MAKE) --no-print-directory $(DASH_TESTS:%=$(BUILD)/tests/%) $(DASH_TESTS:%=$(BUILD)/asan/tests/%)
 	@tests/run-all $(BUILD)
 
 test: check

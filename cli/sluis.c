@@ -9,6 +9,7 @@
  *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
  *                | status --db DB --key KEY SENDER_TOKEN
  *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
+ *   sluis user add|list|del, sluis action add   (dashboard/cli.h)
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -32,6 +33,7 @@
 #include "../common/buf.h"
 #include "../common/file.h"
 #include "../common/kv.h"
+#include "../dashboard/cli.h"
 #include "../extract/header.h"
 #include "../milter/config.h"
 #include "../policy/decide.h"
@@ -65,6 +67,7 @@ static void usage(FILE *f)
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
                "documents max_attach_bytes, max_ratio, max_members, max_archive_depth,\n"
                "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb.\n");
+    dash_cli_usage(f); /* sluis user, sluis action (dashboard/cli.c) */
 }
 
 struct scan_opts {
@@ -896,6 +899,9 @@ int main(int argc, char **argv)
         return cmd_portal(argc - 2, argv + 2);
     if (strcmp(argv[1], "release") == 0)
         return cmd_release(argc - 2, argv + 2);
+    /* the dashboard's users and actions (dashboard/cli.c) */
+    if (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "action") == 0)
+        return dash_cli(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("sluis %s\n", SLUIS_VERSION);
         return 0;

@@ -176,12 +176,9 @@ static const struct web_field f_reveal[] = {{"csrf", WEB_TOKEN, 64, 64},
                                             {"reason", WEB_TEXT, 10, 500}};
 static const struct web_field f_cause[] = {
     {"csrf", WEB_TOKEN, 64, 64}, {"cause", WEB_TOKEN, 1, 31}, {"note", WEB_TEXT, 0, 2000}};
-static const struct web_field f_action[] = {{"csrf", WEB_TOKEN, 64, 64},
-                                            {"title", WEB_LINE, 1, 200},
-                                            {"depts", WEB_LINE, 0, 1000},
-                                            {"channel", WEB_TOKEN, 1, 31},
-                                            {"start", WEB_LINE, 10, 10},
-                                            {"end", WEB_LINE, 0, 10}};
+static const struct web_field f_action[] = {
+    {"csrf", WEB_TOKEN, 64, 64},   {"title", WEB_LINE, 1, 200}, {"depts", WEB_LINE, 0, 1000},
+    {"channel", WEB_TOKEN, 1, 31}, {"start", WEB_LINE, 10, 10}, {"end", WEB_LINE, 0, 10}};
 static const struct web_field f_fp[] = {{"confirm", WEB_DIGITS, 1, 1}};
 static const struct web_field q_month[] = {{"m", WEB_LINE, 0, 7},
                                            {"dept", WEB_LINE, 0, EVENT_DEPT_MAX}};
@@ -230,9 +227,9 @@ static bool refuse(struct web_request *req, struct web_response *res, int status
                      "You may not see this page or send this form.",
                      "Vous ne pouvez pas voir cette page ni envoyer ce formulaire."));
     else
-        dash_error(&r, status, T(&r, "Niet aangemeld", "Not signed in", "Non connecté"),
-                   T(&r, "Meld u opnieuw aan.", "Please sign in again.",
-                     "Veuillez vous reconnecter."));
+        dash_error(
+            &r, status, T(&r, "Niet aangemeld", "Not signed in", "Non connecté"),
+            T(&r, "Meld u opnieuw aan.", "Please sign in again.", "Veuillez vous reconnecter."));
     return false;
 }
 

@@ -415,3 +415,54 @@ uint64_t dashdb_fp_count(sqlite3 *db, const char *rule, const char *month)
     sqlite3_finalize(q);
     return n;
 }
+
+bool dashdb_date_valid(const char *d)
+{
+    if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+            return false;
+    int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1970 || m < 1 || m > 12 || day < 1 || day > days[m - 1])
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && day == 29 && !leap);
+}
+
+bool dashdb_channel_valid(const char *c)
+{
+    static const char *const ids[] = {"portal", "smime", "tls", "external", "any"};
+    for (size_t i = 0; c && i < sizeof ids / sizeof ids[0]; i++)
+        if (strcmp(ids[i], c) == 0)
+            return true;
+    return false;
+}
+
+bool dashdb_depts_clean(const char *in, char *out, size_t outlen)
+{
+    size_t k = 0;
+    if (outlen == 0)
+        return false;
+    out[0] = '\0';
+    while (*in) {
+        while (*in == ' ' || *in == ',')
+            in++;
+        const char *e = strchr(in, ',');
+        size_t n = e ? (size_t)(e - in) : strlen(in);
+        while (n && in[n - 1] == ' ')
+            n--;
+        if (n > EVENT_DEPT_MAX || k + n + 2 > outlen)
+            return false;
+        if (n) {
+            if (k)
+                out[k++] = ',';
+            memcpy(out + k, in, n);
+            k += n;
+            out[k] = '\0';
+        }
+        in = e ? e : in + strlen(in);
+    }
+    return true;
+}

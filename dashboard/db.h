@@ -64,6 +64,15 @@ struct dash_action {
     char start[11], end[11]; /* "YYYY-MM-DD"; end "" open */
 };
 
+/* dashdb_date_valid - "YYYY-MM-DD" of a real day */
+bool dashdb_date_valid(const char *d);
+/* dashdb_channel_valid - an action's channel: portal, smime, tls, external, any */
+bool dashdb_channel_valid(const char *c);
+/* dashdb_depts_clean - "A, B ,C" as "A,B,C": trimmed, no empty entries;
+ * false when an entry is longer than a department name can be or out is
+ * too small */
+bool dashdb_depts_clean(const char *in, char *out, size_t outlen);
+
 /* dashdb_audit - one audit row (user, what, detail copied; cut to their maxima) */
 enum sl_status dashdb_audit(struct sqlite3 *db, int64_t t, const char *user, const char *what,
                             const char *detail);

@@ -130,7 +130,8 @@ int main(int argc, char **argv)
     struct dash_app *app = NULL;
     struct web_server *srv = NULL;
     struct web_config wc;
-    if (!account_become(&a, err, sizeof err) || dash_app_open(&cfg, &app, err, sizeof err) != SL_OK) {
+    if (!account_become(&a, err, sizeof err) ||
+        dash_app_open(&cfg, &app, err, sizeof err) != SL_OK) {
         fprintf(stderr, "sluis-dashboard: %s\n", err);
         return 1;
     }

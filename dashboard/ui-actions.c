@@ -42,8 +42,7 @@ static const struct cause_kind causes[] = {
     {"rules-unknown",
      {"Onbekendheid met regels en beleid", "Unfamiliarity with rules and policy",
       "Méconnaissance des règles et de la politique"}},
-    {"habit",
-     {"Gewoonte of tijdsdruk", "Habit or time pressure", "Habitude ou manque de temps"}},
+    {"habit", {"Gewoonte of tijdsdruk", "Habit or time pressure", "Habitude ou manque de temps"}},
     {"other", {"Anders (zie toelichting)", "Other (see the note)", "Autre (voir la note)"}},
 };
 
@@ -76,24 +75,6 @@ static const char *channel_text(const struct dash_req *r, const char *id)
         if (strcmp(channels[i].id, id) == 0)
             return channels[i].text[r->lang];
     return id;
-}
-
-/* date_valid - "YYYY-MM-DD" of a real day */
-static bool date_valid(const char *d)
-{
-    if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-        return false;
-    char m[8];
-    memcpy(m, d, 7);
-    m[7] = '\0';
-    if (!dash_month_valid(m) || d[8] < '0' || d[8] > '9' || d[9] < '0' || d[9] > '9')
-        return false;
-    int day = (d[8] - '0') * 10 + (d[9] - '0');
-    struct tm tm = {.tm_year = atoi(d) - 1900, .tm_mon = atoi(d + 5) - 1, .tm_mday = day,
-                    .tm_hour = 12};
-    time_t t = timegm(&tm);
-    struct tm back;
-    return day >= 1 && t != (time_t)-1 && gmtime_r(&t, &back) && back.tm_mday == day;
 }
 
 static bool running(const struct dash_action *a, const char *today)
@@ -172,8 +153,8 @@ static void effect(struct metrics *m, const struct dash_action *a, const char *l
         return;
     if (n > AFTER_MAX)
         n = AFTER_MAX;
-    e->have_after = add_trend(m, a->depts, em, (unsigned)n, &e->after_sensitive,
-                              &e->after_protected) == SL_OK;
+    e->have_after =
+        add_trend(m, a->depts, em, (unsigned)n, &e->after_sensitive, &e->after_protected) == SL_OK;
 }
 
 static double share(uint64_t protected_, uint64_t sensitive)
@@ -347,17 +328,16 @@ static enum sl_status actions_page(struct dash_req *r, int status, const char *e
         HTML_ATTR(&h, "data-action-id", id, strlen(id));
         HTML_LIT(&h, ">");
         td(&h, a->title);
-        td(&h, a->depts[0] ? a->depts
-                           : T(r, "hele organisatie", "whole organisation",
-                               "toute l'organisation"));
+        td(&h, a->depts[0]
+                   ? a->depts
+                   : T(r, "hele organisatie", "whole organisation", "toute l'organisation"));
         td(&h, channel_text(r, a->channel));
         td(&h, a->start);
         td(&h, a->end[0] ? a->end : "-");
-        td(&h, running(a, today) ? T(r, "loopt", "running", "en cours")
+        td(&h, running(a, today)             ? T(r, "loopt", "running", "en cours")
                : strcmp(a->start, today) > 0 ? T(r, "gepland", "planned", "prévue")
                                              : T(r, "afgerond", "ended", "terminée"));
-        share_cell(&h, r, e->have_before, e->before_protected, e->before_sensitive,
-                   "share-before");
+        share_cell(&h, r, e->have_before, e->before_protected, e->before_sensitive, "share-before");
         share_cell(&h, r, e->have_after, e->after_protected, e->after_sensitive, "share-after");
         HTML_LIT(&h, "</tr>\n");
     }
@@ -488,9 +468,9 @@ enum sl_status page_cause_add(struct web_request *req, struct web_response *res)
     for (size_t i = 0; cause && i < N(causes); i++)
         known |= strcmp(causes[i].id, cause) == 0;
     if (!known)
-        return actions_page(&r, 400, T(&r, "Kies een oorzaak uit de lijst.",
-                                       "Choose a cause from the list.",
-                                       "Choisissez une cause dans la liste."));
+        return actions_page(&r, 400,
+                            T(&r, "Kies een oorzaak uit de lijst.", "Choose a cause from the list.",
+                              "Choisissez une cause dans la liste."));
     dash_lock(r.app);
     enum sl_status st = dashdb_cause_add(dash_db(r.app), (int64_t)time(NULL), r.user->name, cause,
                                          note ? note : "");
@@ -499,33 +479,6 @@ enum sl_status page_cause_add(struct web_request *req, struct web_response *res)
         return st;
     dash_audit(&r, "cause add", cause);
     return web_response_redirect(res, 303, "/actions");
-}
-
-/* depts_clean - "A, B ,C" as "A,B,C": trimmed, no empty entries; false
- * when an entry is longer than a department name can be */
-static bool depts_clean(const char *in, char *out, size_t outlen)
-{
-    size_t k = 0;
-    out[0] = '\0';
-    while (*in) {
-        while (*in == ' ' || *in == ',')
-            in++;
-        const char *e = strchr(in, ',');
-        size_t n = e ? (size_t)(e - in) : strlen(in);
-        while (n && in[n - 1] == ' ')
-            n--;
-        if (n > EVENT_DEPT_MAX || k + n + 2 > outlen)
-            return false;
-        if (n) {
-            if (k)
-                out[k++] = ',';
-            memcpy(out + k, in, n);
-            k += n;
-            out[k] = '\0';
-        }
-        in = e ? e : in + strlen(in);
-    }
-    return true;
 }
 
 enum sl_status page_action_add(struct web_request *req, struct web_response *res)
@@ -538,12 +491,9 @@ enum sl_status page_action_add(struct web_request *req, struct web_response *res
     const char *channel = web_field(req, "channel", NULL);
     const char *start = web_field(req, "start", NULL);
     const char *end = web_field(req, "end", NULL);
-    bool known = false;
-    for (size_t i = 0; channel && i < N(channels); i++)
-        known |= strcmp(channels[i].id, channel) == 0;
-    if (title == NULL || !known || !date_valid(start) ||
-        (end && end[0] && (!date_valid(end) || strcmp(end, start) < 0)) ||
-        !depts_clean(depts ? depts : "", a.depts, sizeof a.depts))
+    if (title == NULL || !dashdb_channel_valid(channel) || !dashdb_date_valid(start) ||
+        (end && end[0] && (!dashdb_date_valid(end) || strcmp(end, start) < 0)) ||
+        !dashdb_depts_clean(depts ? depts : "", a.depts, sizeof a.depts))
         return actions_page(&r, 400,
                             T(&r,
                               "Vul een titel, een kanaal en een geldige startdatum in (en een "
@@ -635,15 +585,14 @@ enum sl_status page_actions_json(struct web_request *req, struct web_response *r
                 st = dash_json_str(b, vals[k]);
         }
         if (st == SL_OK)
-            st = buf_printf(b,
-                            ",\"before\":{\"protected\":%llu,\"sensitive\":%llu,\"share\":%.4f},"
-                            "\"after\":{\"protected\":%llu,\"sensitive\":%llu,\"share\":%.4f}}",
-                            (unsigned long long)e->before_protected,
-                            (unsigned long long)e->before_sensitive,
-                            share(e->before_protected, e->before_sensitive),
-                            (unsigned long long)e->after_protected,
-                            (unsigned long long)e->after_sensitive,
-                            share(e->after_protected, e->after_sensitive));
+            st = buf_printf(
+                b,
+                ",\"before\":{\"protected\":%llu,\"sensitive\":%llu,\"share\":%.4f},"
+                "\"after\":{\"protected\":%llu,\"sensitive\":%llu,\"share\":%.4f}}",
+                (unsigned long long)e->before_protected, (unsigned long long)e->before_sensitive,
+                share(e->before_protected, e->before_sensitive),
+                (unsigned long long)e->after_protected, (unsigned long long)e->after_sensitive,
+                share(e->after_protected, e->after_sensitive));
     }
     if (st == SL_OK)
         st = buf_append_str(b, "],\"causes\":[");

@@ -58,19 +58,20 @@ enum sl_status page_fp(struct web_request *req, struct web_response *res)
 {
     struct dash_req r;
     dash_req_start(&r, req, res);
-    return page(&r, 200, T(&r, "Onterechte melding doorgeven", "Report a false alarm",
-                           "Signaler une fausse alerte"),
-                T(&r,
-                  "Vond sluis ten onrechte gezondheidsinformatie in uw bericht? Meld het met de "
-                  "knop. Alleen welke regels afgingen wordt geteld; over het bericht zelf wordt "
-                  "niets bewaard of verstuurd.",
-                  "Did sluis wrongly find health data in your message? Report it with the "
-                  "button. Only which rules fired is counted; nothing about the message itself "
-                  "is kept or sent.",
-                  "sluis a-t-il trouvé à tort des données de santé dans votre message ? "
-                  "Signalez-le avec le bouton. Seules les règles déclenchées sont comptées ; "
-                  "rien du message lui-même n'est gardé ni envoyé."),
-                true);
+    return page(
+        &r, 200,
+        T(&r, "Onterechte melding doorgeven", "Report a false alarm", "Signaler une fausse alerte"),
+        T(&r,
+          "Vond sluis ten onrechte gezondheidsinformatie in uw bericht? Meld het met de "
+          "knop. Alleen welke regels afgingen wordt geteld; over het bericht zelf wordt "
+          "niets bewaard of verstuurd.",
+          "Did sluis wrongly find health data in your message? Report it with the "
+          "button. Only which rules fired is counted; nothing about the message itself "
+          "is kept or sent.",
+          "sluis a-t-il trouvé à tort des données de santé dans votre message ? "
+          "Signalez-le avec le bouton. Seules les règles déclenchées sont comptées ; "
+          "rien du message lui-même n'est gardé ni envoyé."),
+        true);
 }
 
 enum sl_status page_fp_post(struct web_request *req, struct web_response *res)
@@ -83,13 +84,11 @@ enum sl_status page_fp_post(struct web_request *req, struct web_response *res)
     fp_hash(req->param[0], fp);
     dash_lock(r.app);
     struct metrics *m = dash_metrics(r.app);
-    enum sl_status st = m ? figures_event_rules(m, fp, rules, EVENT_RULES_MAX, &n, month,
-                                                sizeof month)
-                          : SL_EIO;
+    enum sl_status st =
+        m ? figures_event_rules(m, fp, rules, EVENT_RULES_MAX, &n, month, sizeof month) : SL_EIO;
     bool recorded = false;
     if (st == SL_OK)
-        st = dashdb_fp_report(dash_db(r.app), fp, month, rules, n, (int64_t)time(NULL),
-                              &recorded);
+        st = dashdb_fp_report(dash_db(r.app), fp, month, rules, n, (int64_t)time(NULL), &recorded);
     dash_unlock(r.app);
     if (st != SL_OK)
         return page(&r, 404, T(&r, "Onbekende link", "Unknown link", "Lien inconnu"),

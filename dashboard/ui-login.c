@@ -66,10 +66,11 @@ enum sl_status page_login_post(struct web_request *req, struct web_response *res
     struct auth_limiter *lim = dash_limiter(a);
     if (!auth_limiter_allowed(lim, req->client, now)) {
         dash_audit(&r, "login refused: too many attempts from one address", "");
-        return dash_error(&r, 429, T(&r, "Te veel pogingen", "Too many attempts",
-                                     "Trop de tentatives"),
-                          T(&r, "Vanaf uw verbinding is te vaak een verkeerd wachtwoord "
-                                "ingevuld. Probeer het later opnieuw.",
+        return dash_error(&r, 429,
+                          T(&r, "Te veel pogingen", "Too many attempts", "Trop de tentatives"),
+                          T(&r,
+                            "Vanaf uw verbinding is te vaak een verkeerd wachtwoord "
+                            "ingevuld. Probeer het later opnieuw.",
                             "A wrong password was entered too often from your connection. "
                             "Please try again later.",
                             "Un mot de passe erroné a été saisi trop souvent depuis votre "
@@ -79,9 +80,9 @@ enum sl_status page_login_post(struct web_request *req, struct web_response *res
     const char *name = web_field(req, "name", &nlen);
     const char *pw = web_field(req, "password", &plen);
     if (name == NULL || pw == NULL)
-        return login_form(&r, 400, T(&r, "Vul uw naam en wachtwoord in.",
-                                     "Fill in your name and password.",
-                                     "Saisissez votre nom et votre mot de passe."));
+        return login_form(&r, 400,
+                          T(&r, "Vul uw naam en wachtwoord in.", "Fill in your name and password.",
+                            "Saisissez votre nom et votre mot de passe."));
     struct auth_user_row u;
     bool found = false;
     dash_lock(a);
@@ -123,8 +124,8 @@ enum sl_status page_login_post(struct web_request *req, struct web_response *res
     /* a name that is no user's is not written down: it may be a password
      * typed in the wrong field */
     dashdb_audit(dash_db(a), now, found ? u.name : "", "login failed",
-                 !found ? "unknown user"
-                 : locked ? "account locked"
+                 !found       ? "unknown user"
+                 : locked     ? "account locked"
                  : now_locked ? "account locked now"
                               : "wrong password");
     dash_unlock(a);

@@ -84,8 +84,8 @@ static enum sl_status load(struct dash_req *r, const char *month_in, const char 
         v->have_f = st == SL_OK;
         if (st == SL_OK) {
             figures_set_reports(&v->f, dash_fp_reports, r->app);
-            v->have_trend = figures_trend(m, v->month, TREND, v->dept, v->trend, err, errlen) ==
-                            SL_OK;
+            v->have_trend =
+                figures_trend(m, v->month, TREND, v->dept, v->trend, err, errlen) == SL_OK;
         }
     }
     if (st == SL_OK && dashdb_actions(dash_db(r->app), &v->actions, &v->nactions) != SL_OK)
@@ -160,7 +160,8 @@ static void summary(struct html *h, const struct dash_req *r, const struct fig_c
 {
     HTML_LIT(h, "<section aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">");
     html_str(h, T(r, "Overzicht", "Overview", "Vue d'ensemble"));
-    HTML_LIT(h, "</h2>\n<p class=\"headline\"><span class=\"big\" data-figure=\"protected-share\">");
+    HTML_LIT(h,
+             "</h2>\n<p class=\"headline\"><span class=\"big\" data-figure=\"protected-share\">");
     char p[32];
     dash_pct(r, fig_share(c), p, sizeof p);
     html_str(h, p);
@@ -171,8 +172,9 @@ static void summary(struct html *h, const struct dash_req *r, const struct fig_c
     HTML_LIT(h, "</p>\n<table id=\"summary\">\n<tbody>\n");
     row(h, T(r, "Uitgaande berichten", "Outgoing messages", "Messages sortants"), c->outgoing,
         "outgoing");
-    row(h, T(r, "Met externe ontvangers", "With external recipients",
-             "Avec des destinataires externes"),
+    row(h,
+        T(r, "Met externe ontvangers", "With external recipients",
+          "Avec des destinataires externes"),
         c->external, "external");
     row(h, T(r, "Daarvan gevoelig", "Of them sensitive", "Dont sensibles"), c->sensitive,
         "sensitive");
@@ -204,14 +206,14 @@ static void summary(struct html *h, const struct dash_req *r, const struct fig_c
     HTML_LIT(h, "<section aria-labelledby=\"unprotected-title\">\n<h2 id=\"unprotected-title\">");
     html_str(h, T(r, "Onbeveiligd: waarom", "Unprotected: why", "Non protégés : pourquoi"));
     HTML_LIT(h, "</h2>\n<table id=\"unprotected\">\n<tbody>\n");
-    row(h, T(r, "Monitormodus", "Monitor mode", "Mode surveillance"), c->by_monitor,
-        "by-monitor");
+    row(h, T(r, "Monitormodus", "Monitor mode", "Mode surveillance"), c->by_monitor, "by-monitor");
     row(h, T(r, "Waarschuwmodus", "Warn mode", "Mode avertissement"), c->by_warn, "by-warn");
-    row(h, T(r, "Onveilig-label van de afzender", "The sender's unsafe tag",
-             "Étiquette non sûre de l'expéditeur"),
+    row(h,
+        T(r, "Onveilig-label van de afzender", "The sender's unsafe tag",
+          "Étiquette non sûre de l'expéditeur"),
         c->by_override, "by-override");
-    row(h, T(r, "Anders (onder de drempel)", "Other (below the threshold)",
-             "Autre (sous le seuil)"),
+    row(h,
+        T(r, "Anders (onder de drempel)", "Other (below the threshold)", "Autre (sous le seuil)"),
         c->by_other, "by-other");
     for (int i = 1; i < FIG_REASONS; i++) {
         char label[160], fig[32];
@@ -495,8 +497,8 @@ static enum sl_status month_page(struct web_request *req, struct web_response *r
     dash_req_start(&r, req, res);
     struct view v;
     char err[256] = "";
-    enum sl_status st = load(&r, web_query(req, "m", NULL), web_query(req, "dept", NULL), &v, err,
-                             sizeof err);
+    enum sl_status st =
+        load(&r, web_query(req, "m", NULL), web_query(req, "dept", NULL), &v, err, sizeof err);
     if (st != SL_OK)
         return st;
     char detail[128];
@@ -504,8 +506,9 @@ static enum sl_status month_page(struct web_request *req, struct web_response *r
     dash_audit(&r, print ? "print month" : "view month", detail);
     struct html h = HTML_INIT(&res->body);
     char title[256];
-    title_of(&r, &v, print ? T(&r, "Maandrapport", "Monthly report", "Rapport mensuel")
-                           : T(&r, "Maandcijfers", "Monthly figures", "Chiffres du mois"),
+    title_of(&r, &v,
+             print ? T(&r, "Maandrapport", "Monthly report", "Rapport mensuel")
+                   : T(&r, "Maandcijfers", "Monthly figures", "Chiffres du mois"),
              title, sizeof title);
     dash_page_begin(&h, &r, title, print ? NULL : "/month");
     HTML_LIT(&h, "<h1 id=\"month-title\"");
@@ -573,8 +576,8 @@ static enum sl_status month_export(struct web_request *req, struct web_response 
                             "Le stockage des mesures n'existe pas encore."));
     struct view v;
     char err[256] = "";
-    enum sl_status st = load(&r, web_query(req, "m", NULL), web_query(req, "dept", NULL), &v, err,
-                             sizeof err);
+    enum sl_status st =
+        load(&r, web_query(req, "m", NULL), web_query(req, "dept", NULL), &v, err, sizeof err);
     if (st != SL_OK)
         return st;
     char detail[128], name[64];
@@ -646,8 +649,9 @@ enum sl_status page_reveal(struct web_request *req, struct web_response *res)
     if (s == NULL || st != SL_OK) {
         view_free(&v);
         return dash_error(&r, 404, T(&r, "Niet onthuld", "Not revealed", "Non révélé"),
-                          T(&r, "Dit pseudoniem staat niet in deze maand, of het adres is niet "
-                                "bewaard.",
+                          T(&r,
+                            "Dit pseudoniem staat niet in deze maand, of het adres is niet "
+                            "bewaard.",
                             "This pseudonym is not in this month, or its address was not kept.",
                             "Ce pseudonyme n'apparaît pas ce mois-ci, ou son adresse n'a pas été "
                             "gardée."));

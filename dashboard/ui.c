@@ -132,11 +132,9 @@ void dash_page_begin(struct html *h, const struct dash_req *r, const char *title
         const char *m = T(r, "Hoofdmenu", "Main menu", "Menu principal");
         HTML_ATTR(h, "aria-label", m, strlen(m));
         HTML_LIT(h, "><ul>");
-        nav_item(h, "/month", T(r, "Maandcijfers", "Monthly figures", "Chiffres du mois"),
-                 current);
-        nav_item(h, "/actions", T(r, "Oorzaken en acties", "Causes and actions",
-                                  "Causes et actions"),
-                 current);
+        nav_item(h, "/month", T(r, "Maandcijfers", "Monthly figures", "Chiffres du mois"), current);
+        nav_item(h, "/actions",
+                 T(r, "Oorzaken en acties", "Causes and actions", "Causes et actions"), current);
         if (r->user->role == ROLE_ADMIN)
             nav_item(h, "/audit", T(r, "Auditlog", "Audit log", "Journal d'audit"), current);
         HTML_LIT(h, "</ul></nav>\n");
@@ -157,10 +155,9 @@ void dash_page_begin(struct html *h, const struct dash_req *r, const char *title
         if (d && d[0])
             link.query[k].name = "dept", link.query[k++].value = d;
         HTML_LIT(h, "<li><a href=\"");
-        html_str(h, strncmp(r->req->path, "/fp/", 4) == 0 ? r->req->path
-                    : strcmp(r->req->method, "GET") == 0 && r->req->route
-                        ? r->req->path
-                        : "/login");
+        html_str(h, strncmp(r->req->path, "/fp/", 4) == 0                 ? r->req->path
+                    : strcmp(r->req->method, "GET") == 0 && r->req->route ? r->req->path
+                                                                          : "/login");
         html_href(h, &link);
         HTML_LIT(h, "\"");
         HTML_ATTR(h, "hreflang", lang_codes[i], 2);
@@ -233,8 +230,7 @@ void dash_month_name(const struct dash_req *r, const char *month, char *out, siz
          "octobre", "novembre", "décembre"},
     };
     int y = 0, m = 0;
-    if (month && strlen(month) == 7 && sscanf(month, "%4d-%2d", &y, &m) == 2 && m >= 1 &&
-        m <= 12)
+    if (month && strlen(month) == 7 && sscanf(month, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
         snprintf(out, outlen, "%s %d", names[r->lang][m - 1], y);
     else
         snprintf(out, outlen, "%s", month ? month : "");
@@ -253,8 +249,8 @@ enum sl_status dash_csv_cell(struct buf *b, const char *s, bool last)
     enum sl_status st = SL_OK;
     s = s ? s : "";
     /* a cell a spreadsheet would read as a formula gets a ' first */
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                   s[0] == '\r';
+    bool formula =
+        s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r';
     bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
         st = buf_append_char(b, '"');
@@ -326,8 +322,8 @@ bool dash_month_add(const char *month, int delta, char out[8])
 {
     if (!dash_month_valid(month))
         return false;
-    int y = (month[0] - '0') * 1000 + (month[1] - '0') * 100 + (month[2] - '0') * 10 +
-            (month[3] - '0');
+    int y =
+        (month[0] - '0') * 1000 + (month[1] - '0') * 100 + (month[2] - '0') * 10 + (month[3] - '0');
     int m = (month[5] - '0') * 10 + (month[6] - '0') - 1 + delta;
     y += m >= 0 ? m / 12 : -((11 - m) / 12);
     m = ((m % 12) + 12) % 12;
