@@ -10,6 +10,7 @@
  *                | status --db DB --key KEY SENDER_TOKEN
  *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
  *   sluis user add|list|del, sluis action add   (dashboard/cli.h)
+ *   sluis metrics keygen KEYFILE
  *   sluis version
  *
  * The same engine as the milter, no MTA needed. Output never holds a full
@@ -39,6 +40,7 @@
 #include "../policy/decide.h"
 #include "../portal/store.h"
 #include "../scan/scan.h"
+#include "../store/pseudo.h"
 #include "json.h"
 
 #ifndef SLUIS_RULES_DIR
@@ -62,6 +64,7 @@ static void usage(FILE *f)
                "       sluis portal expire --db DB --key KEYFILE\n"
                "       sluis portal status --db DB --key KEYFILE SENDER_TOKEN\n"
                "       sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]\n"
+               "       sluis metrics keygen KEYFILE\n"
                "       sluis version\n"
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
@@ -524,6 +527,35 @@ static int cmd_portal(int argc, char **argv)
     return 2;
 }
 
+/* cmd_metrics - the metrics store's key: sluis metrics keygen KEYFILE */
+static int cmd_metrics(int argc, char **argv)
+{
+    char err[512] = "";
+    if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
+        char path[4096];
+        struct stat st;
+        snprintf(path, sizeof path, "%s", argv[1]);
+        const char *dir = dirname(path);
+        if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+            fprintf(stderr,
+                    "sluis metrics: %s: the folder %s does not exist; make it first: "
+                    "install -d -m 0755 %s (the key itself is 0600)\n",
+                    argv[1], dir, dir);
+            return 1;
+        }
+        if (pseudo_keygen(argv[1], err, sizeof err) != SL_OK) {
+            fprintf(stderr, "sluis metrics: %s\n", err);
+            return 1;
+        }
+        printf("%s: a new metrics key (senders' pseudonyms; keep a copy with the store's "
+               "backups)\n",
+               argv[1]);
+        return 0;
+    }
+    usage(stderr);
+    return 2;
+}
+
 /* milter_key_seen - kv callback: does the file hold a key of
  * sluis-milter.conf's own (then it is a milter configuration)? */
 static enum sl_status milter_key_seen(void *ctx, const char *section, const char *key,
@@ -902,6 +934,8 @@ int main(int argc, char **argv)
     /* the dashboard's users and actions (dashboard/cli.c) */
     if (strcmp(argv[1], "user") == 0 || strcmp(argv[1], "action") == 0)
         return dash_cli(argc - 1, argv + 1);
+    if (strcmp(argv[1], "metrics") == 0)
+        return cmd_metrics(argc - 2, argv + 2);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("sluis %s\n", SLUIS_VERSION);
         return 0;

@@ -48,6 +48,7 @@
 #define LOST_LOG_MS    60000            /* a line about lost events at most this often */
 #define SPILL_LINE_MAX (EVENT_LINE_MAX + 2 * PSEUDO_SEALED_MAX + 4)
 #define READ_CHUNK     (256 * 1024)
+#define REPLAY_TURN    16 /* replayed transactions between two looks at the queue */
 
 /* an event as queued: the struct cut after its last group (most of an
  * event's size is room for groups it does not have) */
@@ -359,12 +360,13 @@ static void put_items(struct writer *w, struct item **items, unsigned n)
 }
 
 /* replay - the spill file into the store, from replay_pos to its end,
- * then truncated; stops at the first failure (tried again later) */
+ * then truncated; stops at the first failure (tried again later), and
+ * after REPLAY_TURN transactions, so that the queue gets its turn */
 static void replay(struct writer *w)
 {
     char err[512];
     uint64_t skipped = 0;
-    for (;;) {
+    for (unsigned turn = 0; turn < REPLAY_TURN; turn++) {
         pthread_mutex_lock(&w->spill_mu);
         off_t end = w->spill_end;
         if (w->replay_pos >= end) {
@@ -485,8 +487,10 @@ static int64_t housekeeping(struct writer *w)
     pthread_mutex_lock(&w->spill_mu);
     bool pending = w->replay_pos < w->spill_end;
     pthread_mutex_unlock(&w->spill_mu);
-    if (w->failing || w->m == NULL || pending)
+    if (w->failing || w->m == NULL)
         next = w->retry_at > now ? w->retry_at : now + RETRY_MS;
+    else if (pending)
+        next = now; /* more to replay, after a look at the queue */
     if (w->m && !w->failing && w->retention_at < next)
         next = w->retention_at;
 
@@ -523,8 +527,8 @@ static void *writer_thread(void *arg)
         }
         /* what comes within WRITER_LINGER_MS goes into one transaction */
         int64_t until = w->q_since + WRITER_LINGER_MS;
-        while (w->q.n > 0 && w->q.n < WRITER_BATCH && !w->stop && !w->flushing &&
-               now_ms() < until) {
+        while (w->q.n > 0 && w->q.n < WRITER_BATCH && w->q.n < w->q.cap && !w->stop &&
+               !w->flushing && now_ms() < until) {
             deadline(&ts, until);
             pthread_cond_timedwait(&w->work, &w->mu, &ts);
         }
@@ -665,7 +669,7 @@ void writer_push(struct writer *w, const struct event *e, const unsigned char *s
     if (it != NULL && !w->stop && ring_push(&w->q, it)) {
         if (w->q.n == 1)
             w->q_since = now_ms();
-        if (w->q.n == 1 || w->q.n == WRITER_BATCH)
+        if (w->q.n == 1 || w->q.n == WRITER_BATCH || w->q.n == w->q.cap)
             pthread_cond_signal(&w->work);
     } else if (it != NULL && !w->stop && ring_push(&w->sq, it)) {
         if (w->sq.n == 1)

@@ -6,7 +6,8 @@
  * transactions (up to WRITER_BATCH events, or what has come within
  * WRITER_LINGER_MS). When the queue is full, or the store fails (disk
  * full, file gone, locked past its timeout), events go to an append-only
- * spill file instead (event_encode lines, 0600, fsync'd per batch); the
+ * spill file instead (event_encode lines, 0600, fsync'd per batch; after
+ * each line a tab and the sealed address in hex, "-" for none); the
  * thread replays it into the store once the store takes writes again,
  * then truncates it. Only when the spill file cannot be written either is
  * an event lost: counted, and logged once a minute with the count. Never
