@@ -18,6 +18,7 @@
 #include "../../milter/record.h"
 #include "../../milter/session.h"
 #include "../../policy/tags.h"
+#include "../../store/metrics.h"
 #include "../../store/pseudo.h"
 #include "check.h"
 #include "server.h"
@@ -1399,7 +1400,7 @@ static void test_metrics(const char *scripts)
         struct session *s = session_new(snaps[0]);
         struct record r = {0};
         const char *to[] = {"anja@zorg-example.nl"};
-        char logpath[32], got[64];
+        char logpath[32], got[64], sql[256];
         int saved = log_capture(logpath);
         message(s, &r, "someone@gmail.com", to, 1, SENSITIVE, 1);
         free(log_captured(saved, logpath));
@@ -1410,7 +1411,23 @@ static void test_metrics(const char *scripts)
               want_events);
         /* one sender, one pseudonym; its sealed address opens with the key */
         ev_query(db, "SELECT count(DISTINCT sender) FROM events", got, sizeof got);
-        CHECK(strcmp(got, "4") == 0, "four senders, four pseudonyms: %s", got);
+        CHECK(strcmp(got, "3") == 0, "three senders, three pseudonyms: %s", got);
+        struct pseudo_key k;
+        char hash[EVENT_HASH_LEN + 1], addr[320] = "";
+        unsigned char sealed[PSEUDO_SEALED_MAX];
+        size_t slen = 0;
+        struct metrics *mx = NULL;
+        CHECK(pseudo_load(mkey, &k, err, sizeof err) == SL_OK, "the key: %s", err);
+        pseudo_sender(&k, "Anja@Zorg-Example.nl", hash);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE sender = '%s'", hash);
+        ev_query(db, sql, got, sizeof got);
+        CHECK(atol(got) == 5, "the pseudonym of anja's address on her 5 events: %s", got);
+        CHECK(metrics_open(db, true, &mx, err, sizeof err) == SL_OK &&
+                  metrics_sealed(mx, hash, sealed, sizeof sealed, &slen) == SL_OK &&
+                  pseudo_open(&k, sealed, slen, addr, sizeof addr) == SL_OK &&
+                  strcmp(addr, "anja@zorg-example.nl") == 0,
+              "the sealed address opens with the key: '%s' (%s)", addr, err);
+        metrics_close(mx);
     }
     recorder_stop(rec);
     for (int i = 0; i < 3; i++)
