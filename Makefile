@@ -386,17 +386,16 @@ deb:
 	@MAKE="$(MAKE)" scripts/build-deb $(BUILD)
 
 # ---- bin/sluis-dashboard: the pages (dashboard/ui-*.c), the app with its route
-# table, users and sessions (libargon2), dashboard.db, on web/ and the metrics
-# store's reader (store/, dashboard/chart.c); dashboard/static/ compiled in.
+# table, users and sessions (libargon2), dashboard.db, on web/, the charts
+# (CHART_SRC) and the engine (the store and its figures); dashboard/static/
+# compiled in.
 # bin/sluis gets the user and action commands (DASH_CLI_SRC). Installed like
 # sluis-portal: the unit, the config, the man page (man/*.8 is installed as a
 # whole).
 DASH_SRC := dashboard/app.c dashboard/config.c dashboard/db.c dashboard/auth.c dashboard/ui.c \
             dashboard/ui-login.c dashboard/ui-month.c dashboard/ui-actions.c \
             dashboard/ui-audit.c dashboard/ui-fp.c
-DASH_STORE_SRC := $(filter-out $(ENGINE_SRC),store/event.c store/metrics.c store/pseudo.c \
-                  store/figures.c dashboard/chart.c)
-DASH_LINK_SRC = $(DASH_SRC) $(DASH_STORE_SRC) $(WEB_SRC) milter/log.c milter/account.c
+DASH_LINK_SRC = $(DASH_SRC) $(CHART_SRC) $(WEB_SRC) milter/log.c milter/account.c
 DASH_LIBS = $(PKG_LIBS) $(WEB_LIBS) -largon2
 DASH_CLI_SRC := dashboard/cli.c dashboard/db.c dashboard/auth.c
 DASH_TESTS := test_dashboard

@@ -20,6 +20,7 @@
 #include <openssl/crypto.h>
 
 #include "../policy/tags.h"
+#include "chart.h"
 #include "dash.h"
 #include "db.h"
 
@@ -476,9 +477,80 @@ static void switcher(struct html *h, const struct dash_req *r, const struct view
     HTML_LIT(h, "</a></p>\n");
 }
 
-void dash_month_charts(struct html *h, const struct dash_req *r, const struct fig_month *f,
-                       const struct fig_point *trend, size_t ntrend,
-                       const struct dash_action *actions, size_t nactions);
+/* charts - the month's outcomes as one bar, and the 12-month trend of the
+ * protected share with the registered actions (those of the page's
+ * department or of the whole organisation) drawn on it */
+static void charts(struct html *h, const struct dash_req *r, const struct view *v)
+{
+    struct chart_outcomes o = {
+        .id = "outcomes",
+        .title = T(r, "Uitkomst van gevoelige mail naar buiten",
+                   "Outcome of sensitive mail to "
+                   "outside recipients",
+                   "Issue des mails sensibles vers l'extérieur"),
+        .desc = T(r, "Gevoelige berichten met externe ontvangers, naar uitkomst.",
+                  "Sensitive messages with external recipients, by outcome.",
+                  "Messages sensibles avec des destinataires externes, par issue."),
+        .no_data = T(r, "Geen gevoelige mail deze maand.", "No sensitive mail this month.",
+                     "Pas de mail sensible ce mois-ci."),
+        .names = {"S/MIME", T(r, "TLS-route", "TLS route", "route TLS"),
+                  T(r, "portaal", "portal", "portail"),
+                  T(r, "eigen portaal", "own portal", "portail propre"),
+                  T(r, "onbeveiligd", "unprotected", "non protégé"),
+                  T(r, "vastgehouden", "held", "retenu"), T(r, "geweigerd", "rejected", "refusé"),
+                  T(r, "tijdelijk geweigerd", "deferred", "différé")},
+        .c = &v->f.all,
+    };
+    struct chart_action acts[32];
+    char starts[32][8];
+    size_t na = 0;
+    for (size_t i = 0; i < v->nactions && na < 32; i++) {
+        const struct dash_action *a = &v->actions[i];
+        bool shown = !v->dept[0] || !a->depts[0];
+        if (!shown) {
+            /* one of its departments is the page's */
+            char list[DASH_DEPTS_MAX + 1], *save = NULL;
+            snprintf(list, sizeof list, "%s", a->depts);
+            for (char *d = strtok_r(list, ",", &save); d && !shown; d = strtok_r(NULL, ",", &save))
+                shown = strcmp(d, v->dept) == 0;
+        }
+        if (!shown)
+            continue;
+        memcpy(starts[na], a->start, 7);
+        starts[na][7] = '\0';
+        acts[na].start = starts[na];
+        acts[na].title = a->title;
+        na++;
+    }
+    struct chart_trend t = {
+        .id = "trend",
+        .title = T(r, "Beveiligd aandeel per maand", "Protected share per month",
+                   "Part protégée par mois"),
+        .desc = T(r,
+                  "Aandeel van de gevoelige mail naar buiten dat beveiligd verstuurd werd, "
+                  "de laatste twaalf maanden.",
+                  "Share of the sensitive mail to outside recipients that left protected, the "
+                  "last twelve months.",
+                  "Part des mails sensibles vers l'extérieur partis protégés, les douze derniers "
+                  "mois."),
+        .y_label = T(r, "beveiligd (%)", "protected (%)", "protégé (%)"),
+        .x_label = T(r, "maand", "month", "mois"),
+        .no_data = T(r, "geen gegevens", "no data", "pas de données"),
+        .legend = T(r, "Acties", "Actions", "Actions"),
+        .points = v->trend,
+        .npoints = v->have_trend ? TREND : 0,
+        .actions = acts,
+        .nactions = na,
+    };
+    HTML_LIT(h, "<section aria-labelledby=\"charts-title\" class=\"charts-section\">\n"
+                "<h2 id=\"charts-title\">");
+    html_str(h, T(r, "Grafieken", "Charts", "Graphiques"));
+    HTML_LIT(h, "</h2>\n<div class=\"charts\">\n<figure id=\"chart-outcomes\">\n");
+    chart_outcomes(h, &o);
+    HTML_LIT(h, "\n</figure>\n<figure id=\"chart-trend\">\n");
+    chart_trend(h, &t);
+    HTML_LIT(h, "\n</figure>\n</div>\n</section>\n");
+}
 
 static void title_of(const struct dash_req *r, const struct view *v, const char *what, char *out,
                      size_t outlen)
@@ -540,8 +612,7 @@ static enum sl_status month_page(struct web_request *req, struct web_response *r
         HTML_LIT(&h, "</p>\n");
     } else {
         summary(&h, &r, &v.f.all);
-        dash_month_charts(&h, &r, &v.f, v.have_trend ? v.trend : NULL, v.have_trend ? TREND : 0,
-                          v.actions, v.nactions);
+        charts(&h, &r, &v);
         if (!v.dept[0])
             departments(&h, &r, &v.f);
         domains(&h, &r, &v.f);
