@@ -30,25 +30,25 @@ ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validat
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
+# the document readers: linked only into the worker (and their tests)
+DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
+              attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
+UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
+              test_policy test_portal test_notice \
+              test_mutate
+DOC_TESTS  := test_rtf test_ole test_docmut
+MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
 STORE_SRC  := store/event.c store/pseudo.c store/metrics.c store/writer.c
 ENGINE_SRC += $(STORE_SRC)
-UNIT_TESTS_STORE := test_store
+UNIT_TESTS += test_store
 # the figures of the dashboard and `sluis report` (issue 14); the dashboard's
 # SVG charts, linked by the dashboard with web/html.c; the generated history
 # of make run (build/tools/gen-history, not installed)
 FIGURES_SRC := store/figures.c
 ENGINE_SRC += $(FIGURES_SRC)
 CHART_SRC := dashboard/chart.c
-UNIT_TESTS_FIGURES := test_figures test_chart
-# the document readers: linked only into the worker (and their tests)
-DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
-              attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
-UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
-              test_policy test_portal test_notice \
-              test_mutate $(UNIT_TESTS_STORE) $(UNIT_TESTS_FIGURES)
-DOC_TESTS  := test_rtf test_ole test_docmut
-MILTER_TESTS := test_session test_external
+UNIT_TESTS += test_figures test_chart
 BUILD    := build
 ENGINE_OBJ = $(ENGINE_SRC:%.c=$(BUILD)/%.o)
 ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
@@ -204,6 +204,18 @@ $(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
 # ---- end of the charts
+
+# ---- sluis report (cli/report.c, linked into bin/sluis) and the generated
+# history of make run (not installed)
+bin/sluis: $(BUILD)/cli/report.o
+$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o
+$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o
+all: $(BUILD)/tools/gen-history
+
+$(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+# ---- end of sluis report and the history
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
 # web/ and the portal's view, reply and one-time code senders; the style sheet

@@ -4,6 +4,8 @@
  *   sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE] [--rules DIR]
  *              [--limit NAME=VALUE]... FILE...     (FILE "-" is standard input)
  *   sluis rules check [--rules DIR]
+ *   sluis report --month YYYY-MM [--dept NAME] [--csv|--json] [--store PATH] [--key PATH]
+ *                                (cli/report.c)
  *   sluis policy check FILE      (a policy file, or a sluis-milter.conf)
  *   sluis portal keygen KEYFILE | init --db DB --key KEY
  *                | show --db DB --key KEY TOKEN CODE | expire --db DB --key KEY
@@ -42,6 +44,7 @@
 #include "../scan/scan.h"
 #include "../store/pseudo.h"
 #include "json.h"
+#include "report.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -57,6 +60,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE]\n"
                "                  [--rules DIR] [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
+               "       sluis report --month YYYY-MM [--dept NAME] [--csv|--json] [--store PATH]\n"
+               "                    [--key PATH]\n"
                "       sluis policy check FILE   (a policy file or a sluis-milter.conf)\n"
                "       sluis portal keygen KEYFILE\n"
                "       sluis portal init --db DB --key KEYFILE\n"
@@ -921,6 +926,9 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    /* a month's figures from the metrics store (cli/report.c) */
+    if (strcmp(argv[1], "report") == 0)
+        return report_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(argv[1], "rules") == 0)

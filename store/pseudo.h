@@ -15,7 +15,7 @@
 #include "../common/status.h"
 #include "event.h"
 
-#define PSEUDO_KEY_LEN   32
+#define PSEUDO_KEY_LEN    32
 #define PSEUDO_SEALED_MAX (12 + 320 + 16)
 
 struct pseudo_key {

@@ -30,10 +30,10 @@
 #define WRITER_LINGER_MS 200
 
 struct writer_config {
-    const char *store;       /* the SQLite file */
-    const char *spill;       /* the spill file */
-    unsigned queue;          /* events the queue holds; 0: 4096 */
-    unsigned retention;      /* months kept; 0: 24 */
+    const char *store;  /* the SQLite file */
+    const char *spill;  /* the spill file */
+    unsigned queue;     /* events the queue holds; 0: 4096 */
+    unsigned retention; /* months kept; 0: 24 */
     /* log - a line about the writer (never data); NULL: stderr */
     void (*log)(int prio, const char *msg);
 };
