@@ -315,6 +315,24 @@ await t.step('register an action and see it on the trend', async () => {
   const audit = await visit(p, '/audit', 'audit');
   const row = await p.page.locator('#audit tbody tr', { hasText: ACTION }).count();
   t.check('the audit log names the action added', audit.status() === 200 && row >= 1);
+  // a cause found, from the toolkit's list, with a note
+  await visit(p, '/actions', 'actions');
+  const NOTE = 'Collega\'s weten niet hoe het portaal werkt';
+  await p.page.selectOption('#cause', 'habit');
+  await p.page.fill('#cause-note', NOTE);
+  await submit(p, 'actions-cause', () => p.page.click('#cause-add button[type="submit"]'));
+  t.check('a cause found is recorded with its note', (await p.page.locator('#causes tbody tr', { hasText: NOTE }).count()) === 1);
+  t.check('with two actions running there is no warning', (await p.page.locator('#too-many-actions').count()) === 0);
+  // more than three running at once: registered, with the toolkit's warning
+  for (const title of ['Cursus beveiligd mailen Jeugdzorg', 'S/MIME voor de huisartsenpost']) {
+    await p.page.fill('#action-title', title);
+    await p.page.fill('#action-depts', '');
+    await submit(p, 'actions-many', () => p.page.click('#action-add button[type="submit"]'));
+  }
+  const warn = await p.page.locator('#too-many-actions').textContent().catch(() => '');
+  t.check(`four actions running: all registered, with the warning that the toolkit advises three at most (${warn.trim().slice(0, 60)})`,
+    (await p.page.locator('#actions tr[data-action-id]').count()) === 4 && /4/.test(warn));
+  await clean(p, 'actions-many');
 });
 
 let revealed = '';
@@ -340,6 +358,11 @@ await t.step('reveal a pseudonym with a reason, and its audit entry', async () =
   t.check('the audit log has the reveal: who, and the reason', /reveal/i.test(entry) && entry.includes(setup.users.admin.name),
     entry);
   t.check('... and not the address revealed', !(await p.page.textContent('#audit')).includes(revealed.trim()) || !revealed);
+  // a reason too short to be one is refused, and nothing is revealed
+  await visit(p, `/month?m=${setup.month}`, 'month');
+  const sender = await p.page.locator('form.reveal input[name="sender"]').first().getAttribute('value');
+  const short = await post(await cookieOf(admin), '/reveal', { csrf: await csrfOf(p.page), m: setup.month, dept: '', sender, reason: 'zomaar' });
+  t.check(`a reveal with a reason of six letters is refused (${short.status})`, short.status === 400);
   await clean(p, 'audit');
 });
 
