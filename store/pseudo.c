@@ -143,6 +143,7 @@ static void mac(const unsigned char *key, size_t keylen, const char *const *part
         size_t n = strlen(parts[i]);
         if (n > sizeof buf - len)
             n = sizeof buf - len;
+        /* NOLINTNEXTLINE(bugprone-not-null-terminated-result): bytes for the HMAC, not a string */
         memcpy(buf + len, parts[i], n);
         len += n;
     }
@@ -165,8 +166,12 @@ static void bare(const char *address, char out[PSEUDO_ADDR_MAX + 1])
         n--;
     if (n > PSEUDO_ADDR_MAX)
         n = PSEUDO_ADDR_MAX;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c | 0x20); /* ASCII: the lower-case letter */
+        out[i] = c;
+    }
     out[n] = '\0';
 }
 

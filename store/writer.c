@@ -135,7 +135,7 @@ static void say(struct writer *w, int prio, const char *fmt, ...)
 
 static bool ring_init(struct ring *r, unsigned cap)
 {
-    r->v = calloc(cap, sizeof *r->v);
+    r->v = calloc(cap, sizeof(struct item *)); /* NOLINT(bugprone-sizeof-expression): pointers */
     r->cap = cap;
     r->head = r->n = 0;
     return r->v != NULL;
@@ -410,7 +410,8 @@ static void replay(struct writer *w)
                 for (size_t i = 0; ok && i < hl / 2; i++) {
                     int hi = unhex(tab[1 + 2 * i]), lo = unhex(tab[2 + 2 * i]);
                     ok = hi >= 0 && lo >= 0;
-                    w->rsealed[n][i] = (unsigned char)(hi << 4 | lo);
+                    if (ok)
+                        w->rsealed[n][i] = (unsigned char)(hi << 4 | lo);
                 }
                 sl = hl / 2;
             }

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -92,21 +91,22 @@ static struct event sample(int64_t t, const struct pseudo_key *k, const char *se
 
 static bool same_event(const struct event *a, const struct event *b)
 {
-    if (a->time != b->time || strcmp(a->month, b->month) || strcmp(a->sender, b->sender) ||
-        strcmp(a->dept, b->dept) || a->sensitive != b->sensitive ||
-        a->confidence != b->confidence || a->mode != b->mode || a->action != b->action ||
-        a->intended != b->intended || a->tag != b->tag || a->reason != b->reason ||
-        a->override != b->override || a->override_refused != b->override_refused ||
-        a->incomplete != b->incomplete || a->size != b->size || a->scan_us != b->scan_us ||
-        strcmp(a->fp, b->fp) || a->nrules != b->nrules || a->ngroups != b->ngroups)
+    if (a->time != b->time || strcmp(a->month, b->month) != 0 ||
+        strcmp(a->sender, b->sender) != 0 || strcmp(a->dept, b->dept) != 0 ||
+        a->sensitive != b->sensitive || a->confidence != b->confidence || a->mode != b->mode ||
+        a->action != b->action || a->intended != b->intended || a->tag != b->tag ||
+        a->reason != b->reason || a->override != b->override ||
+        a->override_refused != b->override_refused || a->incomplete != b->incomplete ||
+        a->size != b->size || a->scan_us != b->scan_us || strcmp(a->fp, b->fp) != 0 ||
+        a->nrules != b->nrules || a->ngroups != b->ngroups)
         return false;
     for (size_t i = 0; i < a->nrules; i++)
-        if (strcmp(a->rules[i].rule, b->rules[i].rule) ||
-            strcmp(a->rules[i].category, b->rules[i].category))
+        if (strcmp(a->rules[i].rule, b->rules[i].rule) != 0 ||
+            strcmp(a->rules[i].category, b->rules[i].category) != 0)
             return false;
     for (size_t i = 0; i < a->ngroups; i++) {
         const struct event_group *x = &a->groups[i], *y = &b->groups[i];
-        if (x->rclass != y->rclass || strcmp(x->domain, y->domain) || x->action != y->action ||
+        if (x->rclass != y->rclass || strcmp(x->domain, y->domain) != 0 || x->action != y->action ||
             x->intended != y->intended || x->channel != y->channel || x->count != y->count)
             return false;
     }
@@ -262,10 +262,10 @@ static void test_event_lines(void)
     snprintf(bad, sizeof bad, "%s\n", good);
     CHECK(!event_decode(bad, &back), "a newline: refused");
     /* a string longer than its field */
-    memset(bad, 0, sizeof bad);
-    strcpy(bad, "E1 1 2025-01 - ");
-    memset(bad + strlen(bad), 'd', 200);
-    strcat(bad, " 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
+    char dept[201];
+    memset(dept, 'd', 200);
+    dept[200] = '\0';
+    snprintf(bad, sizeof bad, "E1 1 2025-01 - %s 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0", dept);
     CHECK(!event_decode(bad, &back), "a department of 200 bytes: refused");
     bad[0] = '\0';
     strcpy(bad, "E1 1 2025-01 - - 0 0 0 0 0 0 0 0 0 0 1 1 - 0 0");
@@ -371,7 +371,8 @@ static void test_pseudo(void)
           "a missing key says how to make one: %s", err);
     int fd = open(in_dir("bad.key"), O_WRONLY | O_CREAT | O_EXCL, 0600);
     CHECK(fd >= 0 && write(fd, "not a key\n", 10) == 10, "bad key file");
-    close(fd);
+    if (fd >= 0)
+        close(fd);
     CHECK(pseudo_load(in_dir("bad.key"), &l2, err, sizeof err) == SL_EINVAL,
           "a file that is not a key: refused");
     CHECK(symlink(path, in_dir("link.key")) == 0 &&
@@ -882,8 +883,10 @@ static void test_writer_full_disk(void)
     char mnt[512];
     snprintf(mnt, sizeof mnt, "%s", in_dir("small"));
     mkdir(mnt, 0700);
-    if (mount("tmpfs", mnt, "tmpfs", 0, "size=16m,mode=0700") != 0) {
-        CHECK(false, "mount a 16 MiB tmpfs on %s: %s", mnt, strerror(errno));
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "mount -t tmpfs -o size=16m,mode=0700 tmpfs '%s'", mnt);
+    if (system(cmd) != 0) {
+        CHECK(false, "mount a 16 MiB tmpfs on %s", mnt);
         return;
     }
     char db[600], filler[600], spill_full[600];
@@ -953,8 +956,8 @@ static void test_writer_full_disk(void)
         CHECK(count_in(db, "SELECT count(*) FROM events") == 20, "20 rows");
         CHECK(log_lost() == 1, "still one line about losses: %u", log_lost());
     }
-    if (umount(mnt) != 0)
-        CHECK(false, "umount %s: %s", mnt, strerror(errno));
+    snprintf(cmd, sizeof cmd, "umount '%s'", mnt);
+    CHECK(system(cmd) == 0, "umount %s", mnt);
 }
 
 static void test_writer_restart(void)
