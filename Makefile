@@ -215,6 +215,11 @@ all: $(BUILD)/tools/gen-history
 $(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
+
+# tests/figures-pg: the statements of store/figures.c, for PostgreSQL
+$(BUILD)/tests/figures-sql: tests/pg/figures-sql.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 # ---- end of sluis report and the history
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on

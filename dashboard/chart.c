@@ -113,10 +113,11 @@ static int tr_edge(size_t i, size_t n)
 /* the month's place among the points, or -1 */
 static long month_index(const struct chart_trend *t, const char *month)
 {
-    if (month == NULL)
+    if (month == NULL || strnlen(month, 8) < 7)
         return -1;
-    for (size_t i = 0; i < t->npoints; i++)
-        if (strlen(month) == 7 && strncmp(t->points[i].month, month, 7) == 0)
+    for (size_t i = 0; i < t->npoints && i < CHART_MONTHS; i++)
+        if ((month[7] == '\0' || (month[7] == '-' && strlen(month) == 10)) &&
+            strncmp(t->points[i].month, month, 7) == 0)
             return (long)i;
     return -1;
 }

@@ -24,7 +24,8 @@
 
 /* a registered action, drawn as a vertical marker at its first month */
 struct chart_action {
-    const char *start; /* "YYYY-MM": the month it started */
+    const char *start; /* "YYYY-MM" or "YYYY-MM-DD" (as dashboard.db keeps it): drawn at
+                          the start of that month */
     const char *title; /* short title (long ones are cut with "…" on the chart, whole in its
                           tooltip) */
 };

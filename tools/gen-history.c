@@ -158,11 +158,25 @@ static int ym_cmp(struct ym a, struct ym b)
     return a.y != b.y ? (a.y < b.y ? -1 : 1) : (a.m < b.m ? -1 : a.m > b.m);
 }
 
+/* digits - the number of n decimal digits at s, or -1 */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* ym_parse - "YYYY-MM" */
 static bool ym_parse(const char *s, struct ym *out)
 {
-    char extra;
-    if (s == NULL || strlen(s) != 7 || sscanf(s, "%4d-%2d%c", &out->y, &out->m, &extra) != 2)
+    if (s == NULL || strlen(s) != 7 || s[4] != '-')
         return false;
+    out->y = digits(s, 4);
+    out->m = digits(s + 5, 2);
     return out->y >= 1971 && out->y <= 9998 && out->m >= 1 && out->m <= 12;
 }
 
@@ -455,10 +469,10 @@ int main(int argc, char **argv)
     }
     int today = 1;
     if (now_arg) {
-        char extra;
-        if (strlen(now_arg) != 10 ||
-            sscanf(now_arg, "%4d-%2d-%2d%c", &w.now.y, &w.now.m, &today, &extra) != 3 ||
-            w.now.m < 1 || w.now.m > 12 || w.now.y < 1971 || today < 1 || today > days_in(w.now)) {
+        char ym[8];
+        snprintf(ym, sizeof ym, "%.7s", now_arg);
+        if (strlen(now_arg) != 10 || now_arg[7] != '-' || !ym_parse(ym, &w.now) ||
+            (today = digits(now_arg + 8, 2)) < 1 || today > days_in(w.now)) {
             fprintf(stderr, "gen-history: --now YYYY-MM-DD\n");
             return 2;
         }
@@ -533,7 +547,8 @@ int main(int argc, char **argv)
         struct ym a = ym_add(w.first, k);
         bool current = k == (int)months;
         double share = (current ? part : 1.0) / (full + part);
-        unsigned long count = (unsigned long)(messages * share * (0.9 + 0.2 * unif()) + 0.5);
+        unsigned long count =
+            (unsigned long)((double)messages * share * (0.9 + 0.2 * unif()) + 0.5);
         for (unsigned long i = 0; i < count; i++) {
             size_t d = pick_dept();
             const struct staff *s = pick_staff(&w, d);

@@ -73,6 +73,8 @@ static struct event *add(struct event *e)
 
 static void put(struct metrics *m)
 {
+    if (nbatch == 0)
+        return;
     struct event *evs = calloc(nbatch, sizeof *evs);
     for (size_t i = 0; i < nbatch; i++)
         evs[i] = *batch[i];
