@@ -36,10 +36,11 @@ bool recorder_key_check(const struct milter_config *c, char *err, size_t errlen)
         memset(&k, 0, sizeof k);
         return true;
     }
+    /* why names the file and says how to make one */
     snprintf(err, errlen,
-             "metrics_key %s: %s (metrics_store is set: make the key with `sluis metrics keygen "
-             "%s` as the milter's user, or set metrics_store = to turn metrics off)",
-             c->metrics_key, why, c->metrics_key);
+             "metrics_key: %s; the key must be the milter's user's (or leave metrics_store "
+             "empty to turn metrics off)",
+             why);
     return false;
 }
 

@@ -430,9 +430,11 @@ static void test_classes(void)
     CHECK(load("bad-consumer.conf", &p, err, sizeof err) == SL_EPARSE &&
               strstr(err, "bad-consumer.txt:2: 'not a domain' is not a domain"),
           "a bad consumer list names file and line: %s", err);
+    policy_free(&p);
     CHECK(load("bad-fp.conf", &p, err, sizeof err) == SL_EPARSE &&
               strstr(err, "fp_url: 'dash.zorg.local/fp/' is not an http(s) URL"),
           "fp_url must be a URL: %s", err);
+    policy_free(&p);
     CHECK(policy_defaults(&p) == SL_OK &&
               policy_set(&p, "fp_url", "https://sluis.zorg.local/fp/", err, sizeof err) == SL_OK &&
               policy_finish(&p, err, sizeof err) == SL_OK &&
