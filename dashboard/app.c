@@ -38,6 +38,7 @@ struct dash_app {
     pthread_mutex_t lock;
     pthread_mutex_t open_lock; /* metrics and metrics_tried */
     time_t metrics_tried;
+    char metrics_err[512]; /* why the store did not open (for -n and the log) */
     struct auth_limiter *limiter;
 };
 
@@ -48,10 +49,12 @@ struct metrics *dash_metrics(struct dash_app *a)
     pthread_mutex_lock(&a->open_lock);
     time_t now = time(NULL);
     if (a->metrics == NULL && now - a->metrics_tried >= 10) {
-        char why[512];
         a->metrics_tried = now;
-        if (metrics_open(a->cfg->metrics, true, &a->metrics, why, sizeof why) != SL_OK)
+        if (metrics_open(a->cfg->metrics, true, &a->metrics, a->metrics_err,
+                         sizeof a->metrics_err) != SL_OK)
             a->metrics = NULL;
+        else
+            a->metrics_err[0] = '\0';
     }
     struct metrics *m = a->metrics;
     pthread_mutex_unlock(&a->open_lock);
@@ -86,6 +89,15 @@ void dash_unlock(struct dash_app *a)
 struct auth_limiter *dash_limiter(struct dash_app *a)
 {
     return a->limiter;
+}
+
+const char *dash_metrics_error(struct dash_app *a)
+{
+    pthread_mutex_lock(&a->open_lock);
+    static __thread char copy[512];
+    snprintf(copy, sizeof copy, "%s", a->metrics_err);
+    pthread_mutex_unlock(&a->open_lock);
+    return copy;
 }
 
 const char *dash_cookie_name(const struct dash_app *a)

@@ -4,10 +4,13 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <grp.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -71,9 +74,37 @@ static bool read_password(char *pw, size_t len)
     return ok;
 }
 
+/* as_owner - run as root, become the owner of the database's folder first,
+ * so that the file and its journal stay the dashboard's (a root-owned
+ * dashboard.db-wal would stop the daemon writing) */
+static int as_owner(const char *path)
+{
+    if (geteuid() != 0)
+        return 0;
+    char folder[1024];
+    snprintf(folder, sizeof folder, "%s", path);
+    char *slash = strrchr(folder, '/');
+    if (slash == NULL)
+        snprintf(folder, sizeof folder, ".");
+    else if (slash == folder)
+        folder[1] = '\0';
+    else
+        *slash = '\0';
+    struct stat st;
+    if (stat(folder, &st) != 0 || st.st_uid == 0)
+        return 0;
+    if (setgroups(0, NULL) != 0 || setgid(st.st_gid) != 0 || setuid(st.st_uid) != 0) {
+        fprintf(stderr, "sluis: cannot become the owner of %s: %s\n", folder, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 static int open_db(const char *path, sqlite3 **db)
 {
     char err[512];
+    if (as_owner(path) != 0)
+        return 1;
     if (dashdb_open(path, db, err, sizeof err) != SL_OK) {
         fprintf(stderr, "sluis: %s\n", err);
         return 1;
@@ -230,7 +261,7 @@ static int action_cmd(int argc, char **argv)
         fprintf(stderr, "sluis action add: --channel portal, smime, tls, external or any\n");
         return 2;
     }
-    if (!dashdb_date_valid(start) ||
+    if (start == NULL || !dashdb_date_valid(start) ||
         (end[0] && (!dashdb_date_valid(end) || strcmp(end, start) < 0))) {
         fprintf(stderr, "sluis action add: --start YYYY-MM-DD [--end YYYY-MM-DD, not before the "
                         "start]\n");

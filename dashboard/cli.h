@@ -11,7 +11,9 @@
  *              [--end YYYY-MM-DD] [--db PATH]
  *
  * --db defaults to /var/lib/sluis/dashboard/dashboard.db (made when
- * missing, 0640). Each change is written to the audit log as user "cli".
+ * missing, 0640). Run as root, it first becomes the owner of the
+ * database's folder (sluis-dashboard), so the files stay the daemon's.
+ * Each change is written to the audit log as user "cli".
  */
 #ifndef SLUIS_DASH_CLI_H
 #define SLUIS_DASH_CLI_H

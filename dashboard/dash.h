@@ -18,7 +18,8 @@
  * (portable SQL as in metrics.h; schema version in meta, migrations.)
  *
  * Pages: one file per page (ui-*.c), each with its handlers; the route
- * table is in main.c. Texts in three languages stand where they are used:
+ * table is in app.c (not main.c, so that the tests link it without a
+ * main). Texts in three languages stand where they are used:
  * T(r, "Maand", "Month", "Mois").
  */
 #ifndef SLUIS_DASH_H
@@ -121,6 +122,9 @@ uint64_t dash_fp_reports(void *app, const char *rule, const char *month);
 enum sl_status dash_app_open(const struct dash_config *cfg, struct dash_app **out, char *err,
                              size_t errlen);
 void dash_app_close(struct dash_app *a);
+/* dash_metrics_error - why the metrics store did not open ("" when it
+ * did): a path and a reason, for -n and the log, never for a page */
+const char *dash_metrics_error(struct dash_app *a);
 /* dash_app_web - the web layer's config of the app: routes, guard, error
  * page, assets, the config's listen/origin/TLS */
 void dash_app_web(struct dash_app *a, struct web_config *wc);

@@ -416,6 +416,14 @@ uint64_t dashdb_fp_count(sqlite3 *db, const char *rule, const char *month)
     return n;
 }
 
+int dashdb_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 bool dashdb_date_valid(const char *d)
 {
     if (d == NULL || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
@@ -423,7 +431,7 @@ bool dashdb_date_valid(const char *d)
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
             return false;
-    int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+    int y = dashdb_digits(d, 4), m = dashdb_digits(d + 5, 2), day = dashdb_digits(d + 8, 2);
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1970 || m < 1 || m > 12 || day < 1 || day > days[m - 1])
         return false;

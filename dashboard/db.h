@@ -64,6 +64,9 @@ struct dash_action {
     char start[11], end[11]; /* "YYYY-MM-DD"; end "" open */
 };
 
+/* dashdb_digits - the value of the n decimal digits at s (the caller has
+ * checked they are digits) */
+int dashdb_digits(const char *s, size_t n);
 /* dashdb_date_valid - "YYYY-MM-DD" of a real day */
 bool dashdb_date_valid(const char *d);
 /* dashdb_channel_valid - an action's channel: portal, smime, tls, external, any */

@@ -109,10 +109,12 @@ int main(int argc, char **argv)
             fprintf(stderr, "sluis-dashboard: %s\n", err);
             return 1;
         }
+        bool store = dash_metrics(app) != NULL;
         printf("sluis-dashboard: %s: configuration valid; %s opens (schema %d); the metrics "
-               "store %s; the key %s\n",
+               "store %s%s; the key %s\n",
                explicit || stat(conf, &st) == 0 ? conf : "(embedded defaults)", cfg.db,
-               dashdb_schema(dash_db(app)), dash_metrics(app) ? "opens" : "is not there yet",
+               dashdb_schema(dash_db(app)),
+               store ? "opens" : "does not open: ", store ? "" : dash_metrics_error(app),
                dash_key(app) ? "loads" : "is missing (no pseudonyms, no reveals)");
         dash_app_close(app);
         dash_config_free(&cfg);
@@ -146,9 +148,11 @@ int main(int argc, char **argv)
     fprintf(stderr, "sluis-dashboard %s: listening on %s://%.*s:%u/\n", SLUIS_VERSION,
             cfg.tls_cert[0] ? "https" : "http", colon ? (int)(colon - cfg.listen) : 0, cfg.listen,
             web_server_port(srv));
-    log_msg(LOG_INFO, NULL, "started: listening on port %u, logging to %s%s", web_server_port(srv),
-            log_where(where, sizeof where),
-            dash_metrics(app) ? "" : "; the metrics store is not there yet");
+    log_msg(LOG_INFO, NULL, "started: listening on port %u, logging to %s", web_server_port(srv),
+            log_where(where, sizeof where));
+    if (dash_metrics(app) == NULL)
+        log_msg(LOG_WARNING, NULL, "no figures until the metrics store opens: %s",
+                dash_metrics_error(app));
 
     for (;;) {
         struct timespec wait = {300, 0};

@@ -124,7 +124,9 @@ static enum sl_status add_trend(struct metrics *m, const char *depts, const char
 
 static int month_diff(const char *a, const char *b)
 {
-    return (atoi(b) - atoi(a)) * 12 + (atoi(b + 5) - atoi(a + 5));
+    /* both "YYYY-MM", checked */
+    return (dashdb_digits(b, 4) - dashdb_digits(a, 4)) * 12 +
+           (dashdb_digits(b + 5, 2) - dashdb_digits(a + 5, 2));
 }
 
 static void effect(struct metrics *m, const struct dash_action *a, const char *latest,

@@ -15,6 +15,7 @@
 
 #include <openssl/evp.h>
 
+#include "../milter/log.h"
 #include "dash.h"
 #include "db.h"
 
@@ -90,7 +91,15 @@ enum sl_status page_fp_post(struct web_request *req, struct web_response *res)
     if (st == SL_OK)
         st = dashdb_fp_report(dash_db(r.app), fp, month, rules, n, (int64_t)time(NULL), &recorded);
     dash_unlock(r.app);
-    if (st != SL_OK)
+    if (st != SL_OK && st != SL_ENOENT) {
+        log_msg(LOG_ERR, NULL, "a false-positive report could not be recorded: %s",
+                sl_status_str(st));
+        return dash_error(&r, 503, T(&r, "Storing", "Something went wrong", "Erreur"),
+                          T(&r, "Probeer het over een paar minuten opnieuw.",
+                            "Please try again in a few minutes.",
+                            "Réessayez dans quelques minutes."));
+    }
+    if (st == SL_ENOENT)
         return page(&r, 404, T(&r, "Onbekende link", "Unknown link", "Lien inconnu"),
                     T(&r, "Deze link hoort bij geen bericht dat wij kennen, of hij is verlopen.",
                       "This link belongs to no message we know of, or it has expired.",

@@ -120,6 +120,7 @@ void dash_page_begin(struct html *h, const struct dash_req *r, const char *title
     HTML_LIT(h, " - ");
     html_str(h, cfg->organisation);
     HTML_LIT(h, "</title>\n<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n"
+                "<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">\n"
                 "</head>\n<body>\n<a class=\"skip\" href=\"#content\">");
     html_str(h, T(r, "Naar de inhoud", "Skip to content", "Aller au contenu"));
     HTML_LIT(h, "</a>\n<header class=\"site\">\n<p class=\"org\">");
@@ -229,9 +230,9 @@ void dash_month_name(const struct dash_req *r, const char *month, char *out, siz
         {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
          "octobre", "novembre", "décembre"},
     };
-    int y = 0, m = 0;
-    if (month && strlen(month) == 7 && sscanf(month, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12)
-        snprintf(out, outlen, "%s %d", names[r->lang][m - 1], y);
+    if (dash_month_valid(month))
+        snprintf(out, outlen, "%s %.4s", names[r->lang][(month[5] - '0') * 10 + month[6] - '0' - 1],
+                 month);
     else
         snprintf(out, outlen, "%s", month ? month : "");
 }

@@ -672,6 +672,9 @@ static void test_misc(const struct session *admin, const struct session *privacy
     call(&r, "GET", "/static/dashboard.css", NULL, NULL, NULL, NULL);
     CHECK(r.status == 200 && strstr(r.type ? r.type : "", "text/css") != NULL, "the style sheet");
     web_response_free(&r);
+    call(&r, "GET", "/static/icon.svg", NULL, NULL, NULL, NULL);
+    CHECK(r.status == 200, "the icon every page links");
+    web_response_free(&r);
     call(&r, "GET", "/no/such/page", admin->cookie, NULL, NULL, NULL);
     CHECK(r.status == 404 && tidy_ok(&r, "404"), "404 page");
     web_response_free(&r);
@@ -694,6 +697,34 @@ static void test_misc(const struct session *admin, const struct session *privacy
     web_dispatch(&wc, &in, &r);
     CHECK(r.status == 403, "POST from another origin: 403, got %d", r.status);
     web_response_free(&r);
+}
+
+/* under https: the cookie is __Host-sluis, Secure */
+static void test_https(struct dash_config *base)
+{
+    static struct dash_config cfg;
+    struct dash_app *a2 = NULL;
+    char err[512];
+    cfg = *base;
+    cfg.origin = "https://dashboard.example";
+    cfg.https = true;
+    CHECK(dash_app_open(&cfg, &a2, err, sizeof err) == SL_OK, "a second app: %s", err);
+    if (a2 == NULL)
+        return;
+    struct web_config w2;
+    dash_app_web(a2, &w2);
+    const char *h[] = {"Origin", "https://dashboard.example", "Content-Type",
+                       "application/x-www-form-urlencoded"};
+    struct web_input in = {"POST", "/login", h, 2, "10.0.2.1", "name=anna&password=anna-password-1",
+                           34};
+    struct web_response r = WEB_RESPONSE_INIT;
+    web_dispatch(&w2, &in, &r);
+    const char *sc = web_response_header(&r, "Set-Cookie");
+    CHECK(r.status == 303 && sc && strncmp(sc, "__Host-sluis=", 13) == 0 &&
+              strstr(sc, "; Path=/; HttpOnly; SameSite=Strict; Secure"),
+          "https: got %d %s", r.status, sc ? sc : "(no cookie)");
+    web_response_free(&r);
+    dash_app_close(a2);
 }
 
 static void test_db(void)
@@ -779,6 +810,7 @@ int main(int argc, char **argv)
     test_actions(&admin, &viewer);
     test_fp(&admin);
     test_misc(&admin, &privacy);
+    test_https(&cfg);
     test_db();
     CHECK(tidied >= 12, "pages through tidy: %u", tidied);
 
@@ -786,7 +818,8 @@ int main(int argc, char **argv)
     dash_config_free(&cfg);
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (check_failed == 0 && system(cmd) != 0)
+    /* TEST_DASHBOARD_KEEP=1 keeps the folder (its pages, the databases) to look at */
+    if (check_failed == 0 && !getenv("TEST_DASHBOARD_KEEP") && system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
     return check_summary("test_dashboard");
 }
