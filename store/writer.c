@@ -7,9 +7,10 @@
  *   batches (metrics_put); while the store fails, the thread writes its
  *   batches to the spill file instead and tries the store again every
  *   RETRY_MS;
- *   the spill queue (sq), which takes what the store queue has no room
- *   for, drained by the spill thread into the spill file; when it is full
- *   too, an event is lost (counted).
+ *   the spill queue (sq, as long as the store queue, at least a batch),
+ *   which takes what the store queue has no room for, drained by the
+ *   spill thread into the spill file; when it is full too, an event is
+ *   lost (counted).
  * writer_push only copies the event into memory and takes mu for a queue
  * operation: no I/O, no waiting for either thread.
  *
@@ -614,7 +615,8 @@ enum sl_status writer_start(const struct writer_config *cfg, struct writer **out
     w->rsealed = calloc(WRITER_BATCH, sizeof *w->rsealed);
     w->rbuf = malloc(READ_CHUNK + 1);
     if (!w->store_path || !w->spill_path || !w->bev || !w->bsp || !w->bsl || !w->rsealed ||
-        !w->rbuf || !ring_init(&w->q, cap) || !ring_init(&w->sq, cap)) {
+        !w->rbuf || !ring_init(&w->q, cap) ||
+        !ring_init(&w->sq, cap > WRITER_BATCH ? cap : WRITER_BATCH)) {
         writer_free(w);
         return SL_ENOMEM;
     }
