@@ -699,6 +699,44 @@ static void test_misc(const struct session *admin, const struct session *privacy
     web_response_free(&r);
 }
 
+/* sessions: idle ones end; a login ends the session the browser had */
+static void test_sessions(void)
+{
+    struct session s1, s2;
+    CHECK(login("vera", "vera-password-1", "10.0.3.1", &s1) == 303, "vera signs in");
+    CHECK(status_of("GET", "/month", s1.cookie, NULL) == 200, "a fresh session works");
+    int before = count("SELECT COUNT(*) FROM sessions");
+    /* a login from the same browser (its cookie sent along) replaces its session */
+    struct web_response r;
+    const char *h[] = {"Origin", ORIGIN,   "Content-Type", "application/x-www-form-urlencoded",
+                       "Cookie", s1.cookie};
+    struct web_input in = {"POST", "/login", h, 3, "10.0.3.1", "name=vera&password=vera-password-1",
+                           34};
+    r = (struct web_response)WEB_RESPONSE_INIT;
+    web_dispatch(&wc, &in, &r);
+    const char *sc = web_response_header(&r, "Set-Cookie");
+    CHECK(r.status == 303 && sc && strncmp(sc, s1.cookie, strlen(s1.cookie)) != 0,
+          "a new token at login");
+    if (sc) {
+        const char *semi = strchr(sc, ';');
+        snprintf(s2.cookie, sizeof s2.cookie, "%.*s", semi ? (int)(semi - sc) : 0, sc);
+    }
+    web_response_free(&r);
+    CHECK(status_of("GET", "/month", s1.cookie, NULL) == 303, "the old session is gone");
+    CHECK(count("SELECT COUNT(*) FROM sessions") == before, "one session replaced by one");
+    /* idle past session_minutes (30): to /login, and the row is removed */
+    dash_lock(app);
+    sqlite3_exec(dash_db(app), "UPDATE sessions SET seen = seen - 1801", NULL, NULL, NULL);
+    dash_unlock(app);
+    CHECK(status_of("GET", "/month", s2.cookie, NULL) == 303, "an idle session ends");
+    CHECK(count("SELECT COUNT(*) FROM sessions WHERE seen >= strftime('%s','now') - 1800") == 0,
+          "no session left that is not idle");
+    CHECK(count("SELECT COUNT(*) FROM sessions") < before, "the idle session's row removed");
+    CHECK(count("SELECT COUNT(*) FROM sessions WHERE length(hash) = 64") ==
+              count("SELECT COUNT(*) FROM sessions"),
+          "sessions kept as SHA-256 hex, not as tokens");
+}
+
 /* under https: the cookie is __Host-sluis, Secure */
 static void test_https(struct dash_config *base)
 {
@@ -811,6 +849,7 @@ int main(int argc, char **argv)
     test_fp(&admin);
     test_misc(&admin, &privacy);
     test_https(&cfg);
+    test_sessions();
     test_db();
     CHECK(tidied >= 12, "pages through tidy: %u", tidied);
 
