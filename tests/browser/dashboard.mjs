@@ -18,7 +18,8 @@
 //   history    {month, dept, action}: the history's last month, the
 //              department whose share rose after the action started in
 //              the month action (registered by the shell with sluis action add)
-//   users      {admin, privacy, viewer}: {name, password}
+//   users      {admin, privacy, viewer, locked}: {name, password} (locked: a
+//              viewer whose account the test locks)
 //   senders    the addresses that sent health data unprotected this month
 //   fp         the "not health data" link of a sender's notice
 //
@@ -503,6 +504,51 @@ await t.step('languages', async () => {
   t.check('?lang=fr: in French', (await p.page.getAttribute('html', 'lang')) === 'fr');
   await clean(p, 'month-fr');
   await visit(p, `/month?m=${setup.month}&lang=nl`, 'month');
+});
+
+await t.step('the other exports: actions and audit log as CSV and JSON', async () => {
+  const p = ap;
+  for (const [path, want] of [['/actions.csv', ACTION], ['/actions.json', ACTION], ['/audit.csv', 'reveal'], ['/audit.json', 'reveal']]) {
+    const r = await p.page.request.get(origin + path);
+    const type = r.headers()['content-type'] || '';
+    const body = await r.text();
+    const kind = path.endsWith('.csv') ? /^text\/csv/ : /^application\/json/;
+    let parses = true;
+    if (path.endsWith('.json')) {
+      try {
+        JSON.parse(body);
+      } catch {
+        parses = false;
+      }
+    }
+    t.check(`${path}: ${type}, ${body.length} bytes, as a download, with ${JSON.stringify(want)}`,
+      r.status() === 200 && kind.test(type) && /attachment/.test(r.headers()['content-disposition'] || '') && body.includes(want) && parses);
+  }
+});
+
+await t.step('a locked account', async () => {
+  const u = setup.users.locked;
+  if (!u || !u.password) throw new Error('dashboard-e2e made no user to lock');
+  const ctx = await newCtx();
+  const p = await open(ctx, 'locked');
+  let last = 0;
+  for (let i = 0; i < 5; i++) {
+    await visit(p, '/login', 'login');
+    await p.page.fill('#name', u.name);
+    await p.page.fill('#password', `fout${i}`);
+    last = (await submit(p, 'login-failed', () => p.page.click('#login button[type="submit"]'))).status();
+  }
+  await visit(p, '/login', 'login');
+  await p.page.fill('#name', u.name);
+  await p.page.fill('#password', u.password);
+  const r = await submit(p, 'login-locked', () => p.page.click('#login button[type="submit"]'));
+  t.check(`five wrong passwords lock the account: then the right one is refused too (${last}, then ${r.status()})`,
+    last === 403 && r.status() === 403 && !(await cookieOf(ctx)));
+  p.g.take();
+  await ctx.close();
+  await visit(ap, '/audit', 'audit');
+  const locked = await ap.page.locator('#audit tbody tr', { hasText: 'account locked' }).count();
+  t.check(`the audit log says the account was locked (${locked} entries)`, locked >= 1);
 });
 
 await t.step('sign out', async () => {
