@@ -6,7 +6,8 @@
 #   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
 #                   bench-postfix (through a private Postfix), bench-store (the metrics store)
 #   make run        the gateway on loopback: a private Postfix delivering into run/mail/,
-#                   sluis-milter in it, sluis-portal; says where to send mail (Ctrl-C stops it)
+#                   sluis-milter in it, sluis-portal, sluis-dashboard with a year of
+#                   generated history; says where to send mail and how to log in (Ctrl-C stops it)
 
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
@@ -524,14 +525,20 @@ bench-postfix: all $(BUILD)/bench/nullmilter $(BUILD)/bench/smtpload
 
 # make run: the gateway on loopback with the embedded defaults, until Ctrl-C
 # (scripts/run says how): a private Postfix on 127.0.0.1:RUN_PORT that
-# delivers every mail into run/mail/, sluis-milter in it, sluis-portal on
-# 127.0.0.1:RUN_PORTAL_PORT. It prints where to send mail, where it lands,
-# the portal's URL and a command that sends a sample (tests/make-run runs it).
+# delivers every mail into run/mail/, sluis-milter in it writing the metrics
+# store run/metrics.db, sluis-portal on 127.0.0.1:RUN_PORTAL_PORT and
+# sluis-dashboard on 127.0.0.1:RUN_DASHBOARD_PORT, the store filled once with
+# a year of generated history (build/tools/gen-history) and an action. It
+# prints where to send mail, where it lands, the portal's and the
+# dashboard's URLs, a login (run/dashboard.login) and a command that sends a
+# sample (tests/make-run runs it).
 RUN_PORT ?= 2525
 RUN_PORTAL_PORT ?= 8080
+RUN_DASHBOARD_PORT ?= 8081
 run: deps
-	@$(MAKE) --no-print-directory all bin/sluis-portal
-	@RUN_PORT="$(RUN_PORT)" RUN_PORTAL_PORT="$(RUN_PORTAL_PORT)" exec scripts/run
+	@$(MAKE) --no-print-directory all bin/sluis-portal bin/sluis-dashboard $(BUILD)/tools/gen-history
+	@RUN_PORT="$(RUN_PORT)" RUN_PORTAL_PORT="$(RUN_PORTAL_PORT)" RUN_DASHBOARD_PORT="$(RUN_DASHBOARD_PORT)" \
+		exec scripts/run
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -112,7 +112,12 @@ const LOAD_FAILED = /^Failed to load resource: the server responded with a statu
 //  - a document of origin without the contract's security headers, a
 //    static file without nosniff.
 // docs is every main-frame document response (url, status), newest last.
-export function guard(page, origin, label) {
+// opts.csp: the Content-Security-Policy the pages carry (default CSP, the
+// portal's); opts.icon: where the page's icon lives, for the hint when
+// Chromium asks for /favicon.ico (default /p/static/...).
+export function guard(page, origin, label, opts = {}) {
+  const csp = opts.csp || CSP;
+  const icon = opts.icon || '/p/static/...';
   const g = { problems: [], docs: [], foreign: [] };
   const docStatus = new Map(); // url -> status of main-frame documents
   page.on('response', (r) => {
@@ -134,7 +139,7 @@ export function guard(page, origin, label) {
       // the page's own form POSTs, so a portal that checks Origin needs
       // same-origin (no referrer to other sites, the origin to itself)
       const want = {
-        'content-security-policy': [CSP],
+        'content-security-policy': [csp],
         'x-content-type-options': ['nosniff'],
         'referrer-policy': ['same-origin', 'no-referrer'],
         'x-frame-options': ['DENY'],
@@ -157,7 +162,7 @@ export function guard(page, origin, label) {
     const lf = LOAD_FAILED.exec(m.text());
     if (lf && docStatus.get(loc.url) === Number(lf[1])) return; // the page's own status
     const hint = /\/favicon\.ico$/.test(loc.url || '')
-      ? ' - a page without <link rel="icon" href="/p/static/..."> makes Chromium ask for /favicon.ico, outside /p/'
+      ? ` - a page without <link rel="icon" href="${icon}"> makes Chromium ask for /favicon.ico`
       : '';
     g.problems.push(`${label}: console error: ${m.text()}${loc.url ? ` (${loc.url})` : ''}${hint}`);
   });
@@ -206,9 +211,11 @@ export function guard(page, origin, label) {
 // a11y(page): what the page lacks, as a list of strings (empty: fine):
 // html lang in nl/en/fr, one h1, a main#page-KIND, the language switch,
 // every form control labelled, every button and link named, every image
-// with alt, no inline script or style (the CSP would block them anyway)
-export async function a11y(page) {
-  return page.evaluate(() => {
+// with alt, no inline script or style (the CSP would block them anyway).
+// opts.main: the pattern of the <main>'s id (default page-KIND, the portal's)
+export async function a11y(page, opts = {}) {
+  const main = (opts.main || /^page-[a-z-]+$/).source;
+  return page.evaluate((mainSource) => {
     const out = [];
     const lang = document.documentElement.getAttribute('lang') || '';
     if (!/^(nl|en|fr)$/.test(lang)) out.push(`html lang is ${JSON.stringify(lang)}`);
@@ -216,8 +223,8 @@ export async function a11y(page) {
     if (h1.length !== 1) out.push(`${h1.length} h1 elements, want one`);
     else if (!h1[0].textContent.trim()) out.push('the h1 is empty');
     const mains = document.querySelectorAll('main');
-    if (mains.length !== 1 || !/^page-[a-z-]+$/.test(mains[0].id))
-      out.push(`want one <main id="page-KIND">, have ${[...mains].map((m) => m.id).join(',') || 'none'}`);
+    if (mains.length !== 1 || !new RegExp(mainSource).test(mains[0].id))
+      out.push(`want one <main id="${mainSource}">, have ${[...mains].map((m) => m.id).join(',') || 'none'}`);
     if (!document.title.trim()) out.push('no <title>');
     const nav = document.querySelector('nav#lang');
     if (!nav) out.push('no <nav id="lang">');
@@ -267,7 +274,7 @@ export async function a11y(page) {
       for (const at of el.attributes)
         if (/^on/i.test(at.name)) out.push(`<${el.tagName.toLowerCase()}> has an ${at.name} attribute`);
     return out;
-  });
+  }, main);
 }
 
 // unsafeInBody(page, origin): what in #body could run, load or hide
