@@ -94,7 +94,7 @@ int main(int argc, char **argv)
             return 1;
         }
     } else {
-        log_open(check ? LOGTO_STDERR : (enum log_target)cfg.log);
+        log_open(check ? LOGTO_STDERR : cfg.log);
     }
     struct account a;
     if (!account_lookup(cfg.user, "", &a, err, sizeof err)) {
