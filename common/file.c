@@ -1,11 +1,13 @@
 /*
- * file - reading a whole file into memory. See file.h.
+ * file - reading a whole file into memory; writing all of a buffer. See
+ * file.h.
  */
 #include "file.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -37,4 +39,19 @@ char *file_read_all(const char *path, size_t max, size_t *len, char *err, size_t
         return NULL;
     }
     return buf_steal(&b, len);
+}
+
+bool file_write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
 }
