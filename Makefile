@@ -227,7 +227,7 @@ $(BUILD)/tests/figures-sql: tests/pg/figures-sql.c $(ENGINE_OBJ)
 # and other files of portal/static/ compiled in
 PORTAL_SRC := portal/main.c portal/config.c portal/strings.c portal/ui.c portal/ui-verify.c \
               portal/ui-message.c portal/ui-sender.c
-PORTAL_LINK_SRC = $(PORTAL_SRC) $(PORTAL_VIEW_SRC) $(WEB_SRC) common/smtp.c milter/log.c \
+PORTAL_LINK_SRC = $(PORTAL_SRC) $(PORTAL_VIEW_SRC) $(WEB_SRC) web/daemon.c common/smtp.c milter/log.c \
                   milter/account.c
 PORTAL_LIBS = $(PKG_LIBS) $(WEB_LIBS) $(PORTAL_VIEW_LIBS)
 $(PORTAL_SRC:%.c=$(BUILD)/%.o) $(PORTAL_SRC:%.c=$(BUILD)/asan/%.o): CFLAGS_ALL += $(WEB_CFLAGS)
@@ -412,7 +412,7 @@ deb:
 DASH_SRC := dashboard/app.c dashboard/config.c dashboard/db.c dashboard/auth.c dashboard/ui.c \
             dashboard/ui-login.c dashboard/ui-month.c dashboard/ui-actions.c \
             dashboard/ui-audit.c dashboard/ui-fp.c
-DASH_LINK_SRC = $(DASH_SRC) $(CHART_SRC) $(WEB_SRC) milter/log.c milter/account.c
+DASH_LINK_SRC = $(DASH_SRC) $(CHART_SRC) $(WEB_SRC) web/daemon.c milter/log.c milter/account.c
 DASH_LIBS = $(PKG_LIBS) $(WEB_LIBS) -largon2
 DASH_CLI_SRC := dashboard/cli.c dashboard/db.c dashboard/auth.c
 DASH_TESTS := test_dashboard

@@ -446,31 +446,39 @@ static void portal_print_status(const struct store_status *st)
     }
 }
 
+/* keygen - sluis portal|metrics keygen PATH: a new key by gen, in a folder
+ * that must be there already; what names the key, note what to do with it */
+static int keygen(const char *what, const char *path,
+                  enum sl_status (*gen)(const char *path, char *err, size_t errlen),
+                  const char *note)
+{
+    char dirbuf[4096], err[512] = "";
+    struct stat st;
+    snprintf(dirbuf, sizeof dirbuf, "%s", path);
+    /* dirname's answer, not its argument: for a bare name it returns "."
+     * and leaves the argument as it was */
+    const char *dir = dirname(dirbuf);
+    if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+        fprintf(stderr,
+                "sluis %s: %s: the folder %s does not exist; make it first: "
+                "install -d -m 0755 %s (the key itself is 0600)\n",
+                what, path, dir, dir);
+        return 1;
+    }
+    if (gen(path, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "sluis %s: %s\n", what, err);
+        return 1;
+    }
+    printf("%s: a new %s key (%s)\n", path, what, note);
+    return 0;
+}
+
 static int cmd_portal(int argc, char **argv)
 {
     char err[512] = "";
     int rest;
-    if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
-        char path[4096];
-        struct stat st;
-        snprintf(path, sizeof path, "%s", argv[1]);
-        /* dirname's answer, not its argument: for a bare name it returns
-         * "." and leaves the argument as it was */
-        const char *dir = dirname(path);
-        if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
-            fprintf(stderr,
-                    "sluis portal: %s: the folder %s does not exist; make it first: "
-                    "install -d -m 0755 %s (the key itself is 0600)\n",
-                    argv[1], dir, dir);
-            return 1;
-        }
-        if (store_keygen(argv[1], err, sizeof err) != SL_OK) {
-            fprintf(stderr, "sluis portal: %s\n", err);
-            return 1;
-        }
-        printf("%s: a new portal key (keep a copy with the database's backups)\n", argv[1]);
-        return 0;
-    }
+    if (argc == 2 && strcmp(argv[0], "keygen") == 0)
+        return keygen("portal", argv[1], store_keygen, "keep a copy with the database's backups");
     if (argc >= 1 && strcmp(argv[0], "init") == 0) {
         struct store *s = portal_open(argc, argv, 0, STORE_CREATE, &rest);
         if (s == NULL)
@@ -535,28 +543,9 @@ static int cmd_portal(int argc, char **argv)
 /* cmd_metrics - the metrics store's key: sluis metrics keygen KEYFILE */
 static int cmd_metrics(int argc, char **argv)
 {
-    char err[512] = "";
-    if (argc == 2 && strcmp(argv[0], "keygen") == 0) {
-        char path[4096];
-        struct stat st;
-        snprintf(path, sizeof path, "%s", argv[1]);
-        const char *dir = dirname(path);
-        if (stat(dir, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
-            fprintf(stderr,
-                    "sluis metrics: %s: the folder %s does not exist; make it first: "
-                    "install -d -m 0755 %s (the key itself is 0600)\n",
-                    argv[1], dir, dir);
-            return 1;
-        }
-        if (pseudo_keygen(argv[1], err, sizeof err) != SL_OK) {
-            fprintf(stderr, "sluis metrics: %s\n", err);
-            return 1;
-        }
-        printf("%s: a new metrics key (senders' pseudonyms; keep a copy with the store's "
-               "backups)\n",
-               argv[1]);
-        return 0;
-    }
+    if (argc == 2 && strcmp(argv[0], "keygen") == 0)
+        return keygen("metrics", argv[1], pseudo_keygen,
+                      "senders' pseudonyms; keep a copy with the store's backups");
     usage(stderr);
     return 2;
 }

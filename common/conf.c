@@ -55,3 +55,85 @@ enum sl_status conf_log(const char *v, enum log_target *t, char **file, char *er
     }
     return conf_string(file, path);
 }
+
+enum sl_status conf_set(void *c, const struct conf_key *k, const char *v, char *err, size_t errlen)
+{
+    char *field = (char *)c + k->off;
+    unsigned long long n;
+    enum sl_status st;
+    switch (k->kind) {
+    case CONF_STRING:
+        return conf_string((char **)(void *)field, v);
+    case CONF_UNSIGNED:
+    case CONF_OCTAL:
+    case CONF_SIZE:
+        st = conf_number(k->name, v, k->kind == CONF_OCTAL ? 8 : 10, k->min, k->max, &n, err,
+                         errlen);
+        if (st != SL_OK)
+            return st;
+        if (k->kind == CONF_SIZE)
+            *(size_t *)(void *)field = (size_t)n;
+        else
+            *(unsigned *)(void *)field = (unsigned)n;
+        return SL_OK;
+    case CONF_LOG:
+        return conf_log(v, (enum log_target *)(void *)field, (char **)(void *)((char *)c + k->file),
+                        err, errlen);
+    }
+    return SL_EPARSE;
+}
+
+const struct conf_key *conf_find(const struct conf_key *keys, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(keys[i].name, name) == 0)
+            return &keys[i];
+    return NULL;
+}
+
+enum sl_status conf_set_name(void *c, const struct conf_key *keys, size_t n, conf_set_fn set,
+                             const char *name, const char *v, char *err, size_t errlen)
+{
+    const struct conf_key *k = conf_find(keys, n, name);
+    if (k != NULL)
+        return (set ? set : conf_set)(c, k, v, err, errlen);
+    snprintf(err, errlen, "unknown key '%s'", name);
+    return SL_EPARSE;
+}
+
+enum sl_status conf_defaults(void *c, const struct conf_key *keys, size_t n, conf_set_fn set)
+{
+    char err[256];
+    for (size_t i = 0; i < n; i++) {
+        enum sl_status st = (set ? set : conf_set)(c, &keys[i], keys[i].def, err, sizeof err);
+        if (st != SL_OK)
+            return st;
+    }
+    return SL_OK;
+}
+
+enum sl_status conf_load(const char *path, void *c, enum sl_status st, kv_fn line,
+                         enum sl_status (*finish)(void *c, char *err, size_t errlen), char *err,
+                         size_t errlen)
+{
+    if (st != SL_OK) {
+        snprintf(err, errlen, "%s: %s", path, sl_status_str(st));
+        return st;
+    }
+    st = kv_parse_file(path, false, line, c, err, errlen);
+    if (st == SL_OK) {
+        char why[512];
+        st = finish(c, why, sizeof why);
+        if (st != SL_OK)
+            snprintf(err, errlen, "%s: %s", path, why);
+    }
+    return st;
+}
+
+void conf_free(void *c, const struct conf_key *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].kind == CONF_STRING || keys[i].kind == CONF_LOG)
+            free(*(char **)(void *)((char *)c +
+                                    (keys[i].kind == CONF_LOG ? keys[i].file : keys[i].off)));
+}

@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "../common/buf.h"
+#include "../common/conf.h"  /* enum log_target */
 #include "../store/pseudo.h" /* before figures.h, which names struct pseudo_key */
 #include "../store/figures.h"
 #include "../store/metrics.h"
@@ -58,7 +59,7 @@ struct dash_config {
     unsigned lockout_minutes; /* 15 */
     /* added with the code (extensions, nothing above changed): */
     char *user;           /* drop to this user when started as root ("" stay) */
-    int log;              /* enum log_target (common/conf.h) */
+    enum log_target log;  /* where log lines go (common/conf.h) */
     char *log_file;       /* the path of log = file:PATH */
     unsigned login_limit; /* failed logins per client address per lockout_minutes: 20 */
     bool https;           /* origin is https://: Secure cookies, __Host- */

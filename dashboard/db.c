@@ -206,31 +206,21 @@ static bool grow(void **arr, size_t *cap, size_t n, size_t size)
     return true;
 }
 
-enum sl_status dashdb_audit_list(sqlite3 *db, size_t max, struct dash_audit_row **out, size_t *n)
+/* select_rows - every row of q (prepared and bound; finalized here) into a
+ * new array of elements of size bytes, each filled by fill */
+static enum sl_status select_rows(sqlite3_stmt *q, size_t size,
+                                  void (*fill)(sqlite3_stmt *q, void *row), void **out, size_t *n)
 {
-    sqlite3_stmt *q = NULL;
-    struct dash_audit_row *rows = NULL;
+    char *rows = NULL;
     size_t cap = 0, k = 0;
-    *out = NULL;
-    *n = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, t, user, what, detail FROM audit ORDER BY id DESC LIMIT ?",
-                           -1, &q, NULL) != SQLITE_OK)
-        return SL_EIO;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)max);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (!grow((void **)&rows, &cap, k, sizeof *rows)) {
+        if (!grow((void **)&rows, &cap, k, size)) {
             sqlite3_finalize(q);
             free(rows);
             return SL_ENOMEM;
         }
-        struct dash_audit_row *r = &rows[k++];
-        r->id = sqlite3_column_int64(q, 0);
-        r->t = sqlite3_column_int64(q, 1);
-        copy(q, 2, r->user, sizeof r->user);
-        copy(q, 3, r->what, sizeof r->what);
-        copy(q, 4, r->detail, sizeof r->detail);
+        fill(q, rows + k++ * size);
     }
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
@@ -240,6 +230,32 @@ enum sl_status dashdb_audit_list(sqlite3 *db, size_t max, struct dash_audit_row 
     *out = rows;
     *n = k;
     return SL_OK;
+}
+
+static void fill_audit(sqlite3_stmt *q, void *row)
+{
+    struct dash_audit_row *r = row;
+    r->id = sqlite3_column_int64(q, 0);
+    r->t = sqlite3_column_int64(q, 1);
+    copy(q, 2, r->user, sizeof r->user);
+    copy(q, 3, r->what, sizeof r->what);
+    copy(q, 4, r->detail, sizeof r->detail);
+}
+
+enum sl_status dashdb_audit_list(sqlite3 *db, size_t max, struct dash_audit_row **out, size_t *n)
+{
+    sqlite3_stmt *q = NULL;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id, t, user, what, detail FROM audit ORDER BY id DESC LIMIT ?",
+                           -1, &q, NULL) != SQLITE_OK)
+        return SL_EIO;
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)max);
+    void *rows = NULL;
+    enum sl_status st = select_rows(q, sizeof **out, fill_audit, &rows, n);
+    *out = rows;
+    return st;
 }
 
 enum sl_status dashdb_cause_add(sqlite3 *db, int64_t t, const char *user, const char *cause,
@@ -258,38 +274,28 @@ enum sl_status dashdb_cause_add(sqlite3 *db, int64_t t, const char *user, const 
     return rc == SQLITE_DONE ? SL_OK : SL_EIO;
 }
 
+static void fill_causes(sqlite3_stmt *q, void *row)
+{
+    struct dash_cause *r = row;
+    r->id = sqlite3_column_int64(q, 0);
+    r->t = sqlite3_column_int64(q, 1);
+    copy(q, 2, r->user, sizeof r->user);
+    copy(q, 3, r->cause, sizeof r->cause);
+    copy(q, 4, r->note, sizeof r->note);
+}
+
 enum sl_status dashdb_causes(sqlite3 *db, struct dash_cause **out, size_t *n)
 {
     sqlite3_stmt *q = NULL;
-    struct dash_cause *rows = NULL;
-    size_t cap = 0, k = 0;
     *out = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(db, "SELECT id, t, user, cause, note FROM causes ORDER BY id DESC", -1,
                            &q, NULL) != SQLITE_OK)
         return SL_EIO;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (!grow((void **)&rows, &cap, k, sizeof *rows)) {
-            sqlite3_finalize(q);
-            free(rows);
-            return SL_ENOMEM;
-        }
-        struct dash_cause *r = &rows[k++];
-        r->id = sqlite3_column_int64(q, 0);
-        r->t = sqlite3_column_int64(q, 1);
-        copy(q, 2, r->user, sizeof r->user);
-        copy(q, 3, r->cause, sizeof r->cause);
-        copy(q, 4, r->note, sizeof r->note);
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        free(rows);
-        return SL_EIO;
-    }
+    void *rows = NULL;
+    enum sl_status st = select_rows(q, sizeof **out, fill_causes, &rows, n);
     *out = rows;
-    *n = k;
-    return SL_OK;
+    return st;
 }
 
 enum sl_status dashdb_action_add(sqlite3 *db, const struct dash_action *a)
@@ -312,11 +318,22 @@ enum sl_status dashdb_action_add(sqlite3 *db, const struct dash_action *a)
     return rc == SQLITE_DONE ? SL_OK : SL_EIO;
 }
 
+static void fill_actions(sqlite3_stmt *q, void *row)
+{
+    struct dash_action *r = row;
+    r->id = sqlite3_column_int64(q, 0);
+    r->t = sqlite3_column_int64(q, 1);
+    copy(q, 2, r->user, sizeof r->user);
+    copy(q, 3, r->title, sizeof r->title);
+    copy(q, 4, r->depts, sizeof r->depts);
+    copy(q, 5, r->channel, sizeof r->channel);
+    copy(q, 6, r->start, sizeof r->start);
+    copy(q, 7, r->end, sizeof r->end);
+}
+
 enum sl_status dashdb_actions(sqlite3 *db, struct dash_action **out, size_t *n)
 {
     sqlite3_stmt *q = NULL;
-    struct dash_action *rows = NULL;
-    size_t cap = 0, k = 0;
     *out = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(db,
@@ -324,31 +341,10 @@ enum sl_status dashdb_actions(sqlite3 *db, struct dash_action **out, size_t *n)
                            " ORDER BY start, id",
                            -1, &q, NULL) != SQLITE_OK)
         return SL_EIO;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (!grow((void **)&rows, &cap, k, sizeof *rows)) {
-            sqlite3_finalize(q);
-            free(rows);
-            return SL_ENOMEM;
-        }
-        struct dash_action *r = &rows[k++];
-        r->id = sqlite3_column_int64(q, 0);
-        r->t = sqlite3_column_int64(q, 1);
-        copy(q, 2, r->user, sizeof r->user);
-        copy(q, 3, r->title, sizeof r->title);
-        copy(q, 4, r->depts, sizeof r->depts);
-        copy(q, 5, r->channel, sizeof r->channel);
-        copy(q, 6, r->start, sizeof r->start);
-        copy(q, 7, r->end, sizeof r->end);
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        free(rows);
-        return SL_EIO;
-    }
+    void *rows = NULL;
+    enum sl_status st = select_rows(q, sizeof **out, fill_actions, &rows, n);
     *out = rows;
-    *n = k;
-    return SL_OK;
+    return st;
 }
 
 enum sl_status dashdb_fp_report(sqlite3 *db, const char *fp, const char *month,

@@ -10,18 +10,16 @@
  * that user's. A thread per connection (web/http.c); the main thread waits
  * for signals and removes idle sessions every few minutes.
  */
-#include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../milter/account.h"
 #include "../milter/log.h"
+#include "../web/daemon.h"
 #include "auth.h"
 #include "config.h"
 #include "dash.h"
@@ -48,60 +46,33 @@ static int usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    const char *conf = DEFAULT_CONFIG;
-    bool explicit = false, check = false;
-    int c;
-    while ((c = getopt(argc, argv, "c:fnVh")) != -1) {
-        switch (c) {
-        case 'c':
-            conf = optarg;
-            explicit = true;
-            break;
-        case 'f':
-            break;
-        case 'n':
-            check = true;
-            break;
-        case 'V':
-            printf("sluis-dashboard %s\n", SLUIS_VERSION);
-            return 0;
-        case 'h':
-            return usage(stdout);
-        default:
-            return usage(stderr);
-        }
-    }
-    if (optind != argc)
-        return usage(stderr);
+    struct daemon_opts o = {.name = "sluis-dashboard", .conf = DEFAULT_CONFIG};
+    int c = daemon_options(argc, argv, usage, &o);
+    if (c >= 0)
+        return c;
 
     static struct dash_config cfg;
     char err[1024];
-    struct stat st;
     enum sl_status s;
     /* the default file is optional: the embedded defaults stand without it */
-    if (!explicit && stat(conf, &st) != 0 && errno == ENOENT)
+    if (daemon_defaults_only(&o))
         s = dash_config_defaults(&cfg);
     else
-        s = dash_config_load(conf, &cfg, err, sizeof err);
+        s = dash_config_load(o.conf, &cfg, err, sizeof err);
     if (s != SL_OK) {
         fprintf(stderr, "sluis-dashboard: %s\n", s == SL_ENOMEM ? "out of memory" : err);
         return 1;
     }
-    log_name("sluis-dashboard");
-    if (cfg.log == LOGTO_FILE && !check) {
-        if (!log_open_file(cfg.log_file, err, sizeof err)) {
-            fprintf(stderr, "sluis-dashboard: %s\n", err);
-            return 1;
-        }
-    } else {
-        log_open(check ? LOGTO_STDERR : (enum log_target)cfg.log);
+    if (!daemon_log(&o, cfg.log, cfg.log_file, err, sizeof err)) {
+        fprintf(stderr, "sluis-dashboard: %s\n", err);
+        return 1;
     }
     struct account a;
     if (!account_lookup(cfg.user, "", &a, err, sizeof err)) {
         fprintf(stderr, "sluis-dashboard: %s\n", err);
         return 1;
     }
-    if (check) {
+    if (o.check) {
         /* as the user the dashboard becomes: its database, the store, the key */
         struct dash_app *app = NULL;
         if (!account_become(&a, err, sizeof err) ||
@@ -112,8 +83,7 @@ int main(int argc, char **argv)
         bool store = dash_metrics(app) != NULL;
         printf("sluis-dashboard: %s: configuration valid; %s opens (schema %d); the metrics "
                "store %s%s; the key %s\n",
-               explicit || stat(conf, &st) == 0 ? conf : "(embedded defaults)", cfg.db,
-               dashdb_schema(dash_db(app)),
+               daemon_conf_name(&o), cfg.db, dashdb_schema(dash_db(app)),
                store ? "opens" : "does not open: ", store ? "" : dash_metrics_error(app),
                dash_key(app) ? "loads" : "is missing (no pseudonyms, no reveals)");
         dash_app_close(app);
@@ -122,12 +92,7 @@ int main(int argc, char **argv)
     }
 
     sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    sigaddset(&sigs, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* every thread started after this inherits it */
-    signal(SIGPIPE, SIG_IGN);
+    daemon_signals(&sigs);
 
     struct dash_app *app = NULL;
     struct web_server *srv = NULL;
@@ -154,21 +119,11 @@ int main(int argc, char **argv)
         log_msg(LOG_WARNING, NULL, "no figures until the metrics store opens: %s",
                 dash_metrics_error(app));
 
-    for (;;) {
-        struct timespec wait = {300, 0};
-        int sig = sigtimedwait(&sigs, NULL, &wait);
-        if (sig == SIGTERM || sig == SIGINT)
-            break;
-        if (sig == SIGHUP) {
-            if (!log_reopen(err, sizeof err))
-                log_msg(LOG_ERR, NULL, "%s", err);
-            continue;
-        }
-        if (sig < 0 && errno == EAGAIN) {
-            dash_lock(app);
-            auth_sessions_expire(dash_db(app), (int64_t)time(NULL), cfg.session_minutes * 60u);
-            dash_unlock(app);
-        }
+    /* idle sessions go every five minutes */
+    while (daemon_wait(&sigs, 300) == DAEMON_TICK) {
+        dash_lock(app);
+        auth_sessions_expire(dash_db(app), (int64_t)time(NULL), cfg.session_minutes * 60u);
+        dash_unlock(app);
     }
     log_msg(LOG_INFO, NULL, "stopping");
     web_server_stop(srv);

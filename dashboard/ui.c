@@ -27,28 +27,14 @@ const char *dash_lang_code(enum dash_lang l)
     return (unsigned)l < 3 ? lang_codes[l] : "nl";
 }
 
-/* lang - ?lang=, the sluis_lang cookie, Accept-Language (the first of nl,
- * en, fr it names, in its order), the configured default */
+/* lang - ?lang=, the sluis_lang cookie, Accept-Language (web_lang), the
+ * configured default */
 static enum dash_lang lang(struct dash_app *a, const struct web_request *req)
 {
     enum dash_lang l;
-    const char *q = web_query(req, "lang", NULL);
-    if (q && dash_lang_parse(q, &l))
-        return l;
-    const char *c = web_cookie(req, "sluis_lang", NULL);
-    if (c && dash_lang_parse(c, &l))
-        return l;
-    const char *h = web_header(req, "Accept-Language");
-    for (const char *s = h; s && *s;) {
-        while (*s == ' ' || *s == ',')
-            s++;
-        if (s[0] && s[1] && (s[2] == '\0' || s[2] == '-' || s[2] == ';' || s[2] == ',')) {
-            char tag[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), 0};
-            if (dash_lang_parse(tag, &l))
-                return l;
-        }
-        s = strchr(s, ',');
-    }
+    int i = web_lang(req, lang_codes, 3);
+    if (i >= 0)
+        return (enum dash_lang)i;
     if (a && dash_lang_parse(dash_config(a)->language, &l))
         return l;
     return LANG_NL;

@@ -26,97 +26,75 @@
     "" /* the Makefile's: /var/lib/sluis/metrics/metrics.db when installed */
 #endif
 
-enum kind { K_STRING, K_UNSIGNED, K_OCTAL, K_SIZE, K_ACTION, K_LOG, K_LIST };
-
-struct key {
-    const char *name;
-    enum kind kind;
-    size_t off;
-    const char *def;
-    unsigned long long min, max; /* numbers */
-    unsigned actions;            /* K_ACTION: the actions allowed, 1 << action */
-};
+/* the milter's own kinds, beside common/conf.h's: K_ACTION's max is the
+ * set of actions allowed, 1 << action */
+enum kind { K_ACTION = CONF_OWN, K_LIST };
 
 #define OFF(f) offsetof(struct milter_config, f)
 #define A(x)   (1u << (x))
 
-static const struct key keys[] = {
-    {"socket", K_STRING, OFF(socket), "unix:/var/spool/postfix/sluis/milter.sock", 0, 0, 0},
-    {"socket_mode", K_OCTAL, OFF(socket_mode), "660", 0, 0777, 0},
-    {"user", K_STRING, OFF(user), "", 0, 0, 0},
-    {"socket_group", K_STRING, OFF(socket_group), "", 0, 0, 0},
-    {"pidfile", K_STRING, OFF(pidfile), "", 0, 0, 0},
-    {"log", K_LOG, OFF(log), "syslog", 0, 0, 0},
+static const struct conf_key keys[] = {
+    {"socket", CONF_STRING, OFF(socket), "unix:/var/spool/postfix/sluis/milter.sock", 0, 0, 0},
+    {"socket_mode", CONF_OCTAL, OFF(socket_mode), "660", 0, 0777, 0},
+    {"user", CONF_STRING, OFF(user), "", 0, 0, 0},
+    {"socket_group", CONF_STRING, OFF(socket_group), "", 0, 0, 0},
+    {"pidfile", CONF_STRING, OFF(pidfile), "", 0, 0, 0},
+    {"log", CONF_LOG, OFF(log), "syslog", 0, 0, OFF(log_file)},
     /* libmilter's own default is 7,210 s: a stalled MTA side held a
      * thread for two hours */
-    {"timeout", K_UNSIGNED, OFF(timeout), "360", 1, 3600, 0},
-    {"max_connections", K_UNSIGNED, OFF(max_connections), "256", 1, 10000, 0},
+    {"timeout", CONF_UNSIGNED, OFF(timeout), "360", 1, 3600, 0},
+    {"max_connections", CONF_UNSIGNED, OFF(max_connections), "256", 1, 10000, 0},
     /* RFC 5321 4.5.3.1.8: a server must take at least 100 recipients */
-    {"max_recipients", K_UNSIGNED, OFF(max_recipients), "1000", 100, 100000, 0},
-    {"rules", K_STRING, OFF(rules), SLUIS_RULES_DIR, 0, 0, 0},
-    {"worker", K_STRING, OFF(worker), "", 0, 0, 0},
-    {"workers", K_UNSIGNED, OFF(workers), "4", 1, 64, 0},
-    {"tmpdir", K_STRING, OFF(tmpdir), "/var/tmp", 0, 0, 0},
-    {"memory_bytes", K_SIZE, OFF(memory_bytes), "1048576", 4096, 1ULL << 30, 0},
-    {"max_message_bytes", K_SIZE, OFF(max_message_bytes), "67108864", 1024, 1ULL << 34, 0},
-    {"oversize_action", K_ACTION, OFF(oversize_action), "reject", 0, 0,
-     A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_HOLD)},
-    {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, 0,
-     A(ACTION_TEMPFAIL) | A(ACTION_PASS)},
+    {"max_recipients", CONF_UNSIGNED, OFF(max_recipients), "1000", 100, 100000, 0},
+    {"rules", CONF_STRING, OFF(rules), SLUIS_RULES_DIR, 0, 0, 0},
+    {"worker", CONF_STRING, OFF(worker), "", 0, 0, 0},
+    {"workers", CONF_UNSIGNED, OFF(workers), "4", 1, 64, 0},
+    {"tmpdir", CONF_STRING, OFF(tmpdir), "/var/tmp", 0, 0, 0},
+    {"memory_bytes", CONF_SIZE, OFF(memory_bytes), "1048576", 4096, 1ULL << 30, 0},
+    {"max_message_bytes", CONF_SIZE, OFF(max_message_bytes), "67108864", 1024, 1ULL << 34, 0},
+    {"oversize_action", K_ACTION, OFF(oversize_action), "reject", 0,
+     A(ACTION_REJECT) | A(ACTION_TEMPFAIL) | A(ACTION_HOLD), 0},
+    {"on_error", K_ACTION, OFF(error_action), "tempfail", 0, A(ACTION_TEMPFAIL) | A(ACTION_PASS),
+     0},
     {"outgoing_daemons", K_LIST, OFF(outgoing_daemons), "", 0, 0, 0},
-    {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal/portal.db", 0, 0, 0},
-    {"portal_key", K_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0, 0},
-    {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
-    {"portal_token_file", K_STRING, OFF(portal_token_file), "", 0, 0, 0},
-    {"portal_ca_file", K_STRING, OFF(portal_ca_file), "", 0, 0, 0},
+    {"portal_db", CONF_STRING, OFF(portal_db), "/var/lib/sluis/portal/portal.db", 0, 0, 0},
+    {"portal_key", CONF_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0, 0},
+    {"submission", CONF_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
+    {"portal_token_file", CONF_STRING, OFF(portal_token_file), "", 0, 0, 0},
+    {"portal_ca_file", CONF_STRING, OFF(portal_ca_file), "", 0, 0, 0},
     /* metrics: on in the installed build, off in a checkout's (whose tests
      * and make run name a store of their own) */
-    {"metrics_store", K_STRING, OFF(metrics_store), SLUIS_METRICS_STORE, 0, 0, 0},
-    {"metrics_key", K_STRING, OFF(metrics_key), SLUIS_SYSCONFDIR "/sluis/metrics.key", 0, 0, 0},
-    {"metrics_spill", K_STRING, OFF(metrics_spill), "", 0, 0, 0},
-    {"metrics_queue", K_UNSIGNED, OFF(metrics_queue), "4096", 16, 1048576, 0},
-    {"retention_months", K_UNSIGNED, OFF(retention_months), "24", 1, 1200, 0},
-    {"reject_text", K_STRING, OFF(reject_text), "", 0, 0, 0}, /* "": the templates' */
-    {"hold_reason", K_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0, 0,
-     0},
+    {"metrics_store", CONF_STRING, OFF(metrics_store), SLUIS_METRICS_STORE, 0, 0, 0},
+    {"metrics_key", CONF_STRING, OFF(metrics_key), SLUIS_SYSCONFDIR "/sluis/metrics.key", 0, 0, 0},
+    {"metrics_spill", CONF_STRING, OFF(metrics_spill), "", 0, 0, 0},
+    {"metrics_queue", CONF_UNSIGNED, OFF(metrics_queue), "4096", 16, 1048576, 0},
+    {"retention_months", CONF_UNSIGNED, OFF(retention_months), "24", 1, 1200, 0},
+    {"reject_text", CONF_STRING, OFF(reject_text), "", 0, 0, 0}, /* "": the templates' */
+    {"hold_reason", CONF_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0,
+     0, 0},
 };
 
+#define NKEYS (sizeof keys / sizeof keys[0])
+
 /* set_key - one key from its text; err gets the reason (without file:line) */
-static enum sl_status set_key(struct milter_config *c, const struct key *k, const char *v,
-                              char *err, size_t errlen)
+static enum sl_status set_key(void *ctx, const struct conf_key *k, const char *v, char *err,
+                              size_t errlen)
 {
-    char *field = (char *)c + k->off;
-    unsigned long long n;
-    enum sl_status st;
+    struct milter_config *c = ctx;
     switch (k->kind) {
-    case K_STRING:
-        return conf_string((char **)(void *)field, v);
-    case K_UNSIGNED:
-    case K_SIZE:
-    case K_OCTAL:
-        st = conf_number(k->name, v, k->kind == K_OCTAL ? 8 : 10, k->min, k->max, &n, err, errlen);
-        if (st != SL_OK)
-            return st;
-        if (k->kind == K_SIZE)
-            *(size_t *)(void *)field = (size_t)n;
-        else
-            *(unsigned *)(void *)field = (unsigned)n;
-        return SL_OK;
     case K_ACTION: {
         enum action a;
-        if (!decide_action_parse(v, &a) || !(k->actions & A(a))) {
+        if (!decide_action_parse(v, &a) || !(k->max & A(a))) {
             snprintf(err, errlen, "%s: '%s' is not one of the actions allowed here", k->name, v);
             return SL_EPARSE;
         }
-        *(enum action *)(void *)field = a;
+        *(enum action *)(void *)((char *)c + k->off) = a;
         return SL_OK;
     }
-    case K_LOG:
-        return conf_log(v, &c->log, &c->log_file, err, errlen);
     case K_LIST:
         return kv_list_set(&c->outgoing_daemons, &c->ndaemons, v);
     }
-    return SL_EPARSE;
+    return conf_set(c, k, v, err, errlen);
 }
 
 /* set - "key = value" by name */
@@ -126,9 +104,9 @@ static enum sl_status set(struct milter_config *c, const char *name, const char 
     if (strncmp(name, "limit.", 6) == 0)
         return extract_limits_set(&c->limits, name + 6, v, err, errlen) == SL_OK ? SL_OK
                                                                                  : SL_EPARSE;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(keys[i].name, name) == 0)
-            return set_key(c, &keys[i], v, err, errlen);
+    const struct conf_key *k = conf_find(keys, NKEYS, name);
+    if (k != NULL)
+        return set_key(c, k, v, err, errlen);
     if (strcmp(name, "policy") == 0)
         return policy_load_file(&c->policy, v, err, errlen);
     if (policy_is_key(name))
@@ -138,8 +116,9 @@ static enum sl_status set(struct milter_config *c, const char *name, const char 
 }
 
 /* finish - what follows from the keys */
-static enum sl_status finish(struct milter_config *c, char *err, size_t errlen)
+static enum sl_status finish(void *ctx, char *err, size_t errlen)
 {
+    struct milter_config *c = ctx;
     c->outgoing_all = c->policy.norg == 0;
     if (c->metrics_store[0] && c->metrics_store[0] != '/') {
         snprintf(err, errlen, "metrics_store: '%s' is not an absolute path (or empty: no metrics)",
@@ -162,12 +141,10 @@ enum sl_status config_defaults(struct milter_config *c)
     extract_limits_default(&c->limits);
     if (policy_defaults(&c->policy) != SL_OK)
         return SL_ENOMEM;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        enum sl_status st = set_key(c, &keys[i], keys[i].def, err, sizeof err);
-        if (st != SL_OK) {
-            config_free(c);
-            return st;
-        }
+    enum sl_status st = conf_defaults(c, keys, NKEYS, set_key);
+    if (st != SL_OK) {
+        config_free(c);
+        return st;
     }
     return finish(c, err, sizeof err);
 }
@@ -181,18 +158,7 @@ static enum sl_status config_line(void *ctx, const char *section, const char *ke
 
 enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen)
 {
-    enum sl_status st = config_defaults(c);
-    if (st != SL_OK) {
-        snprintf(err, errlen, "%s: %s", path, sl_status_str(st));
-        return st;
-    }
-    st = kv_parse_file(path, false, config_line, c, err, errlen);
-    if (st == SL_OK) {
-        char why[512];
-        st = finish(c, why, sizeof why);
-        if (st != SL_OK)
-            snprintf(err, errlen, "%s: %s", path, why);
-    }
+    enum sl_status st = conf_load(path, c, config_defaults(c), config_line, finish, err, errlen);
     if (st != SL_OK)
         config_free(c);
     return st;
@@ -225,18 +191,12 @@ bool config_is_key(const char *name)
 {
     if (strncmp(name, "limit.", 6) == 0 || strcmp(name, "policy") == 0)
         return true;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(keys[i].name, name) == 0)
-            return true;
-    return false;
+    return conf_find(keys, NKEYS, name) != NULL;
 }
 
 void config_free(struct milter_config *c)
 {
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (keys[i].kind == K_STRING)
-            free(*(char **)(void *)((char *)c + keys[i].off));
-    free(c->log_file);
+    conf_free(c, keys, NKEYS);
     kv_list_free(&c->outgoing_daemons, &c->ndaemons);
     policy_free(&c->policy);
     memset(c, 0, sizeof *c);

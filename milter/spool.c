@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/file.h"
+
 void spool_init(struct spool *s, size_t mem_limit, size_t max_bytes, const char *tmpdir)
 {
     memset(s, 0, sizeof *s);
@@ -18,20 +20,6 @@ void spool_init(struct spool *s, size_t mem_limit, size_t max_bytes, const char 
     s->mem_limit = mem_limit;
     s->max_bytes = max_bytes;
     s->tmpdir = tmpdir;
-}
-
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
 }
 
 /* spill - move what is in memory to a new unlinked 0600 file */
@@ -45,7 +33,7 @@ static enum sl_status spill(struct spool *s)
     if (fd < 0)
         return SL_EIO;
     unlink(path);
-    if (!write_all(fd, s->mem, s->len)) {
+    if (!file_write_all(fd, s->mem, s->len)) {
         close(fd);
         return SL_EIO;
     }
@@ -72,7 +60,7 @@ enum sl_status spool_append(struct spool *s, const void *p, size_t n)
             return st;
     }
     if (s->fd >= 0) {
-        if (!write_all(s->fd, p, keep))
+        if (!file_write_all(s->fd, p, keep))
             return SL_EIO;
     } else {
         if (s->len + keep > s->cap) {

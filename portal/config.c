@@ -17,78 +17,36 @@
 #define SLUIS_SYSCONFDIR "/etc"
 #endif
 
-enum kind { K_STRING, K_SIZE, K_UNSIGNED, K_LOG };
-
-struct key {
-    const char *name;
-    enum kind kind;
-    size_t off;
-    const char *def;
-    unsigned long long min, max;
-};
-
 #define OFF(f) offsetof(struct portal_config, f)
 
-static const struct key keys[] = {
-    {"listen", K_STRING, OFF(listen), "127.0.0.1:8080", 0, 0},
-    {"url", K_STRING, OFF(url), "http://127.0.0.1:8080/p/", 0, 0},
-    {"tls_cert", K_STRING, OFF(tls_cert), "", 0, 0},
-    {"tls_key", K_STRING, OFF(tls_key), "", 0, 0},
-    {"trusted_proxy", K_STRING, OFF(trusted_proxy), "127.0.0.1", 0, 0},
-    {"portal_db", K_STRING, OFF(portal_db), "/var/lib/sluis/portal/portal.db", 0, 0},
-    {"portal_key", K_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0},
-    {"user", K_STRING, OFF(user), "", 0, 0},
-    {"organisation", K_STRING, OFF(organisation), "sluis", 0, 0},
-    {"logo", K_STRING, OFF(logo), "", 0, 0},
-    {"helpdesk", K_STRING, OFF(helpdesk), "", 0, 0},
-    {"language", K_STRING, OFF(language), "nl", 0, 0},
-    {"submission", K_STRING, OFF(submission), "127.0.0.1:10026", 0, 0},
-    {"notice_from", K_STRING, OFF(notice_from), "", 0, 0},
-    {"sms_url", K_STRING, OFF(sms_url), "", 0, 0},
-    {"sms_token_file", K_STRING, OFF(sms_token_file), "", 0, 0},
-    {"log", K_LOG, 0, "syslog", 0, 0},
-    {"max_upload_bytes", K_SIZE, OFF(max_upload_bytes), "26214400", 1024, 1ULL << 30},
-    {"max_connections", K_UNSIGNED, OFF(max_connections), "256", 1, 10000},
+static const struct conf_key keys[] = {
+    {"listen", CONF_STRING, OFF(listen), "127.0.0.1:8080", 0, 0, 0},
+    {"url", CONF_STRING, OFF(url), "http://127.0.0.1:8080/p/", 0, 0, 0},
+    {"tls_cert", CONF_STRING, OFF(tls_cert), "", 0, 0, 0},
+    {"tls_key", CONF_STRING, OFF(tls_key), "", 0, 0, 0},
+    {"trusted_proxy", CONF_STRING, OFF(trusted_proxy), "127.0.0.1", 0, 0, 0},
+    {"portal_db", CONF_STRING, OFF(portal_db), "/var/lib/sluis/portal/portal.db", 0, 0, 0},
+    {"portal_key", CONF_STRING, OFF(portal_key), SLUIS_SYSCONFDIR "/sluis/portal.key", 0, 0, 0},
+    {"user", CONF_STRING, OFF(user), "", 0, 0, 0},
+    {"organisation", CONF_STRING, OFF(organisation), "sluis", 0, 0, 0},
+    {"logo", CONF_STRING, OFF(logo), "", 0, 0, 0},
+    {"helpdesk", CONF_STRING, OFF(helpdesk), "", 0, 0, 0},
+    {"language", CONF_STRING, OFF(language), "nl", 0, 0, 0},
+    {"submission", CONF_STRING, OFF(submission), "127.0.0.1:10026", 0, 0, 0},
+    {"notice_from", CONF_STRING, OFF(notice_from), "", 0, 0, 0},
+    {"sms_url", CONF_STRING, OFF(sms_url), "", 0, 0, 0},
+    {"sms_token_file", CONF_STRING, OFF(sms_token_file), "", 0, 0, 0},
+    {"log", CONF_LOG, OFF(log), "syslog", 0, 0, OFF(log_file)},
+    {"max_upload_bytes", CONF_SIZE, OFF(max_upload_bytes), "26214400", 1024, 1ULL << 30, 0},
+    {"max_connections", CONF_UNSIGNED, OFF(max_connections), "256", 1, 10000, 0},
 };
 
-static enum sl_status set_key(struct portal_config *c, const struct key *k, const char *v,
-                              char *err, size_t errlen)
-{
-    char *field = (char *)c + k->off;
-    unsigned long long n;
-    enum sl_status st;
-    switch (k->kind) {
-    case K_STRING:
-        return conf_string((char **)(void *)field, v);
-    case K_SIZE:
-    case K_UNSIGNED:
-        st = conf_number(k->name, v, 10, k->min, k->max, &n, err, errlen);
-        if (st != SL_OK)
-            return st;
-        if (k->kind == K_SIZE)
-            *(size_t *)(void *)field = (size_t)n;
-        else
-            *(unsigned *)(void *)field = (unsigned)n;
-        return SL_OK;
-    case K_LOG:
-        return conf_log(v, &c->log, &c->log_file, err, errlen);
-    }
-    return SL_EPARSE;
-}
-
-static enum sl_status set(struct portal_config *c, const char *name, const char *v, char *err,
-                          size_t errlen)
-{
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(keys[i].name, name) == 0)
-            return set_key(c, &keys[i], v, err, errlen);
-    snprintf(err, errlen, "unknown key '%s'", name);
-    return SL_EPARSE;
-}
+#define NKEYS (sizeof keys / sizeof keys[0])
 
 /* finish - what follows from the keys, and what only makes sense together */
-static enum sl_status finish(struct portal_config *c, char *err, size_t errlen)
+static enum sl_status finish(void *ctx, char *err, size_t errlen)
 {
+    struct portal_config *c = ctx;
     const char *u = c->url;
     size_t skip = strncmp(u, "https://", 8) == 0 ? 8 : strncmp(u, "http://", 7) == 0 ? 7 : 0;
     if (skip == 0) {
@@ -128,12 +86,10 @@ enum sl_status portal_config_defaults(struct portal_config *c)
 {
     char err[256];
     memset(c, 0, sizeof *c);
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        enum sl_status st = set_key(c, &keys[i], keys[i].def, err, sizeof err);
-        if (st != SL_OK) {
-            portal_config_free(c);
-            return st;
-        }
+    enum sl_status st = conf_defaults(c, keys, NKEYS, NULL);
+    if (st != SL_OK) {
+        portal_config_free(c);
+        return st;
     }
     return finish(c, err, sizeof err);
 }
@@ -142,24 +98,13 @@ static enum sl_status line(void *ctx, const char *section, const char *key, cons
                            char *err, size_t errlen)
 {
     (void)section;
-    return set(ctx, key, value, err, errlen);
+    return conf_set_name(ctx, keys, NKEYS, NULL, key, value, err, errlen);
 }
 
 enum sl_status portal_config_load(const char *path, struct portal_config *c, char *err,
                                   size_t errlen)
 {
-    enum sl_status st = portal_config_defaults(c);
-    if (st != SL_OK) {
-        snprintf(err, errlen, "%s: %s", path, sl_status_str(st));
-        return st;
-    }
-    st = kv_parse_file(path, false, line, c, err, errlen);
-    if (st == SL_OK) {
-        char why[512];
-        st = finish(c, why, sizeof why);
-        if (st != SL_OK)
-            snprintf(err, errlen, "%s: %s", path, why);
-    }
+    enum sl_status st = conf_load(path, c, portal_config_defaults(c), line, finish, err, errlen);
     if (st != SL_OK)
         portal_config_free(c);
     return st;
@@ -167,9 +112,6 @@ enum sl_status portal_config_load(const char *path, struct portal_config *c, cha
 
 void portal_config_free(struct portal_config *c)
 {
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (keys[i].kind == K_STRING)
-            free(*(char **)(void *)((char *)c + keys[i].off));
-    free(c->log_file);
+    conf_free(c, keys, NKEYS);
     memset(c, 0, sizeof *c);
 }

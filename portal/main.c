@@ -10,15 +10,12 @@
  * user's. A thread per connection (web/http.c); the main thread waits for
  * signals and removes expired messages every hour.
  */
-#include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <openssl/crypto.h>
@@ -28,6 +25,7 @@
 #include "../common/file.h"
 #include "../milter/account.h"
 #include "../milter/log.h"
+#include "../web/daemon.h"
 #include "portal.h"
 #include "view.h"
 
@@ -247,54 +245,27 @@ static bool load_logo(struct portal *p, char *err, size_t errlen)
 
 int main(int argc, char **argv)
 {
-    const char *conf = DEFAULT_CONFIG;
-    bool explicit = false, check = false;
-    int c;
-    while ((c = getopt(argc, argv, "c:fnVh")) != -1) {
-        switch (c) {
-        case 'c':
-            conf = optarg;
-            explicit = true;
-            break;
-        case 'f':
-            break;
-        case 'n':
-            check = true;
-            break;
-        case 'V':
-            printf("sluis-portal %s\n", SLUIS_VERSION);
-            return 0;
-        case 'h':
-            return usage(stdout);
-        default:
-            return usage(stderr);
-        }
-    }
-    if (optind != argc)
-        return usage(stderr);
+    struct daemon_opts o = {.name = "sluis-portal", .conf = DEFAULT_CONFIG};
+    int c = daemon_options(argc, argv, usage, &o);
+    if (c >= 0)
+        return c;
 
     static struct portal_config cfg;
     char err[1024];
-    struct stat st;
     enum sl_status s;
     /* the default file is optional: the embedded defaults stand without it */
-    if (!explicit && stat(conf, &st) != 0 && errno == ENOENT)
+    if (daemon_defaults_only(&o))
         s = portal_config_defaults(&cfg);
     else
-        s = portal_config_load(conf, &cfg, err, sizeof err);
+        s = portal_config_load(o.conf, &cfg, err, sizeof err);
     if (s != SL_OK) {
         fprintf(stderr, "sluis-portal: %s\n", err);
         return 1;
     }
     portal.cfg = &cfg;
-    log_name("sluis-portal");
-    if (cfg.log == LOGTO_FILE && !check) {
-        if (!log_open_file(cfg.log_file, err, sizeof err)) {
-            fprintf(stderr, "sluis-portal: %s\n", err);
-            return 1;
-        }
-    } else {
-        log_open(check ? LOGTO_STDERR : cfg.log);
+    if (!daemon_log(&o, cfg.log, cfg.log_file, err, sizeof err)) {
+        fprintf(stderr, "sluis-portal: %s\n", err);
+        return 1;
     }
     f_reply[2].max = cfg.max_upload_bytes;
     /* the reply's body: the files, the text, and multipart's framing (by
@@ -324,7 +295,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "sluis-portal: %s\n", err);
         return 1;
     }
-    if (check) {
+    if (o.check) {
         /* as the user the portal becomes, the store and the key it opens */
         if (!account_become(&a, err, sizeof err) ||
             store_open(cfg.portal_db, cfg.portal_key, 0, &portal.store, err, sizeof err) != SL_OK) {
@@ -333,17 +304,12 @@ int main(int argc, char **argv)
         }
         store_free(portal.store);
         printf("sluis-portal: %s: configuration valid; the store %s opens with its key\n",
-               explicit || stat(conf, &st) == 0 ? conf : "(embedded defaults)", cfg.portal_db);
+               daemon_conf_name(&o), cfg.portal_db);
         return 0;
     }
 
     sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    sigaddset(&sigs, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* every thread started after this inherits it */
-    signal(SIGPIPE, SIG_IGN);
+    daemon_signals(&sigs);
 
     struct web_config wc = {.listen = cfg.listen,
                             .origin = cfg.origin,
@@ -385,23 +351,13 @@ int main(int argc, char **argv)
     log_msg(LOG_INFO, NULL, "started: listening on port %u, logging to %s", web_server_port(srv),
             log_where(where, sizeof where));
 
-    for (;;) {
-        struct timespec hour = {3600, 0};
-        int sig = sigtimedwait(&sigs, NULL, &hour);
-        if (sig == SIGTERM || sig == SIGINT)
-            break;
-        if (sig == SIGHUP) {
-            if (!log_reopen(err, sizeof err))
-                log_msg(LOG_ERR, NULL, "%s", err);
-            continue;
-        }
-        if (sig < 0 && errno == EAGAIN) {
-            unsigned removed = 0;
-            if (store_expire(portal.store, time(NULL), &removed, err, sizeof err) != SL_OK)
-                log_msg(LOG_ERR, NULL, "expiry: %s", err);
-            else if (removed)
-                log_msg(LOG_INFO, NULL, "expiry: %u message(s) removed", removed);
-        }
+    /* expired messages go every hour */
+    while (daemon_wait(&sigs, 3600) == DAEMON_TICK) {
+        unsigned removed = 0;
+        if (store_expire(portal.store, time(NULL), &removed, err, sizeof err) != SL_OK)
+            log_msg(LOG_ERR, NULL, "expiry: %s", err);
+        else if (removed)
+            log_msg(LOG_INFO, NULL, "expiry: %u message(s) removed", removed);
     }
     log_msg(LOG_INFO, NULL, "stopping");
     web_server_stop(srv);

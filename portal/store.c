@@ -75,6 +75,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/file.h"
+
 #define KEY_LEN     32
 #define IV_LEN      12
 #define TAG_LEN     16
@@ -135,14 +137,6 @@ static void hex(const unsigned char *b, size_t n, char *out)
     out[2 * n] = '\0';
 }
 
-static int unhex(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
 enum sl_status store_keygen(const char *path, char *err, size_t errlen)
 {
     unsigned char k[KEY_LEN];
@@ -169,50 +163,16 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen)
     return SL_OK;
 }
 
-/* credential - is path a credential systemd handed this service
- * (LoadCredential=) in its private $CREDENTIALS_DIRECTORY? Where systemd
- * has no ramfs it puts them on tmpfs as root's, 0440, with an ACL for the
- * service's user only: private all the same, though the mode does not say
- * so. Only a file straight in that folder, not writable by anyone. */
-static bool credential(const char *path, const struct stat *st)
-{
-    const char *d = getenv("CREDENTIALS_DIRECTORY");
-    size_t n = d ? strlen(d) : 0;
-    return n > 1 && d[0] == '/' && strncmp(path, d, n) == 0 && path[n] == '/' &&
-           strchr(path + n + 1, '/') == NULL && (st->st_mode & 0222) == 0 &&
-           (st->st_mode & 07) == 0;
-}
-
 static enum sl_status read_key(const char *path, unsigned char key[KEY_LEN], char *err,
                                size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        snprintf(err, errlen, "portal key %s: %s (make one with: sluis portal keygen %s)", path,
-                 strerror(errno), path);
-        if (fd >= 0)
-            close(fd);
-        return SL_EIO;
-    }
-    if (!S_ISREG(st.st_mode) || ((st.st_mode & 077) != 0 && !credential(path, &st))) {
-        snprintf(err, errlen,
-                 "portal key %s: must be a regular file readable by its owner only "
-                 "(chmod 600)",
-                 path);
-        close(fd);
-        return SL_EINVAL;
-    }
     char text[2 * KEY_LEN + 4];
-    ssize_t n = read(fd, text, sizeof text);
-    close(fd);
-    bool ok = n >= 2 * KEY_LEN;
-    for (size_t i = 0; ok && i < KEY_LEN; i++) {
-        int hi = unhex(text[2 * i]), lo = unhex(text[2 * i + 1]);
-        ok = hi >= 0 && lo >= 0;
-        key[i] = ok ? (unsigned char)(hi << 4 | lo) : 0;
-    }
-    ok = ok && (n == 2 * KEY_LEN || text[2 * KEY_LEN] == '\n');
+    ssize_t n;
+    enum sl_status st = file_read_key(path, "portal", text, sizeof text, &n, err, errlen);
+    if (st != SL_OK)
+        return st;
+    bool ok =
+        file_key_hex(text, n, key, KEY_LEN) && (n == 2 * KEY_LEN || text[2 * KEY_LEN] == '\n');
     OPENSSL_cleanse(text, sizeof text);
     if (!ok) {
         snprintf(err, errlen, "portal key %s: not 64 hex digits", path);

@@ -185,12 +185,12 @@ const char *str(enum str id, enum lang l)
     return texts[id][l];
 }
 
-static const char *const codes[LANGS] = {"nl", "en", "fr"};
+const char *const lang_codes[LANGS] = {"nl", "en", "fr"};
 static const char *const names[LANGS] = {"Nederlands", "English", "Français"};
 
 const char *lang_code(enum lang l)
 {
-    return (unsigned)l < LANGS ? codes[l] : "nl";
+    return (unsigned)l < LANGS ? lang_codes[l] : "nl";
 }
 
 const char *lang_name(enum lang l)
@@ -201,7 +201,7 @@ const char *lang_name(enum lang l)
 _Bool lang_parse(const char *s, enum lang *out)
 {
     for (int i = 0; i < LANGS; i++)
-        if (strcmp(s, codes[i]) == 0) {
+        if (strcmp(s, lang_codes[i]) == 0) {
             *out = (enum lang)i;
             return 1;
         }

@@ -84,6 +84,8 @@ enum str {
 /* str - the text of id in l */
 const char *str(enum str id, enum lang l);
 
+/* lang_codes - "nl", "en", "fr", in enum lang's order */
+extern const char *const lang_codes[LANGS];
 /* lang_code - "nl", "en", "fr"; lang_parse - the reverse (false: unknown) */
 const char *lang_code(enum lang l);
 _Bool lang_parse(const char *s, enum lang *out);

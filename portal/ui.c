@@ -12,27 +12,9 @@
 enum lang ui_lang(const struct portal *p, const struct web_request *req)
 {
     enum lang l;
-    const char *q = web_query(req, "lang", NULL);
-    if (q && lang_parse(q, &l))
-        return l;
-    const char *c = web_cookie(req, "sluis_lang", NULL);
-    if (c && lang_parse(c, &l))
-        return l;
-    /* the first of nl, en, fr that Accept-Language names, in its order;
-     * weights are rare enough in practice to be read as order */
-    const char *a = web_header(req, "Accept-Language");
-    for (const char *s = a; s && *s;) {
-        while (*s == ' ' || *s == ',')
-            s++;
-        char tag[3] = {0};
-        if (s[0] && s[1] && (s[2] == '\0' || s[2] == '-' || s[2] == ';' || s[2] == ',')) {
-            tag[0] = (char)(s[0] | 0x20);
-            tag[1] = (char)(s[1] | 0x20);
-            if (lang_parse(tag, &l))
-                return l;
-        }
-        s = strchr(s, ',');
-    }
+    int i = web_lang(req, lang_codes, LANGS);
+    if (i >= 0)
+        return (enum lang)i;
     if (lang_parse(p->cfg->language, &l))
         return l;
     return LANG_NL;

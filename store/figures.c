@@ -289,21 +289,31 @@ static void copy_str(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
+/* grow - arr (n used of *cap) with room for one more element of size
+ * bytes: first elements, then twice as many; NULL when out of memory (arr
+ * and *cap as they were) */
+static void *grow(void *arr, size_t *cap, size_t n, size_t size, size_t first)
+{
+    if (n < *cap)
+        return arr;
+    size_t c = *cap ? *cap * 2 : first;
+    void *p = realloc(arr, c * size);
+    if (p != NULL)
+        *cap = c;
+    return p;
+}
+
 static struct fig_dept *dept_of(struct month_ctx *c, const char *dept)
 {
     struct fig_month *f = c->f;
     for (size_t i = 0; i < f->ndepts; i++)
         if (strncmp(f->depts[i].dept, dept, EVENT_DEPT_MAX) == 0)
             return &f->depts[i];
-    if (f->ndepts == c->depts_cap) {
-        size_t cap = c->depts_cap ? c->depts_cap * 2 : 8;
-        struct fig_dept *d = realloc(f->depts, cap * sizeof *d);
-        if (d == NULL)
-            return NULL;
-        f->depts = d;
-        c->depts_cap = cap;
-    }
-    struct fig_dept *d = &f->depts[f->ndepts++];
+    struct fig_dept *d = grow(f->depts, &c->depts_cap, f->ndepts, sizeof *d, 8);
+    if (d == NULL)
+        return NULL;
+    f->depts = d;
+    d = &f->depts[f->ndepts++];
     memset(d, 0, sizeof *d);
     copy_str(d->dept, sizeof d->dept, dept);
     return d;
@@ -318,15 +328,11 @@ static bool sender_close(struct month_ctx *c)
     }
     c->have_cur = false;
     struct fig_month *f = c->f;
-    if (f->nsenders == c->senders_cap) {
-        size_t cap = c->senders_cap ? c->senders_cap * 2 : 16;
-        struct fig_sender *s = realloc(f->senders, cap * sizeof *s);
-        if (s == NULL)
-            return false;
-        f->senders = s;
-        c->senders_cap = cap;
-    }
-    struct fig_sender *s = &f->senders[f->nsenders++];
+    struct fig_sender *s = grow(f->senders, &c->senders_cap, f->nsenders, sizeof *s, 16);
+    if (s == NULL)
+        return false;
+    f->senders = s;
+    s = &f->senders[f->nsenders++];
     memset(s, 0, sizeof *s);
     copy_str(s->hash, sizeof s->hash, c->cur_sender);
     copy_str(s->dept, sizeof s->dept, c->cur_dept);
@@ -342,14 +348,10 @@ static bool month_row(struct month_ctx *c, const struct ev_row *r)
         return false;
     enum outcome o = count(&c->f->all, r);
     count(&d->c, r);
-    if (c->ntimes == c->times_cap) {
-        size_t cap = c->times_cap ? c->times_cap * 2 : 1024;
-        uint32_t *t = realloc(c->times, cap * sizeof *t);
-        if (t == NULL)
-            return false;
-        c->times = t;
-        c->times_cap = cap;
-    }
+    uint32_t *t = grow(c->times, &c->times_cap, c->ntimes, sizeof *t, 1024);
+    if (t == NULL)
+        return false;
+    c->times = t;
     c->times[c->ntimes++] = r->scan_us;
     c->f->timing.bytes += r->size;
     if (c->have_cur && (strncmp(c->cur_sender, r->sender, EVENT_HASH_LEN) != 0 ||
@@ -528,17 +530,14 @@ static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (f->ndomains == cap) {
-            cap = cap ? cap * 2 : 32;
-            struct fig_domain *d = realloc(f->domains, cap * sizeof *d);
-            if (d == NULL) {
-                sqlite3_finalize(q);
-                set_err(err, errlen, "out of memory");
-                return SL_ENOMEM;
-            }
-            f->domains = d;
+        struct fig_domain *d = grow(f->domains, &cap, f->ndomains, sizeof *d, 32);
+        if (d == NULL) {
+            sqlite3_finalize(q);
+            set_err(err, errlen, "out of memory");
+            return SL_ENOMEM;
         }
-        struct fig_domain *d = &f->domains[f->ndomains++];
+        f->domains = d;
+        d = &f->domains[f->ndomains++];
         memset(d, 0, sizeof *d);
         copy_str(d->domain, sizeof d->domain, col_text(q, 0));
         d->messages = (uint64_t)sqlite3_column_int64(q, 1);
@@ -574,17 +573,14 @@ static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t n
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (f->nrules == cap) {
-            cap = cap ? cap * 2 : 32;
-            struct fig_rule *r = realloc(f->rules, cap * sizeof *r);
-            if (r == NULL) {
-                sqlite3_finalize(q);
-                set_err(err, errlen, "out of memory");
-                return SL_ENOMEM;
-            }
-            f->rules = r;
+        struct fig_rule *r = grow(f->rules, &cap, f->nrules, sizeof *r, 32);
+        if (r == NULL) {
+            sqlite3_finalize(q);
+            set_err(err, errlen, "out of memory");
+            return SL_ENOMEM;
         }
-        struct fig_rule *r = &f->rules[f->nrules++];
+        f->rules = r;
+        r = &f->rules[f->nrules++];
         memset(r, 0, sizeof *r);
         copy_str(r->rule, sizeof r->rule, col_text(q, 0));
         copy_str(r->category, sizeof r->category, col_text(q, 1));
@@ -784,15 +780,12 @@ enum sl_status figures_depts(struct metrics *m, char (*out)[EVENT_DEPT_MAX + 1],
     enum sl_status st = SL_OK;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (nall == acap) {
-            acap = acap ? acap * 2 : 16;
-            char(*a)[EVENT_DEPT_MAX + 1] = realloc(all, acap * sizeof *a);
-            if (a == NULL) {
-                st = SL_ENOMEM;
-                break;
-            }
-            all = a;
+        char(*a)[EVENT_DEPT_MAX + 1] = grow(all, &acap, nall, sizeof *a, 16);
+        if (a == NULL) {
+            st = SL_ENOMEM;
+            break;
         }
+        all = a;
         copy_str(all[nall++], EVENT_DEPT_MAX + 1, col_text(q, 0));
     }
     if (st == SL_OK && rc != SQLITE_DONE)

@@ -28,6 +28,8 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include "../common/file.h"
+
 #define NONCE_LEN       12
 #define TAG_LEN         16
 #define PSEUDO_ADDR_MAX 320
@@ -41,14 +43,6 @@ static void hex(const unsigned char *in, size_t n, char *out)
         out[2 * i + 1] = d[in[i] & 15];
     }
     out[2 * n] = '\0';
-}
-
-static int unhex(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
 }
 
 enum sl_status pseudo_keygen(const char *path, char *err, size_t errlen)
@@ -81,48 +75,16 @@ enum sl_status pseudo_keygen(const char *path, char *err, size_t errlen)
     return SL_OK;
 }
 
-/* credential - a file systemd handed the service in its private
- * $CREDENTIALS_DIRECTORY (LoadCredential=): root's, 0440 on tmpfs with an
- * ACL for the service's user. Only a file straight in that folder, not
- * writable by anyone and not readable by others. */
-static bool credential(const char *path, const struct stat *st)
-{
-    const char *d = getenv("CREDENTIALS_DIRECTORY");
-    size_t n = d ? strlen(d) : 0;
-    return n > 1 && d[0] == '/' && strncmp(path, d, n) == 0 && path[n] == '/' &&
-           strchr(path + n + 1, '/') == NULL && (st->st_mode & 0222) == 0 &&
-           (st->st_mode & 07) == 0;
-}
-
 enum sl_status pseudo_load(const char *path, struct pseudo_key *k, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        snprintf(err, errlen, "metrics key %s: %s (make one with: sluis metrics keygen %s)", path,
-                 strerror(errno), path);
-        if (fd >= 0)
-            close(fd);
-        return SL_EIO;
-    }
-    if (!S_ISREG(st.st_mode) || ((st.st_mode & 077) != 0 && !credential(path, &st))) {
-        snprintf(err, errlen,
-                 "metrics key %s: must be a regular file readable by its owner only (chmod 600)",
-                 path);
-        close(fd);
-        return SL_EINVAL;
-    }
     char text[2 * PSEUDO_KEY_LEN + 4];
-    ssize_t n = read(fd, text, sizeof text);
-    close(fd);
-    bool ok = n >= 2 * PSEUDO_KEY_LEN;
-    for (size_t i = 0; ok && i < PSEUDO_KEY_LEN; i++) {
-        int hi = unhex(text[2 * i]), lo = unhex(text[2 * i + 1]);
-        ok = hi >= 0 && lo >= 0;
-        k->k[i] = ok ? (unsigned char)(hi << 4 | lo) : 0;
-    }
-    ok = ok && (n == 2 * PSEUDO_KEY_LEN ||
-                (n == 2 * PSEUDO_KEY_LEN + 1 && text[2 * PSEUDO_KEY_LEN] == '\n'));
+    ssize_t n;
+    enum sl_status st = file_read_key(path, "metrics", text, sizeof text, &n, err, errlen);
+    if (st != SL_OK)
+        return st;
+    bool ok = file_key_hex(text, n, k->k, PSEUDO_KEY_LEN) &&
+              (n == 2 * PSEUDO_KEY_LEN ||
+               (n == 2 * PSEUDO_KEY_LEN + 1 && text[2 * PSEUDO_KEY_LEN] == '\n'));
     OPENSSL_cleanse(text, sizeof text);
     if (!ok) {
         OPENSSL_cleanse(k->k, sizeof k->k);

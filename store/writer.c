@@ -42,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../common/file.h"
 #include "metrics.h"
 
 #define RETRY_MS       2000             /* the store again after a failure */
@@ -202,20 +203,6 @@ static size_t spill_line(const struct event *e, const unsigned char *sealed, siz
     return n;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
 static int unhex(char c)
 {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
@@ -248,7 +235,7 @@ static void spill_items(struct writer *w, struct item **items, unsigned n)
     if (ok) {
         pthread_mutex_lock(&w->spill_mu);
         off_t before = w->spill_end;
-        ok = write_all(w->spill_fd, buf, len) && fdatasync(w->spill_fd) == 0;
+        ok = file_write_all(w->spill_fd, buf, len) && fdatasync(w->spill_fd) == 0;
         if (ok) {
             w->spill_end += (off_t)len;
         } else if (ftruncate(w->spill_fd, before) != 0) {

@@ -348,6 +348,31 @@ const char *web_cookie(const struct web_request *req, const char *name, size_t *
     return NULL;
 }
 
+static int lang_index(const char *s, const char *const *codes, size_t n)
+{
+    for (size_t i = 0; s != NULL && i < n; i++)
+        if (strcmp(s, codes[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+int web_lang(const struct web_request *req, const char *const *codes, size_t n)
+{
+    int i = lang_index(web_query(req, "lang", NULL), codes, n);
+    if (i < 0)
+        i = lang_index(web_cookie(req, "sluis_lang", NULL), codes, n);
+    const char *h = web_header(req, "Accept-Language");
+    for (const char *s = h; i < 0 && s && *s; s = strchr(s, ',')) {
+        while (*s == ' ' || *s == ',')
+            s++;
+        if (s[0] && s[1] && (s[2] == '\0' || s[2] == '-' || s[2] == ';' || s[2] == ',')) {
+            char tag[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), 0};
+            i = lang_index(tag, codes, n);
+        }
+    }
+    return i;
+}
+
 size_t web_file_count(const struct web_request *req, const char *field)
 {
     size_t n = 0;

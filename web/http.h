@@ -139,6 +139,11 @@ const char *web_query(const struct web_request *req, const char *name, size_t *l
 const char *web_cookie(const struct web_request *req, const char *name, size_t *len);
 /* web_header - the first request header called name (any case), or NULL */
 const char *web_header(const struct web_request *req, const char *name);
+/* web_lang - which of codes[n] (two-letter language tags, lower case) the
+ * page speaks: ?lang=, the sluis_lang cookie, then the first of them that
+ * Accept-Language names, in its order (weights are rare enough in practice
+ * to be read as order); its index, or -1 when none names one */
+int web_lang(const struct web_request *req, const char *const *codes, size_t n);
 /* web_file_count, web_file_get - the files of one WEB_FILE field */
 size_t web_file_count(const struct web_request *req, const char *field);
 const struct web_file *web_file_get(const struct web_request *req, const char *field, size_t i);
