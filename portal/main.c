@@ -259,7 +259,7 @@ int main(int argc, char **argv)
     else
         s = portal_config_load(o.conf, &cfg, err, sizeof err);
     if (s != SL_OK) {
-        fprintf(stderr, "sluis-portal: %s\n", err);
+        fprintf(stderr, "sluis-portal: %s\n", s == SL_ENOMEM ? "out of memory" : err);
         return 1;
     }
     portal.cfg = &cfg;
