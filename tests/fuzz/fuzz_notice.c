@@ -103,6 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             sizeof rcpts / sizeof rcpts[0],
                             false,
                             "https://portaal.zorg.example/p/s/StAtUs?a=1&b=<2>",
+                            "https://sluis.zorg.example/fp/FpToKeN?a=1&b=<2>",
                             "sms",
                             "+31612345678"};
     for (enum notice_kind k = NOTICE_RECIPIENT; k <= NOTICE_REJECT; k++) {
