@@ -157,8 +157,18 @@ static enum sl_status migrate(struct metrics *m, const char *path, char *err, si
     return SL_OK;
 }
 
+void metrics_drop_journals(const char *path)
+{
+    char j[4096];
+    snprintf(j, sizeof j, "%s-wal", path);
+    unlink(j);
+    snprintf(j, sizeof j, "%s-shm", path);
+    unlink(j);
+}
+
 /* create_file - a new empty file, 0640 whatever the umask; an existing one
- * is left as it is */
+ * is left as it is. Journals left beside a new file belong to a file that
+ * is gone: SQLite would read their pages into the new one, so they go. */
 static enum sl_status create_file(const char *path, char *err, size_t errlen)
 {
     int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
@@ -168,6 +178,7 @@ static enum sl_status create_file(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "metrics store %s: %s", path, strerror(errno));
         return SL_EIO;
     }
+    metrics_drop_journals(path);
     bool ok = fchmod(fd, 0640) == 0;
     int e = errno;
     close(fd);
@@ -217,6 +228,11 @@ enum sl_status metrics_open(const char *path, bool read_only, struct metrics **o
      * wait for the writer; FULL: a commit is on disk when it returns (one
      * sync per batch). The journal mode stays with the file. */
     if (!read_only) {
+        /* the writer keeps -wal and -shm when it closes: without them a
+         * reader that may not write the folder (the dashboard) cannot open
+         * a WAL file while the milter is stopped */
+        int persist = 1;
+        sqlite3_file_control(m->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
         int v = file_version(m->db, path, err, errlen);
         if (v < 0) {
             s = v == -2 ? SL_EINVAL : SL_EIO;

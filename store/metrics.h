@@ -57,6 +57,12 @@ enum sl_status metrics_put(struct metrics *m, const struct event *ev, size_t n,
 enum sl_status metrics_expire(struct metrics *m, const char *first_month, uint64_t *deleted,
                               char *err, size_t errlen);
 
+/* metrics_drop_journals - remove path's -wal and -shm: for a store file
+ * that was removed or replaced under its writer (their pages are the old
+ * file's). The writer keeps them between its runs (SQLITE_FCNTL_PERSIST_WAL),
+ * so that read-only readers open the store while it is stopped. */
+void metrics_drop_journals(const char *path);
+
 /* metrics_schema - the file's schema version */
 int metrics_schema(const struct metrics *m);
 

@@ -328,6 +328,7 @@ static bool store_open(struct writer *w)
         (stat(w->store_path, &st) != 0 || st.st_dev != w->store_dev || st.st_ino != w->store_ino)) {
         say(w, LOG_WARNING, "the store %s was removed or replaced; opening it anew", w->store_path);
         metrics_close(w->m);
+        metrics_drop_journals(w->store_path);
         w->m = NULL;
         w->retry_at = 0;
     }

@@ -869,6 +869,13 @@ static void test_writer_threads(void)
               count_in(db, "SELECT count(DISTINCT t) FROM events") == 4000,
           "4 threads pushing 1000 each: %lld rows",
           (long long)count_in(db, "SELECT count(*) FROM events"));
+    /* the journals stay after the writer stops: a reader that may not
+     * write the folder opens a WAL file only through them */
+    char j[600];
+    snprintf(j, sizeof j, "%s-wal", db);
+    bool wal = file_size(j) >= 0;
+    snprintf(j, sizeof j, "%s-shm", db);
+    CHECK(wal && file_size(j) >= 0, "the writer stopped: %s-wal and -shm are still there", db);
 }
 
 static void test_writer_overflow(void)
