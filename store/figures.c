@@ -303,6 +303,32 @@ static void *grow(void *arr, size_t *cap, size_t n, size_t size, size_t first)
     return p;
 }
 
+/* rows - step q to its end, each row filled by fill into a new zeroed
+ * element (of size bytes) of *items, *n of them; q is finalised */
+static enum sl_status rows(sqlite3 *db, sqlite3_stmt *q, size_t size,
+                           void (*fill)(sqlite3_stmt *q, void *item), void **items, size_t *n,
+                           char *err, size_t errlen)
+{
+    size_t cap = 0;
+    enum sl_status st = SL_OK;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        char *a = grow(*items, &cap, *n, size, 32);
+        if (a == NULL) {
+            sqlite3_finalize(q);
+            set_err(err, errlen, "out of memory");
+            return SL_ENOMEM;
+        }
+        *items = a;
+        memset(a + *n * size, 0, size);
+        fill(q, a + (*n)++ * size);
+    }
+    if (rc != SQLITE_DONE)
+        st = sql_fail(db, err, errlen);
+    sqlite3_finalize(q);
+    return st;
+}
+
 static struct fig_dept *dept_of(struct month_ctx *c, const char *dept)
 {
     struct fig_month *f = c->f;
@@ -505,6 +531,23 @@ static enum sl_status month_events(sqlite3 *db, const char *const *args, size_t 
     return st;
 }
 
+static void fill_domain(sqlite3_stmt *q, void *item)
+{
+    struct fig_domain *d = item;
+    copy_str(d->domain, sizeof d->domain, col_text(q, 0));
+    d->messages = (uint64_t)sqlite3_column_int64(q, 1);
+    d->unverified = (uint64_t)sqlite3_column_int64(q, 2);
+    d->unprotected = (uint64_t)sqlite3_column_int64(q, 3);
+}
+
+static void fill_rule(sqlite3_stmt *q, void *item)
+{
+    struct fig_rule *r = item;
+    copy_str(r->rule, sizeof r->rule, col_text(q, 0));
+    copy_str(r->category, sizeof r->category, col_text(q, 1));
+    r->fired = (uint64_t)sqlite3_column_int64(q, 2);
+}
+
 /* month_domains - per organisation domain: its sensitive messages, those
  * not over a verified channel (S/MIME, TLS) and those sent plain */
 static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t nargs,
@@ -527,26 +570,9 @@ static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t
     enum sl_status st = prepare(db, sql[nargs - 1], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        struct fig_domain *d = grow(f->domains, &cap, f->ndomains, sizeof *d, 32);
-        if (d == NULL) {
-            sqlite3_finalize(q);
-            set_err(err, errlen, "out of memory");
-            return SL_ENOMEM;
-        }
-        f->domains = d;
-        d = &f->domains[f->ndomains++];
-        memset(d, 0, sizeof *d);
-        copy_str(d->domain, sizeof d->domain, col_text(q, 0));
-        d->messages = (uint64_t)sqlite3_column_int64(q, 1);
-        d->unverified = (uint64_t)sqlite3_column_int64(q, 2);
-        d->unprotected = (uint64_t)sqlite3_column_int64(q, 3);
-    }
-    if (rc != SQLITE_DONE)
-        st = sql_fail(db, err, errlen);
-    sqlite3_finalize(q);
+    void *items = NULL;
+    st = rows(db, q, sizeof *f->domains, fill_domain, &items, &f->ndomains, err, errlen);
+    f->domains = items;
     if (st == SL_OK && f->ndomains) {
         qsort(f->domains, f->ndomains, sizeof *f->domains, cmp_domain);
         if (f->ndomains > FIG_DOMAINS_MAX)
@@ -570,25 +596,9 @@ static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t n
     enum sl_status st = prepare(db, sql[nargs - 1], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        struct fig_rule *r = grow(f->rules, &cap, f->nrules, sizeof *r, 32);
-        if (r == NULL) {
-            sqlite3_finalize(q);
-            set_err(err, errlen, "out of memory");
-            return SL_ENOMEM;
-        }
-        f->rules = r;
-        r = &f->rules[f->nrules++];
-        memset(r, 0, sizeof *r);
-        copy_str(r->rule, sizeof r->rule, col_text(q, 0));
-        copy_str(r->category, sizeof r->category, col_text(q, 1));
-        r->fired = (uint64_t)sqlite3_column_int64(q, 2);
-    }
-    if (rc != SQLITE_DONE)
-        st = sql_fail(db, err, errlen);
-    sqlite3_finalize(q);
+    void *items = NULL;
+    st = rows(db, q, sizeof *f->rules, fill_rule, &items, &f->nrules, err, errlen);
+    f->rules = items;
     if (st == SL_OK && f->nrules) {
         qsort(f->rules, f->nrules, sizeof *f->rules, cmp_rule);
         if (f->nrules > FIG_RULES_MAX)
