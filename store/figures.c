@@ -573,7 +573,7 @@ static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t
     void *items = NULL;
     st = rows(db, q, sizeof *f->domains, fill_domain, &items, &f->ndomains, err, errlen);
     f->domains = items;
-    if (st == SL_OK && f->ndomains) {
+    if (st == SL_OK && f->domains && f->ndomains) {
         qsort(f->domains, f->ndomains, sizeof *f->domains, cmp_domain);
         if (f->ndomains > FIG_DOMAINS_MAX)
             f->ndomains = FIG_DOMAINS_MAX;
@@ -599,7 +599,7 @@ static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t n
     void *items = NULL;
     st = rows(db, q, sizeof *f->rules, fill_rule, &items, &f->nrules, err, errlen);
     f->rules = items;
-    if (st == SL_OK && f->nrules) {
+    if (st == SL_OK && f->rules && f->nrules) {
         qsort(f->rules, f->nrules, sizeof *f->rules, cmp_rule);
         if (f->nrules > FIG_RULES_MAX)
             f->nrules = FIG_RULES_MAX;
