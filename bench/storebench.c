@@ -10,6 +10,8 @@
  *               spilled or lost (nothing, if it keeps up)
  *   push        the cost of one writer_push call (ns), median over bursts
  *               that fit the queue
+ *   sender      the cost of one pseudo_sender call (ns): the sender's hash,
+ *               the other work the milter's thread does per message
  *
  * usage: storebench DIR [--events N] [--paced-seconds S]
  * DIR must be on the disk the store would live on (not tmpfs). Prints the
@@ -204,6 +206,18 @@ int main(int argc, char **argv)
     printf("push_ns_min %.0f\n", per[0]);
     printf("push_ns_max %.0f\n", per[BURSTS - 1]);
     printf("push_lost %llu\n", (unsigned long long)st.lost);
+
+    /* sender: one HMAC per message, in the milter's thread */
+    char hash[EVENT_HASH_LEN + 1];
+    for (int b = 0; b < BURSTS; b++) {
+        double p0 = now_s();
+        for (int i = 0; i < BURST; i++)
+            pseudo_sender(&k, i % 2 ? "J.de.Vries@zorg-example.nl" : "a.bakker@zorg-example.nl",
+                          hash);
+        per[b] = (now_s() - p0) * 1e9 / BURST;
+    }
+    qsort(per, BURSTS, sizeof per[0], cmp_double);
+    printf("sender_ns_median %.0f\n", per[BURSTS / 2]);
     free(ev);
     free(sealed);
     free(sealed_len);

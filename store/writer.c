@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <time.h>
@@ -277,6 +278,7 @@ static void spill_tail(struct writer *w)
 static void *spill_thread(void *arg)
 {
     struct writer *w = arg;
+    prctl(PR_SET_NAME, "sluis-spill"); /* for top -H and ps -L */
     struct item *items[WRITER_BATCH];
     pthread_mutex_lock(&w->mu);
     for (;;) {
@@ -529,6 +531,7 @@ static int64_t housekeeping(struct writer *w)
 static void *writer_thread(void *arg)
 {
     struct writer *w = arg;
+    prctl(PR_SET_NAME, "sluis-writer"); /* for top -H and ps -L */
     struct item *items[WRITER_BATCH];
     int64_t next = housekeeping(w);
     pthread_mutex_lock(&w->mu);
