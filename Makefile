@@ -497,7 +497,7 @@ test: check
 
 eval: all
 	@tests/eval bin/sluis tests/data/corpus tests/data/holdout -- tests/data/attach \
-	    tests/data/attach-holdout
+	    tests/data/attach-holdout --voices tests/data/voices
 
 bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
