@@ -21,7 +21,8 @@ CONSUMER = {"gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "live.nl", 
             "yahoo.fr", "icloud.com", "orange.fr", "free.fr", "gmx.net", "planet.nl", "home.nl",
             "hetnet.nl", "upcmail.nl", "msn.com", "me.com", "protonmail.com", "wanadoo.fr",
             "laposte.net", "voo.be", "scarlet.be", "outlook.be", "hotmail.be", "hotmail.fr",
-            "gmail.be", "casema.nl", "online.nl", "tiscali.nl", "chello.nl", "quicknet.nl"}
+            "gmail.be", "casema.nl", "online.nl", "tiscali.nl", "chello.nl", "quicknet.nl",
+            "wp.pl", "onet.pl", "o2.pl", "interia.pl", "yandex.ru", "mail.ru", "gmx.de", "web.de"}
 
 
 def elfproef(d):
