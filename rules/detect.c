@@ -900,6 +900,286 @@ static bool health_within(const struct seg_ctx *c, uint32_t i, uint32_t n)
     return false;
 }
 
+/* ---- person evidence that needs no title: lists, rooms, ages ---- */
+
+/* initials_after - ", J." or " J.H." right after a surname ("Bakker, J.",
+ * a list of patients); returns the end of the initials or 0 */
+static uint32_t initials_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i, end = 0;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    if (j >= c->f.len || t[j] != ' ')
+        return 0;
+    j = skip_spaces(c, j);
+    while (j + 1 < c->f.len && t[j] >= 'a' && t[j] <= 'z' && t[j + 1] == '.' && is_upper_at(c, j) &&
+           (j + 2 >= c->f.len || !word_byte((unsigned char)t[j + 2]))) {
+        j += 2;
+        end = j;
+    }
+    return end;
+}
+
+/* cap_surname_at - a capitalised listed surname at i, particles allowed
+ * before it ("De Boer", "van Dijk"); returns its end or 0 */
+static uint32_t cap_surname_at(const struct seg_ctx *c, uint32_t i)
+{
+    for (int n = 0; n < 3; n++) {
+        const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+        if (p == NULL)
+            break;
+        i = skip_spaces(c, p->end);
+    }
+    const struct hit *s = hit_at(c, i, ROLE_SURNAME);
+    return s && is_upper_at(c, i) ? s->end : 0;
+}
+
+/* list_join - the length of a list separator at i (", ", " en ", " and ",
+ * " et ", " & "), or 0 */
+static uint32_t list_join(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const joins[] = {", ", " en ", " and ", " et ", " & ", " of "};
+    for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++) {
+        size_t n = strlen(joins[k]);
+        if (i + n <= c->f.len && memcmp(c->f.text + i, joins[k], n) == 0)
+            return (uint32_t)n;
+    }
+    return 0;
+}
+
+/* surname_listed_with - is the capitalised surname [s, e) one of several
+ * listed surnames in a row ("Bij Jansen, De Boer en Mulder was het INR")? */
+static bool surname_listed_with(const struct seg_ctx *c, uint32_t s, uint32_t e)
+{
+    const struct hit *h = c->s->hits.data;
+    uint32_t n = list_join(c, e);
+    if (n && cap_surname_at(c, e + n))
+        return true;
+    /* the one before: a surname hit that ends at a separator before s */
+    for (size_t k = hits_from(c, back(s, 48)); k < c->s->hits.n && h[k].start < s; k++) {
+        if (h[k].role != ROLE_SURNAME || !is_upper_at(c, h[k].start))
+            continue;
+        n = list_join(c, h[k].end);
+        if (n == 0)
+            continue;
+        uint32_t j = h[k].end + n;
+        if (j == s || cap_surname_at(c, j) == e)
+            return true;
+    }
+    return false;
+}
+
+/* place_after - "van kamer 12", "op de Vlinder", "(kamer 3)", "van woongroep
+ * Zon", "chambre 8": the room, ward or living group a person is known by
+ * (with wards, also "afdeling B", "unit 3"); returns its end or 0 */
+static uint32_t place_after(const struct seg_ctx *c, uint32_t i, bool wards)
+{
+    static const char *const lead[] = {"van", "op", "in",    "uit", "de", "het", "from", "in",
+                                       "of",  "du", "de la", "la",  "le", "(",   "-",    ","};
+    static const char *const place[] = {
+        "kamer",     "k.",          "room",      "chambre", "ch.",   "woongroep",
+        "leefgroep", "appartement", "app.",      "bed",     "box",   "groep",
+        "afdeling",  "unit",        "paviljoen", "ward",    "etage", "verdieping"};
+    const char *t = c->f.text;
+    uint32_t j = skip_spaces(c, i);
+    for (int n = 0; n < 3; n++) {
+        bool moved = false;
+        for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+            size_t l = strlen(lead[k]);
+            if (j + l < c->f.len && memcmp(t + j, lead[k], l) == 0 &&
+                (!word_byte((unsigned char)t[j + l]) || !word_byte((unsigned char)t[j]))) {
+                j = skip_spaces(c, j + (uint32_t)l);
+                moved = true;
+                break;
+            }
+        }
+        if (!moved)
+            break;
+    }
+    for (size_t k = 0; k < (wards ? sizeof place / sizeof place[0] : 11); k++) {
+        size_t l = strlen(place[k]);
+        if (j + l >= c->f.len || memcmp(t + j, place[k], l) != 0 ||
+            word_byte((unsigned char)t[j + l]))
+            continue;
+        uint32_t e = skip_spaces(c, j + (uint32_t)l);
+        if (e < c->f.len && t[e] == ':')
+            e = skip_spaces(c, e + 1);
+        /* a number ("kamer 12", "k. 3b") or, for a group, a capitalised name */
+        uint32_t w = e;
+        while (w < c->f.len && word_byte((unsigned char)t[w]))
+            w++;
+        if (w == e)
+            return 0;
+        if (t[e] >= '0' && t[e] <= '9')
+            return w;
+        return k >= 5 && is_upper_at(c, e) ? w : 0;
+    }
+    return 0;
+}
+
+/* age_after - "Sophie (84)", "Sophie (7 jr)", "Sophie, 84 jaar": an age
+ * right after a first name; returns its end or 0 */
+static uint32_t age_after(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const unit[] = {"jaar", "jr", "j", "ans", "an", "years", "yrs", "y", "mnd"};
+    const char *t = c->f.text;
+    uint32_t j = i;
+    bool bracket = false;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    j = skip_spaces(c, j);
+    if (j < c->f.len && t[j] == '(')
+        bracket = true, j++;
+    uint32_t d = j;
+    while (j < c->f.len && j - d < 3 && t[j] >= '0' && t[j] <= '9')
+        j++;
+    if (j == d || (j < c->f.len && (t[j] >= '0' && t[j] <= '9')))
+        return 0;
+    uint32_t k = skip_spaces(c, j);
+    bool has_unit = false;
+    for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
+        size_t l = strlen(unit[u]);
+        if (k + l <= c->f.len && memcmp(t + k, unit[u], l) == 0 &&
+            (k + l == c->f.len || !word_byte((unsigned char)t[k + l]))) {
+            has_unit = true;
+            k += (uint32_t)l;
+            break;
+        }
+    }
+    if (bracket) {
+        uint32_t e = has_unit ? k : j;
+        return e < c->f.len && t[e] == ')' ? e + 1 : 0;
+    }
+    return has_unit && i < c->f.len && t[i] == ',' ? k : 0;
+}
+
+/* named_ends_at - does a named person signal of this segment end at folded
+ * offset j ("Bakker, J. - 12-03-1941": the date that follows the name)? */
+static bool named_ends_at(const struct seg_ctx *c, uint32_t j)
+{
+    const struct sig *g = c->s->sigs.data;
+    for (size_t k = c->s->sigs.n; k-- > 0 && g[k].seg == c->segno && g[k].fstart + 200 > j;)
+        if (g[k].kind == SIG_PERSON && g[k].strength >= P_NAMED && g[k].end == c->f.map[j])
+            return true;
+    return false;
+}
+
+/* date_after_listed - is the date at i right after a named person, past a
+ * list separator ("Bakker, J. - 12-03-1941 - COPD", "J. Peters, 3-7-1941"),
+ * with a year before 2016 (later dates are appointments)? */
+static bool date_after_listed(const struct seg_ctx *c, const struct hit *d)
+{
+    const char *t = c->f.text;
+    uint32_t j = d->start;
+    while (j > 0 && d->start - j < 6 &&
+           (t[j - 1] == ' ' || t[j - 1] == '-' || t[j - 1] == ',' || t[j - 1] == ';' ||
+            t[j - 1] == '|' || t[j - 1] == '\t' || t[j - 1] == '('))
+        j--;
+    if (j == d->start || j == 0)
+        return false;
+    /* the year: the last four digits of the date, when it has them */
+    uint32_t e = d->end;
+    bool four = e - d->start >= 4 && isdigit((unsigned char)t[e - 4]) &&
+                isdigit((unsigned char)t[e - 3]) && isdigit((unsigned char)t[e - 2]) &&
+                isdigit((unsigned char)t[e - 1]) &&
+                (e - d->start == 4 || !isdigit((unsigned char)t[e - 5]));
+    if (four && atoi(t + e - 4) >= 2016)
+        return false;
+    return named_ends_at(c, j);
+}
+
+/* listed_lines - header-less tabular text: a line that starts with
+ * "Surname, I." ("Kowalczyk, A. - 03-04-1950 - CVA"), the surname listed or
+ * not, is a person */
+static enum sl_status listed_lines(struct seg_ctx *c)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const uint8_t *flags = c->s->lflags.data;
+    const char *t = c->f.text;
+    enum sl_status st = SL_OK;
+    uint32_t rule = UINT32_MAX;
+    for (size_t r = 0; r < c->p->nrules && rule == UINT32_MAX; r++)
+        if (c->p->rules[r].role == ROLE_SURNAME)
+            rule = (uint32_t)r;
+    for (size_t l = 0; rule != UINT32_MAX && l < c->s->lines.n && st == SL_OK; l++) {
+        if (flags[l] & (LINE_SIGNATURE | LINE_HEADER | LINE_GREETING | LINE_BLANK))
+            continue;
+        uint32_t i = ls[l];
+        while (i < c->f.len && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '*'))
+            i++;
+        uint32_t s = i;
+        for (int n = 0; n < 3; n++) {
+            const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+            if (p == NULL)
+                break;
+            i = skip_spaces(c, p->end);
+        }
+        if (i >= c->f.len || !(t[i] >= 'a' && t[i] <= 'z') || !is_upper_at(c, i) ||
+            hit_at(c, i, ROLE_SURNAME) || hit_at(c, i, ROLE_TITLE) ||
+            hit_at(c, i, ROLE_STAFF_TITLE) || hit_at(c, i, ROLE_GREETING))
+            continue;
+        uint32_t w = i;
+        while (w < c->f.len && (word_byte((unsigned char)t[w]) ||
+                                ((t[w] == '-' || t[w] == '\'') && w + 1 < c->f.len &&
+                                 word_byte((unsigned char)t[w + 1]))))
+            w++;
+        if (w - i < 2 || t[w] != ',')
+            continue;
+        uint32_t e = initials_after(c, w);
+        if (e && !staff_after(c, e))
+            st = add_sig(c, SIG_PERSON, P_NAMED, s, e, rule, 0);
+    }
+    return st;
+}
+
+/* hit_at_end - does a hit of role r end at folded offset e? */
+static bool hit_at_end(const struct seg_ctx *c, uint32_t e, enum role r)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = hits_from(c, back(e, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < e; k++)
+        if (h[k].role == r && h[k].end == e)
+            return true;
+    return false;
+}
+
+/* title_greets - after a title on a greeting line, one reader addressed in
+ * person ("Beste mevrouw,"), not a form letter ("Geachte heer/mevrouw,",
+ * "Dames en heren")? */
+static bool title_greets(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = skip_spaces(c, i);
+    if (j < c->f.len && t[j] == ',')
+        j = skip_spaces(c, j + 1);
+    if (j < c->f.len && t[j] != '\n' && t[j] != '\r')
+        return false;
+    uint32_t k = i;
+    for (; k > 0 && t[k - 1] != '\n'; k--)
+        if (t[k - 1] == '/' || (k >= 3 && memcmp(t + k - 3, "en ", 3) == 0) ||
+            (k >= 3 && memcmp(t + k - 3, "of ", 3) == 0))
+            return false;
+    /* "Geachte heer, mevrouw,": two titles, anyone */
+    const struct hit *h = c->s->hits.data;
+    unsigned titles = 0;
+    for (size_t n = hits_from(c, k); n < c->s->hits.n && h[n].start < j; n++)
+        titles += h[n].role == ROLE_TITLE;
+    return titles == 1;
+}
+
+/* surname_alone - a capitalised listed surname without initials or a first
+ * name before it: "Bakker, J." in a list of patients, or one of several
+ * surnames in a row ("Jansen, De Boer en Mulder") */
+static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
+{
+    uint32_t e = initials_after(c, x->end);
+    if (e && !staff_after(c, e))
+        return add_sig(c, SIG_PERSON, P_NAMED, x->start, e, x->rule, 0);
+    if (!e && surname_listed_with(c, x->start, x->end) && !staff_after(c, x->end))
+        return add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+    return SL_OK;
+}
+
 /* signals - turn the hits of one segment into person, health and id signals */
 static enum sl_status signals(struct seg_ctx *c)
 {
@@ -918,6 +1198,8 @@ static enum sl_status signals(struct seg_ctx *c)
             hdr_person = true;
     }
 
+    if (!c->seg->rows)
+        st = listed_lines(c);
     for (size_t i = 0; i < c->s->hits.n && st == SL_OK; i++) {
         const struct hit *x = &h[i];
         uint32_t line = line_of(c, x->start);
@@ -940,6 +1222,13 @@ static enum sl_status signals(struct seg_ctx *c)
             else if (end) /* "Geachte mevrouw Jansen,": the reader, by name */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, end, x->rule, 0,
                                     READER_GREETED);
+            else if ((fl & LINE_GREETING) && title_greets(c, x->end))
+                /* "Beste mevrouw,": one reader, addressed in person */
+                st =
+                    add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
+            else if (!(fl & LINE_GREETING) && (end = place_after(c, x->end, true)) != 0)
+                /* "mevrouw van kamer 12": known to the reader by her room */
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else if (!(fl & LINE_GREETING))
                 st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
@@ -960,6 +1249,10 @@ static enum sl_status signals(struct seg_ctx *c)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else if (hdr_person && line > 0) /* "RENARD Nadia" under "Résident" */
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+            else if ((end = age_after(c, x->end)) != 0 ||
+                     (end = place_after(c, x->end, false)) != 0)
+                /* "Sophie (84)", "Daan van woongroep Zon", "Mia op kamer 4" */
+                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else /* "Barbara's asthma": the name owns what follows */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     x->end + 2 <= c->f.len && c->f.text[x->end] == '\'' &&
@@ -978,8 +1271,12 @@ static enum sl_status signals(struct seg_ctx *c)
             break;
         case ROLE_SURNAME: {
             /* "J. Jansen", "A.B. van der Berg": initials before a listed surname */
-            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) || x->start < 3)
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
                 break;
+            if (x->start < 3) {
+                st = surname_alone(c, x);
+                break;
+            }
             uint32_t b = x->start;
             bool low_particle = false;
             while (b > 0 && c->f.text[b - 1] == ' ')
@@ -1010,7 +1307,10 @@ static enum sl_status signals(struct seg_ctx *c)
                     !hit_at(c, w, ROLE_TITLE) && !(flags[line_of(c, w)] & LINE_GREETING) &&
                     !acronym_before(c, w))
                     st = add_sig(c, SIG_PERSON, P_NAMED, w, x->end, x->rule, 0);
-            }
+            } else if (!(b > 0 &&
+                         (hit_at_end(c, b, ROLE_TITLE) || hit_at_end(c, b, ROLE_FIRSTNAME) ||
+                          hit_at_end(c, b, ROLE_STAFF_TITLE))))
+                st = surname_alone(c, x);
             break;
         }
         case ROLE_RELATIVE:
@@ -1034,7 +1334,10 @@ static enum sl_status signals(struct seg_ctx *c)
             /* "per patiënt", "een cliënt": any patient, not one */
             if (!quiet && !generic_before(c, x->start) &&
                 !role_within(c, x->start, x->end, ROLE_NEG_AGGREGATE, 48))
-                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
+                /* "de bewoner van kamer 12" is one the reader knows */
+                st = (end = place_after(c, x->end, true)) != 0
+                         ? add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0)
+                         : add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_DOB_LABEL: {
             const struct hit *d = date_after(c, x->end, &ye);
@@ -1076,7 +1379,8 @@ static enum sl_status signals(struct seg_ctx *c)
             if (hdr_dob && line > 0)
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, hdr_dob->rule, 0);
             /* "Ad ter Horst (04/04/1935)": a date in brackets after a name */
-            else if (!quiet && c->p->dob_rule != SIZE_MAX && date_after_name(c, x->start))
+            else if (!quiet && c->p->dob_rule != SIZE_MAX &&
+                     (date_after_name(c, x->start) || date_after_listed(c, x)))
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, (uint32_t)c->p->dob_rule,
                              0);
             break;
@@ -1288,6 +1592,60 @@ static bool first_person_near(const struct scorer *sc, size_t i)
     return false;
 }
 
+/* place_article_before - is first name i the name of a place ("De Berk",
+ * "Het Anker", "'t Kofschip"): a capitalised article right before it? */
+static bool place_article_before(const struct scorer *sc, size_t i)
+{
+    static const char *const art[] = {"De ", "Het ", "'t ", "Le ", "La ", "The "};
+    const struct sig *g = &sc->sig[i];
+    const char *t = sc->segs[g->seg].text;
+    for (size_t k = 0; k < sizeof art / sizeof art[0]; k++) {
+        size_t n = strlen(art[k]);
+        if (g->start >= n && memcmp(t + g->start - n, art[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* same_sentence - do signals i and j (one segment) stand in one sentence:
+ * no full stop, colon or semicolon between them, and no line break after a
+ * short line (a list, a table, a heading)? */
+static bool same_sentence(const struct scorer *sc, size_t i, size_t j)
+{
+    const struct sig *a = &sc->sig[i < j ? i : j], *b = &sc->sig[i < j ? j : i];
+    const char *t = sc->segs[a->seg].text;
+    uint32_t line = 0;
+    for (uint32_t k = a->end; k < b->start; k++) {
+        char ch = t[k];
+        if ((ch == '.' || ch == '?' || ch == '!' || ch == ':' || ch == ';') &&
+            (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return false;
+        if (ch == '\n') {
+            /* the line that ends here, from its start (or a) */
+            uint32_t s = k;
+            while (s > 0 && t[s - 1] != '\n')
+                s--;
+            if (k - s < 40)
+                return false;
+            line++;
+        }
+    }
+    return line < 2;
+}
+
+/* same_term - are health signals i and j the same word ("Wzd ... Wzd")? */
+static bool same_term(const struct scorer *sc, size_t i, size_t j)
+{
+    const struct sig *a = &sc->sig[i], *b = &sc->sig[j];
+    if (a->end - a->start != b->end - b->start || a->seg != b->seg)
+        return false;
+    const char *t = sc->segs[a->seg].text;
+    for (uint32_t k = 0; k < a->end - a->start; k++)
+        if (tolower((unsigned char)t[a->start + k]) != tolower((unsigned char)t[b->start + k]))
+            return false;
+    return true;
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const struct sig *x = a, *y = b;
@@ -1378,10 +1736,11 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                           (sc->segs[g[i].seg].kind != SEG_ATTACHMENT || greeted_in(sc, g[i].seg));
         int strength = own_reader ? P_NAMED : g[i].strength;
         bool first_name = sc->p->rules[g[i].rule].role == ROLE_FIRSTNAME && strength == P_WEAK;
+        bool counts_up = first_name && !place_article_before(sc, i);
         enum confidence best = CONF_NONE;
-        size_t best_j = 0, lo, hi;
-        unsigned weak_terms = 0;
-        uint32_t last_weak = UINT32_MAX;
+        size_t best_j = 0, lo, hi, strong_j = SIZE_MAX;
+        unsigned weak_terms = 0, near_terms = 0;
+        uint32_t last_weak = UINT32_MAX, last_near = UINT32_MAX;
         unit_range(sc, i, &lo, &hi);
         for (size_t j = lo; j < hi; j++) {
             if (g[j].kind != SIG_HEALTH || g[j].para != g[i].para)
@@ -1409,12 +1768,26 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 weak_terms++;
                 last_weak = g[j].fstart;
             }
+            /* health evidence in the first name's own sentence */
+            if (counts_up && dist <= DETECT_SENTENCE && g[j].fstart != last_near &&
+                !kind_between(sc, i, j, SIG_TOPIC) && !kind_between(sc, i, j, SIG_PERSON) &&
+                same_sentence(sc, i, j) && (strong_j == SIZE_MAX || !same_term(sc, strong_j, j))) {
+                near_terms++;
+                last_near = g[j].fstart;
+                if (g[j].strength == H_STRONG && strong_j == SIZE_MAX)
+                    strong_j = j;
+            }
             if (cf > best)
                 best = cf, best_j = j;
         }
         /* two distinct weak care terms next to a named person */
         if (best < CONF_MEDIUM && strength >= P_NAMED && weak_terms >= 2)
             best = CONF_MEDIUM;
+        /* a first name and health evidence that adds up in its sentence: a
+         * condition or medicine and one more health term ("Tom heeft zijn
+         * depot gemist en is psychotisch") */
+        if (best < CONF_MEDIUM && strong_j != SIZE_MAX && near_terms >= 2)
+            best = CONF_MEDIUM, best_j = strong_j;
         if (best >= CONF_MEDIUM && df->newsletter && strength < P_IDGRADE)
             best = CONF_LOW;
         if (best > CONF_NONE) {
