@@ -51,6 +51,8 @@ struct sig {
     uint8_t strength;
     uint8_t conf;   /* identifiers: their own confidence */
     uint8_t reader; /* READER_*: the person is the message's reader */
+    bool loose;     /* named by context alone (a list line, a room, an age):
+                     * a topic word between it and health context parts them */
 };
 
 /* how a person signal relates to the text around it */
@@ -694,7 +696,8 @@ static enum sl_status add_sig_reader(struct seg_ctx *c, uint8_t kind, uint8_t st
                     kind,
                     strength,
                     conf,
-                    reader};
+                    reader,
+                    false};
     if (c->seg->rows)
         g.para = line; /* a table row is its own unit */
     return vec_push(&c->s->sigs, &g);
@@ -704,6 +707,16 @@ static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength,
                               uint32_t fend, uint32_t rule, uint8_t conf)
 {
     return add_sig_reader(c, kind, strength, fstart, fend, rule, conf, 0);
+}
+
+/* add_loose - a person named by context alone ("Bakker, J.", "mevrouw van
+ * kamer 12", "Sophie (84)") */
+static enum sl_status add_loose(struct seg_ctx *c, uint32_t fstart, uint32_t fend, uint32_t rule)
+{
+    enum sl_status st = add_sig(c, SIG_PERSON, P_NAMED, fstart, fend, rule, 0);
+    if (st == SL_OK)
+        ((struct sig *)c->s->sigs.data)[c->s->sigs.n - 1].loose = true;
+    return st;
 }
 
 /* date_after - does a date (or a bare year) start within a few bytes of i? */
@@ -1089,6 +1102,22 @@ static bool date_after_listed(const struct seg_ctx *c, const struct hit *d)
     return named_ends_at(c, j);
 }
 
+/* citation_after - is "Surname, I." ending at i an author in a reference
+ * ("Kowalczyk, A. (2019). CVA en revalidatie", "Jansen, P., et al.")? */
+static bool citation_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    for (uint32_t j = i; j < c->f.len && j - i < 120 && t[j] != '\n'; j++) {
+        if (t[j] == '(' && j + 5 < c->f.len && (t[j + 1] == '1' || t[j + 1] == '2') &&
+            isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
+            isdigit((unsigned char)t[j + 4]) && !isdigit((unsigned char)t[j + 5]))
+            return true;
+        if (j + 6 <= c->f.len && memcmp(t + j, "et al", 5) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* listed_lines - header-less tabular text: a line that starts with
  * "Surname, I." ("Kowalczyk, A. - 03-04-1950 - CVA"), the surname listed or
  * not, is a person */
@@ -1127,8 +1156,8 @@ static enum sl_status listed_lines(struct seg_ctx *c)
         if (w - i < 2 || t[w] != ',')
             continue;
         uint32_t e = initials_after(c, w);
-        if (e && !staff_after(c, e))
-            st = add_sig(c, SIG_PERSON, P_NAMED, s, e, rule, 0);
+        if (e && !staff_after(c, e) && !citation_after(c, e))
+            st = add_loose(c, s, e, rule);
     }
     return st;
 }
@@ -1173,10 +1202,10 @@ static bool title_greets(const struct seg_ctx *c, uint32_t i)
 static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
 {
     uint32_t e = initials_after(c, x->end);
-    if (e && !staff_after(c, e))
-        return add_sig(c, SIG_PERSON, P_NAMED, x->start, e, x->rule, 0);
+    if (e && !staff_after(c, e) && !citation_after(c, e))
+        return add_loose(c, x->start, e, x->rule);
     if (!e && surname_listed_with(c, x->start, x->end) && !staff_after(c, x->end))
-        return add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+        return add_loose(c, x->start, x->end, x->rule);
     return SL_OK;
 }
 
@@ -1228,7 +1257,7 @@ static enum sl_status signals(struct seg_ctx *c)
                     add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
             else if (!(fl & LINE_GREETING) && (end = place_after(c, x->end, true)) != 0)
                 /* "mevrouw van kamer 12": known to the reader by her room */
-                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
+                st = add_loose(c, x->start, end, x->rule);
             else if (!(fl & LINE_GREETING))
                 st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
@@ -1252,7 +1281,7 @@ static enum sl_status signals(struct seg_ctx *c)
             else if ((end = age_after(c, x->end)) != 0 ||
                      (end = place_after(c, x->end, false)) != 0)
                 /* "Sophie (84)", "Daan van woongroep Zon", "Mia op kamer 4" */
-                st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
+                st = add_loose(c, x->start, end, x->rule);
             else /* "Barbara's asthma": the name owns what follows */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     x->end + 2 <= c->f.len && c->f.text[x->end] == '\'' &&
@@ -1336,7 +1365,7 @@ static enum sl_status signals(struct seg_ctx *c)
                 !role_within(c, x->start, x->end, ROLE_NEG_AGGREGATE, 48))
                 /* "de bewoner van kamer 12" is one the reader knows */
                 st = (end = place_after(c, x->end, true)) != 0
-                         ? add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0)
+                         ? add_loose(c, x->start, end, x->rule)
                          : add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_DOB_LABEL: {
@@ -1620,6 +1649,8 @@ static bool same_sentence(const struct scorer *sc, size_t i, size_t j)
         if ((ch == '.' || ch == '?' || ch == '!' || ch == ':' || ch == ';') &&
             (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
             return false;
+        if (ch == '|' || ch == '\t') /* a table's columns */
+            return false;
         if (ch == '\n') {
             /* the line that ends here, from its start (or a) */
             uint32_t s = k;
@@ -1736,7 +1767,7 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                           (sc->segs[g[i].seg].kind != SEG_ATTACHMENT || greeted_in(sc, g[i].seg));
         int strength = own_reader ? P_NAMED : g[i].strength;
         bool first_name = sc->p->rules[g[i].rule].role == ROLE_FIRSTNAME && strength == P_WEAK;
-        bool counts_up = first_name && !place_article_before(sc, i);
+        bool counts_up = first_name && !sc->segs[g[i].seg].rows && !place_article_before(sc, i);
         enum confidence best = CONF_NONE;
         size_t best_j = 0, lo, hi, strong_j = SIZE_MAX;
         unsigned weak_terms = 0, near_terms = 0;
@@ -1752,6 +1783,9 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             if (dist > DETECT_WINDOW &&
                 !(strength >= P_NAMED && kind_between(sc, i, j, SIG_PRONOUN) &&
                   !kind_between(sc, i, j, SIG_PERSON)))
+                continue;
+            /* "Jansen, De Boer en Mulder volgen de scholing over INR" */
+            if (g[i].loose && kind_between(sc, i, j, SIG_TOPIC))
                 continue;
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
