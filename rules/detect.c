@@ -1621,6 +1621,17 @@ static bool first_person_near(const struct scorer *sc, size_t i)
     return false;
 }
 
+/* topic_before - does a topic word stand right before health signal j
+ * ("de scholing over INR-zelfmeting"): the health word is a subject */
+static bool topic_before(const struct scorer *sc, size_t j)
+{
+    const struct sig *g = sc->sig;
+    for (size_t k = j; k-- > 0 && g[k].seg == g[j].seg && g[j].fstart - g[k].fstart <= 24;)
+        if (g[k].kind == SIG_TOPIC)
+            return true;
+    return false;
+}
+
 /* place_article_before - is first name i the name of a place ("De Berk",
  * "Het Anker", "'t Kofschip"): a capitalised article right before it? */
 static bool place_article_before(const struct scorer *sc, size_t i)
@@ -1784,8 +1795,10 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 !(strength >= P_NAMED && kind_between(sc, i, j, SIG_PRONOUN) &&
                   !kind_between(sc, i, j, SIG_PERSON)))
                 continue;
-            /* "Jansen, De Boer en Mulder volgen de scholing over INR" */
-            if (g[i].loose && kind_between(sc, i, j, SIG_TOPIC))
+            /* "Jansen, De Boer en Mulder volgen de scholing over INR": a
+             * person named by context alone, or only by a first name */
+            if ((g[i].loose || strength < P_NAMED) &&
+                (kind_between(sc, i, j, SIG_TOPIC) || topic_before(sc, j)))
                 continue;
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);

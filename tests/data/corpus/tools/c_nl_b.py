@@ -279,6 +279,12 @@ Liefs, {s_first}
 ]
 
 GENERAL = [
+T("gen-kamer-verhuizing", "nl", "kamer {p_roomno}", """
+Hoi {c_first},
+
+Even een update over de bewoner van kamer {p_roomno}: de nieuwe kast en het hoog-laagbed worden morgen om 10.00 geleverd. De familie komt om 11.00 om de spullen in te ruimen en vroeg of de informatieavond over dementie in het restaurant ook voor hen open is.
+""", frm="staff", to="staff", tone="informal"),
+
 T("gen-storing-ecd", "nl", "Storing ECD", """
 Beste collega's,
 

@@ -2,6 +2,12 @@
 from tpl import T
 
 FAMILY = [
+T("fam-kamer-pijnpomp", "nl", "kamer {p_roomno}", """
+Hoi {c_first},
+
+Even een update over de bewoner van kamer {p_roomno}: {hij} is vanmiddag van de pijnpomp overgezet op fentanylpleisters, de eerste pleister zit er sinds 14.00. Graag vannacht goed letten op sufheid en de ademhaling. De familie is op de hoogte en komt morgen langs.
+""", frm="staff", to="staff", tone="informal"),
+
 T("fam-val", "nl", "Uw moeder is vannacht gevallen", """
 {greet}
 
@@ -294,6 +300,18 @@ Bedrijfsarts adviseert een tweede spoor te overwegen. Kunnen we dat donderdag be
 ]
 
 GGZ = [
+T("ggz-lijst-overdracht", "nl", "lijstje voor het weekend", """
+Hoi allemaal,
+
+Voor het weekend even de mensen op de wachtlijst voor de bedden die vrijkomen, zoals besproken in het bureau-overleg:
+
+{x_last}, {x_ini} - {x_dob} - psychose, nu thuis met ACT
+{y_last}, {y_ini} - {y_dob} - depressie met suicidale gedachten, crisiskaart aanwezig
+{z_last}, {z_ini} - {z_dob} - alcoholafhankelijkheid, detox na opname
+
+Bel de crisisdienst als er iemand eerder binnenkomt.
+""", frm="staff", to="staff", tone="informal"),
+
 T("ggz-crisis-hap", "nl", "Terugkoppeling crisisbeoordeling {p_init}", """
 {greet}
 

@@ -206,6 +206,14 @@ Ik heb naproxen 500 mg 2dd1 met omeprazol gestart. Graag spoedige beoordeling (v
 ]
 
 LAB = [
+T("lab-inr-rij", "nl", "INR's van vanochtend", """
+Hoi {c_first},
+
+De trombosedienst belde net door: bij {x_last}, {y_last} en {z_last} was het INR vanochtend boven de 4,5. Ze willen dat we vandaag de acenocoumarol overslaan en morgen opnieuw prikken. Bij de rest van de gang zat alles binnen de streefwaarde.
+
+Zet jij het in de overdracht voor de late dienst? Ik heb het al in het EVS gezet.
+""", frm="staff", to="staff", tone="informal"),
+
 T("lab-bloedbeeld", "nl", "Uitslagen laboratorium {p_init} ({p_dob})", """
 {greet}
 
