@@ -1621,13 +1621,35 @@ static bool first_person_near(const struct scorer *sc, size_t i)
     return false;
 }
 
-/* topic_before - does a topic word stand right before health signal j
- * ("de scholing over INR-zelfmeting"): the health word is a subject */
-static bool topic_before(const struct scorer *sc, size_t j)
+/* sentence_ends - does a sentence end between text offsets a and b (a full
+ * stop, question mark, exclamation mark or semicolon before a space or a
+ * line break, or a blank line)? */
+static bool sentence_ends(const char *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) {
+        char ch = t[k];
+        if ((ch == '.' || ch == '?' || ch == '!' || ch == ';') &&
+            (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return true;
+        if (ch == '\n' && k + 1 < b && (t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return true;
+    }
+    return false;
+}
+
+/* topic_before - does a topic word stand before health signal j in its
+ * sentence ("de scholing over INR-zelfmeting en het doseren van
+ * acenocoumarol"): the health words are a subject, not person i's */
+static bool topic_before(const struct scorer *sc, size_t i, size_t j)
 {
     const struct sig *g = sc->sig;
-    for (size_t k = j; k-- > 0 && g[k].seg == g[j].seg && g[j].fstart - g[k].fstart <= 24;)
-        if (g[k].kind == SIG_TOPIC)
+    const char *t = sc->segs[g[j].seg].text;
+    /* a topic word before the person is about the person ("update over de
+     * bewoner van kamer 25: zij ..."), not the health word */
+    size_t stop = i < j ? i + 1 : 0;
+    for (size_t k = j; k-- > stop && g[k].seg == g[j].seg && g[j].fstart - g[k].fstart <= 96;)
+        if (g[k].kind == SIG_TOPIC &&
+            (g[j].fstart - g[k].fstart <= 24 || !sentence_ends(t, g[k].end, g[j].start)))
             return true;
     return false;
 }
@@ -1798,10 +1820,17 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             /* "Jansen, De Boer en Mulder volgen de scholing over INR": a
              * person named by context alone, or only by a first name */
             if ((g[i].loose || strength < P_NAMED) &&
-                (kind_between(sc, i, j, SIG_TOPIC) || topic_before(sc, j)))
+                (kind_between(sc, i, j, SIG_TOPIC) || topic_before(sc, i, j)))
                 continue;
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
+            /* a first name and a care term near someone named elsewhere:
+             * only in one sentence ("Iris neemt de medicatieronde over"
+             * after a sentence about a training on acenocoumarol) */
+            if (cf == CONF_MEDIUM && strength < P_NAMED &&
+                sentence_ends(sc->segs[g[i].seg].text, i < j ? g[i].end : g[j].end,
+                              i < j ? g[j].start : g[i].start))
+                cf = CONF_LOW;
             /* "Ik heb Sophie gesproken. Ze ligt in het ziekenhuis met
              * pre-eclampsie": a first name, a pronoun that carries it on,
              * and a condition; not when a topic word stands between them

@@ -201,6 +201,14 @@ static const struct tcase cases[] = {
     {"a reader greeted by title, her own result", NULL,
      "Beste mevrouw,\n\nDe uitslag is binnen: uw HbA1c is 62 mmol/mol.\n", false, false, true,
      CONF_HIGH, "person.possessive", NULL},
+    {"a first name after a sentence about a training on a medicine", NULL,
+     "Hoi Vincent,\n\nKuipers, Tjon-A-Fong en Kok volgen donderdag de scholing over INR-zelfmeting "
+     "en het doseren van acenocoumarol. Iris neemt de medicatieronde over.\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"a first name and a medicine in one sentence, someone named", NULL,
+     "Hoi Vincent,\n\nMevrouw Kuipers van kamer 3 heeft pijn. Iris heeft vanochtend haar "
+     "acenocoumarol gemist.\n",
+     false, false, true, CONF_MEDIUM, NULL, NULL},
     {"a form letter to every reader", NULL,
      "Geachte heer, mevrouw,\n\nLaat uw HbA1c jaarlijks controleren als u diabetes heeft.\n", false,
      false, false, CONF_NONE, NULL, NULL},
