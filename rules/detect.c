@@ -1196,11 +1196,43 @@ static bool title_greets(const struct seg_ctx *c, uint32_t i)
     return titles == 1;
 }
 
+/* bare_number_after - a client or patient number written without a label right
+ * after a surname ("Jansen 4471902", "Jansen (4471902)", "Jansen - 4471902"):
+ * 6 to 10 digits, not a phone number (leading 0) or a year; returns its end
+ * or 0 */
+static uint32_t bare_number_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    j = skip_spaces(c, j);
+    if (j < c->f.len && (t[j] == '-' || t[j] == '('))
+        j = skip_spaces(c, j + 1);
+    if (j == i || j >= c->f.len || t[j] < '1' || t[j] > '9')
+        return 0;
+    uint32_t d = j;
+    while (j < c->f.len && t[j] >= '0' && t[j] <= '9')
+        j++;
+    if (j - d < 6 || j - d > 10)
+        return 0;
+    /* not a part of a longer token: a date, an amount, a code ("4471902-3") */
+    if (j < c->f.len &&
+        (word_byte((unsigned char)t[j]) || t[j] == '-' || t[j] == '/' ||
+         ((t[j] == '.' || t[j] == ',') && j + 1 < c->f.len && isdigit((unsigned char)t[j + 1]))))
+        return 0;
+    return j < c->f.len && t[j] == ')' ? j + 1 : j;
+}
+
 /* surname_alone - a capitalised listed surname without initials or a first
- * name before it: "Bakker, J." in a list of patients, or one of several
- * surnames in a row ("Jansen, De Boer en Mulder") */
+ * name before it: "Bakker, J." in a list of patients, one of several
+ * surnames in a row ("Jansen, De Boer en Mulder"), or with a client number
+ * ("Jansen 4471902") */
 static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
 {
+    uint32_t n = bare_number_after(c, x->end);
+    if (n && !staff_after(c, n))
+        return add_loose(c, x->start, n, x->rule);
     uint32_t e = initials_after(c, x->end);
     if (e && !staff_after(c, e) && !citation_after(c, e))
         return add_loose(c, x->start, e, x->rule);
