@@ -1196,6 +1196,20 @@ static bool title_greets(const struct seg_ctx *c, uint32_t i)
     return titles == 1;
 }
 
+/* article_before - an article right before i: "De Esch", "Het Spijker",
+ * "'t Anker" name a ward or a house, not a person */
+static bool article_before(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const art[] = {"de ", "het ", "'t ", "le ", "la ", "the "};
+    for (size_t k = 0; k < sizeof art / sizeof art[0]; k++) {
+        size_t n = strlen(art[k]);
+        if (i >= n && memcmp(c->f.text + i - n, art[k], n) == 0 &&
+            (i == n || !word_byte((unsigned char)c->f.text[i - n - 1])))
+            return true;
+    }
+    return false;
+}
+
 /* bare_number_after - a client or patient number written without a label right
  * after a surname ("Jansen 4471902", "Jansen (4471902)", "Jansen - 4471902"):
  * 6 to 10 digits, not a phone number (leading 0) or a year; returns its end
@@ -1233,6 +1247,10 @@ static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
     uint32_t n = bare_number_after(c, x->end);
     if (n && !staff_after(c, n))
         return add_loose(c, x->start, n, x->rule);
+    /* "Verhoeven clozapine herstart", "Nowak naar HIC": a subject names its
+     * client by surname alone */
+    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) && !article_before(c, x->start))
+        return add_loose(c, x->start, x->end, x->rule);
     uint32_t e = initials_after(c, x->end);
     if (e && !staff_after(c, e) && !citation_after(c, e))
         return add_loose(c, x->start, e, x->rule);
