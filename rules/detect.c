@@ -984,16 +984,16 @@ static bool surname_listed_with(const struct seg_ctx *c, uint32_t s, uint32_t e)
 }
 
 /* place_after - "van kamer 12", "op de Vlinder", "(kamer 3)", "van woongroep
- * Zon", "chambre 8": the room, ward or living group a person is known by
+ * Zon", "chambre 8", "du lit 6": the room, ward or living group a person is known by
  * (with wards, also "afdeling B", "unit 3"); returns its end or 0 */
 static uint32_t place_after(const struct seg_ctx *c, uint32_t i, bool wards)
 {
     static const char *const lead[] = {"van", "op", "in",    "uit", "de", "het", "from", "in",
                                        "of",  "du", "de la", "la",  "le", "(",   "-",    ","};
     static const char *const place[] = {
-        "kamer",     "k.",          "room",      "chambre", "ch.",   "woongroep",
-        "leefgroep", "appartement", "app.",      "bed",     "box",   "groep",
-        "afdeling",  "unit",        "paviljoen", "ward",    "etage", "verdieping"};
+        "kamer",     "k.",        "room",        "chambre", "ch.",   "ch",        "lit",
+        "woongroep", "leefgroep", "appartement", "app.",    "bed",   "box",       "groep",
+        "afdeling",  "unit",      "paviljoen",   "ward",    "etage", "verdieping"};
     const char *t = c->f.text;
     uint32_t j = skip_spaces(c, i);
     for (int n = 0; n < 3; n++) {
@@ -1010,7 +1010,7 @@ static uint32_t place_after(const struct seg_ctx *c, uint32_t i, bool wards)
         if (!moved)
             break;
     }
-    for (size_t k = 0; k < (wards ? sizeof place / sizeof place[0] : 11); k++) {
+    for (size_t k = 0; k < (wards ? sizeof place / sizeof place[0] : 13); k++) {
         size_t l = strlen(place[k]);
         if (j + l >= c->f.len || memcmp(t + j, place[k], l) != 0 ||
             word_byte((unsigned char)t[j + l]))
@@ -1026,7 +1026,7 @@ static uint32_t place_after(const struct seg_ctx *c, uint32_t i, bool wards)
             return 0;
         if (t[e] >= '0' && t[e] <= '9')
             return w;
-        return k >= 5 && is_upper_at(c, e) ? w : 0;
+        return k >= 7 && is_upper_at(c, e) ? w : 0;
     }
     return 0;
 }
