@@ -1238,6 +1238,72 @@ static uint32_t bare_number_after(const struct seg_ctx *c, uint32_t i)
     return j < c->f.len && t[j] == ')' ? j + 1 : j;
 }
 
+/* column_sep - a column break at i: a tab, two spaces, " - ", " – " or
+ * " | "; returns its length or 0 */
+static uint32_t column_sep(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    if (i < c->f.len && t[i] == '\t')
+        return 1;
+    if (i + 1 < c->f.len && t[i] == ' ' && t[i + 1] == ' ')
+        return 2;
+    if (i + 2 < c->f.len && t[i] == ' ' && (t[i + 1] == '-' || t[i + 1] == '|') && t[i + 2] == ' ')
+        return 3;
+    if (i + 4 < c->f.len && t[i] == ' ' && memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0 &&
+        t[i + 4] == ' ')
+        return 5;
+    return 0;
+}
+
+/* column_line - does line l start with a capitalised name (particles and
+ * hyphens allowed: "Van der Linden", "Eppink-Dijkman") and a column break? */
+static bool column_line(const struct seg_ctx *c, size_t l)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const char *t = c->f.text;
+    if (l >= c->s->lines.n)
+        return false;
+    uint32_t i = ls[l];
+    while (i < c->f.len && (t[i] == ' ' || t[i] == '*'))
+        i++;
+    if (i >= c->f.len || !is_upper_at(c, i))
+        return false;
+    for (int n = 0; n < 4; n++) {
+        while (i < c->f.len && (word_byte((unsigned char)t[i]) ||
+                                ((t[i] == '-' || t[i] == '\'') && i + 1 < c->f.len &&
+                                 word_byte((unsigned char)t[i + 1]))))
+            i++;
+        if (column_sep(c, i))
+            return true;
+        if (i >= c->f.len || t[i] != ' ')
+            return false;
+        i++;
+    }
+    return false;
+}
+
+/* column_start - is the listed surname x the first column of a line in a
+ * header-less table of people ("Van der Linden   - eiwitverrijkt (BMI
+ * 18,9)"), a line above or below it of the same shape? */
+static bool column_start(const struct seg_ctx *c, const struct hit *x)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const char *t = c->f.text;
+    size_t l = line_of(c, x->start);
+    uint32_t i = ls[l];
+    while (i < c->f.len && (t[i] == ' ' || t[i] == '*'))
+        i++;
+    for (int n = 0; n < 3 && i < x->start; n++) {
+        const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+        if (p == NULL)
+            break;
+        i = skip_spaces(c, p->end);
+    }
+    if (i != x->start || !column_sep(c, x->end))
+        return false;
+    return (l > 0 && column_line(c, l - 1)) || column_line(c, l + 1);
+}
+
 /* surname_alone - a capitalised listed surname without initials or a first
  * name before it: "Bakker, J." in a list of patients, one of several
  * surnames in a row ("Jansen, De Boer en Mulder"), or with a client number
@@ -1250,6 +1316,8 @@ static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
     /* "Verhoeven clozapine herstart", "Nowak naar HIC": a subject names its
      * client by surname alone */
     if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) && !article_before(c, x->start))
+        return add_loose(c, x->start, x->end, x->rule);
+    if (!c->seg->rows && column_start(c, x))
         return add_loose(c, x->start, x->end, x->rule);
     uint32_t e = initials_after(c, x->end);
     if (e && !staff_after(c, e) && !citation_after(c, e))

@@ -233,6 +233,14 @@ static const struct tcase cases[] = {
     {"a bed number in a training notice, French", NULL,
      "Le lit 6 de la salle de simulation sert pour la formation sur la pneumonie.", false, false,
      false, CONF_NONE, NULL, NULL},
+    {"a header-less table of residents by surname", NULL,
+     "Dieetlijst woning 3:\nVan der Linden   - eiwitverrijkt\nSchreurs         - zoutbeperkt, "
+     "hartfalen\nNijenhuis        - verdikt (na CVA)\n",
+     false, false, true, CONF_HIGH, NULL, "Schreurs"},
+    {"a roster of the same shape", NULL,
+     "Rooster week 50:\nVan der Linden   - vroege dienst\nSchreurs         - late dienst, "
+     "scholing hartfalen\nNijenhuis        - vrij\n",
+     false, false, false, CONF_NONE, NULL, NULL},
     {"a form letter to every reader", NULL,
      "Geachte heer, mevrouw,\n\nLaat uw HbA1c jaarlijks controleren als u diabetes heeft.\n", false,
      false, false, CONF_NONE, NULL, NULL},
