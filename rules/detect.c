@@ -1315,7 +1315,8 @@ static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
         return add_loose(c, x->start, n, x->rule);
     /* "Verhoeven clozapine herstart", "Nowak naar HIC": a subject names its
      * client by surname alone */
-    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) && !article_before(c, x->start))
+    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) && !article_before(c, x->start) &&
+        !(x->start > 0 && c->f.text[x->start - 1] == '-')) /* "Rotterdam-Oost" */
         return add_loose(c, x->start, x->end, x->rule);
     if (!c->seg->rows && column_start(c, x))
         return add_loose(c, x->start, x->end, x->rule);

@@ -241,6 +241,10 @@ static const struct tcase cases[] = {
      "Rooster week 50:\nVan der Linden   - vroege dienst\nSchreurs         - late dienst, "
      "scholing hartfalen\nNijenhuis        - vrij\n",
      false, false, false, CONF_NONE, NULL, NULL},
+    {"a district named like a surname in the subject",
+     "Vacature: kraamverzorgende regio Rotterdam-Oost",
+     "Je controleert moeder en baby na de bevalling en geeft voorlichting.", false, false, false,
+     CONF_NONE, NULL, NULL},
     {"a form letter to every reader", NULL,
      "Geachte heer, mevrouw,\n\nLaat uw HbA1c jaarlijks controleren als u diabetes heeft.\n", false,
      false, false, CONF_NONE, NULL, NULL},
