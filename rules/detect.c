@@ -1196,16 +1196,30 @@ static bool title_greets(const struct seg_ctx *c, uint32_t i)
     return titles == 1;
 }
 
-/* article_before - an article right before i: "De Esch", "Het Spijker",
- * "'t Anker" name a ward or a house, not a person */
-static bool article_before(const struct seg_ctx *c, uint32_t i)
+/* article_before - an article right before the surname [i, e): "De Esch",
+ * "Het Spijker", "'t Anker" name a ward or a house, not a person; "De" is
+ * also a surname's particle, which it is when a health term follows ("De
+ * Groot-Yilmaz clozapine herstart") */
+static bool article_before(const struct seg_ctx *c, uint32_t i, uint32_t e)
 {
     static const char *const art[] = {"de ", "het ", "'t ", "le ", "la ", "the "};
+    const char *t = c->f.text;
     for (size_t k = 0; k < sizeof art / sizeof art[0]; k++) {
         size_t n = strlen(art[k]);
-        if (i >= n && memcmp(c->f.text + i - n, art[k], n) == 0 &&
-            (i == n || !word_byte((unsigned char)c->f.text[i - n - 1])))
+        if (i < n || memcmp(t + i - n, art[k], n) != 0 ||
+            (i > n && word_byte((unsigned char)t[i - n - 1])))
+            continue;
+        if (k > 0)
             return true;
+        /* past a double-barrelled rest ("-Yilmaz") to the next word */
+        while (e < c->f.len && (word_byte((unsigned char)t[e]) || t[e] == '-'))
+            e++;
+        e = skip_spaces(c, e);
+        const struct hit *h = c->s->hits.data;
+        for (size_t m = hits_from(c, e); m < c->s->hits.n && h[m].start <= e; m++)
+            if (h[m].start == e && (h[m].role == ROLE_HEALTH || h[m].role == ROLE_MEASUREMENT))
+                return false;
+        return true;
     }
     return false;
 }
@@ -1315,7 +1329,8 @@ static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
         return add_loose(c, x->start, n, x->rule);
     /* "Verhoeven clozapine herstart", "Nowak naar HIC": a subject names its
      * client by surname alone */
-    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) && !article_before(c, x->start) &&
+    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) &&
+        !article_before(c, x->start, x->end) &&
         !(x->start > 0 && c->f.text[x->start - 1] == '-')) /* "Rotterdam-Oost" */
         return add_loose(c, x->start, x->end, x->rule);
     if (!c->seg->rows && column_start(c, x))

@@ -712,6 +712,18 @@ Levering via onze eigen monteur, die de hulpmiddelen ook afstelt.
 ]
 
 ROSTER = [
+T("ro-kolommen-achternamen", "nl", "rooster week {wd_next}", """
+Hoi allemaal,
+
+De bezetting voor volgende week, achter de naam de dienst:
+
+{x_last}        - vroege dienst
+{y_last}        - late dienst, daarna scholing hartfalen
+{z_last}        - vrij
+
+Ruilen graag via mij.
+""", frm="mgr", to="team", tone="none"),
+
 T("ro-lijst-achternamen", "nl", "invallers weekend", """
 Hoi allemaal,
 

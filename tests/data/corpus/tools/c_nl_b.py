@@ -279,6 +279,18 @@ Liefs, {s_first}
 ]
 
 GENERAL = [
+T("gen-jullie-kleding", "nl", "kleding en naamlabels", """
+{greet}
+
+Jullie {moeder} heeft een paar nieuwe broeken en truien nodig, de oude zijn versleten. Willen jullie bij het brengen de naamlabels erin strijken? Dan raakt er in de wasserij niets kwijt.
+""", frm="vvt", to="family"),
+
+T("gen-folder-overdosis", "nl", "nieuwe folder bij de balie", """
+Hoi allemaal,
+
+Vanaf deze week ligt bij de balie de folder 'Wat te doen bij een overdosis?'. Hij gaat over naloxon, over de signalen van een terugval en over wie je 's nachts belt. Leg hem gerust neer in de huiskamers van de woonvormen.
+""", frm="staff", to="team", tone="informal"),
+
 T("gen-kamer-verhuizing", "nl", "kamer {p_roomno}", """
 Hoi {c_first},
 

@@ -2,6 +2,12 @@
 from tpl import T
 
 FAMILY = [
+T("fam-jullie-longontsteking", "nl", "na het gesprek van gisteren", """
+{greet}
+
+Fijn dat jullie gisteren allebei konden komen. Zoals beloofd nog even op papier: de specialist ouderengeneeskunde heeft bij jullie {moeder} een longontsteking vastgesteld. {Hij} krijgt vanaf vandaag een antibioticakuur en 's nachts wat extra zuurstof. Als jullie vragen hebben, bel gerust de afdeling.
+""", frm="vvt", to="family"),
+
 T("fam-kamer-pijnpomp", "nl", "kamer {p_roomno}", """
 Hoi {c_first},
 
@@ -300,6 +306,14 @@ Bedrijfsarts adviseert een tweede spoor te overwegen. Kunnen we dat donderdag be
 ]
 
 GGZ = [
+T("ggz-terugval-overdosis", "nl", "melding van vannacht", """
+Hoi {c_first},
+
+Voor de ochtendoverdracht: {p_first} is na een terugval vannacht met een overdosis door de ambulance naar de SEH gebracht. {Hij} is inmiddels stabiel en komt vanmiddag terug naar de woonvorm. Wil jij de casemanager verslavingszorg bellen?
+
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
 T("ggz-lijst-overdracht", "nl", "lijstje voor het weekend", """
 Hoi allemaal,
 
