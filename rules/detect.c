@@ -1852,10 +1852,68 @@ static int cmp_sig(const void *a, const void *b)
     return x->fstart < y->fstart ? -1 : x->fstart > y->fstart;
 }
 
+/* seg_has - does segment seg hold a signal of this kind? */
+static bool seg_has(const struct scorer *sc, uint32_t seg, uint8_t kind)
+{
+    for (size_t k = 0; k < sc->nsig; k++)
+        if (sc->sig[k].seg == seg && sc->sig[k].kind == kind)
+            return true;
+    return false;
+}
+
+/* same_word - do signals a and b hold the same word, case aside? */
+static bool same_word(const struct scorer *sc, const struct sig *a, const struct sig *b)
+{
+    if (a->end - a->start != b->end - b->start)
+        return false;
+    const char *x = sc->segs[a->seg].text + a->start, *y = sc->segs[b->seg].text + b->start;
+    for (uint32_t k = 0; k < a->end - a->start; k++)
+        if (tolower((unsigned char)x[k]) != tolower((unsigned char)y[k]))
+            return false;
+    return true;
+}
+
+/* subject_names - a first name in the subject that the body speaks of again
+ * ("Maartje gewicht" ... "Toen ik Maartje zondag ophaalde") is the one the
+ * message is about: named, in the subject and in the body. Not a name of the
+ * message's correspondents (From, To) or its greeted reader. Named by
+ * context: a topic word still parts it from health words. The signals are
+ * the scratch's own (not const): this only raises their strength. */
+static void subject_names(struct scorer *sc)
+{
+    struct sig *g = (struct sig *)sc->sig;
+    for (size_t i = 0; i < sc->nsig; i++) {
+        const struct text_segment *si = &sc->segs[g[i].seg];
+        if (si->kind != SEG_SUBJECT || g[i].kind != SIG_PERSON || g[i].strength != P_WEAK ||
+            sc->p->rules[g[i].rule].role != ROLE_FIRSTNAME)
+            continue;
+        bool body = false, other = false;
+        for (size_t j = 0; j < sc->nsig && !other; j++) {
+            const struct text_segment *sj = &sc->segs[g[j].seg];
+            if (j == i || sj->doc != si->doc || !same_word(sc, &g[i], &g[j]))
+                continue;
+            if (sj->kind == SEG_HEADER || g[j].reader == READER_GREETED)
+                other = true;
+            else if (sj->kind != SEG_SUBJECT && g[j].kind == SIG_PERSON &&
+                     sc->p->rules[g[j].rule].role == ROLE_FIRSTNAME)
+                body = true;
+        }
+        if (!body || other)
+            continue;
+        for (size_t j = 0; j < sc->nsig; j++)
+            if (sc->segs[g[j].seg].doc == si->doc && g[j].kind == SIG_PERSON &&
+                g[j].strength == P_WEAK && sc->segs[g[j].seg].kind != SEG_HEADER &&
+                sc->p->rules[g[j].rule].role == ROLE_FIRSTNAME && same_word(sc, &g[i], &g[j]))
+                g[j].strength = P_NAMED, g[j].loose = true;
+    }
+}
+
 static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndocs,
                             struct doc_facts *docs)
 {
     const struct sig *g = sc->sig;
+
+    subject_names(sc);
 
     for (unsigned d = 0; d < ndocs; d++) {
         docs[d] = (struct doc_facts){0};
@@ -2027,7 +2085,10 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             emit(sc, &g[df->writer], CONF_MEDIUM);
             emit(sc, &g[df->own_health], CONF_MEDIUM);
         }
-        if (df->subj_person >= 0 && df->body_health >= 0) {
+        /* a person named by context in the subject ("Kevin", "Verhoeven"):
+         * not when the subject is about a topic ("scholing Kevin") */
+        if (df->subj_person >= 0 && df->body_health >= 0 &&
+            !(g[df->subj_person].loose && seg_has(sc, g[df->subj_person].seg, SIG_TOPIC))) {
             emit(sc, &g[df->subj_person], CONF_MEDIUM);
             emit(sc, &g[df->body_health], CONF_MEDIUM);
         }
