@@ -279,6 +279,15 @@ Liefs, {s_first}
 ]
 
 GENERAL = [
+T("gen-voornaam-onderwerp-lezer", "nl", "vraagje voor {c_first}", """
+Hoi {c_first},
+
+Heb jij de nieuwe werkinstructie epilepsie en de aanvalsregistratie nog liggen? Ik wil hem vrijdag meenemen naar het teamoverleg, dan kunnen we hem samen doorlopen.
+
+Groet,
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
 T("gen-jullie-kleding", "nl", "kleding en naamlabels", """
 {greet}
 

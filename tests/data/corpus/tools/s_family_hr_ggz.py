@@ -2,6 +2,15 @@
 from tpl import T
 
 FAMILY = [
+T("fam-voornaam-onderwerp", "nl", "{p_first} en het eten", """
+Hoi {c_first},
+
+Toen ik {p_first} zondag na het weekend terugbracht, viel me op hoe los de broek zat. Volgens mij is {hij} flink afgevallen. {p_first} zei zelf dat {hij} na het eten vaak buikpijn heeft; de huisarts had het vorig jaar al over coeliakie. Wordt {hij} op de groep nog gewogen?
+
+Groetjes,
+{r_first}
+""", frm="family", to="vvt", tone="informal"),
+
 T("fam-jullie-longontsteking", "nl", "na het gesprek van gisteren", """
 {greet}
 
