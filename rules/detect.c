@@ -1762,10 +1762,12 @@ static bool sentence_ends(const char *t, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) {
         char ch = t[k];
+        if (k + 1 >= b) /* b starts the later signal: a word */
+            break;
         if ((ch == '.' || ch == '?' || ch == '!' || ch == ';') &&
             (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
             return true;
-        if (ch == '\n' && k + 1 < b && (t[k + 1] == '\n' || t[k + 1] == '\r'))
+        if (ch == '\n' && (t[k + 1] == '\n' || t[k + 1] == '\r'))
             return true;
     }
     return false;
