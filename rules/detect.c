@@ -827,6 +827,8 @@ static bool staff_before(const struct seg_ctx *c, uint32_t i)
 /* staff_after - is the name ending at i followed by a job title
  * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)") or by contact
  * details? */
+static bool hit_at_end(const struct seg_ctx *c, uint32_t e, enum role r);
+
 static bool staff_after(const struct seg_ctx *c, uint32_t i)
 {
     const char *t = c->f.text;
@@ -841,6 +843,17 @@ static bool staff_after(const struct seg_ctx *c, uint32_t i)
         j += memcmp(t + j, "as a", 4) == 0 ? 5 : 4;
     if (j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL)
         return true;
+    /* a signature's job title on the next line that ends in a role ("Claire
+     * Harrison\nCare Home Manager", "Senior Nurse Practitioner") */
+    if (j > i && memchr(t + i, '\n', j - i) != NULL) {
+        uint32_t e = j;
+        while (e < c->f.len && e - j < 48 && t[e] != '\n' && t[e] != '\r')
+            e++;
+        while (e > j && t[e - 1] == ' ')
+            e--;
+        if (e < c->f.len && e - j < 48 && hit_at_end(c, e, ROLE_STAFF_ROLE))
+            return true;
+    }
     /* a contact: "Gilbert De Clercq (+32 9 670 6111)", "Sarah Fletcher at
      * careers@...": an e-mail address on the rest of the line, or a phone
      * number right after the name, international or in brackets (not in a

@@ -258,6 +258,13 @@ static const struct tcase cases[] = {
     {"a first name in the subject, a training topic", "scholing Kevin",
      "Hoi team,\n\nKevin geeft vrijdag de scholing over epilepsie.\n", false, false, false,
      CONF_NONE, NULL, NULL},
+    {"a signature without a known closing, a job title on the next line", NULL,
+     "Dear Rachel,\n\nAs discussed, see attached.\n\nMany thanks,\n\nClaire Harrison\nCare "
+     "Home Manager\nOakwood Care Home\n",
+     false, false, false, CONF_NONE, NULL, NULL},
+    {"a name on its own line, a condition on the next", NULL,
+     "Overdracht nacht:\nMargaret Thompson\nCOPD exacerbatie, prednison gestart\n", false, false,
+     true, CONF_HIGH, NULL, "Thompson"},
     {"a form letter to every reader", NULL,
      "Geachte heer, mevrouw,\n\nLaat uw HbA1c jaarlijks controleren als u diabetes heeft.\n", false,
      false, false, CONF_NONE, NULL, NULL},
