@@ -51,6 +51,8 @@ struct sig {
     uint8_t strength;
     uint8_t conf;   /* identifiers: their own confidence */
     uint8_t reader; /* READER_*: the person is the message's reader */
+    bool loose;     /* named by context alone (a list line, a room, an age):
+                     * a topic word between it and health context parts them */
 };
 
 /* how a person signal relates to the text around it */
@@ -694,7 +696,8 @@ static enum sl_status add_sig_reader(struct seg_ctx *c, uint8_t kind, uint8_t st
                     kind,
                     strength,
                     conf,
-                    reader};
+                    reader,
+                    false};
     if (c->seg->rows)
         g.para = line; /* a table row is its own unit */
     return vec_push(&c->s->sigs, &g);
@@ -704,6 +707,16 @@ static enum sl_status add_sig(struct seg_ctx *c, uint8_t kind, uint8_t strength,
                               uint32_t fend, uint32_t rule, uint8_t conf)
 {
     return add_sig_reader(c, kind, strength, fstart, fend, rule, conf, 0);
+}
+
+/* add_loose - a person named by context alone ("Bakker, J.", "mevrouw van
+ * kamer 12", "Sophie (84)") */
+static enum sl_status add_loose(struct seg_ctx *c, uint32_t fstart, uint32_t fend, uint32_t rule)
+{
+    enum sl_status st = add_sig(c, SIG_PERSON, P_NAMED, fstart, fend, rule, 0);
+    if (st == SL_OK)
+        ((struct sig *)c->s->sigs.data)[c->s->sigs.n - 1].loose = true;
+    return st;
 }
 
 /* date_after - does a date (or a bare year) start within a few bytes of i? */
@@ -814,6 +827,8 @@ static bool staff_before(const struct seg_ctx *c, uint32_t i)
 /* staff_after - is the name ending at i followed by a job title
  * ("Postma, ketencoördinator", "Anja (wijkverpleegkundige)") or by contact
  * details? */
+static bool hit_at_end(const struct seg_ctx *c, uint32_t e, enum role r);
+
 static bool staff_after(const struct seg_ctx *c, uint32_t i)
 {
     const char *t = c->f.text;
@@ -828,6 +843,17 @@ static bool staff_after(const struct seg_ctx *c, uint32_t i)
         j += memcmp(t + j, "as a", 4) == 0 ? 5 : 4;
     if (j > i && hit_at(c, j, ROLE_STAFF_ROLE) != NULL)
         return true;
+    /* a signature's job title on the next line that ends in a role ("Claire
+     * Harrison\nCare Home Manager", "Senior Nurse Practitioner") */
+    if (j > i && memchr(t + i, '\n', j - i) != NULL) {
+        uint32_t e = j;
+        while (e < c->f.len && e - j < 48 && t[e] != '\n' && t[e] != '\r')
+            e++;
+        while (e > j && t[e - 1] == ' ')
+            e--;
+        if (e < c->f.len && e - j < 48 && hit_at_end(c, e, ROLE_STAFF_ROLE))
+            return true;
+    }
     /* a contact: "Gilbert De Clercq (+32 9 670 6111)", "Sarah Fletcher at
      * careers@...": an e-mail address on the rest of the line, or a phone
      * number right after the name, international or in brackets (not in a
@@ -900,6 +926,436 @@ static bool health_within(const struct seg_ctx *c, uint32_t i, uint32_t n)
     return false;
 }
 
+/* ---- person evidence that needs no title: lists, rooms, ages ---- */
+
+/* initials_after - ", J." or " J.H." right after a surname ("Bakker, J.",
+ * a list of patients); returns the end of the initials or 0 */
+static uint32_t initials_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i, end = 0;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    if (j >= c->f.len || t[j] != ' ')
+        return 0;
+    j = skip_spaces(c, j);
+    while (j + 1 < c->f.len && t[j] >= 'a' && t[j] <= 'z' && t[j + 1] == '.' && is_upper_at(c, j) &&
+           (j + 2 >= c->f.len || !word_byte((unsigned char)t[j + 2]))) {
+        j += 2;
+        end = j;
+    }
+    return end;
+}
+
+/* cap_surname_at - a capitalised listed surname at i, particles allowed
+ * before it ("De Boer", "van Dijk"); returns its end or 0 */
+static uint32_t cap_surname_at(const struct seg_ctx *c, uint32_t i)
+{
+    for (int n = 0; n < 3; n++) {
+        const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+        if (p == NULL)
+            break;
+        i = skip_spaces(c, p->end);
+    }
+    const struct hit *s = hit_at(c, i, ROLE_SURNAME);
+    return s && is_upper_at(c, i) ? s->end : 0;
+}
+
+/* list_join - the length of a list separator at i (", ", " en ", " and ",
+ * " et ", " & "), or 0 */
+static uint32_t list_join(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const joins[] = {", ", " en ", " and ", " et ", " & ", " of "};
+    for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++) {
+        size_t n = strlen(joins[k]);
+        if (i + n <= c->f.len && memcmp(c->f.text + i, joins[k], n) == 0)
+            return (uint32_t)n;
+    }
+    return 0;
+}
+
+/* surname_listed_with - is the capitalised surname [s, e) one of several
+ * listed surnames in a row ("Bij Jansen, De Boer en Mulder was het INR")? */
+static bool surname_listed_with(const struct seg_ctx *c, uint32_t s, uint32_t e)
+{
+    const struct hit *h = c->s->hits.data;
+    uint32_t n = list_join(c, e);
+    if (n && cap_surname_at(c, e + n))
+        return true;
+    /* the one before: a surname hit that ends at a separator before s */
+    for (size_t k = hits_from(c, back(s, 48)); k < c->s->hits.n && h[k].start < s; k++) {
+        if (h[k].role != ROLE_SURNAME || !is_upper_at(c, h[k].start))
+            continue;
+        n = list_join(c, h[k].end);
+        if (n == 0)
+            continue;
+        uint32_t j = h[k].end + n;
+        if (j == s || cap_surname_at(c, j) == e)
+            return true;
+    }
+    return false;
+}
+
+/* place_after - "van kamer 12", "op de Vlinder", "(kamer 3)", "van woongroep
+ * Zon", "chambre 8", "du lit 6": the room, ward or living group a person is known by
+ * (with wards, also "afdeling B", "unit 3"); returns its end or 0 */
+static uint32_t place_after(const struct seg_ctx *c, uint32_t i, bool wards)
+{
+    static const char *const lead[] = {"van", "op", "in",    "uit", "de", "het", "from", "in",
+                                       "of",  "du", "de la", "la",  "le", "(",   "-",    ","};
+    static const char *const place[] = {
+        "kamer",     "k.",        "room",        "chambre", "ch.",   "ch",        "lit",
+        "woongroep", "leefgroep", "appartement", "app.",    "bed",   "box",       "groep",
+        "afdeling",  "unit",      "paviljoen",   "ward",    "etage", "verdieping"};
+    const char *t = c->f.text;
+    uint32_t j = skip_spaces(c, i);
+    for (int n = 0; n < 3; n++) {
+        bool moved = false;
+        for (size_t k = 0; k < sizeof lead / sizeof lead[0]; k++) {
+            size_t l = strlen(lead[k]);
+            if (j + l < c->f.len && memcmp(t + j, lead[k], l) == 0 &&
+                (!word_byte((unsigned char)t[j + l]) || !word_byte((unsigned char)t[j]))) {
+                j = skip_spaces(c, j + (uint32_t)l);
+                moved = true;
+                break;
+            }
+        }
+        if (!moved)
+            break;
+    }
+    for (size_t k = 0; k < (wards ? sizeof place / sizeof place[0] : 13); k++) {
+        size_t l = strlen(place[k]);
+        if (j + l >= c->f.len || memcmp(t + j, place[k], l) != 0 ||
+            word_byte((unsigned char)t[j + l]))
+            continue;
+        uint32_t e = skip_spaces(c, j + (uint32_t)l);
+        if (e < c->f.len && t[e] == ':')
+            e = skip_spaces(c, e + 1);
+        /* a number ("kamer 12", "k. 3b") or, for a group, a capitalised name */
+        uint32_t w = e;
+        while (w < c->f.len && word_byte((unsigned char)t[w]))
+            w++;
+        if (w == e)
+            return 0;
+        if (t[e] >= '0' && t[e] <= '9')
+            return w;
+        return k >= 7 && is_upper_at(c, e) ? w : 0;
+    }
+    return 0;
+}
+
+/* age_after - "Sophie (84)", "Sophie (7 jr)", "Sophie, 84 jaar": an age
+ * right after a first name; returns its end or 0 */
+static uint32_t age_after(const struct seg_ctx *c, uint32_t i)
+{
+    static const char *const unit[] = {"jaar", "jr", "j", "ans", "an", "years", "yrs", "y", "mnd"};
+    const char *t = c->f.text;
+    uint32_t j = i;
+    bool bracket = false;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    j = skip_spaces(c, j);
+    if (j < c->f.len && t[j] == '(')
+        bracket = true, j++;
+    uint32_t d = j;
+    while (j < c->f.len && j - d < 3 && t[j] >= '0' && t[j] <= '9')
+        j++;
+    if (j == d || (j < c->f.len && (t[j] >= '0' && t[j] <= '9')))
+        return 0;
+    uint32_t k = skip_spaces(c, j);
+    bool has_unit = false;
+    for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
+        size_t l = strlen(unit[u]);
+        if (k + l <= c->f.len && memcmp(t + k, unit[u], l) == 0 &&
+            (k + l == c->f.len || !word_byte((unsigned char)t[k + l]))) {
+            has_unit = true;
+            k += (uint32_t)l;
+            break;
+        }
+    }
+    if (bracket) {
+        uint32_t e = has_unit ? k : j;
+        return e < c->f.len && t[e] == ')' ? e + 1 : 0;
+    }
+    return has_unit && i < c->f.len && t[i] == ',' ? k : 0;
+}
+
+/* named_ends_at - does a named person signal of this segment end at folded
+ * offset j ("Bakker, J. - 12-03-1941": the date that follows the name)? */
+static bool named_ends_at(const struct seg_ctx *c, uint32_t j)
+{
+    const struct sig *g = c->s->sigs.data;
+    for (size_t k = c->s->sigs.n; k-- > 0 && g[k].seg == c->segno && g[k].fstart + 200 > j;)
+        if (g[k].kind == SIG_PERSON && g[k].strength >= P_NAMED && g[k].end == c->f.map[j])
+            return true;
+    return false;
+}
+
+/* date_after_listed - is the date at i right after a named person, past a
+ * list separator ("Bakker, J. - 12-03-1941 - COPD", "J. Peters, 3-7-1941"),
+ * with a year before 2016 (later dates are appointments)? */
+static bool date_after_listed(const struct seg_ctx *c, const struct hit *d)
+{
+    const char *t = c->f.text;
+    uint32_t j = d->start;
+    while (j > 0 && d->start - j < 6 &&
+           (t[j - 1] == ' ' || t[j - 1] == '-' || t[j - 1] == ',' || t[j - 1] == ';' ||
+            t[j - 1] == '|' || t[j - 1] == '\t' || t[j - 1] == '('))
+        j--;
+    if (j == d->start || j == 0)
+        return false;
+    /* the year: the last four digits of the date, when it has them */
+    uint32_t e = d->end;
+    bool four = e - d->start >= 4 && isdigit((unsigned char)t[e - 4]) &&
+                isdigit((unsigned char)t[e - 3]) && isdigit((unsigned char)t[e - 2]) &&
+                isdigit((unsigned char)t[e - 1]) &&
+                (e - d->start == 4 || !isdigit((unsigned char)t[e - 5]));
+    if (four && atoi(t + e - 4) >= 2016)
+        return false;
+    return named_ends_at(c, j);
+}
+
+/* citation_after - is "Surname, I." ending at i an author in a reference
+ * ("Kowalczyk, A. (2019). CVA en revalidatie", "Jansen, P., et al.")? */
+static bool citation_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    for (uint32_t j = i; j < c->f.len && j - i < 120 && t[j] != '\n'; j++) {
+        if (t[j] == '(' && j + 5 < c->f.len && (t[j + 1] == '1' || t[j + 1] == '2') &&
+            isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
+            isdigit((unsigned char)t[j + 4]) && !isdigit((unsigned char)t[j + 5]))
+            return true;
+        if (j + 6 <= c->f.len && memcmp(t + j, "et al", 5) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* listed_lines - header-less tabular text: a line that starts with
+ * "Surname, I." ("Kowalczyk, A. - 03-04-1950 - CVA"), the surname listed or
+ * not, is a person */
+static enum sl_status listed_lines(struct seg_ctx *c)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const uint8_t *flags = c->s->lflags.data;
+    const char *t = c->f.text;
+    enum sl_status st = SL_OK;
+    uint32_t rule = UINT32_MAX;
+    for (size_t r = 0; r < c->p->nrules && rule == UINT32_MAX; r++)
+        if (c->p->rules[r].role == ROLE_SURNAME)
+            rule = (uint32_t)r;
+    for (size_t l = 0; rule != UINT32_MAX && l < c->s->lines.n && st == SL_OK; l++) {
+        if (flags[l] & (LINE_SIGNATURE | LINE_HEADER | LINE_GREETING | LINE_BLANK))
+            continue;
+        uint32_t i = ls[l];
+        while (i < c->f.len && (t[i] == ' ' || t[i] == '\t' || t[i] == '-' || t[i] == '*'))
+            i++;
+        uint32_t s = i;
+        for (int n = 0; n < 3; n++) {
+            const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+            if (p == NULL)
+                break;
+            i = skip_spaces(c, p->end);
+        }
+        if (i >= c->f.len || !(t[i] >= 'a' && t[i] <= 'z') || !is_upper_at(c, i) ||
+            hit_at(c, i, ROLE_SURNAME) || hit_at(c, i, ROLE_TITLE) ||
+            hit_at(c, i, ROLE_STAFF_TITLE) || hit_at(c, i, ROLE_GREETING))
+            continue;
+        uint32_t w = i;
+        while (w < c->f.len && (word_byte((unsigned char)t[w]) ||
+                                ((t[w] == '-' || t[w] == '\'') && w + 1 < c->f.len &&
+                                 word_byte((unsigned char)t[w + 1]))))
+            w++;
+        if (w - i < 2 || t[w] != ',')
+            continue;
+        uint32_t e = initials_after(c, w);
+        if (e && !staff_after(c, e) && !citation_after(c, e))
+            st = add_loose(c, s, e, rule);
+    }
+    return st;
+}
+
+/* hit_at_end - does a hit of role r end at folded offset e? */
+static bool hit_at_end(const struct seg_ctx *c, uint32_t e, enum role r)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t k = hits_from(c, back(e, HIT_MAX_LEN)); k < c->s->hits.n && h[k].start < e; k++)
+        if (h[k].role == r && h[k].end == e)
+            return true;
+    return false;
+}
+
+/* title_greets - after a title on a greeting line, one reader addressed in
+ * person ("Beste mevrouw,"), not a form letter ("Geachte heer/mevrouw,",
+ * "Dames en heren")? */
+static bool title_greets(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = skip_spaces(c, i);
+    if (j < c->f.len && t[j] == ',')
+        j = skip_spaces(c, j + 1);
+    if (j < c->f.len && t[j] != '\n' && t[j] != '\r')
+        return false;
+    uint32_t k = i;
+    for (; k > 0 && t[k - 1] != '\n'; k--)
+        if (t[k - 1] == '/' || (k >= 3 && memcmp(t + k - 3, "en ", 3) == 0) ||
+            (k >= 3 && memcmp(t + k - 3, "of ", 3) == 0))
+            return false;
+    /* "Geachte heer, mevrouw,": two titles, anyone */
+    const struct hit *h = c->s->hits.data;
+    unsigned titles = 0;
+    for (size_t n = hits_from(c, k); n < c->s->hits.n && h[n].start < j; n++)
+        titles += h[n].role == ROLE_TITLE;
+    return titles == 1;
+}
+
+/* article_before - an article right before the surname [i, e): "De Esch",
+ * "Het Spijker", "'t Anker" name a ward or a house, not a person; "De" is
+ * also a surname's particle, which it is when a health term follows ("De
+ * Groot-Yilmaz clozapine herstart") */
+static bool article_before(const struct seg_ctx *c, uint32_t i, uint32_t e)
+{
+    static const char *const art[] = {"de ", "het ", "'t ", "le ", "la ", "the "};
+    const char *t = c->f.text;
+    for (size_t k = 0; k < sizeof art / sizeof art[0]; k++) {
+        size_t n = strlen(art[k]);
+        if (i < n || memcmp(t + i - n, art[k], n) != 0 ||
+            (i > n && word_byte((unsigned char)t[i - n - 1])))
+            continue;
+        if (k > 0)
+            return true;
+        /* past a double-barrelled rest ("-Yilmaz") to the next word */
+        while (e < c->f.len && (word_byte((unsigned char)t[e]) || t[e] == '-'))
+            e++;
+        e = skip_spaces(c, e);
+        const struct hit *h = c->s->hits.data;
+        for (size_t m = hits_from(c, e); m < c->s->hits.n && h[m].start <= e; m++)
+            if (h[m].start == e && (h[m].role == ROLE_HEALTH || h[m].role == ROLE_MEASUREMENT))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* bare_number_after - a client or patient number written without a label right
+ * after a surname ("Jansen 4471902", "Jansen (4471902)", "Jansen - 4471902"):
+ * 6 to 10 digits, not a phone number (leading 0) or a year; returns its end
+ * or 0 */
+static uint32_t bare_number_after(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    uint32_t j = i;
+    if (j < c->f.len && t[j] == ',')
+        j++;
+    j = skip_spaces(c, j);
+    if (j < c->f.len && (t[j] == '-' || t[j] == '('))
+        j = skip_spaces(c, j + 1);
+    if (j == i || j >= c->f.len || t[j] < '1' || t[j] > '9')
+        return 0;
+    uint32_t d = j;
+    while (j < c->f.len && t[j] >= '0' && t[j] <= '9')
+        j++;
+    if (j - d < 6 || j - d > 10)
+        return 0;
+    /* not a part of a longer token: a date, an amount, a code ("4471902-3") */
+    if (j < c->f.len &&
+        (word_byte((unsigned char)t[j]) || t[j] == '-' || t[j] == '/' ||
+         ((t[j] == '.' || t[j] == ',') && j + 1 < c->f.len && isdigit((unsigned char)t[j + 1]))))
+        return 0;
+    return j < c->f.len && t[j] == ')' ? j + 1 : j;
+}
+
+/* column_sep - a column break at i: a tab, two spaces, " - ", " – " or
+ * " | "; returns its length or 0 */
+static uint32_t column_sep(const struct seg_ctx *c, uint32_t i)
+{
+    const char *t = c->f.text;
+    if (i < c->f.len && t[i] == '\t')
+        return 1;
+    if (i + 1 < c->f.len && t[i] == ' ' && t[i + 1] == ' ')
+        return 2;
+    if (i + 2 < c->f.len && t[i] == ' ' && (t[i + 1] == '-' || t[i + 1] == '|') && t[i + 2] == ' ')
+        return 3;
+    if (i + 4 < c->f.len && t[i] == ' ' && memcmp(t + i + 1, "\xe2\x80\x93", 3) == 0 &&
+        t[i + 4] == ' ')
+        return 5;
+    return 0;
+}
+
+/* column_line - does line l start with a capitalised name (particles and
+ * hyphens allowed: "Van der Linden", "Eppink-Dijkman") and a column break? */
+static bool column_line(const struct seg_ctx *c, size_t l)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const char *t = c->f.text;
+    if (l >= c->s->lines.n)
+        return false;
+    uint32_t i = ls[l];
+    while (i < c->f.len && (t[i] == ' ' || t[i] == '*'))
+        i++;
+    if (i >= c->f.len || !is_upper_at(c, i))
+        return false;
+    for (int n = 0; n < 4; n++) {
+        while (i < c->f.len && (word_byte((unsigned char)t[i]) ||
+                                ((t[i] == '-' || t[i] == '\'') && i + 1 < c->f.len &&
+                                 word_byte((unsigned char)t[i + 1]))))
+            i++;
+        if (column_sep(c, i))
+            return true;
+        if (i >= c->f.len || t[i] != ' ')
+            return false;
+        i++;
+    }
+    return false;
+}
+
+/* column_start - is the listed surname x the first column of a line in a
+ * header-less table of people ("Van der Linden   - eiwitverrijkt (BMI
+ * 18,9)"), a line above or below it of the same shape? */
+static bool column_start(const struct seg_ctx *c, const struct hit *x)
+{
+    const uint32_t *ls = c->s->lines.data;
+    const char *t = c->f.text;
+    size_t l = line_of(c, x->start);
+    uint32_t i = ls[l];
+    while (i < c->f.len && (t[i] == ' ' || t[i] == '*'))
+        i++;
+    for (int n = 0; n < 3 && i < x->start; n++) {
+        const struct hit *p = hit_at(c, i, ROLE_PARTICLE);
+        if (p == NULL)
+            break;
+        i = skip_spaces(c, p->end);
+    }
+    if (i != x->start || !column_sep(c, x->end))
+        return false;
+    return (l > 0 && column_line(c, l - 1)) || column_line(c, l + 1);
+}
+
+/* surname_alone - a capitalised listed surname without initials or a first
+ * name before it: "Bakker, J." in a list of patients, one of several
+ * surnames in a row ("Jansen, De Boer en Mulder"), or with a client number
+ * ("Jansen 4471902") */
+static enum sl_status surname_alone(struct seg_ctx *c, const struct hit *x)
+{
+    uint32_t n = bare_number_after(c, x->end);
+    if (n && !staff_after(c, n))
+        return add_loose(c, x->start, n, x->rule);
+    /* "Verhoeven clozapine herstart", "Nowak naar HIC": a subject names its
+     * client by surname alone */
+    if (c->seg->kind == SEG_SUBJECT && !staff_after(c, x->end) &&
+        !article_before(c, x->start, x->end) &&
+        !(x->start > 0 && c->f.text[x->start - 1] == '-')) /* "Rotterdam-Oost" */
+        return add_loose(c, x->start, x->end, x->rule);
+    if (!c->seg->rows && column_start(c, x))
+        return add_loose(c, x->start, x->end, x->rule);
+    uint32_t e = initials_after(c, x->end);
+    if (e && !staff_after(c, e) && !citation_after(c, e))
+        return add_loose(c, x->start, e, x->rule);
+    if (!e && surname_listed_with(c, x->start, x->end) && !staff_after(c, x->end))
+        return add_loose(c, x->start, x->end, x->rule);
+    return SL_OK;
+}
+
 /* signals - turn the hits of one segment into person, health and id signals */
 static enum sl_status signals(struct seg_ctx *c)
 {
@@ -918,6 +1374,8 @@ static enum sl_status signals(struct seg_ctx *c)
             hdr_person = true;
     }
 
+    if (!c->seg->rows)
+        st = listed_lines(c);
     for (size_t i = 0; i < c->s->hits.n && st == SL_OK; i++) {
         const struct hit *x = &h[i];
         uint32_t line = line_of(c, x->start);
@@ -940,6 +1398,13 @@ static enum sl_status signals(struct seg_ctx *c)
             else if (end) /* "Geachte mevrouw Jansen,": the reader, by name */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, end, x->rule, 0,
                                     READER_GREETED);
+            else if ((fl & LINE_GREETING) && title_greets(c, x->end))
+                /* "Beste mevrouw,": one reader, addressed in person */
+                st =
+                    add_sig_reader(c, SIG_GREETED, 0, x->start, x->end, x->rule, 0, READER_GREETED);
+            else if (!(fl & LINE_GREETING) && (end = place_after(c, x->end, true)) != 0)
+                /* "mevrouw van kamer 12": known to the reader by her room */
+                st = add_loose(c, x->start, end, x->rule);
             else if (!(fl & LINE_GREETING))
                 st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
@@ -960,6 +1425,10 @@ static enum sl_status signals(struct seg_ctx *c)
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, end, x->rule, 0);
             else if (hdr_person && line > 0) /* "RENARD Nadia" under "Résident" */
                 st = add_sig(c, SIG_PERSON, P_NAMED, x->start, x->end, x->rule, 0);
+            else if ((end = age_after(c, x->end)) != 0 ||
+                     (end = place_after(c, x->end, false)) != 0)
+                /* "Sophie (84)", "Daan van woongroep Zon", "Mia op kamer 4" */
+                st = add_loose(c, x->start, end, x->rule);
             else /* "Barbara's asthma": the name owns what follows */
                 st = add_sig_reader(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0,
                                     x->end + 2 <= c->f.len && c->f.text[x->end] == '\'' &&
@@ -978,8 +1447,12 @@ static enum sl_status signals(struct seg_ctx *c)
             break;
         case ROLE_SURNAME: {
             /* "J. Jansen", "A.B. van der Berg": initials before a listed surname */
-            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start) || x->start < 3)
+            if (quiet || (fl & LINE_GREETING) || !is_upper_at(c, x->start))
                 break;
+            if (x->start < 3) {
+                st = surname_alone(c, x);
+                break;
+            }
             uint32_t b = x->start;
             bool low_particle = false;
             while (b > 0 && c->f.text[b - 1] == ' ')
@@ -1010,7 +1483,10 @@ static enum sl_status signals(struct seg_ctx *c)
                     !hit_at(c, w, ROLE_TITLE) && !(flags[line_of(c, w)] & LINE_GREETING) &&
                     !acronym_before(c, w))
                     st = add_sig(c, SIG_PERSON, P_NAMED, w, x->end, x->rule, 0);
-            }
+            } else if (!(b > 0 &&
+                         (hit_at_end(c, b, ROLE_TITLE) || hit_at_end(c, b, ROLE_FIRSTNAME) ||
+                          hit_at_end(c, b, ROLE_STAFF_TITLE))))
+                st = surname_alone(c, x);
             break;
         }
         case ROLE_RELATIVE:
@@ -1034,7 +1510,10 @@ static enum sl_status signals(struct seg_ctx *c)
             /* "per patiënt", "een cliënt": any patient, not one */
             if (!quiet && !generic_before(c, x->start) &&
                 !role_within(c, x->start, x->end, ROLE_NEG_AGGREGATE, 48))
-                st = add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
+                /* "de bewoner van kamer 12" is one the reader knows */
+                st = (end = place_after(c, x->end, true)) != 0
+                         ? add_loose(c, x->start, end, x->rule)
+                         : add_sig(c, SIG_PERSON, P_WEAK, x->start, x->end, x->rule, 0);
             break;
         case ROLE_DOB_LABEL: {
             const struct hit *d = date_after(c, x->end, &ye);
@@ -1076,7 +1555,8 @@ static enum sl_status signals(struct seg_ctx *c)
             if (hdr_dob && line > 0)
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, hdr_dob->rule, 0);
             /* "Ad ter Horst (04/04/1935)": a date in brackets after a name */
-            else if (!quiet && c->p->dob_rule != SIZE_MAX && date_after_name(c, x->start))
+            else if (!quiet && c->p->dob_rule != SIZE_MAX &&
+                     (date_after_name(c, x->start) || date_after_listed(c, x)))
                 st = add_sig(c, SIG_PERSON, P_IDGRADE, x->start, x->end, (uint32_t)c->p->dob_rule,
                              0);
             break;
@@ -1288,6 +1768,97 @@ static bool first_person_near(const struct scorer *sc, size_t i)
     return false;
 }
 
+/* sentence_ends - does a sentence end between text offsets a and b (a full
+ * stop, question mark, exclamation mark or semicolon before a space or a
+ * line break, or a blank line)? */
+static bool sentence_ends(const char *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) {
+        char ch = t[k];
+        if (k + 1 >= b) /* b starts the later signal: a word */
+            break;
+        if ((ch == '.' || ch == '?' || ch == '!' || ch == ';') &&
+            (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return true;
+        if (ch == '\n' && (t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return true;
+    }
+    return false;
+}
+
+/* topic_before - does a topic word stand before health signal j in its
+ * sentence ("de scholing over INR-zelfmeting en het doseren van
+ * acenocoumarol"): the health words are a subject, not person i's */
+static bool topic_before(const struct scorer *sc, size_t i, size_t j)
+{
+    const struct sig *g = sc->sig;
+    const char *t = sc->segs[g[j].seg].text;
+    /* a topic word before the person is about the person ("update over de
+     * bewoner van kamer 25: zij ..."), not the health word */
+    size_t stop = i < j ? i + 1 : 0;
+    for (size_t k = j; k-- > stop && g[k].seg == g[j].seg && g[j].fstart - g[k].fstart <= 96;)
+        if (g[k].kind == SIG_TOPIC &&
+            (g[j].fstart - g[k].fstart <= 24 || !sentence_ends(t, g[k].end, g[j].start)))
+            return true;
+    return false;
+}
+
+/* place_article_before - is first name i the name of a place ("De Berk",
+ * "Het Anker", "'t Kofschip"): a capitalised article right before it? */
+static bool place_article_before(const struct scorer *sc, size_t i)
+{
+    static const char *const art[] = {"De ", "Het ", "'t ", "Le ", "La ", "The "};
+    const struct sig *g = &sc->sig[i];
+    const char *t = sc->segs[g->seg].text;
+    for (size_t k = 0; k < sizeof art / sizeof art[0]; k++) {
+        size_t n = strlen(art[k]);
+        if (g->start >= n && memcmp(t + g->start - n, art[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* same_sentence - do signals i and j (one segment) stand in one sentence:
+ * no full stop, colon or semicolon between them, and no line break after a
+ * short line (a list, a table, a heading)? */
+static bool same_sentence(const struct scorer *sc, size_t i, size_t j)
+{
+    const struct sig *a = &sc->sig[i < j ? i : j], *b = &sc->sig[i < j ? j : i];
+    const char *t = sc->segs[a->seg].text;
+    uint32_t line = 0;
+    for (uint32_t k = a->end; k < b->start; k++) {
+        char ch = t[k];
+        if ((ch == '.' || ch == '?' || ch == '!' || ch == ':' || ch == ';') &&
+            (t[k + 1] == ' ' || t[k + 1] == '\n' || t[k + 1] == '\r'))
+            return false;
+        if (ch == '|' || ch == '\t') /* a table's columns */
+            return false;
+        if (ch == '\n') {
+            /* the line that ends here, from its start (or a) */
+            uint32_t s = k;
+            while (s > 0 && t[s - 1] != '\n')
+                s--;
+            if (k - s < 40)
+                return false;
+            line++;
+        }
+    }
+    return line < 2;
+}
+
+/* same_term - are health signals i and j the same word ("Wzd ... Wzd")? */
+static bool same_term(const struct scorer *sc, size_t i, size_t j)
+{
+    const struct sig *a = &sc->sig[i], *b = &sc->sig[j];
+    if (a->end - a->start != b->end - b->start || a->seg != b->seg)
+        return false;
+    const char *t = sc->segs[a->seg].text;
+    for (uint32_t k = 0; k < a->end - a->start; k++)
+        if (tolower((unsigned char)t[a->start + k]) != tolower((unsigned char)t[b->start + k]))
+            return false;
+    return true;
+}
+
 static int cmp_sig(const void *a, const void *b)
 {
     const struct sig *x = a, *y = b;
@@ -1296,10 +1867,68 @@ static int cmp_sig(const void *a, const void *b)
     return x->fstart < y->fstart ? -1 : x->fstart > y->fstart;
 }
 
+/* seg_has - does segment seg hold a signal of this kind? */
+static bool seg_has(const struct scorer *sc, uint32_t seg, uint8_t kind)
+{
+    for (size_t k = 0; k < sc->nsig; k++)
+        if (sc->sig[k].seg == seg && sc->sig[k].kind == kind)
+            return true;
+    return false;
+}
+
+/* same_word - do signals a and b hold the same word, case aside? */
+static bool same_word(const struct scorer *sc, const struct sig *a, const struct sig *b)
+{
+    if (a->end - a->start != b->end - b->start)
+        return false;
+    const char *x = sc->segs[a->seg].text + a->start, *y = sc->segs[b->seg].text + b->start;
+    for (uint32_t k = 0; k < a->end - a->start; k++)
+        if (tolower((unsigned char)x[k]) != tolower((unsigned char)y[k]))
+            return false;
+    return true;
+}
+
+/* subject_names - a first name in the subject that the body speaks of again
+ * ("Maartje gewicht" ... "Toen ik Maartje zondag ophaalde") is the one the
+ * message is about: named, in the subject and in the body. Not a name of the
+ * message's correspondents (From, To) or its greeted reader. Named by
+ * context: a topic word still parts it from health words. The signals are
+ * the scratch's own (not const): this only raises their strength. */
+static void subject_names(struct scorer *sc)
+{
+    struct sig *g = (struct sig *)sc->sig;
+    for (size_t i = 0; i < sc->nsig; i++) {
+        const struct text_segment *si = &sc->segs[g[i].seg];
+        if (si->kind != SEG_SUBJECT || g[i].kind != SIG_PERSON || g[i].strength != P_WEAK ||
+            sc->p->rules[g[i].rule].role != ROLE_FIRSTNAME)
+            continue;
+        bool body = false, other = false;
+        for (size_t j = 0; j < sc->nsig && !other; j++) {
+            const struct text_segment *sj = &sc->segs[g[j].seg];
+            if (j == i || sj->doc != si->doc || !same_word(sc, &g[i], &g[j]))
+                continue;
+            if (sj->kind == SEG_HEADER || g[j].reader == READER_GREETED)
+                other = true;
+            else if (sj->kind != SEG_SUBJECT && g[j].kind == SIG_PERSON &&
+                     sc->p->rules[g[j].rule].role == ROLE_FIRSTNAME)
+                body = true;
+        }
+        if (!body || other)
+            continue;
+        for (size_t j = 0; j < sc->nsig; j++)
+            if (sc->segs[g[j].seg].doc == si->doc && g[j].kind == SIG_PERSON &&
+                g[j].strength == P_WEAK && sc->segs[g[j].seg].kind != SEG_HEADER &&
+                sc->p->rules[g[j].rule].role == ROLE_FIRSTNAME && same_word(sc, &g[i], &g[j]))
+                g[j].strength = P_NAMED, g[j].loose = true;
+    }
+}
+
 static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndocs,
                             struct doc_facts *docs)
 {
     const struct sig *g = sc->sig;
+
+    subject_names(sc);
 
     for (unsigned d = 0; d < ndocs; d++) {
         docs[d] = (struct doc_facts){0};
@@ -1378,10 +2007,11 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                           (sc->segs[g[i].seg].kind != SEG_ATTACHMENT || greeted_in(sc, g[i].seg));
         int strength = own_reader ? P_NAMED : g[i].strength;
         bool first_name = sc->p->rules[g[i].rule].role == ROLE_FIRSTNAME && strength == P_WEAK;
+        bool counts_up = first_name && !sc->segs[g[i].seg].rows && !place_article_before(sc, i);
         enum confidence best = CONF_NONE;
-        size_t best_j = 0, lo, hi;
-        unsigned weak_terms = 0;
-        uint32_t last_weak = UINT32_MAX;
+        size_t best_j = 0, lo, hi, strong_j = SIZE_MAX;
+        unsigned weak_terms = 0, near_terms = 0;
+        uint32_t last_weak = UINT32_MAX, last_near = UINT32_MAX;
         unit_range(sc, i, &lo, &hi);
         for (size_t j = lo; j < hi; j++) {
             if (g[j].kind != SIG_HEALTH || g[j].para != g[i].para)
@@ -1394,8 +2024,20 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 !(strength >= P_NAMED && kind_between(sc, i, j, SIG_PRONOUN) &&
                   !kind_between(sc, i, j, SIG_PERSON)))
                 continue;
+            /* "Jansen, De Boer en Mulder volgen de scholing over INR": a
+             * person named by context alone, or only by a first name */
+            if ((g[i].loose || strength < P_NAMED) &&
+                (kind_between(sc, i, j, SIG_TOPIC) || topic_before(sc, i, j)))
+                continue;
             enum confidence cf =
                 pair_conf(strength, g[j].strength, dist <= DETECT_SENTENCE, df->named);
+            /* a first name and a care term near someone named elsewhere:
+             * only in one sentence ("Iris neemt de medicatieronde over"
+             * after a sentence about a training on acenocoumarol) */
+            if (cf == CONF_MEDIUM && strength < P_NAMED &&
+                sentence_ends(sc->segs[g[i].seg].text, i < j ? g[i].end : g[j].end,
+                              i < j ? g[j].start : g[i].start))
+                cf = CONF_LOW;
             /* "Ik heb Sophie gesproken. Ze ligt in het ziekenhuis met
              * pre-eclampsie": a first name, a pronoun that carries it on,
              * and a condition; not when a topic word stands between them
@@ -1409,12 +2051,26 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
                 weak_terms++;
                 last_weak = g[j].fstart;
             }
+            /* health evidence in the first name's own sentence */
+            if (counts_up && dist <= DETECT_SENTENCE && g[j].fstart != last_near &&
+                !kind_between(sc, i, j, SIG_TOPIC) && !kind_between(sc, i, j, SIG_PERSON) &&
+                same_sentence(sc, i, j) && (strong_j == SIZE_MAX || !same_term(sc, strong_j, j))) {
+                near_terms++;
+                last_near = g[j].fstart;
+                if (g[j].strength == H_STRONG && strong_j == SIZE_MAX)
+                    strong_j = j;
+            }
             if (cf > best)
                 best = cf, best_j = j;
         }
         /* two distinct weak care terms next to a named person */
         if (best < CONF_MEDIUM && strength >= P_NAMED && weak_terms >= 2)
             best = CONF_MEDIUM;
+        /* a first name and health evidence that adds up in its sentence: a
+         * condition or medicine and one more health term ("Tom heeft zijn
+         * depot gemist en is psychotisch") */
+        if (best < CONF_MEDIUM && strong_j != SIZE_MAX && near_terms >= 2)
+            best = CONF_MEDIUM, best_j = strong_j;
         if (best >= CONF_MEDIUM && df->newsletter && strength < P_IDGRADE)
             best = CONF_LOW;
         if (best > CONF_NONE) {
@@ -1444,7 +2100,10 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
             emit(sc, &g[df->writer], CONF_MEDIUM);
             emit(sc, &g[df->own_health], CONF_MEDIUM);
         }
-        if (df->subj_person >= 0 && df->body_health >= 0) {
+        /* a person named by context in the subject ("Kevin", "Verhoeven"):
+         * not when the subject is about a topic ("scholing Kevin") */
+        if (df->subj_person >= 0 && df->body_health >= 0 &&
+            !(g[df->subj_person].loose && seg_has(sc, g[df->subj_person].seg, SIG_TOPIC))) {
             emit(sc, &g[df->subj_person], CONF_MEDIUM);
             emit(sc, &g[df->body_health], CONF_MEDIUM);
         }

@@ -2,6 +2,12 @@
 from tpl import T
 
 FRENCH_CLEAN = [
+T("frc-lit-simulation", "fr", "salle de simulation", """
+Bonjour à tous,
+
+Le lit 6 de la salle de simulation sert jeudi pour la formation sur la pneumonie et la surveillance de la saturation. Merci de ne pas y déposer de matériel.
+""", frm="fr_hosp", to="team", tone="none"),
+
 T("frc-newsletter-diabete", "fr", "Lettre d'information : le diabète au quotidien", """
 Chers lecteurs,
 

@@ -236,6 +236,14 @@ Je ontvangt deze uitnodiging via de mailinglijst van het netwerk. Afmelden: {uns
 ]
 
 AGENDA = [
+T("ag-inr-scholing", "nl", "scholing INR-zelfmeting", """
+{greet}
+
+{x_last}, {y_last} en {z_last} volgen donderdag {d_next} de scholing over INR-zelfmeting en het doseren van acenocoumarol bij de trombosedienst. Hun diensten zijn al geruild; {n1} neemt de medicatieronde over.
+
+Na afloop delen ze het materiaal in het werkoverleg.
+""", frm="staff", to="staff"),
+
 T("ag-teamoverleg", "nl", "Agenda teamoverleg {wd_next}", """
 Hoi allemaal,
 
@@ -704,6 +712,30 @@ Levering via onze eigen monteur, die de hulpmiddelen ook afstelt.
 ]
 
 ROSTER = [
+T("ro-kolommen-achternamen", "nl", "rooster week {wd_next}", """
+Hoi allemaal,
+
+De bezetting voor volgende week, achter de naam de dienst:
+
+{x_last}        - vroege dienst
+{y_last}        - late dienst, daarna scholing hartfalen
+{z_last}        - vrij
+
+Ruilen graag via mij.
+""", frm="mgr", to="team", tone="none"),
+
+T("ro-lijst-achternamen", "nl", "invallers weekend", """
+Hoi allemaal,
+
+Voor het weekend zijn dit de invallers, zoals besproken:
+
+{x_last}, {x_ini} - zaterdag {d_next} - vroege dienst
+{y_last}, {y_ini} - zaterdag {d_next} - late dienst
+{z_last}, {z_ini} - zondag {d_next2} - nachtdienst
+
+Bel de bereikbaarheidsdienst als er iemand uitvalt.
+""", frm="staff", to="staff", tone="informal"),
+
 T("ro-week", "nl", "Rooster week {week} {ward}", """
 Hoi team,
 

@@ -279,6 +279,33 @@ Liefs, {s_first}
 ]
 
 GENERAL = [
+T("gen-voornaam-onderwerp-lezer", "nl", "vraagje voor {c_first}", """
+Hoi {c_first},
+
+Heb jij de nieuwe werkinstructie epilepsie en de aanvalsregistratie nog liggen? Ik wil hem vrijdag meenemen naar het teamoverleg, dan kunnen we hem samen doorlopen.
+
+Groet,
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
+T("gen-jullie-kleding", "nl", "kleding en naamlabels", """
+{greet}
+
+Jullie {moeder} heeft een paar nieuwe broeken en truien nodig, de oude zijn versleten. Willen jullie bij het brengen de naamlabels erin strijken? Dan raakt er in de wasserij niets kwijt.
+""", frm="vvt", to="family"),
+
+T("gen-folder-overdosis", "nl", "nieuwe folder bij de balie", """
+Hoi allemaal,
+
+Vanaf deze week ligt bij de balie de folder 'Wat te doen bij een overdosis?'. Hij gaat over naloxon, over de signalen van een terugval en over wie je 's nachts belt. Leg hem gerust neer in de huiskamers van de woonvormen.
+""", frm="staff", to="team", tone="informal"),
+
+T("gen-kamer-verhuizing", "nl", "kamer {p_roomno}", """
+Hoi {c_first},
+
+Even een update over de bewoner van kamer {p_roomno}: de nieuwe kast en het hoog-laagbed worden morgen om 10.00 geleverd. De familie komt om 11.00 om de spullen in te ruimen en vroeg of de informatieavond over dementie in het restaurant ook voor hen open is.
+""", frm="staff", to="staff", tone="informal"),
+
 T("gen-storing-ecd", "nl", "Storing ECD", """
 Beste collega's,
 

@@ -324,7 +324,7 @@ def make_ctx(t, rng, when, record):
         record["nrn"].append(qn)
         ctx.update({k + "_full": Q.full(), k + "_dob": "%02d-%02d-%d" % (Q.dob.day, Q.dob.month, Q.dob.year) if lang == "nl" else "%02d/%02d/%d" % (Q.dob.day, Q.dob.month, Q.dob.year),
                     k + "_bsn": ids.fmt_bsn(qb, bsn_style), k + "_nrn": qn, k + "_title": Q.title_short(),
-                    k + "_first": Q.first, k + "_last": Q.last_cap(), k + "_patnr": str(rng.randint(1000000, 9899999)),
+                    k + "_first": Q.first, k + "_ini": Q.first[:1] + ".", k + "_last": Q.last_cap(), k + "_patnr": str(rng.randint(1000000, 9899999)),
                     k + "_addr": address(lang, rng)[0]})
     # relative
     rel = {"nl": ("dochter", "zoon"), "be": ("dochter", "zoon"), "fr": ("fille", "fils"), "en": ("daughter", "son")}[lang]

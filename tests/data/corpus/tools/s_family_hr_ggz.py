@@ -2,6 +2,27 @@
 from tpl import T
 
 FAMILY = [
+T("fam-voornaam-onderwerp", "nl", "{p_first} en het eten", """
+Hoi {c_first},
+
+Toen ik {p_first} zondag na het weekend terugbracht, viel me op hoe los de broek zat. Volgens mij is {hij} flink afgevallen. {p_first} zei zelf dat {hij} na het eten vaak buikpijn heeft; de huisarts had het vorig jaar al over coeliakie. Wordt {hij} op de groep nog gewogen?
+
+Groetjes,
+{r_first}
+""", frm="family", to="vvt", tone="informal"),
+
+T("fam-jullie-longontsteking", "nl", "na het gesprek van gisteren", """
+{greet}
+
+Fijn dat jullie gisteren allebei konden komen. Zoals beloofd nog even op papier: de specialist ouderengeneeskunde heeft bij jullie {moeder} een longontsteking vastgesteld. {Hij} krijgt vanaf vandaag een antibioticakuur en 's nachts wat extra zuurstof. Als jullie vragen hebben, bel gerust de afdeling.
+""", frm="vvt", to="family"),
+
+T("fam-kamer-pijnpomp", "nl", "kamer {p_roomno}", """
+Hoi {c_first},
+
+Even een update over de bewoner van kamer {p_roomno}: {hij} is vanmiddag van de pijnpomp overgezet op fentanylpleisters, de eerste pleister zit er sinds 14.00. Graag vannacht goed letten op sufheid en de ademhaling. De familie is op de hoogte en komt morgen langs.
+""", frm="staff", to="staff", tone="informal"),
+
 T("fam-val", "nl", "Uw moeder is vannacht gevallen", """
 {greet}
 
@@ -294,6 +315,26 @@ Bedrijfsarts adviseert een tweede spoor te overwegen. Kunnen we dat donderdag be
 ]
 
 GGZ = [
+T("ggz-terugval-overdosis", "nl", "melding van vannacht", """
+Hoi {c_first},
+
+Voor de ochtendoverdracht: {p_first} is na een terugval vannacht met een overdosis door de ambulance naar de SEH gebracht. {Hij} is inmiddels stabiel en komt vanmiddag terug naar de woonvorm. Wil jij de casemanager verslavingszorg bellen?
+
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
+T("ggz-lijst-overdracht", "nl", "lijstje voor het weekend", """
+Hoi allemaal,
+
+Voor het weekend even de mensen op de wachtlijst voor de bedden die vrijkomen, zoals besproken in het bureau-overleg:
+
+{x_last}, {x_ini} - {x_dob} - psychose, nu thuis met ACT
+{y_last}, {y_ini} - {y_dob} - depressie met suicidale gedachten, crisiskaart aanwezig
+{z_last}, {z_ini} - {z_dob} - alcoholafhankelijkheid, detox na opname
+
+Bel de crisisdienst als er iemand eerder binnenkomt.
+""", frm="staff", to="staff", tone="informal"),
+
 T("ggz-crisis-hap", "nl", "Terugkoppeling crisisbeoordeling {p_init}", """
 {greet}
 

@@ -172,6 +172,14 @@ Alvast bedankt,
 ]
 
 FRENCH = [
+T("fr-lit-pneumonie", "fr", "lit {p_roomno}", """
+Bonjour {c_first},
+
+Pour info : le patient du lit {p_roomno} fait une pneumonie, antibiotiques IV depuis ce matin et saturation à surveiller toutes les 4 heures. Sa fille passe vers 15h.
+
+{s_first}
+""", frm="fr_hosp", to="staff", tone="informal"),
+
 T("fr-lettre-sortie", "fr", "Lettre de sortie - {p_title}", """
 {greet}
 

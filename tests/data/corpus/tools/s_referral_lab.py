@@ -206,6 +206,35 @@ Ik heb naproxen 500 mg 2dd1 met omeprazol gestart. Graag spoedige beoordeling (v
 ]
 
 LAB = [
+T("lab-weging-kolommen", "nl", "weging {month}", """
+Hoi {c_first},
+
+De weging van deze maand, achter het gewicht het verschil met vorige maand:
+
+{x_last}        58,1 kg   -0,4
+{y_last}        47,9 kg   -3,6   ondervoeding? diëtist is gevraagd
+{z_last}        71,2 kg   +0,2
+
+Groet,
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
+T("lab-clientnummer-kaal", "nl", "kweek binnen", """
+Hoi {c_first},
+
+De kweek is binnen: {x_last} {x_patnr} heeft een urineweginfectie met E. coli, gevoelig voor nitrofurantoïne. De huisarts schrijft het vandaag voor.
+
+{s_first}
+""", frm="staff", to="staff", tone="informal"),
+
+T("lab-inr-rij", "nl", "INR's van vanochtend", """
+Hoi {c_first},
+
+De trombosedienst belde net door: bij {x_last}, {y_last} en {z_last} was het INR vanochtend boven de 4,5. Ze willen dat we vandaag de acenocoumarol overslaan en morgen opnieuw prikken. Bij de rest van de gang zat alles binnen de streefwaarde.
+
+Zet jij het in de overdracht voor de late dienst? Ik heb het al in het EVS gezet.
+""", frm="staff", to="staff", tone="informal"),
+
 T("lab-bloedbeeld", "nl", "Uitslagen laboratorium {p_init} ({p_dob})", """
 {greet}
 

@@ -2,6 +2,7 @@
 from tpl import T
 
 SUBJECT = [
+T("subj-achternaam-clozapine", "nl", "{x_last} clozapine herstart 12,5 mg, bloedbeeld wekelijks", "Zie onderwerp. De apotheek is ingelicht.\n", frm="ggz", to="staff", tone="none"),
 T("subj-biopt", "nl", "Uitslag biopt mevr. {p_last} (geb. {p_dob}) - maligne, graag bellen", "Zie bijlage.\n", g="f", frm="hosp", to="gp", tone="informal", pdf="uitslag.pdf"),
 T("subj-inr", "nl", "{p_title} {p_dob} INR 5,8 - dosering acenocoumarol aanpassen?", "graag even bellen\n", frm="vvt", to="gp", tone="none"),
 T("subj-suicidaal", "nl", "Spoed: cl. {p_init} suïcidaal, crisisdienst ingeschakeld", "Bel me zsm.\n\n{s_first}\n", pgen="young", frm="ggz", to="staff", tone="none"),
