@@ -12,7 +12,7 @@
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
 DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp
 DOC_CFLAGS = $(shell pkg-config --cflags $(DOC_PKGS) 2>/dev/null)
@@ -26,7 +26,7 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
+ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c

@@ -1,0 +1,544 @@
+/*
+ * model - hashed features of a message, the model file, the linear score.
+ * See model.h for the feature design and rules/README.md for the file.
+ *
+ * The scratch keeps one dense count array per feature group (uint16, 2^18
+ * entries each) and a list of the entries a message touched: adding a
+ * feature is a hash and an increment, nothing is allocated per token, and a
+ * new message resets only what the last one touched. Input limits: text
+ * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
+ * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
+ * file is read whole up to MODEL_MAX_BYTES and checked line by line.
+ */
+#include "model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN_MAX    64
+#define EVIDENCE_LEN 64
+#define FNV_BASIS    2166136261u
+#define FNV_PRIME    16777619u
+
+/* the spec lines a model file must carry, word for word (`sluis model spec`) */
+const char *const model_spec_lines[] = {
+    "hash fnv1a-32",
+    "buckets 262144",
+    "features words=w+b chars=c(3-5,wb) subject=s evidence=e",
+    "normalise 1+ln(count) then l2 per group; evidence 1",
+    "text-cap 65536",
+    NULL,
+};
+
+struct entry {
+    uint32_t idx;
+    float val;
+};
+
+struct model_scratch {
+    uint16_t *count;   /* MODEL_GROUPS * MODEL_BUCKETS */
+    uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket */
+    float *tval;       /* normalised value per touched key (after finish) */
+    size_t ntouched, cap;
+    struct entry *vec; /* the merged vector */
+    uint32_t *vidx;
+    float *vval;
+    size_t nvec, veccap;
+    char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
+    uint32_t evidx[MODEL_MAX_EVIDENCE];
+    size_t nev;
+    size_t text_used;
+    bool oom;
+};
+
+static inline uint32_t fnv_byte(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * FNV_PRIME;
+}
+
+static uint32_t fnv_prefix(char fam)
+{
+    return fnv_byte(fnv_byte(FNV_BASIS, (unsigned char)fam), 0x1F);
+}
+
+uint32_t model_hash(char fam, const char *bytes, size_t len)
+{
+    uint32_t h = fnv_prefix(fam);
+    for (size_t i = 0; i < len; i++)
+        h = fnv_byte(h, (unsigned char)bytes[i]);
+    return h & (MODEL_BUCKETS - 1);
+}
+
+struct model_scratch *model_scratch_new(void)
+{
+    struct model_scratch *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->count = calloc((size_t)MODEL_GROUPS * MODEL_BUCKETS, sizeof *s->count);
+    if (s->count == NULL) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void model_scratch_free(struct model_scratch *s)
+{
+    if (s == NULL)
+        return;
+    free(s->count);
+    free(s->touched);
+    free(s->tval);
+    free(s->vec);
+    free(s->vidx);
+    free(s->vval);
+    free(s);
+}
+
+void model_begin(struct model_scratch *s)
+{
+    for (size_t i = 0; i < s->ntouched; i++)
+        s->count[s->touched[i]] = 0;
+    s->ntouched = s->nvec = s->nev = s->text_used = 0;
+    s->oom = false;
+}
+
+static void add(struct model_scratch *s, enum model_group g, uint32_t h)
+{
+    uint32_t key = (uint32_t)g * MODEL_BUCKETS + (h & (MODEL_BUCKETS - 1));
+    if (s->count[key] == 0) {
+        if (s->ntouched == s->cap) {
+            size_t ncap = s->cap ? s->cap * 2 : 4096;
+            uint32_t *t = realloc(s->touched, ncap * sizeof *t);
+            if (t == NULL) {
+                s->oom = true;
+                return;
+            }
+            s->touched = t;
+            s->cap = ncap;
+        }
+        s->touched[s->ntouched++] = key;
+    }
+    if (s->count[key] < UINT16_MAX)
+        s->count[key]++;
+}
+
+static inline bool token_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* token - the features of one token (digits already shapes) */
+static void token(struct model_scratch *s, const char *tok, size_t n, const char *prev,
+                  size_t nprev, bool subject)
+{
+    uint32_t h = fnv_prefix('w');
+    for (size_t i = 0; i < n; i++)
+        h = fnv_byte(h, (unsigned char)tok[i]);
+    add(s, MODEL_WORDS, h);
+    if (subject) {
+        h = fnv_prefix('s');
+        for (size_t i = 0; i < n; i++)
+            h = fnv_byte(h, (unsigned char)tok[i]);
+        add(s, MODEL_SUBJECT, h);
+    }
+    if (nprev) {
+        h = fnv_prefix('b');
+        for (size_t i = 0; i < nprev; i++)
+            h = fnv_byte(h, (unsigned char)prev[i]);
+        h = fnv_byte(h, ' ');
+        for (size_t i = 0; i < n; i++)
+            h = fnv_byte(h, (unsigned char)tok[i]);
+        add(s, MODEL_WORDS, h);
+    }
+    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes, one hash pass
+     * per start position */
+    char pad[TOKEN_MAX + 2];
+    size_t pn = n + 2;
+    pad[0] = ' ';
+    memcpy(pad + 1, tok, n);
+    pad[n + 1] = ' ';
+    uint32_t base = fnv_prefix('c');
+    for (size_t i = 0; i + 3 <= pn; i++) {
+        h = fnv_byte(fnv_byte(fnv_byte(base, (unsigned char)pad[i]), (unsigned char)pad[i + 1]),
+                     (unsigned char)pad[i + 2]);
+        add(s, MODEL_CHARS, h);
+        if (i + 4 <= pn) {
+            h = fnv_byte(h, (unsigned char)pad[i + 3]);
+            add(s, MODEL_CHARS, h);
+        }
+        if (i + 5 <= pn) {
+            h = fnv_byte(h, (unsigned char)pad[i + 4]);
+            add(s, MODEL_CHARS, h);
+        }
+    }
+}
+
+void model_text(struct model_scratch *s, const char *text, size_t len, bool subject)
+{
+    char tok[TOKEN_MAX], prev[TOKEN_MAX];
+    size_t nprev = 0;
+    if (s->text_used >= MODEL_TEXT_CAP)
+        return;
+    if (len > MODEL_TEXT_CAP - s->text_used)
+        len = MODEL_TEXT_CAP - s->text_used;
+    s->text_used += len;
+    for (size_t i = 0; i < len;) {
+        if (!token_byte((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        for (; i < len && token_byte((unsigned char)text[i]); i++)
+            if (n < TOKEN_MAX)
+                tok[n++] = text[i] >= '0' && text[i] <= '9' ? '0' : text[i];
+        token(s, tok, n, prev, nprev, subject);
+        memcpy(prev, tok, n);
+        nprev = n;
+    }
+}
+
+void model_evidence(struct model_scratch *s, const char *name)
+{
+    size_t n = strlen(name);
+    if (n >= EVIDENCE_LEN)
+        n = EVIDENCE_LEN - 1;
+    for (size_t i = 0; i < s->nev; i++)
+        if (strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
+            return;
+    if (s->nev >= MODEL_MAX_EVIDENCE)
+        return;
+    memcpy(s->ev[s->nev], name, n);
+    s->ev[s->nev][n] = '\0';
+    s->evidx[s->nev++] = model_hash('e', name, n);
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+enum sl_status model_finish(struct model_scratch *s)
+{
+    double sumsq[MODEL_GROUPS] = {0};
+    size_t need = s->ntouched + s->nev;
+    if (s->oom)
+        return SL_ENOMEM;
+    if (need > s->veccap) {
+        size_t ncap = need + need / 2 + 64;
+        struct entry *v = realloc(s->vec, ncap * sizeof *v);
+        if (v != NULL)
+            s->vec = v;
+        uint32_t *vi = realloc(s->vidx, ncap * sizeof *vi);
+        if (vi != NULL)
+            s->vidx = vi;
+        float *vv = realloc(s->vval, ncap * sizeof *vv);
+        if (vv != NULL)
+            s->vval = vv;
+        float *tv = realloc(s->tval, ncap * sizeof *tv);
+        if (tv != NULL)
+            s->tval = tv;
+        if (v == NULL || vi == NULL || vv == NULL || tv == NULL)
+            return SL_ENOMEM;
+        s->veccap = ncap;
+    }
+    for (size_t i = 0; i < s->ntouched; i++) {
+        double v = 1.0 + log((double)s->count[s->touched[i]]);
+        s->tval[i] = (float)v;
+        sumsq[s->touched[i] / MODEL_BUCKETS] += v * v;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < s->ntouched; i++) {
+        uint32_t g = s->touched[i] / MODEL_BUCKETS;
+        s->tval[i] = (float)(s->tval[i] / sqrt(sumsq[g]));
+        s->vec[n++] = (struct entry){s->touched[i] % MODEL_BUCKETS, s->tval[i]};
+    }
+    for (size_t i = 0; i < s->nev; i++)
+        s->vec[n++] = (struct entry){s->evidx[i], 1.0f};
+    if (n > 1)
+        qsort(s->vec, n, sizeof *s->vec, cmp_entry);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m > 0 && s->vidx[m - 1] == s->vec[i].idx) {
+            s->vval[m - 1] += s->vec[i].val;
+        } else {
+            s->vidx[m] = s->vec[i].idx;
+            s->vval[m++] = s->vec[i].val;
+        }
+    }
+    s->nvec = m;
+    return SL_OK;
+}
+
+void model_vector(const struct model_scratch *s, const uint32_t **idx, const float **val, size_t *n)
+{
+    *idx = s->vidx;
+    *val = s->vval;
+    *n = s->nvec;
+}
+
+/* shown_name - the name an explanation shows: a rule id without its
+ * "rule:" prefix and "@confidence" suffix */
+static void shown_name(const char *name, char *out, size_t outlen)
+{
+    const char *b = strncmp(name, "rule:", 5) == 0 ? name + 5 : name;
+    const char *at = strncmp(name, "rule:", 5) == 0 ? strrchr(b, '@') : NULL;
+    size_t n = at ? (size_t)(at - b) : strlen(b);
+    if (n >= outlen)
+        n = outlen - 1;
+    memcpy(out, b, n);
+    out[n] = '\0';
+}
+
+void model_score(const struct model *m, const struct model_scratch *s, struct model_verdict *v)
+{
+    static const char *const group_name[MODEL_GROUPS] = {"words", "chars", "subject"};
+    double z = m->bias, part[MODEL_GROUPS] = {0};
+    for (size_t i = 0; i < s->nvec; i++)
+        z += (double)m->w[s->vidx[i]] * (double)s->vval[i];
+    v->score = 1.0 / (1.0 + exp(-z));
+    v->sensitive = v->score >= m->threshold;
+    for (size_t i = 0; i < s->ntouched; i++)
+        part[s->touched[i] / MODEL_BUCKETS] +=
+            (double)m->w[s->touched[i] % MODEL_BUCKETS] * (double)s->tval[i];
+    /* the top positive contributions: groups and evidence names */
+    struct {
+        double c;
+        const char *name;
+    } best[MODEL_TOP];
+    size_t nb = 0;
+    for (size_t i = 0; i < MODEL_GROUPS + s->nev; i++) {
+        double c = i < MODEL_GROUPS ? part[i] : (double)m->w[s->evidx[i - MODEL_GROUPS]];
+        const char *name = i < MODEL_GROUPS ? group_name[i] : s->ev[i - MODEL_GROUPS];
+        if (c <= 0)
+            continue;
+        size_t k = nb < MODEL_TOP ? nb++ : MODEL_TOP;
+        if (k == MODEL_TOP) {
+            if (c <= best[MODEL_TOP - 1].c)
+                continue;
+            k = MODEL_TOP - 1;
+        }
+        while (k > 0 && best[k - 1].c < c) {
+            best[k] = best[k - 1];
+            k--;
+        }
+        best[k].c = c;
+        best[k].name = name;
+    }
+    v->ntop = nb;
+    for (size_t i = 0; i < nb; i++)
+        shown_name(best[i].name, v->top[i], sizeof v->top[i]);
+}
+
+/* ---- the model file ---- */
+
+void model_free(struct model *m)
+{
+    if (m == NULL)
+        return;
+    free(m->w);
+    free(m);
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(s, &end);
+    return end != s && *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+static bool parse_size(const char *s, unsigned long long max, unsigned long long *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    *out = strtoull(s, &end, 10);
+    return *end == '\0' && errno == 0 && *out <= max;
+}
+
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(MODEL_MAX_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, MODEL_MAX_BYTES + 1, f) : 0;
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (buf == NULL || bad) {
+        snprintf(err, errlen, "%s: %s", path, buf ? "read error" : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    if (n > MODEL_MAX_BYTES) {
+        snprintf(err, errlen, "%s: larger than %u bytes", path, MODEL_MAX_BYTES);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+enum { K_BIAS, K_THRESHOLD, K_PROVENANCE, K_SPEC0 };
+
+struct model *model_load(const char *path, char *err, size_t errlen)
+{
+    size_t len, nspec = 0;
+    char *buf = read_file(path, &len, err, errlen);
+    if (buf == NULL)
+        return NULL;
+    while (model_spec_lines[nspec])
+        nspec++;
+    struct model *m = calloc(1, sizeof *m);
+    bool seen[K_SPEC0 + 8] = {0};
+    unsigned long long want = 0, got = 0, last = 0;
+    bool in_weights = false, ok = true;
+    unsigned line = 0;
+    char why[160] = "";
+
+    if (m == NULL || (m->w = calloc(MODEL_BUCKETS, sizeof *m->w)) == NULL) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        free(buf);
+        model_free(m);
+        return NULL;
+    }
+    for (char *p = buf, *nl; ok && p < buf + len; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(buf + len - p));
+        if (nl == NULL) {
+            line++;
+            snprintf(why, sizeof why, "the last line has no newline");
+            ok = false;
+            break;
+        }
+        *nl = '\0';
+        line++;
+        if (memchr(p, '\0', (size_t)(nl - p)) != NULL || memchr(p, '\r', (size_t)(nl - p))) {
+            snprintf(why, sizeof why, "a NUL or CR byte");
+            ok = false;
+        } else if (line == 1) {
+            char ver[32];
+            if (sscanf(p, "sluis-model %31s", ver) != 1) {
+                snprintf(why, sizeof why, "not a sluis model (want 'sluis-model %d')",
+                         MODEL_VERSION);
+                ok = false;
+            } else if (strcmp(ver, "1") != 0) {
+                snprintf(why, sizeof why, "version %.20s, this build reads version %d", ver,
+                         MODEL_VERSION);
+                ok = false;
+            } else
+                snprintf(m->version, sizeof m->version, "%s", ver);
+        } else if (in_weights) {
+            char *sp = strchr(p, ' ');
+            unsigned long long idx;
+            double w;
+            if (sp == NULL) {
+                snprintf(why, sizeof why, "want 'INDEX WEIGHT'");
+                ok = false;
+                continue;
+            }
+            *sp = '\0';
+            if (got >= want) {
+                snprintf(why, sizeof why, "more weights than the %llu announced", want);
+                ok = false;
+            } else if (!parse_size(p, MODEL_BUCKETS - 1, &idx)) {
+                snprintf(why, sizeof why, "bad index '%.20s' (0..%u)", p, MODEL_BUCKETS - 1);
+                ok = false;
+            } else if (got > 0 && idx <= last) {
+                snprintf(why, sizeof why, "index %llu not above the one before (%llu)", idx, last);
+                ok = false;
+            } else if (!parse_double(sp + 1, &w)) {
+                snprintf(why, sizeof why, "bad weight '%.20s'", sp + 1);
+                ok = false;
+            } else {
+                m->w[idx] = (float)w;
+                last = idx;
+                got++;
+            }
+        } else if (p[0] == '#') {
+            continue;
+        } else {
+            char *sp = strchr(p, ' ');
+            size_t klen = sp ? (size_t)(sp - p) : strlen(p);
+            const char *val = sp ? sp + 1 : "";
+            int k = -1;
+            for (size_t i = 0; i < nspec && k < 0; i++) {
+                size_t sl = strcspn(model_spec_lines[i], " ");
+                if (sl == klen && memcmp(p, model_spec_lines[i], klen) == 0) {
+                    k = K_SPEC0 + (int)i;
+                    if (strcmp(p, model_spec_lines[i]) != 0) {
+                        snprintf(why, sizeof why, "this build computes '%s'", model_spec_lines[i]);
+                        ok = false;
+                    }
+                }
+            }
+            if (k >= 0) {
+                /* a spec line, checked above */
+            } else if (klen == 4 && memcmp(p, "bias", 4) == 0) {
+                k = K_BIAS;
+                if (!parse_double(val, &m->bias))
+                    snprintf(why, sizeof why, "bad bias '%.20s'", val), ok = false;
+            } else if (klen == 9 && memcmp(p, "threshold", 9) == 0) {
+                k = K_THRESHOLD;
+                if (!parse_double(val, &m->threshold) || m->threshold < 0 || m->threshold > 1)
+                    snprintf(why, sizeof why, "bad threshold '%.20s' (0..1)", val), ok = false;
+            } else if (klen == 10 && memcmp(p, "provenance", 10) == 0) {
+                k = K_PROVENANCE;
+                if (*val == '\0')
+                    snprintf(why, sizeof why, "empty provenance"), ok = false;
+                snprintf(m->provenance, sizeof m->provenance, "%s", val);
+            } else if (klen == 7 && memcmp(p, "weights", 7) == 0) {
+                for (int i = 0; ok && i < K_SPEC0 + (int)nspec; i++)
+                    if (!seen[i]) {
+                        static const char *const names[] = {"bias", "threshold", "provenance"};
+                        const char *nm = i < K_SPEC0 ? names[i] : model_spec_lines[i - K_SPEC0];
+                        snprintf(why, sizeof why, "'weights' before the '%.*s' line",
+                                 (int)strcspn(nm, " "), nm);
+                        ok = false;
+                    }
+                if (ok && !parse_size(val, MODEL_BUCKETS, &want)) {
+                    snprintf(why, sizeof why, "bad weight count '%.20s' (0..%u)", val,
+                             MODEL_BUCKETS);
+                    ok = false;
+                }
+                in_weights = true;
+                continue;
+            } else {
+                snprintf(why, sizeof why, "unknown line '%.*s'", (int)(klen < 24 ? klen : 24), p);
+                ok = false;
+            }
+            if (ok && k >= 0) {
+                if (seen[k]) {
+                    snprintf(why, sizeof why, "'%.*s' given twice", (int)klen, p);
+                    ok = false;
+                }
+                seen[k] = true;
+            }
+        }
+    }
+    if (ok && !in_weights) {
+        line++;
+        snprintf(why, sizeof why, "no 'weights' line");
+        ok = false;
+    } else if (ok && got != want) {
+        line++;
+        snprintf(why, sizeof why, "%llu weights, the file announced %llu", got, want);
+        ok = false;
+    }
+    free(buf);
+    if (!ok) {
+        snprintf(err, errlen, "%s:%u: %s", path, line, why);
+        model_free(m);
+        return NULL;
+    }
+    m->nweights = (size_t)got;
+    return m;
+}
