@@ -35,7 +35,7 @@ DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attac
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate
+              test_mutate test_model
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
@@ -498,6 +498,17 @@ test: check
 eval: all
 	@tests/eval bin/sluis tests/data/corpus tests/data/holdout -- tests/data/attach \
 	    tests/data/attach-holdout
+
+# ---- make model: fit the statistical layer (rules/model.h) with scripts/train-model
+# and write rules/model/sluis.model. Training folders and dev folders (C and the
+# threshold are chosen on dev; without one on 5-fold cross-validation of train).
+# Never the held-out sets: they measure generalisation.
+MODEL_TRAIN := tests/data/corpus tests/data/attach
+MODEL_DEV   :=
+model: all
+	@scripts/train-model --train $(MODEL_TRAIN) $(if $(strip $(MODEL_DEV)),--dev $(MODEL_DEV))
+.PHONY: model
+# ---- end of make model
 
 bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
