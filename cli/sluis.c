@@ -155,7 +155,7 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
     if (st == SL_OK && !r->model_scored)
         st = buf_append_str(&b, ",\"model\":null");
     else if (st == SL_OK) {
-        st = buf_printf(&b, ",\"model\":{\"score\":%.6f,\"verdict\":\"%s\",\"top\":[",
+        st = buf_printf(&b, ",\"model\":{\"score\":%.9g,\"verdict\":\"%s\",\"top\":[",
                         r->model.score, r->model.sensitive ? "sensitive" : "clean");
         for (size_t i = 0; st == SL_OK && i < r->model.ntop; i++) {
             if (i)
