@@ -722,7 +722,11 @@ static int model_features(const char *rdir, int argc, char **argv)
             const uint32_t *idx;
             const float *val;
             size_t n;
-            model_vector(detect_scratch_model(s), &idx, &val, &n);
+            if (model_vector(detect_scratch_model(s), &idx, &val, &n) != SL_OK) {
+                fprintf(stderr, "sluis model: %s: out of memory\n", argv[i]);
+                rc = 1;
+                n = 0;
+            }
             fputs(argv[i], stdout);
             for (size_t k = 0; k < n; k++)
                 printf("%c%u:%.9g", k ? ' ' : '\t', idx[k], (double)val[k]);

@@ -73,6 +73,7 @@ struct detect_scratch {
     struct model_scratch *ms; /* the model's features (rules/model.h), or NULL */
     bool features;            /* compute them without a model too */
     uint64_t roles;           /* roles that hit in this message, for the model */
+    uint64_t plain_docs;      /* documents with a text/plain body (bit per doc < 64) */
 };
 
 enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
@@ -1149,8 +1150,15 @@ static enum sl_status plan_regex(struct seg_ctx *c)
 static void model_segment(struct seg_ctx *c)
 {
     const struct hit *h = c->s->hits.data;
-    if (c->seg->kind != SEG_HEADER)
-        model_text(c->s->ms, c->f.text, c->f.len, c->seg->kind == SEG_SUBJECT);
+    const struct text_segment *g = c->seg;
+    /* an HTML body after its plain-text alternative says the same again */
+    bool plain = g->kind == SEG_BODY && strncmp(g->where, "body:text/plain", 15) == 0;
+    bool html = g->kind == SEG_BODY && strncmp(g->where, "body:text/html", 14) == 0;
+    uint64_t bit = g->doc < 64 ? 1ULL << g->doc : 0;
+    if (g->kind != SEG_HEADER && !(html && (c->s->plain_docs & bit)))
+        model_text(c->s->ms, c->f.text, c->f.len, g->kind == SEG_SUBJECT);
+    if (plain)
+        c->s->plain_docs |= bit;
     for (size_t i = 0; i < c->s->hits.n; i++)
         c->s->roles |= 1ULL << h[i].role;
 }
@@ -1485,7 +1493,7 @@ enum sl_status detect_scratch_features(struct detect_scratch *s)
     return SL_OK;
 }
 
-const struct model_scratch *detect_scratch_model(const struct detect_scratch *s)
+struct model_scratch *detect_scratch_model(struct detect_scratch *s)
 {
     return s->ms;
 }
@@ -1494,8 +1502,17 @@ const struct model_scratch *detect_scratch_model(const struct detect_scratch *s)
 static void evidence(struct model_scratch *ms, const char *a, const char *b, const char *c,
                      const char *d)
 {
+    const char *part[4] = {a, b, c, d};
     char name[64];
-    snprintf(name, sizeof name, "%s%s%s%s", a, b, c, d);
+    size_t n = 0;
+    for (int i = 0; i < 4; i++) {
+        size_t l = strlen(part[i]);
+        if (l > sizeof name - 1 - n)
+            l = sizeof name - 1 - n;
+        memcpy(name + n, part[i], l);
+        n += l;
+    }
+    name[n] = '\0';
     model_evidence(ms, name);
 }
 
@@ -1516,11 +1533,10 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
         evidence(s->ms, "rule:", res->findings[i].rule, "@",
                  pack_confidence_name(res->findings[i].confidence));
     evidence(s->ms, "conf:", pack_confidence_name(res->confidence), "", "");
+    uint64_t seen = 0; /* bit KIND * 4 + STRENGTH: a signal of that kind and strength */
     for (size_t i = 0; i < sc->nsig; i++) {
         if (g[i].kind < sizeof kinds / sizeof kinds[0])
-            evidence(s->ms, "sig:", kinds[g[i].kind], "/", strength[g[i].strength & 3]);
-        if (g[i].kind == SIG_ID)
-            evidence(s->ms, "id:validated", "", "", "");
+            seen |= 1ULL << (g[i].kind * 4 + (g[i].strength & 3));
         if (g[i].kind != SIG_PERSON)
             continue;
         size_t lo, hi;
@@ -1537,6 +1553,11 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
                 best_pair = cf;
         }
     }
+    for (unsigned b = 0; b < 4 * sizeof kinds / sizeof kinds[0]; b++)
+        if (seen & (1ULL << b))
+            evidence(s->ms, "sig:", kinds[b / 4], "/", strength[b % 4]);
+    if (seen & (0xFULL << (SIG_ID * 4)))
+        evidence(s->ms, "id:validated", "", "", "");
     static const char *const pname[] = {"", "weak", "named", "idgrade"};
     static const char *const hname[] = {"", "weak", "doc", "strong"};
     for (unsigned b = 0; b < 16; b++)
@@ -1609,7 +1630,7 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
     if ((p->model || s->features) && s->ms == NULL && (s->ms = model_scratch_new()) == NULL)
         return SL_ENOMEM;
     if (s->ms)
-        model_begin(s->ms), s->roles = 0;
+        model_begin(s->ms, p->model), s->roles = s->plain_docs = 0;
     for (size_t i = 0; i < nsegs && st == SL_OK; i++) {
         if (deadline_ns && detect_now_ns() > deadline_ns) {
             *timed_out = true;

@@ -127,7 +127,7 @@ void detect_result_free(struct detect_result *res);
  * features`); read them with model_vector(detect_scratch_model(s), ...)
  * after detect_message. SL_ENOMEM when the buffers cannot be had. */
 enum sl_status detect_scratch_features(struct detect_scratch *s);
-const struct model_scratch *detect_scratch_model(const struct detect_scratch *s);
+struct model_scratch *detect_scratch_model(struct detect_scratch *s);
 
 /* detect_mask - write a masked copy of text[0..len) to out: of a number,
  * the first four and last two digits stay (1234*****82); of words, the

@@ -25,7 +25,7 @@
 
 /* the spec lines a model file must carry, word for word (`sluis model spec`) */
 const char *const model_spec_lines[] = {
-    "hash fnv1a-32",
+    "hash fnv1a-32 words pairs subject evidence; mul64-packed chars",
     "buckets 262144",
     "features words=w+b chars=c(3-5,wb) subject=s evidence=e",
     "normalise 1+ln(count) then l2 per group; evidence 1",
@@ -39,16 +39,22 @@ struct entry {
 };
 
 struct model_scratch {
-    uint16_t *count;   /* MODEL_GROUPS * MODEL_BUCKETS */
+    uint8_t *count;    /* per bucket, saturating at 255 */
     uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket */
     float *tval;       /* normalised value per touched key (after finish) */
-    size_t ntouched, cap;
+    size_t ntouched, cap, tvalcap;
     struct entry *vec; /* the merged vector */
     uint32_t *vidx;
     float *vval;
     size_t nvec, veccap;
+    bool merged;                  /* vidx/vval hold the vector of the last finish */
+    bool counted;                 /* count[] holds this message's counts */
+    const struct model *parts_of; /* part[] is this model's sum per group */
+    const float *w;               /* its weights, or NULL */
+    double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
     uint32_t evidx[MODEL_MAX_EVIDENCE];
+    uint32_t evhash[MODEL_MAX_EVIDENCE]; /* full 32-bit hash, for duplicates */
     size_t nev;
     size_t text_used;
     bool oom;
@@ -64,8 +70,24 @@ static uint32_t fnv_prefix(char fam)
     return fnv_byte(fnv_byte(FNV_BASIS, (unsigned char)fam), 0x1F);
 }
 
+/* ngram_hash - a character n-gram (3 to 5 bytes): its bytes packed
+ * little-endian into a 64-bit word with 'c' in byte 6 and the length in byte
+ * 7, times 0x9E3779B97F4A7C15, bits 32 and up. One multiply, no chain of
+ * them: character n-grams are most of the features. */
+static inline uint32_t ngram_hash(uint64_t packed, size_t len)
+{
+    uint64_t v = packed | (uint64_t)'c' << 48 | (uint64_t)len << 56;
+    return (uint32_t)((v * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
 uint32_t model_hash(char fam, const char *bytes, size_t len)
 {
+    if (fam == 'c' && len >= 3 && len <= 5) {
+        uint64_t v = 0;
+        for (size_t i = 0; i < len; i++)
+            v |= (uint64_t)(unsigned char)bytes[i] << (8 * i);
+        return ngram_hash(v, len) & (MODEL_BUCKETS - 1);
+    }
     uint32_t h = fnv_prefix(fam);
     for (size_t i = 0; i < len; i++)
         h = fnv_byte(h, (unsigned char)bytes[i]);
@@ -77,7 +99,7 @@ struct model_scratch *model_scratch_new(void)
     struct model_scratch *s = calloc(1, sizeof *s);
     if (s == NULL)
         return NULL;
-    s->count = calloc((size_t)MODEL_GROUPS * MODEL_BUCKETS, sizeof *s->count);
+    s->count = calloc(MODEL_BUCKETS, sizeof *s->count);
     if (s->count == NULL) {
         free(s);
         return NULL;
@@ -98,32 +120,83 @@ void model_scratch_free(struct model_scratch *s)
     free(s);
 }
 
-void model_begin(struct model_scratch *s)
+/* log_table - 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
+#define COUNT_MAX 63
+static const double *log_table(void)
 {
-    for (size_t i = 0; i < s->ntouched; i++)
-        s->count[s->touched[i]] = 0;
-    s->ntouched = s->nvec = s->nev = s->text_used = 0;
-    s->oom = false;
+    static double table[COUNT_MAX + 1];
+    static bool ready; /* benign race: every thread writes the same values */
+    if (!ready) {
+        for (int i = 1; i <= COUNT_MAX; i++)
+            table[i] = 1.0 + log((double)i);
+        ready = true;
+    }
+    return table;
 }
 
-static void add(struct model_scratch *s, enum model_group g, uint32_t h)
+void model_begin(struct model_scratch *s, const struct model *m)
 {
-    uint32_t key = (uint32_t)g * MODEL_BUCKETS + (h & (MODEL_BUCKETS - 1));
-    if (s->count[key] == 0) {
-        if (s->ntouched == s->cap) {
-            size_t ncap = s->cap ? s->cap * 2 : 4096;
-            uint32_t *t = realloc(s->touched, ncap * sizeof *t);
-            if (t == NULL) {
-                s->oom = true;
-                return;
-            }
-            s->touched = t;
-            s->cap = ncap;
-        }
-        s->touched[s->ntouched++] = key;
+    for (size_t i = 0; s->counted && i < s->ntouched; i++)
+        s->count[s->touched[i] % MODEL_BUCKETS] = 0;
+    s->counted = false;
+    s->ntouched = s->nvec = s->nev = s->text_used = 0;
+    s->oom = s->merged = false;
+    s->parts_of = m;
+    s->w = m ? m->w : NULL;
+    for (int g = 0; g < MODEL_GROUPS; g++)
+        s->raw[g] = s->sumsq[g] = s->part[g] = s->inv[g] = 0;
+}
+
+/* add_keys - count n features (keys: group * MODEL_BUCKETS + bucket). A
+ * bucket's byte holds its group (top two bits: the group that hit it first
+ * in this message) and its count (low six, saturating at 63). With a model,
+ * the group's weighted sum and sum of squares follow each count, so that
+ * model_finish has nothing left to sum. The buckets (and weights) are
+ * fetched ahead: they are scattered over the arrays. */
+static void add_keys(struct model_scratch *s, const uint32_t *keys, size_t n)
+{
+    const double *lt = log_table();
+    for (size_t i = 0; i < n; i++) {
+        __builtin_prefetch(&s->count[keys[i] % MODEL_BUCKETS], 1);
+        if (s->w)
+            __builtin_prefetch(&s->w[keys[i] % MODEL_BUCKETS]);
     }
-    if (s->count[key] < UINT16_MAX)
-        s->count[key]++;
+    if (s->ntouched + n > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 4096;
+        while (ncap < s->ntouched + n)
+            ncap *= 2;
+        uint32_t *t = realloc(s->touched, ncap * sizeof *t);
+        if (t == NULL) {
+            s->oom = true;
+            return;
+        }
+        s->touched = t;
+        s->cap = ncap;
+    }
+    s->counted = true;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = keys[i] % MODEL_BUCKETS;
+        uint8_t byte = s->count[b];
+        if (byte == 0) {
+            s->touched[s->ntouched++] = keys[i];
+            byte = (uint8_t)((keys[i] / MODEL_BUCKETS) << 6);
+        }
+        unsigned g = byte >> 6, c = byte & COUNT_MAX;
+        if (c == 0) { /* the common case: a feature new to the message */
+            s->sumsq[g] += 1.0;
+            if (s->w)
+                s->raw[g] += (double)s->w[b];
+            s->count[b] = (uint8_t)(byte + 1);
+            continue;
+        }
+        if (c == COUNT_MAX)
+            continue;
+        double d = lt[c + 1] - lt[c];
+        s->sumsq[g] += lt[c + 1] * lt[c + 1] - lt[c] * lt[c];
+        if (s->w)
+            s->raw[g] += (double)s->w[b] * d;
+        s->count[b] = (uint8_t)(byte + 1);
+    }
 }
 
 static inline bool token_byte(unsigned char c)
@@ -135,15 +208,18 @@ static inline bool token_byte(unsigned char c)
 static void token(struct model_scratch *s, const char *tok, size_t n, const char *prev,
                   size_t nprev, bool subject)
 {
+    uint32_t keys[3 + 3 * (TOKEN_MAX + 2)];
+    size_t k = 0;
     uint32_t h = fnv_prefix('w');
     for (size_t i = 0; i < n; i++)
         h = fnv_byte(h, (unsigned char)tok[i]);
-    add(s, MODEL_WORDS, h);
+#define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
+    keys[k++] = KEY(MODEL_WORDS, h);
     if (subject) {
         h = fnv_prefix('s');
         for (size_t i = 0; i < n; i++)
             h = fnv_byte(h, (unsigned char)tok[i]);
-        add(s, MODEL_SUBJECT, h);
+        keys[k++] = KEY(MODEL_SUBJECT, h);
     }
     if (nprev) {
         h = fnv_prefix('b');
@@ -152,29 +228,30 @@ static void token(struct model_scratch *s, const char *tok, size_t n, const char
         h = fnv_byte(h, ' ');
         for (size_t i = 0; i < n; i++)
             h = fnv_byte(h, (unsigned char)tok[i]);
-        add(s, MODEL_WORDS, h);
+        keys[k++] = KEY(MODEL_WORDS, h);
     }
-    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes, one hash pass
-     * per start position */
-    char pad[TOKEN_MAX + 2];
+    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
+     * one or two bytes ("de", "is", "00"): their word feature says it all */
+    if (n < 3) {
+        add_keys(s, keys, k);
+        return;
+    }
+    unsigned char pad[TOKEN_MAX + 2 + 8] = {0};
     size_t pn = n + 2;
     pad[0] = ' ';
     memcpy(pad + 1, tok, n);
     pad[n + 1] = ' ';
-    uint32_t base = fnv_prefix('c');
     for (size_t i = 0; i + 3 <= pn; i++) {
-        h = fnv_byte(fnv_byte(fnv_byte(base, (unsigned char)pad[i]), (unsigned char)pad[i + 1]),
-                     (unsigned char)pad[i + 2]);
-        add(s, MODEL_CHARS, h);
-        if (i + 4 <= pn) {
-            h = fnv_byte(h, (unsigned char)pad[i + 3]);
-            add(s, MODEL_CHARS, h);
-        }
-        if (i + 5 <= pn) {
-            h = fnv_byte(h, (unsigned char)pad[i + 4]);
-            add(s, MODEL_CHARS, h);
-        }
+        uint64_t w;
+        memcpy(&w, pad + i, sizeof w); /* little-endian hosts (x86-64, arm64) */
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFull, 3));
+        if (i + 4 <= pn)
+            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFull, 4));
+        if (i + 5 <= pn)
+            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFFFull, 5));
     }
+#undef KEY
+    add_keys(s, keys, k);
 }
 
 void model_text(struct model_scratch *s, const char *text, size_t len, bool subject)
@@ -206,14 +283,40 @@ void model_evidence(struct model_scratch *s, const char *name)
     size_t n = strlen(name);
     if (n >= EVIDENCE_LEN)
         n = EVIDENCE_LEN - 1;
+    uint32_t h = fnv_prefix('e');
+    for (size_t i = 0; i < n; i++)
+        h = fnv_byte(h, (unsigned char)name[i]);
+    /* a name met before: same hash, then the same bytes */
     for (size_t i = 0; i < s->nev; i++)
-        if (strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
+        if (s->evhash[i] == h && strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
             return;
     if (s->nev >= MODEL_MAX_EVIDENCE)
         return;
     memcpy(s->ev[s->nev], name, n);
     s->ev[s->nev][n] = '\0';
-    s->evidx[s->nev++] = model_hash('e', name, n);
+    s->evhash[s->nev] = h;
+    s->evidx[s->nev++] = h & (MODEL_BUCKETS - 1);
+}
+
+enum sl_status model_finish(struct model_scratch *s)
+{
+    s->nvec = 0;
+    s->merged = false;
+    if (s->oom)
+        return SL_ENOMEM;
+    for (int g = 0; g < MODEL_GROUPS; g++) {
+        s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
+        s->part[g] = s->raw[g] * s->inv[g];
+    }
+    return SL_OK;
+}
+
+/* value - the normalised value of touched entry i (counts are kept until
+ * the next model_begin) */
+static double value(const struct model_scratch *s, size_t i)
+{
+    uint32_t b = s->touched[i] % MODEL_BUCKETS;
+    return log_table()[s->count[b] & COUNT_MAX] * s->inv[s->touched[i] / MODEL_BUCKETS];
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -222,63 +325,48 @@ static int cmp_entry(const void *a, const void *b)
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-enum sl_status model_finish(struct model_scratch *s)
+enum sl_status model_vector(struct model_scratch *s, const uint32_t **idx, const float **val,
+                            size_t *n)
 {
-    double sumsq[MODEL_GROUPS] = {0};
     size_t need = s->ntouched + s->nev;
-    if (s->oom)
-        return SL_ENOMEM;
-    if (need > s->veccap) {
-        size_t ncap = need + need / 2 + 64;
-        struct entry *v = realloc(s->vec, ncap * sizeof *v);
-        if (v != NULL)
-            s->vec = v;
-        uint32_t *vi = realloc(s->vidx, ncap * sizeof *vi);
-        if (vi != NULL)
-            s->vidx = vi;
-        float *vv = realloc(s->vval, ncap * sizeof *vv);
-        if (vv != NULL)
-            s->vval = vv;
-        float *tv = realloc(s->tval, ncap * sizeof *tv);
-        if (tv != NULL)
-            s->tval = tv;
-        if (v == NULL || vi == NULL || vv == NULL || tv == NULL)
-            return SL_ENOMEM;
-        s->veccap = ncap;
-    }
-    for (size_t i = 0; i < s->ntouched; i++) {
-        double v = 1.0 + log((double)s->count[s->touched[i]]);
-        s->tval[i] = (float)v;
-        sumsq[s->touched[i] / MODEL_BUCKETS] += v * v;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < s->ntouched; i++) {
-        uint32_t g = s->touched[i] / MODEL_BUCKETS;
-        s->tval[i] = (float)(s->tval[i] / sqrt(sumsq[g]));
-        s->vec[n++] = (struct entry){s->touched[i] % MODEL_BUCKETS, s->tval[i]};
-    }
-    for (size_t i = 0; i < s->nev; i++)
-        s->vec[n++] = (struct entry){s->evidx[i], 1.0f};
-    if (n > 1)
-        qsort(s->vec, n, sizeof *s->vec, cmp_entry);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m > 0 && s->vidx[m - 1] == s->vec[i].idx) {
-            s->vval[m - 1] += s->vec[i].val;
-        } else {
-            s->vidx[m] = s->vec[i].idx;
-            s->vval[m++] = s->vec[i].val;
+    if (!s->merged) {
+        if (need > s->veccap) {
+            size_t ncap = need + need / 2 + 64;
+            struct entry *v = realloc(s->vec, ncap * sizeof *v);
+            if (v != NULL)
+                s->vec = v;
+            uint32_t *vi = realloc(s->vidx, ncap * sizeof *vi);
+            if (vi != NULL)
+                s->vidx = vi;
+            float *vv = realloc(s->vval, ncap * sizeof *vv);
+            if (vv != NULL)
+                s->vval = vv;
+            if (v == NULL || vi == NULL || vv == NULL)
+                return SL_ENOMEM;
+            s->veccap = ncap;
         }
+        size_t k = 0, m = 0;
+        for (size_t i = 0; i < s->ntouched; i++)
+            s->vec[k++] = (struct entry){s->touched[i] % MODEL_BUCKETS, (float)value(s, i)};
+        for (size_t i = 0; i < s->nev; i++)
+            s->vec[k++] = (struct entry){s->evidx[i], 1.0f};
+        if (k > 1)
+            qsort(s->vec, k, sizeof *s->vec, cmp_entry);
+        for (size_t i = 0; i < k; i++) {
+            if (m > 0 && s->vidx[m - 1] == s->vec[i].idx) {
+                s->vval[m - 1] += s->vec[i].val;
+            } else {
+                s->vidx[m] = s->vec[i].idx;
+                s->vval[m++] = s->vec[i].val;
+            }
+        }
+        s->nvec = m;
+        s->merged = true;
     }
-    s->nvec = m;
-    return SL_OK;
-}
-
-void model_vector(const struct model_scratch *s, const uint32_t **idx, const float **val, size_t *n)
-{
     *idx = s->vidx;
     *val = s->vval;
     *n = s->nvec;
+    return SL_OK;
 }
 
 /* shown_name - the name an explanation shows: a rule id without its
@@ -298,13 +386,19 @@ void model_score(const struct model *m, const struct model_scratch *s, struct mo
 {
     static const char *const group_name[MODEL_GROUPS] = {"words", "chars", "subject"};
     double z = m->bias, part[MODEL_GROUPS] = {0};
-    for (size_t i = 0; i < s->nvec; i++)
-        z += (double)m->w[s->vidx[i]] * (double)s->vval[i];
+    /* the same sum as over model_vector's merged entries, in another order;
+     * model_finish made it already when it was given m */
+    if (s->parts_of == m)
+        memcpy(part, s->part, sizeof part);
+    for (size_t i = 0; s->parts_of != m && i < s->ntouched; i++)
+        part[s->touched[i] / MODEL_BUCKETS] +=
+            (double)m->w[s->touched[i] % MODEL_BUCKETS] * value(s, i);
+    for (int g = 0; g < MODEL_GROUPS; g++)
+        z += part[g];
+    for (size_t i = 0; i < s->nev; i++)
+        z += (double)m->w[s->evidx[i]];
     v->score = 1.0 / (1.0 + exp(-z));
     v->sensitive = v->score >= m->threshold;
-    for (size_t i = 0; i < s->ntouched; i++)
-        part[s->touched[i] / MODEL_BUCKETS] +=
-            (double)m->w[s->touched[i] % MODEL_BUCKETS] * (double)s->tval[i];
     /* the top positive contributions: groups and evidence names */
     struct {
         double c;

@@ -14,9 +14,11 @@
  *              c  character 3-, 4- and 5-grams of each token padded with a
  *                 space on both sides, as sklearn's char_wb   (group "chars")
  *              s  tokens of the Subject    (group "subject")
- *            Headers other than the Subject (display names) are not read.
- *            Each group's values are 1 + ln(count), then divided by the
- *            group's L2 norm: a long message weighs no more than a short one.
+ *            Headers other than the Subject (display names) are not read,
+ *            nor an HTML body after its plain-text alternative.
+ *            Each group's values are 1 + ln(count) (counts saturate at 63),
+ *            then divided by the group's L2 norm: a long message weighs no
+ *            more than a short one.
  *            At most MODEL_TEXT_CAP folded bytes of a message feed the text
  *            features (the rules still read all of it).
  *   e        evidence from the rules, after scoring, value 1 each, not
@@ -29,10 +31,14 @@
  *            such as invoice, newsletter and aggregate context among them),
  *            "id:validated".
  *
- * Every feature is hashed as FNV-1a 32-bit (offset basis 2166136261, prime
- * 16777619) over the family letter, a 0x1F byte, then the feature's bytes,
- * modulo MODEL_BUCKETS (2^18): the family prefix keeps families apart. A
- * bucket hit by more than one group holds the sum of their values.
+ * Words, pairs, subject words and evidence are hashed as FNV-1a 32-bit
+ * (offset basis 2166136261, prime 16777619) over the family letter, a 0x1F
+ * byte, then the feature's bytes; a character n-gram (most features, so one
+ * multiply instead of a chain of them) as its bytes packed little-endian
+ * into 64 bits with 'c' in byte 6 and its length in byte 7, times
+ * 0x9E3779B97F4A7C15, bits 32-63. Either modulo MODEL_BUCKETS (2^18): the
+ * family in the hash keeps families apart. A bucket hit by more than one
+ * group in one message is counted in the group that hit it first.
  *
  * Score: p = 1 / (1 + exp(-(bias + sum w[i] x[i]))). The model file
  * (rules/model/sluis.model, format in rules/README.md) names the spec it was
@@ -89,8 +95,10 @@ void model_free(struct model *m);
 struct model_scratch *model_scratch_new(void);
 void model_scratch_free(struct model_scratch *s);
 
-/* model_begin - start a new message (resets what the last one touched) */
-void model_begin(struct model_scratch *s);
+/* model_begin - start a new message (resets what the last one touched);
+ * m (may be NULL) is the model that will score it: its weights are summed
+ * as the features are counted */
+void model_begin(struct model_scratch *s, const struct model *m);
 
 /* model_text - add the features of one segment's folded text (borrowed,
  * len bytes); subject says it is the Subject header */
@@ -100,13 +108,14 @@ void model_text(struct model_scratch *s, const char *text, size_t len, bool subj
  * are counted once) */
 void model_evidence(struct model_scratch *s, const char *name);
 
-/* model_finish - build the message's vector from what was added */
+/* model_finish - end the message's vector (the norms of its groups) */
 enum sl_status model_finish(struct model_scratch *s);
 
-/* model_vector - the vector of the last model_finish: n entries, indices
- * ascending and distinct; borrowed until the next model_begin */
-void model_vector(const struct model_scratch *s, const uint32_t **idx, const float **val,
-                  size_t *n);
+/* model_vector - the vector of the last model_finish, merged: n entries,
+ * indices ascending and distinct (what model_score sums, in another
+ * order); borrowed until the next model_begin. SL_ENOMEM when out of memory */
+enum sl_status model_vector(struct model_scratch *s, const uint32_t **idx, const float **val,
+                            size_t *n);
 
 /* model_score - score the finished vector with m into v, naming the top
  * positive contributions (evidence names, "words", "chars", "subject") */

@@ -26,12 +26,12 @@ static void features(struct model_scratch *s, const char *text, bool subject, co
 {
     const uint32_t *idx;
     const float *val;
-    model_begin(s);
+    model_begin(s, NULL);
     model_text(s, text, strlen(text), subject);
     if (evidence)
         model_evidence(s, evidence);
     CHECK(model_finish(s) == SL_OK, "finish");
-    model_vector(s, &idx, &val, &out->n);
+    CHECK(model_vector(s, &idx, &val, &out->n) == SL_OK, "vector");
     if (out->n > 4096)
         out->n = 4096;
     memcpy(out->idx, idx, out->n * sizeof *idx);
@@ -169,7 +169,7 @@ static void test_file(void)
         {"wrong version", "sluis-model 1", "sluis-model 2", 1, "version 2"},
         {"not a model", "sluis-model 1", "rules 1", 1, "not a sluis model"},
         {"other buckets", "buckets 262144", "buckets 1024", 4, "this build computes"},
-        {"other hash", "hash fnv1a-32", "hash murmur3", 3, "this build computes"},
+        {"other hash", "hash fnv1a-32 words", "hash murmur3 words", 3, "this build computes"},
         {"unknown line", "# a test model", "colour blue", 2, "unknown line"},
         {"bad bias", "bias -1.5", "bias minus", 8, "bad bias"},
         {"threshold out of range", "threshold 0.5", "threshold 1.5", 9, "bad threshold"},
