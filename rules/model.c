@@ -2,10 +2,12 @@
  * model - hashed features of a message, the model file, the linear score.
  * See model.h for the feature design and rules/README.md for the file.
  *
- * The scratch keeps one dense count array per feature group (uint16, 2^18
- * entries each) and a list of the entries a message touched: adding a
- * feature is a hash and an increment, nothing is allocated per token, and a
- * new message resets only what the last one touched. Input limits: text
+ * The scratch keeps one dense array of a byte per bucket (2^18: the group
+ * that hit the bucket first in two bits, its count in six) and a list of the
+ * buckets a message touched: adding a feature is a hash, an increment and,
+ * with a model, two running sums per group; nothing is allocated per token,
+ * and a new message resets only what the last one touched. Thread safety:
+ * a scratch is one thread's; a model is read-only. Input limits: text
  * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
  * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
  * file is read whole up to MODEL_MAX_BYTES and checked line by line.
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #define TOKEN_MAX    64
+#define COUNT_MAX    63 /* counts saturate here: six bits of a bucket byte */
 #define EVIDENCE_LEN 64
 #define FNV_BASIS    2166136261u
 #define FNV_PRIME    16777619u
@@ -52,6 +55,7 @@ struct model_scratch {
     const struct model *parts_of; /* part[] is this model's sum per group */
     const float *w;               /* its weights, or NULL */
     double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
+    double lt[COUNT_MAX + 1]; /* 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
     uint32_t evidx[MODEL_MAX_EVIDENCE];
     uint32_t evhash[MODEL_MAX_EVIDENCE]; /* full 32-bit hash, for duplicates */
@@ -104,6 +108,8 @@ struct model_scratch *model_scratch_new(void)
         free(s);
         return NULL;
     }
+    for (int i = 1; i <= COUNT_MAX; i++)
+        s->lt[i] = 1.0 + log((double)i);
     return s;
 }
 
@@ -118,20 +124,6 @@ void model_scratch_free(struct model_scratch *s)
     free(s->vidx);
     free(s->vval);
     free(s);
-}
-
-/* log_table - 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
-#define COUNT_MAX 63
-static const double *log_table(void)
-{
-    static double table[COUNT_MAX + 1];
-    static bool ready; /* benign race: every thread writes the same values */
-    if (!ready) {
-        for (int i = 1; i <= COUNT_MAX; i++)
-            table[i] = 1.0 + log((double)i);
-        ready = true;
-    }
-    return table;
 }
 
 void model_begin(struct model_scratch *s, const struct model *m)
@@ -155,7 +147,7 @@ void model_begin(struct model_scratch *s, const struct model *m)
  * fetched ahead: they are scattered over the arrays. */
 static void add_keys(struct model_scratch *s, const uint32_t *keys, size_t n)
 {
-    const double *lt = log_table();
+    const double *lt = s->lt;
     for (size_t i = 0; i < n; i++) {
         __builtin_prefetch(&s->count[keys[i] % MODEL_BUCKETS], 1);
         if (s->w)
@@ -316,7 +308,7 @@ enum sl_status model_finish(struct model_scratch *s)
 static double value(const struct model_scratch *s, size_t i)
 {
     uint32_t b = s->touched[i] % MODEL_BUCKETS;
-    return log_table()[s->count[b] & COUNT_MAX] * s->inv[s->touched[i] / MODEL_BUCKETS];
+    return s->lt[s->count[b] & COUNT_MAX] * s->inv[s->touched[i] / MODEL_BUCKETS];
 }
 
 static int cmp_entry(const void *a, const void *b)

@@ -96,6 +96,8 @@ struct rule {
     char *src;    /* "file:line" where the rule starts */
 };
 
+struct model; /* rules/model.h */
+
 struct pack {
     struct rule *rules;
     size_t nrules;
@@ -104,8 +106,6 @@ struct pack {
     unsigned match_limit, depth_limit, heap_limit_kib;
     struct model *model; /* dir/model/sluis.model, or NULL: rules only (rules/model.h) */
 };
-
-struct model;
 
 /* pack_scratch - per-thread match data; one per thread, never shared */
 struct pack_scratch;
