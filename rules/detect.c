@@ -1145,6 +1145,8 @@ static enum sl_status plan_regex(struct seg_ctx *c)
     return SL_OK;
 }
 
+_Static_assert(ROLE_COUNT <= 64, "detect_scratch.roles holds a bit per role");
+
 /* model_segment - the model's text features of the folded segment, and
  * the roles that hit in it (rules/model.h) */
 static void model_segment(struct seg_ctx *c)
@@ -1587,7 +1589,7 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
         if (df->subj_health >= 0)
             evidence(s->ms, where, ":subject-health", "", "");
     }
-    for (unsigned r = 1; r < ROLE_COUNT && r < 64; r++)
+    for (unsigned r = 1; r < ROLE_COUNT; r++) /* ROLE_COUNT < 64: s->roles holds them */
         if (s->roles & (1ULL << r))
             evidence(s->ms, "role:", pack_role_name((enum role)r), "", "");
     enum sl_status st = model_finish(s->ms);

@@ -263,7 +263,7 @@ void model_text(struct model_scratch *s, const char *text, size_t len, bool subj
         size_t n = 0;
         for (; i < len && token_byte((unsigned char)text[i]); i++)
             if (n < TOKEN_MAX)
-                tok[n++] = text[i] >= '0' && text[i] <= '9' ? '0' : text[i];
+                tok[n++] = (char)(text[i] >= '0' && text[i] <= '9' ? '0' : text[i]);
         token(s, tok, n, prev, nprev, subject);
         memcpy(prev, tok, n);
         nprev = n;
@@ -395,7 +395,7 @@ void model_score(const struct model *m, const struct model_scratch *s, struct mo
     struct {
         double c;
         const char *name;
-    } best[MODEL_TOP];
+    } best[MODEL_TOP] = {{0, NULL}};
     size_t nb = 0;
     for (size_t i = 0; i < MODEL_GROUPS + s->nev; i++) {
         double c = i < MODEL_GROUPS ? part[i] : (double)m->w[s->evidx[i - MODEL_GROUPS]];
