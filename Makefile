@@ -12,7 +12,7 @@
 CC       ?= cc
 PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
 DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp
 DOC_CFLAGS = $(shell pkg-config --cflags $(DOC_PKGS) 2>/dev/null)
@@ -26,7 +26,7 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c \
+ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
@@ -35,7 +35,7 @@ DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attac
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate
+              test_mutate test_model
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
@@ -498,6 +498,17 @@ test: check
 eval: all
 	@tests/eval bin/sluis tests/data/corpus tests/data/holdout -- tests/data/attach \
 	    tests/data/attach-holdout --voices tests/data/voices
+
+# ---- make model: fit the statistical layer (rules/model.h) with scripts/train-model
+# and write rules/model/sluis.model. Training folders and dev folders (C and the
+# threshold are chosen on dev; without one on 5-fold cross-validation of train).
+# Never the held-out sets: they measure generalisation.
+MODEL_TRAIN := tests/data/corpus tests/data/attach
+MODEL_DEV   :=
+model: all
+	@scripts/train-model --train $(MODEL_TRAIN) $(if $(strip $(MODEL_DEV)),--dev $(MODEL_DEV))
+.PHONY: model
+# ---- end of make model
 
 bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench

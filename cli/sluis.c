@@ -60,6 +60,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: sluis scan [--json] [--from ADDR] [--to ADDR]... [--policy FILE]\n"
                "                  [--rules DIR] [--limit NAME=VALUE]... [--dump-text] FILE...\n"
                "       sluis rules check [--rules DIR]\n"
+               "       sluis model features [--rules DIR] FILE... | model show [--rules DIR] | "
+               "model spec\n"
                "       sluis report --month YYYY-MM [--dept NAME] [--csv|--json] [--store PATH]\n"
                "                    [--key PATH]\n"
                "       sluis policy check FILE   (a policy file or a sluis-milter.conf)\n"
@@ -145,6 +147,25 @@ static enum sl_status print_json(const char *file, const struct detect_result *r
         st = buf_append_str(&b, ",\"findings_truncated\":true");
     if (st == SL_OK)
         st = buf_printf(&b, ",\"incomplete\":%s", scan_incomplete(r) ? "true" : "false");
+    /* the layers apart: the rules alone and the model alone (rules/model.h) */
+    if (st == SL_OK)
+        st = buf_printf(&b, ",\"rules\":{\"verdict\":\"%s\",\"confidence\":\"%s\"}",
+                        r->rules_sensitive ? "sensitive" : "clean",
+                        pack_confidence_name(r->rules_confidence));
+    if (st == SL_OK && !r->model_scored)
+        st = buf_append_str(&b, ",\"model\":null");
+    else if (st == SL_OK) {
+        st = buf_printf(&b, ",\"model\":{\"score\":%.9g,\"verdict\":\"%s\",\"top\":[",
+                        r->model.score, r->model.sensitive ? "sensitive" : "clean");
+        for (size_t i = 0; st == SL_OK && i < r->model.ntop; i++) {
+            if (i)
+                st = buf_append_char(&b, ',');
+            if (st == SL_OK)
+                st = json_string(&b, r->model.top[i]);
+        }
+        if (st == SL_OK)
+            st = buf_append_str(&b, "]}");
+    }
     if (st == SL_OK && o->nto) {
         st = buf_append_str(&b, ",\"decisions\":[");
         for (size_t i = 0; st == SL_OK && i < o->nto; i++) {
@@ -650,7 +671,114 @@ static int cmd_rules(int argc, char **argv)
            "%zu KiB\n",
            rules_dir(rdir), p->nrules, words, ac_terms(p->words), regex, ac_states(p->words),
            ac_bytes(p->words) / 1024);
+    if (p->model)
+        printf("model: version %s, %zu weights, threshold %.4f; %s\n", p->model->version,
+               p->model->nweights, p->model->threshold, p->model->provenance);
+    else
+        printf("model: none (rules only)\n");
     pack_free(p);
+    return 0;
+}
+
+/* --- sluis model: the statistical layer's features and file (rules/model.h) ---- */
+
+/* model_features - per file, "FILE<TAB>index:value ...": the vector the
+ * scorer sees, for scripts/train-model (it never tokenises on its own) */
+static int model_features(const char *rdir, int argc, char **argv)
+{
+    char err[512];
+    struct extract_limits lim;
+    extract_limits_default(&lim);
+    extract_init();
+    struct pack *p = pack_load(rules_dir(rdir), 1, err, sizeof err);
+    if (p == NULL) {
+        fprintf(stderr, "sluis model: %s\n", err);
+        return 2;
+    }
+    struct detect_scratch *s = detect_scratch_new(p);
+    struct attach_pool *pool = NULL;
+    char worker[4096];
+    attach_worker_path(worker, sizeof worker);
+    if (s && (detect_scratch_features(s) != SL_OK || attach_pool_new(worker, 1, &pool) != SL_OK)) {
+        detect_scratch_free(s);
+        s = NULL;
+    }
+    int rc = s ? 0 : 1;
+    for (int i = 0; s && i < argc; i++) {
+        size_t len;
+        char *data = file_read_all(argv[i], MAX_MESSAGE_BYTES, &len, err, sizeof err);
+        if (data == NULL) {
+            fprintf(stderr, "sluis model: %s: %s\n", argv[i], err);
+            rc = 1;
+            continue;
+        }
+        struct detect_result r = {0};
+        enum sl_status st = scan_message(p, &lim, pool, s, data, len, &r, NULL);
+        free(data);
+        if (st != SL_OK) {
+            fprintf(stderr, "sluis model: %s: %s\n", argv[i], sl_status_str(st));
+            rc = 1;
+        } else {
+            const uint32_t *idx;
+            const float *val;
+            size_t n;
+            if (model_vector(detect_scratch_model(s), &idx, &val, &n) != SL_OK) {
+                fprintf(stderr, "sluis model: %s: out of memory\n", argv[i]);
+                rc = 1;
+                n = 0;
+            }
+            fputs(argv[i], stdout);
+            for (size_t k = 0; k < n; k++)
+                printf("%c%u:%.9g", k ? ' ' : '\t', idx[k], (double)val[k]);
+            putchar('\n');
+        }
+        detect_result_free(&r);
+    }
+    if (fflush(stdout) != 0)
+        rc = 1;
+    attach_pool_free(pool);
+    detect_scratch_free(s);
+    pack_free(p);
+    return rc;
+}
+
+static int cmd_model(int argc, char **argv)
+{
+    const char *rdir = NULL;
+    char err[512];
+    int i = 1;
+    if (argc < 1) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[0], "spec") == 0) {
+        printf("sluis-model %d\n", MODEL_VERSION);
+        for (size_t k = 0; model_spec_lines[k]; k++)
+            printf("%s\n", model_spec_lines[k]);
+        return 0;
+    }
+    for (; i + 1 < argc && strcmp(argv[i], "--rules") == 0; i += 2)
+        rdir = argv[i + 1];
+    if (strcmp(argv[0], "features") == 0 && i < argc)
+        return model_features(rdir, argc - i, argv + i);
+    if (strcmp(argv[0], "show") != 0 || i != argc) {
+        usage(stderr);
+        return 2;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/model/sluis.model", rules_dir(rdir));
+    if (access(path, F_OK) != 0) {
+        printf("%s: no model (rules only)\n", path);
+        return 0;
+    }
+    struct model *m = model_load(path, err, sizeof err);
+    if (m == NULL) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    printf("%s: version %s, %zu weights, bias %.6f, threshold %.4f\nprovenance %s\n", path,
+           m->version, m->nweights, m->bias, m->threshold, m->provenance);
+    model_free(m);
     return 0;
 }
 
@@ -922,6 +1050,8 @@ int main(int argc, char **argv)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc - 2, argv + 2);
+    if (strcmp(argv[1], "model") == 0)
+        return cmd_model(argc - 2, argv + 2);
     if (strcmp(argv[1], "policy") == 0)
         return cmd_policy(argc - 2, argv + 2);
     if (strcmp(argv[1], "portal") == 0)

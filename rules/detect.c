@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "fold.h"
@@ -65,12 +66,16 @@ struct vec {
 
 struct detect_scratch {
     struct pack_scratch *ps;
-    struct vec hits;   /* struct hit, current segment */
-    struct vec sigs;   /* struct sig, whole message */
-    struct vec lines;  /* uint32_t line starts (folded), current segment */
-    struct vec lflags; /* uint8_t per line */
-    struct vec paras;  /* uint32_t paragraph id per line */
-    bool *skip;        /* per rule: not to run on this segment */
+    struct vec hits;          /* struct hit, current segment */
+    struct vec sigs;          /* struct sig, whole message */
+    struct vec lines;         /* uint32_t line starts (folded), current segment */
+    struct vec lflags;        /* uint8_t per line */
+    struct vec paras;         /* uint32_t paragraph id per line */
+    bool *skip;               /* per rule: not to run on this segment */
+    struct model_scratch *ms; /* the model's features (rules/model.h), or NULL */
+    bool features;            /* compute them without a model too */
+    uint64_t roles;           /* roles that hit in this message, for the model */
+    uint64_t plain_docs;      /* documents with a text/plain body (bit per doc < 64) */
 };
 
 enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
@@ -130,6 +135,7 @@ void detect_scratch_free(struct detect_scratch *s)
     free(s->lflags.data);
     free(s->paras.data);
     free(s->skip);
+    model_scratch_free(s->ms);
     free(s);
 }
 
@@ -1619,6 +1625,26 @@ static enum sl_status plan_regex(struct seg_ctx *c)
     return SL_OK;
 }
 
+_Static_assert(ROLE_COUNT <= 64, "detect_scratch.roles holds a bit per role");
+
+/* model_segment - the model's text features of the folded segment, and
+ * the roles that hit in it (rules/model.h) */
+static void model_segment(struct seg_ctx *c)
+{
+    const struct hit *h = c->s->hits.data;
+    const struct text_segment *g = c->seg;
+    /* an HTML body after its plain-text alternative says the same again */
+    bool plain = g->kind == SEG_BODY && strncmp(g->where, "body:text/plain", 15) == 0;
+    bool html = g->kind == SEG_BODY && strncmp(g->where, "body:text/html", 14) == 0;
+    uint64_t bit = g->doc < 64 ? 1ULL << g->doc : 0;
+    if (g->kind != SEG_HEADER && !(html && (c->s->plain_docs & bit)))
+        model_text(c->s->ms, c->f.text, c->f.len, g->kind == SEG_SUBJECT);
+    if (plain)
+        c->s->plain_docs |= bit;
+    for (size_t i = 0; i < c->s->hits.n; i++)
+        c->s->roles |= 1ULL << h[i].role;
+}
+
 static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 {
     struct detect_scratch *s = c->s;
@@ -1641,6 +1667,8 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
     }
     if (st == SL_OK)
         st = signals(c);
+    if (st == SL_OK && s->ms)
+        model_segment(c);
     fold_free(&c->f);
     return st;
 }
@@ -2116,6 +2144,141 @@ static enum sl_status score(struct scorer *sc, bool newsletter_hdr, unsigned ndo
     return sc->st;
 }
 
+/* ---- the statistical layer (rules/model.h) ---- */
+
+enum sl_status detect_scratch_features(struct detect_scratch *s)
+{
+    s->features = true;
+    if (s->ms == NULL && (s->ms = model_scratch_new()) == NULL)
+        return SL_ENOMEM;
+    return SL_OK;
+}
+
+struct model_scratch *detect_scratch_model(struct detect_scratch *s)
+{
+    return s->ms;
+}
+
+/* evidence - one evidence feature, its name the concatenation of parts */
+static void evidence(struct model_scratch *ms, const char *a, const char *b, const char *c,
+                     const char *d)
+{
+    const char *part[4] = {a, b, c, d};
+    char name[64];
+    size_t n = 0;
+    for (int i = 0; i < 4; i++) {
+        size_t l = strlen(part[i]);
+        if (l > sizeof name - 1 - n)
+            l = sizeof name - 1 - n;
+        memcpy(name + n, part[i], l);
+        n += l;
+    }
+    name[n] = '\0';
+    model_evidence(ms, name);
+}
+
+/* model_decide - the rules' evidence as features, the model's score, and
+ * the verdict of both: the rules at high decide alone, else the model */
+static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
+                                   const struct doc_facts *docs, unsigned ndocs)
+{
+    static const char *const strength[] = {"0", "1", "2", "3"};
+    static const char *const kinds[] = {"",      "person",  "health",  "id",       "newsletter",
+                                        "topic", "pronoun", "greeted", "id-label", "first-person"};
+    struct detect_result *res = sc->res;
+    const struct sig *g = sc->sig;
+    enum confidence best_pair = CONF_NONE;
+    unsigned pairs = 0; /* bit P * 4 + H: a person of strength P, health H, one unit */
+
+    for (size_t i = 0; i < res->nfindings; i++)
+        evidence(s->ms, "rule:", res->findings[i].rule, "@",
+                 pack_confidence_name(res->findings[i].confidence));
+    evidence(s->ms, "conf:", pack_confidence_name(res->confidence), "", "");
+    uint64_t seen = 0; /* bit KIND * 4 + STRENGTH: a signal of that kind and strength */
+    for (size_t i = 0; i < sc->nsig; i++) {
+        if (g[i].kind < sizeof kinds / sizeof kinds[0])
+            seen |= 1ULL << (g[i].kind * 4 + (g[i].strength & 3));
+        if (g[i].kind != SIG_PERSON)
+            continue;
+        size_t lo, hi;
+        unit_range(sc, i, &lo, &hi);
+        for (size_t j = lo; j < hi; j++) {
+            if (g[j].kind != SIG_HEALTH || g[j].para != g[i].para ||
+                absdiff(g[j].fstart, g[i].fstart) > DETECT_WINDOW)
+                continue;
+            pairs |= 1u << ((g[i].strength & 3) * 4 + (g[j].strength & 3));
+            enum confidence cf = pair_conf(g[i].strength, g[j].strength,
+                                           absdiff(g[j].fstart, g[i].fstart) <= DETECT_SENTENCE,
+                                           docs[sc->segs[g[i].seg].doc].named);
+            if (cf > best_pair)
+                best_pair = cf;
+        }
+    }
+    for (unsigned b = 0; b < 4 * sizeof kinds / sizeof kinds[0]; b++)
+        if (seen & (1ULL << b))
+            evidence(s->ms, "sig:", kinds[b / 4], "/", strength[b % 4]);
+    if (seen & (0xFULL << (SIG_ID * 4)))
+        evidence(s->ms, "id:validated", "", "", "");
+    static const char *const pname[] = {"", "weak", "named", "idgrade"};
+    static const char *const hname[] = {"", "weak", "doc", "strong"};
+    for (unsigned b = 0; b < 16; b++)
+        if (pairs & (1u << b))
+            evidence(s->ms, "pair:", pname[b / 4], "+", hname[b % 4]);
+    if (best_pair > CONF_NONE)
+        evidence(s->ms, "pairconf:", pack_confidence_name(best_pair), "", "");
+    for (unsigned d = 0; d < ndocs; d++) {
+        const struct doc_facts *df = &docs[d];
+        const char *where = d ? "fwd" : "doc";
+        if (df->named)
+            evidence(s->ms, where, ":named", "", "");
+        if (df->id_person >= 0)
+            evidence(s->ms, where, ":idgrade", "", "");
+        if (df->labelled >= 0)
+            evidence(s->ms, where, ":labelled", "", "");
+        if (df->greeted)
+            evidence(s->ms, where, ":greeted", "", "");
+        if (df->newsletter)
+            evidence(s->ms, where, ":newsletter", "", "");
+        if (df->id_label)
+            evidence(s->ms, where, ":id-label", "", "");
+        if (df->own_health >= 0)
+            evidence(s->ms, where, ":own-health", "", "");
+        if (df->subj_person >= 0)
+            evidence(s->ms, where, ":subject-person", "", "");
+        if (df->subj_health >= 0)
+            evidence(s->ms, where, ":subject-health", "", "");
+    }
+    for (unsigned r = 1; r < ROLE_COUNT; r++) /* ROLE_COUNT < 64: s->roles holds them */
+        if (s->roles & (1ULL << r))
+            evidence(s->ms, "role:", pack_role_name((enum role)r), "", "");
+    enum sl_status st = model_finish(s->ms);
+    if (st != SL_OK || sc->p->model == NULL)
+        return st;
+
+    model_score(sc->p->model, s->ms, &res->model);
+    res->model_scored = true;
+    if (res->confidence >= CONF_HIGH) {
+        res->sensitive = true;
+    } else if (res->model.sensitive) {
+        /* the model decides: say on what, by evidence and group names only */
+        char top[80] = "";
+        for (size_t i = 0; i < res->model.ntop; i++) {
+            size_t n = strlen(top);
+            if (n + strlen(res->model.top[i]) + 3 > sizeof top)
+                break;
+            snprintf(top + n, sizeof top - n, "%s%s", i ? ", " : "", res->model.top[i]);
+        }
+        res->sensitive = true;
+        res->confidence = CONF_MEDIUM;
+        st = detect_add_finding(res, "model.linear", "model", "message", CONF_MEDIUM, top);
+    } else {
+        res->sensitive = false;
+        if (res->confidence > CONF_LOW)
+            res->confidence = CONF_LOW;
+    }
+    return st;
+}
+
 enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
                               const struct text_segment *segs, size_t nsegs, bool newsletter,
                               uint64_t deadline_ns, bool *timed_out, struct detect_result *res)
@@ -2125,6 +2288,10 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
 
     *timed_out = false;
     s->sigs.n = 0;
+    if ((p->model || s->features) && s->ms == NULL && (s->ms = model_scratch_new()) == NULL)
+        return SL_ENOMEM;
+    if (s->ms)
+        model_begin(s->ms, p->model), s->roles = s->plain_docs = 0;
     for (size_t i = 0; i < nsegs && st == SL_OK; i++) {
         if (deadline_ns && detect_now_ns() > deadline_ns) {
             *timed_out = true;
@@ -2144,7 +2311,11 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
         qsort(s->sigs.data, s->sigs.n, sizeof(struct sig), cmp_sig);
     struct scorer sc = {p, segs, s->sigs.data, s->sigs.n, res, SL_OK};
     st = score(&sc, newsletter, ndocs, docs);
-    free(docs);
     res->sensitive = res->confidence >= CONF_MEDIUM;
+    res->rules_sensitive = res->sensitive;
+    res->rules_confidence = res->confidence;
+    if (st == SL_OK && s->ms)
+        st = model_decide(&sc, s, docs, ndocs);
+    free(docs);
     return st;
 }

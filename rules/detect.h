@@ -38,6 +38,7 @@
 #include <stdint.h>
 
 #include "../common/status.h"
+#include "model.h"
 #include "pack.h"
 
 #define DETECT_WINDOW       300 /* bytes: person and health context in one unit */
@@ -79,6 +80,14 @@ struct detect_result {
     bool truncated;         /* more than DETECT_MAX_FINDINGS */
     bool incomplete;        /* a note said part of the message escaped scanning; kept even
                              * when the findings list is truncated */
+    /* the layers apart (rules/model.h). With a model loaded, sensitive above
+     * is: the rules at high, or the model's score at its threshold (then
+     * confidence is medium and a finding "model.linear" names the top
+     * features); without one it is the rules' verdict. */
+    bool rules_sensitive;
+    enum confidence rules_confidence;
+    bool model_scored; /* a model was loaded and scored the message */
+    struct model_verdict model;
 };
 
 struct detect_scratch;
@@ -112,6 +121,13 @@ enum sl_status detect_add_note(struct detect_result *res, const char *rule, cons
                                bool incomplete);
 
 void detect_result_free(struct detect_result *res);
+
+/* detect_scratch_features - compute the model's features of every message
+ * scanned with s even when the pack has no model (for `sluis model
+ * features`); read them with model_vector(detect_scratch_model(s), ...)
+ * after detect_message. SL_ENOMEM when the buffers cannot be had. */
+enum sl_status detect_scratch_features(struct detect_scratch *s);
+struct model_scratch *detect_scratch_model(struct detect_scratch *s);
 
 /* detect_mask - write a masked copy of text[0..len) to out: of a number,
  * the first four and last two digits stay (1234*****82); of words, the

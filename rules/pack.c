@@ -17,8 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fold.h"
+#include "model.h"
 
 #define LINE_MAX_BYTES 4096
 #define TERM_MAX_BYTES 256
@@ -494,6 +496,11 @@ struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen
         snprintf(err, errlen, "out of memory compiling word lists");
         ok = false;
     }
+    /* the statistical layer, when the folder ships one (rules/model.h) */
+    char mpath[4096];
+    snprintf(mpath, sizeof mpath, "%s/model/sluis.model", dir);
+    if (ok && access(mpath, F_OK) == 0 && (p->model = model_load(mpath, err, errlen)) == NULL)
+        ok = false;
     if (!ok) {
         pack_free(p);
         return NULL;
@@ -511,6 +518,7 @@ void pack_free(struct pack *p)
 {
     if (p == NULL)
         return;
+    model_free(p->model);
     for (size_t i = 0; i < p->nrules; i++) {
         struct rule *r = &p->rules[i];
         free(r->id);

@@ -96,12 +96,15 @@ struct rule {
     char *src;    /* "file:line" where the rule starts */
 };
 
+struct model; /* rules/model.h */
+
 struct pack {
     struct rule *rules;
     size_t nrules;
     struct ac *words; /* one automaton, value = rule index */
     size_t dob_rule;  /* the first date-of-birth rule (for dates found by shape), or SIZE_MAX */
     unsigned match_limit, depth_limit, heap_limit_kib;
+    struct model *model; /* dir/model/sluis.model, or NULL: rules only (rules/model.h) */
 };
 
 /* pack_scratch - per-thread match data; one per thread, never shared */
@@ -110,7 +113,8 @@ struct pack_scratch;
 /* pack_load - read every *.rules file in dir/packs (in name order) with
  * their word lists (paths relative to dir) and compile them. scale > 1
  * enlarges every word list that many times with synthetic terms (for
- * benchmarks only). On error returns NULL and writes "file:line: why" to err. */
+ * benchmarks only). dir/model/sluis.model is loaded too when it exists
+ * (absent: rules only). On error returns NULL and writes "file:line: why" to err. */
 struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen);
 
 /* pack_free - release a pack; NULL is fine */

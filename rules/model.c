@@ -1,0 +1,630 @@
+/*
+ * model - hashed features of a message, the model file, the linear score.
+ * See model.h for the feature design and rules/README.md for the file.
+ *
+ * The scratch keeps one dense array of a byte per bucket (2^18: the group
+ * that hit the bucket first in two bits, its count in six) and a list of the
+ * buckets a message touched: adding a feature is a hash, an increment and,
+ * with a model, two running sums per group; nothing is allocated per token,
+ * and a new message resets only what the last one touched. Thread safety:
+ * a scratch is one thread's; a model is read-only. Input limits: text
+ * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
+ * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
+ * file is read whole up to MODEL_MAX_BYTES and checked line by line.
+ */
+#include "model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN_MAX    64
+#define COUNT_MAX    63 /* counts saturate here: six bits of a bucket byte */
+#define EVIDENCE_LEN 64
+#define FNV_BASIS    2166136261u
+#define FNV_PRIME    16777619u
+
+/* the spec lines a model file must carry, word for word (`sluis model spec`) */
+const char *const model_spec_lines[] = {
+    "hash fnv1a-32 words pairs subject evidence; mul64-packed chars",
+    "buckets 262144",
+    "features words=w+b chars=c(3-5,wb) subject=s evidence=e",
+    "normalise 1+ln(count) then l2 per group; evidence 1",
+    "text-cap 65536",
+    NULL,
+};
+
+struct entry {
+    uint32_t idx;
+    float val;
+};
+
+struct model_scratch {
+    uint8_t *count;    /* per bucket, saturating at 255 */
+    uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket */
+    float *tval;       /* normalised value per touched key (after finish) */
+    size_t ntouched, cap, tvalcap;
+    struct entry *vec; /* the merged vector */
+    uint32_t *vidx;
+    float *vval;
+    size_t nvec, veccap;
+    bool merged;                  /* vidx/vval hold the vector of the last finish */
+    bool counted;                 /* count[] holds this message's counts */
+    const struct model *parts_of; /* part[] is this model's sum per group */
+    const float *w;               /* its weights, or NULL */
+    double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
+    double lt[COUNT_MAX + 1]; /* 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
+    char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
+    uint32_t evidx[MODEL_MAX_EVIDENCE];
+    uint32_t evhash[MODEL_MAX_EVIDENCE]; /* full 32-bit hash, for duplicates */
+    size_t nev;
+    size_t text_used;
+    bool oom;
+};
+
+static inline uint32_t fnv_byte(uint32_t h, unsigned char b)
+{
+    return (h ^ b) * FNV_PRIME;
+}
+
+static uint32_t fnv_prefix(char fam)
+{
+    return fnv_byte(fnv_byte(FNV_BASIS, (unsigned char)fam), 0x1F);
+}
+
+/* ngram_hash - a character n-gram (3 to 5 bytes): its bytes packed
+ * little-endian into a 64-bit word with 'c' in byte 6 and the length in byte
+ * 7, times 0x9E3779B97F4A7C15, bits 32 and up. One multiply, no chain of
+ * them: character n-grams are most of the features. */
+static inline uint32_t ngram_hash(uint64_t packed, size_t len)
+{
+    uint64_t v = packed | (uint64_t)'c' << 48 | (uint64_t)len << 56;
+    return (uint32_t)((v * 0x9E3779B97F4A7C15ull) >> 32);
+}
+
+uint32_t model_hash(char fam, const char *bytes, size_t len)
+{
+    if (fam == 'c' && len >= 3 && len <= 5) {
+        uint64_t v = 0;
+        for (size_t i = 0; i < len; i++)
+            v |= (uint64_t)(unsigned char)bytes[i] << (8 * i);
+        return ngram_hash(v, len) & (MODEL_BUCKETS - 1);
+    }
+    uint32_t h = fnv_prefix(fam);
+    for (size_t i = 0; i < len; i++)
+        h = fnv_byte(h, (unsigned char)bytes[i]);
+    return h & (MODEL_BUCKETS - 1);
+}
+
+struct model_scratch *model_scratch_new(void)
+{
+    struct model_scratch *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    s->count = calloc(MODEL_BUCKETS, sizeof *s->count);
+    if (s->count == NULL) {
+        free(s);
+        return NULL;
+    }
+    for (int i = 1; i <= COUNT_MAX; i++)
+        s->lt[i] = 1.0 + log((double)i);
+    return s;
+}
+
+void model_scratch_free(struct model_scratch *s)
+{
+    if (s == NULL)
+        return;
+    free(s->count);
+    free(s->touched);
+    free(s->tval);
+    free(s->vec);
+    free(s->vidx);
+    free(s->vval);
+    free(s);
+}
+
+void model_begin(struct model_scratch *s, const struct model *m)
+{
+    for (size_t i = 0; s->counted && i < s->ntouched; i++)
+        s->count[s->touched[i] % MODEL_BUCKETS] = 0;
+    s->counted = false;
+    s->ntouched = s->nvec = s->nev = s->text_used = 0;
+    s->oom = s->merged = false;
+    s->parts_of = m;
+    s->w = m ? m->w : NULL;
+    for (int g = 0; g < MODEL_GROUPS; g++)
+        s->raw[g] = s->sumsq[g] = s->part[g] = s->inv[g] = 0;
+}
+
+/* add_keys - count n features (keys: group * MODEL_BUCKETS + bucket). A
+ * bucket's byte holds its group (top two bits: the group that hit it first
+ * in this message) and its count (low six, saturating at 63). With a model,
+ * the group's weighted sum and sum of squares follow each count, so that
+ * model_finish has nothing left to sum. The buckets (and weights) are
+ * fetched ahead: they are scattered over the arrays. */
+static void add_keys(struct model_scratch *s, const uint32_t *keys, size_t n)
+{
+    const double *lt = s->lt;
+    for (size_t i = 0; i < n; i++) {
+        __builtin_prefetch(&s->count[keys[i] % MODEL_BUCKETS], 1);
+        if (s->w)
+            __builtin_prefetch(&s->w[keys[i] % MODEL_BUCKETS]);
+    }
+    if (s->ntouched + n > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 4096;
+        while (ncap < s->ntouched + n)
+            ncap *= 2;
+        uint32_t *t = realloc(s->touched, ncap * sizeof *t);
+        if (t == NULL) {
+            s->oom = true;
+            return;
+        }
+        s->touched = t;
+        s->cap = ncap;
+    }
+    s->counted = true;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b = keys[i] % MODEL_BUCKETS;
+        uint8_t byte = s->count[b];
+        if (byte == 0) {
+            s->touched[s->ntouched++] = keys[i];
+            byte = (uint8_t)((keys[i] / MODEL_BUCKETS) << 6);
+        }
+        unsigned g = byte >> 6, c = byte & COUNT_MAX;
+        if (c == 0) { /* the common case: a feature new to the message */
+            s->sumsq[g] += 1.0;
+            if (s->w)
+                s->raw[g] += (double)s->w[b];
+            s->count[b] = (uint8_t)(byte + 1);
+            continue;
+        }
+        if (c == COUNT_MAX)
+            continue;
+        double d = lt[c + 1] - lt[c];
+        s->sumsq[g] += lt[c + 1] * lt[c + 1] - lt[c] * lt[c];
+        if (s->w)
+            s->raw[g] += (double)s->w[b] * d;
+        s->count[b] = (uint8_t)(byte + 1);
+    }
+}
+
+static inline bool token_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* token - the features of one token (digits already shapes) */
+static void token(struct model_scratch *s, const char *tok, size_t n, const char *prev,
+                  size_t nprev, bool subject)
+{
+    uint32_t keys[3 + 3 * (TOKEN_MAX + 2)];
+    size_t k = 0;
+    uint32_t h = fnv_prefix('w');
+    for (size_t i = 0; i < n; i++)
+        h = fnv_byte(h, (unsigned char)tok[i]);
+#define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
+    keys[k++] = KEY(MODEL_WORDS, h);
+    if (subject) {
+        h = fnv_prefix('s');
+        for (size_t i = 0; i < n; i++)
+            h = fnv_byte(h, (unsigned char)tok[i]);
+        keys[k++] = KEY(MODEL_SUBJECT, h);
+    }
+    if (nprev) {
+        h = fnv_prefix('b');
+        for (size_t i = 0; i < nprev; i++)
+            h = fnv_byte(h, (unsigned char)prev[i]);
+        h = fnv_byte(h, ' ');
+        for (size_t i = 0; i < n; i++)
+            h = fnv_byte(h, (unsigned char)tok[i]);
+        keys[k++] = KEY(MODEL_WORDS, h);
+    }
+    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
+     * one or two bytes ("de", "is", "00"): their word feature says it all */
+    if (n < 3) {
+        add_keys(s, keys, k);
+        return;
+    }
+    unsigned char pad[TOKEN_MAX + 2 + 8] = {0};
+    size_t pn = n + 2;
+    pad[0] = ' ';
+    memcpy(pad + 1, tok, n);
+    pad[n + 1] = ' ';
+    for (size_t i = 0; i + 3 <= pn; i++) {
+        uint64_t w;
+        memcpy(&w, pad + i, sizeof w); /* little-endian hosts (x86-64, arm64) */
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFull, 3));
+        if (i + 4 <= pn)
+            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFull, 4));
+        if (i + 5 <= pn)
+            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFFFull, 5));
+    }
+#undef KEY
+    add_keys(s, keys, k);
+}
+
+void model_text(struct model_scratch *s, const char *text, size_t len, bool subject)
+{
+    char tok[TOKEN_MAX], prev[TOKEN_MAX];
+    size_t nprev = 0;
+    if (s->text_used >= MODEL_TEXT_CAP)
+        return;
+    if (len > MODEL_TEXT_CAP - s->text_used)
+        len = MODEL_TEXT_CAP - s->text_used;
+    s->text_used += len;
+    for (size_t i = 0; i < len;) {
+        if (!token_byte((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        for (; i < len && token_byte((unsigned char)text[i]); i++)
+            if (n < TOKEN_MAX)
+                tok[n++] = (char)(text[i] >= '0' && text[i] <= '9' ? '0' : text[i]);
+        token(s, tok, n, prev, nprev, subject);
+        memcpy(prev, tok, n);
+        nprev = n;
+    }
+}
+
+void model_evidence(struct model_scratch *s, const char *name)
+{
+    size_t n = strlen(name);
+    if (n >= EVIDENCE_LEN)
+        n = EVIDENCE_LEN - 1;
+    uint32_t h = fnv_prefix('e');
+    for (size_t i = 0; i < n; i++)
+        h = fnv_byte(h, (unsigned char)name[i]);
+    /* a name met before: same hash, then the same bytes */
+    for (size_t i = 0; i < s->nev; i++)
+        if (s->evhash[i] == h && strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
+            return;
+    if (s->nev >= MODEL_MAX_EVIDENCE)
+        return;
+    memcpy(s->ev[s->nev], name, n);
+    s->ev[s->nev][n] = '\0';
+    s->evhash[s->nev] = h;
+    s->evidx[s->nev++] = h & (MODEL_BUCKETS - 1);
+}
+
+enum sl_status model_finish(struct model_scratch *s)
+{
+    s->nvec = 0;
+    s->merged = false;
+    if (s->oom)
+        return SL_ENOMEM;
+    for (int g = 0; g < MODEL_GROUPS; g++) {
+        s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
+        s->part[g] = s->raw[g] * s->inv[g];
+    }
+    return SL_OK;
+}
+
+/* value - the normalised value of touched entry i (counts are kept until
+ * the next model_begin) */
+static double value(const struct model_scratch *s, size_t i)
+{
+    uint32_t b = s->touched[i] % MODEL_BUCKETS;
+    return s->lt[s->count[b] & COUNT_MAX] * s->inv[s->touched[i] / MODEL_BUCKETS];
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+enum sl_status model_vector(struct model_scratch *s, const uint32_t **idx, const float **val,
+                            size_t *n)
+{
+    size_t need = s->ntouched + s->nev;
+    if (!s->merged) {
+        if (need > s->veccap) {
+            size_t ncap = need + need / 2 + 64;
+            struct entry *v = realloc(s->vec, ncap * sizeof *v);
+            if (v != NULL)
+                s->vec = v;
+            uint32_t *vi = realloc(s->vidx, ncap * sizeof *vi);
+            if (vi != NULL)
+                s->vidx = vi;
+            float *vv = realloc(s->vval, ncap * sizeof *vv);
+            if (vv != NULL)
+                s->vval = vv;
+            if (v == NULL || vi == NULL || vv == NULL)
+                return SL_ENOMEM;
+            s->veccap = ncap;
+        }
+        size_t k = 0, m = 0;
+        for (size_t i = 0; i < s->ntouched; i++)
+            s->vec[k++] = (struct entry){s->touched[i] % MODEL_BUCKETS, (float)value(s, i)};
+        for (size_t i = 0; i < s->nev; i++)
+            s->vec[k++] = (struct entry){s->evidx[i], 1.0f};
+        if (k > 1)
+            qsort(s->vec, k, sizeof *s->vec, cmp_entry);
+        for (size_t i = 0; i < k; i++) {
+            if (m > 0 && s->vidx[m - 1] == s->vec[i].idx) {
+                s->vval[m - 1] += s->vec[i].val;
+            } else {
+                s->vidx[m] = s->vec[i].idx;
+                s->vval[m++] = s->vec[i].val;
+            }
+        }
+        s->nvec = m;
+        s->merged = true;
+    }
+    *idx = s->vidx;
+    *val = s->vval;
+    *n = s->nvec;
+    return SL_OK;
+}
+
+/* shown_name - the name an explanation shows: a rule id without its
+ * "rule:" prefix and "@confidence" suffix */
+static void shown_name(const char *name, char *out, size_t outlen)
+{
+    const char *b = strncmp(name, "rule:", 5) == 0 ? name + 5 : name;
+    const char *at = strncmp(name, "rule:", 5) == 0 ? strrchr(b, '@') : NULL;
+    size_t n = at ? (size_t)(at - b) : strlen(b);
+    if (n >= outlen)
+        n = outlen - 1;
+    memcpy(out, b, n);
+    out[n] = '\0';
+}
+
+void model_score(const struct model *m, const struct model_scratch *s, struct model_verdict *v)
+{
+    static const char *const group_name[MODEL_GROUPS] = {"words", "chars", "subject"};
+    double z = m->bias, part[MODEL_GROUPS] = {0};
+    /* the same sum as over model_vector's merged entries, in another order;
+     * model_finish made it already when it was given m */
+    if (s->parts_of == m)
+        memcpy(part, s->part, sizeof part);
+    for (size_t i = 0; s->parts_of != m && i < s->ntouched; i++)
+        part[s->touched[i] / MODEL_BUCKETS] +=
+            (double)m->w[s->touched[i] % MODEL_BUCKETS] * value(s, i);
+    for (int g = 0; g < MODEL_GROUPS; g++)
+        z += part[g];
+    for (size_t i = 0; i < s->nev; i++)
+        z += (double)m->w[s->evidx[i]];
+    v->score = 1.0 / (1.0 + exp(-z));
+    v->sensitive = v->score >= m->threshold;
+    /* the top positive contributions: groups and evidence names */
+    struct {
+        double c;
+        const char *name;
+    } best[MODEL_TOP] = {{0, NULL}};
+    size_t nb = 0;
+    for (size_t i = 0; i < MODEL_GROUPS + s->nev; i++) {
+        double c = i < MODEL_GROUPS ? part[i] : (double)m->w[s->evidx[i - MODEL_GROUPS]];
+        const char *name = i < MODEL_GROUPS ? group_name[i] : s->ev[i - MODEL_GROUPS];
+        if (c <= 0)
+            continue;
+        size_t k = nb < MODEL_TOP ? nb++ : MODEL_TOP;
+        if (k == MODEL_TOP) {
+            if (c <= best[MODEL_TOP - 1].c)
+                continue;
+            k = MODEL_TOP - 1;
+        }
+        while (k > 0 && best[k - 1].c < c) {
+            best[k] = best[k - 1];
+            k--;
+        }
+        best[k].c = c;
+        best[k].name = name;
+    }
+    v->ntop = nb;
+    for (size_t i = 0; i < nb; i++)
+        shown_name(best[i].name, v->top[i], sizeof v->top[i]);
+}
+
+/* ---- the model file ---- */
+
+void model_free(struct model *m)
+{
+    if (m == NULL)
+        return;
+    free(m->w);
+    free(m);
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(s, &end);
+    return end != s && *end == '\0' && errno == 0 && isfinite(*out);
+}
+
+static bool parse_size(const char *s, unsigned long long max, unsigned long long *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    *out = strtoull(s, &end, 10);
+    return *end == '\0' && errno == 0 && *out <= max;
+}
+
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(MODEL_MAX_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, MODEL_MAX_BYTES + 1, f) : 0;
+    bool bad = ferror(f) != 0;
+    fclose(f);
+    if (buf == NULL || bad) {
+        snprintf(err, errlen, "%s: %s", path, buf ? "read error" : "out of memory");
+        free(buf);
+        return NULL;
+    }
+    if (n > MODEL_MAX_BYTES) {
+        snprintf(err, errlen, "%s: larger than %u bytes", path, MODEL_MAX_BYTES);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+enum { K_BIAS, K_THRESHOLD, K_PROVENANCE, K_SPEC0 };
+
+struct model *model_load(const char *path, char *err, size_t errlen)
+{
+    size_t len, nspec = 0;
+    char *buf = read_file(path, &len, err, errlen);
+    if (buf == NULL)
+        return NULL;
+    while (model_spec_lines[nspec])
+        nspec++;
+    struct model *m = calloc(1, sizeof *m);
+    bool seen[K_SPEC0 + 8] = {0};
+    unsigned long long want = 0, got = 0, last = 0;
+    bool in_weights = false, ok = true;
+    unsigned line = 0;
+    char why[160] = "";
+
+    if (m == NULL || (m->w = calloc(MODEL_BUCKETS, sizeof *m->w)) == NULL) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        free(buf);
+        model_free(m);
+        return NULL;
+    }
+    for (char *p = buf, *nl; ok && p < buf + len; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(buf + len - p));
+        if (nl == NULL) {
+            line++;
+            snprintf(why, sizeof why, "the last line has no newline");
+            ok = false;
+            break;
+        }
+        *nl = '\0';
+        line++;
+        if (memchr(p, '\0', (size_t)(nl - p)) != NULL || memchr(p, '\r', (size_t)(nl - p))) {
+            snprintf(why, sizeof why, "a NUL or CR byte");
+            ok = false;
+        } else if (line == 1) {
+            char ver[32];
+            if (sscanf(p, "sluis-model %31s", ver) != 1) {
+                snprintf(why, sizeof why, "not a sluis model (want 'sluis-model %d')",
+                         MODEL_VERSION);
+                ok = false;
+            } else if (strcmp(ver, "1") != 0) {
+                snprintf(why, sizeof why, "version %.20s, this build reads version %d", ver,
+                         MODEL_VERSION);
+                ok = false;
+            } else
+                snprintf(m->version, sizeof m->version, "%s", ver);
+        } else if (in_weights) {
+            char *sp = strchr(p, ' ');
+            unsigned long long idx;
+            double w;
+            if (sp == NULL) {
+                snprintf(why, sizeof why, "want 'INDEX WEIGHT'");
+                ok = false;
+                continue;
+            }
+            *sp = '\0';
+            if (got >= want) {
+                snprintf(why, sizeof why, "more weights than the %llu announced", want);
+                ok = false;
+            } else if (!parse_size(p, MODEL_BUCKETS - 1, &idx)) {
+                snprintf(why, sizeof why, "bad index '%.20s' (0..%u)", p, MODEL_BUCKETS - 1);
+                ok = false;
+            } else if (got > 0 && idx <= last) {
+                snprintf(why, sizeof why, "index %llu not above the one before (%llu)", idx, last);
+                ok = false;
+            } else if (!parse_double(sp + 1, &w)) {
+                snprintf(why, sizeof why, "bad weight '%.20s'", sp + 1);
+                ok = false;
+            } else {
+                m->w[idx] = (float)w;
+                last = idx;
+                got++;
+            }
+        } else if (p[0] == '#') {
+            continue;
+        } else {
+            char *sp = strchr(p, ' ');
+            size_t klen = sp ? (size_t)(sp - p) : strlen(p);
+            const char *val = sp ? sp + 1 : "";
+            int k = -1;
+            for (size_t i = 0; i < nspec && k < 0; i++) {
+                size_t sl = strcspn(model_spec_lines[i], " ");
+                if (sl == klen && memcmp(p, model_spec_lines[i], klen) == 0) {
+                    k = K_SPEC0 + (int)i;
+                    if (strcmp(p, model_spec_lines[i]) != 0) {
+                        snprintf(why, sizeof why, "this build computes '%s'", model_spec_lines[i]);
+                        ok = false;
+                    }
+                }
+            }
+            if (k >= 0) {
+                /* a spec line, checked above */
+            } else if (klen == 4 && memcmp(p, "bias", 4) == 0) {
+                k = K_BIAS;
+                if (!parse_double(val, &m->bias))
+                    snprintf(why, sizeof why, "bad bias '%.20s'", val), ok = false;
+            } else if (klen == 9 && memcmp(p, "threshold", 9) == 0) {
+                k = K_THRESHOLD;
+                if (!parse_double(val, &m->threshold) || m->threshold < 0 || m->threshold > 1)
+                    snprintf(why, sizeof why, "bad threshold '%.20s' (0..1)", val), ok = false;
+            } else if (klen == 10 && memcmp(p, "provenance", 10) == 0) {
+                k = K_PROVENANCE;
+                if (*val == '\0')
+                    snprintf(why, sizeof why, "empty provenance"), ok = false;
+                snprintf(m->provenance, sizeof m->provenance, "%s", val);
+            } else if (klen == 7 && memcmp(p, "weights", 7) == 0) {
+                for (int i = 0; ok && i < K_SPEC0 + (int)nspec; i++)
+                    if (!seen[i]) {
+                        static const char *const names[] = {"bias", "threshold", "provenance"};
+                        const char *nm = i < K_SPEC0 ? names[i] : model_spec_lines[i - K_SPEC0];
+                        snprintf(why, sizeof why, "'weights' before the '%.*s' line",
+                                 (int)strcspn(nm, " "), nm);
+                        ok = false;
+                    }
+                if (ok && !parse_size(val, MODEL_BUCKETS, &want)) {
+                    snprintf(why, sizeof why, "bad weight count '%.20s' (0..%u)", val,
+                             MODEL_BUCKETS);
+                    ok = false;
+                }
+                in_weights = true;
+                continue;
+            } else {
+                snprintf(why, sizeof why, "unknown line '%.*s'", (int)(klen < 24 ? klen : 24), p);
+                ok = false;
+            }
+            if (ok && k >= 0) {
+                if (seen[k]) {
+                    snprintf(why, sizeof why, "'%.*s' given twice", (int)klen, p);
+                    ok = false;
+                }
+                seen[k] = true;
+            }
+        }
+    }
+    if (ok && !in_weights) {
+        line++;
+        snprintf(why, sizeof why, "no 'weights' line");
+        ok = false;
+    } else if (ok && got != want) {
+        line++;
+        snprintf(why, sizeof why, "%llu weights, the file announced %llu", got, want);
+        ok = false;
+    }
+    free(buf);
+    if (!ok) {
+        snprintf(err, errlen, "%s:%u: %s", path, line, why);
+        model_free(m);
+        return NULL;
+    }
+    m->nweights = (size_t)got;
+    return m;
+}
