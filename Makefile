@@ -503,8 +503,9 @@ eval: all
 # and write rules/model/sluis.model. Training folders and dev folders (C and the
 # threshold are chosen on dev; without one on 5-fold cross-validation of train).
 # Never the held-out sets: they measure generalisation.
-MODEL_TRAIN := tests/data/corpus tests/data/attach
-MODEL_DEV   :=
+MODEL_TRAIN := tests/data/corpus tests/data/attach \
+               $(addprefix tests/data/voices/,$(shell awk '$$2 == "train" {print $$1}' tests/data/voices/SPLITS))
+MODEL_DEV   := $(addprefix tests/data/voices/,$(shell awk '$$2 == "dev" {print $$1}' tests/data/voices/SPLITS))
 model: all
 	@scripts/train-model --train $(MODEL_TRAIN) $(if $(strip $(MODEL_DEV)),--dev $(MODEL_DEV))
 .PHONY: model

@@ -2178,7 +2178,8 @@ static void evidence(struct model_scratch *ms, const char *a, const char *b, con
 }
 
 /* model_decide - the rules' evidence as features, the model's score, and
- * the verdict of both: the rules at high decide alone, else the model */
+ * the verdict of both: a national identifier at medium or more decides
+ * alone, else the model */
 static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
                                    const struct doc_facts *docs, unsigned ndocs)
 {
@@ -2251,13 +2252,24 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
     for (unsigned r = 1; r < ROLE_COUNT; r++) /* ROLE_COUNT < 64: s->roles holds them */
         if (s->roles & (1ULL << r))
             evidence(s->ms, "role:", pack_role_name((enum role)r), "", "");
+    /* a national identifier in a context that makes it one (its label, a
+     * named person, the card form) is sensitive by definition: it decides
+     * alone. Every other finding of the rules, strong pairs included, is
+     * evidence the model weighs with the text: on the dev writers the
+     * rules at high were wrong on 9 of 153 clean messages, the model on 2 */
+    bool national = false;
+    for (size_t i = 0; i < res->nfindings && !national; i++)
+        national = strcmp(res->findings[i].category, "national_id") == 0 &&
+                   res->findings[i].confidence >= CONF_MEDIUM;
+    if (national)
+        evidence(s->ms, "id:national", "", "", "");
     enum sl_status st = model_finish(s->ms);
     if (st != SL_OK || sc->p->model == NULL)
         return st;
 
     model_score(sc->p->model, s->ms, &res->model);
     res->model_scored = true;
-    if (res->confidence >= CONF_HIGH) {
+    if (national) {
         res->sensitive = true;
     } else if (res->model.sensitive) {
         /* the model decides: say on what, by evidence and group names only */

@@ -81,9 +81,10 @@ struct detect_result {
     bool incomplete;        /* a note said part of the message escaped scanning; kept even
                              * when the findings list is truncated */
     /* the layers apart (rules/model.h). With a model loaded, sensitive above
-     * is: the rules at high, or the model's score at its threshold (then
-     * confidence is medium and a finding "model.linear" names the top
-     * features); without one it is the rules' verdict. */
+     * is: a national identifier at medium or more (it decides alone), or
+     * the model's score at its threshold (then confidence is medium and a
+     * finding "model.linear" names the top features); without one it is
+     * the rules' verdict. */
     bool rules_sensitive;
     enum confidence rules_confidence;
     bool model_scored; /* a model was loaded and scored the message */

@@ -29,7 +29,8 @@
  *            "doc:named", "doc:idgrade", "doc:labelled", "doc:greeted",
  *            "doc:newsletter", "role:NAME" (every role that hit, negatives
  *            such as invoice, newsletter and aggregate context among them),
- *            "id:validated".
+ *            "id:validated", "id:national" (a national identifier at
+ *            medium or more: the one finding that decides alone).
  *
  * Words, pairs, subject words and evidence are hashed as FNV-1a 32-bit
  * (offset basis 2166136261, prime 16777619) over the family letter, a 0x1F

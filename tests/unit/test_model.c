@@ -296,7 +296,9 @@ static void test_combination(void)
     static char text[4096];
     char err[512], path[512];
     const char *high = "Max Jansen ligt sinds gisteren opgenomen met een longembolie.\n";
-    const char *medium = "Pieter Jansen 111222333\n";
+    const char *national = "Pieter Jansen 111222333\n";
+    const char *medium = "Mevrouw Jansen kreeg gisteren haar ontslagbrief mee.\n";
+    const char *dob = "Pieter Jansen, geb. 12-03-1941, heeft COPD.\n";
     const char *plain = "De vergadering is morgen om tien uur in zaal 2.\n";
 
     snprintf(path, sizeof path, "%s/model", dir);
@@ -320,20 +322,29 @@ static void test_combination(void)
     detect_scratch_free(s);
     pack_free(p);
 
-    /* a model that says no to everything: the rules at high still decide */
+    /* a model that says no to everything: a national identifier next to a
+     * name still decides alone */
     model_file(text, sizeof text, -30, 0.5, "weights 0\n");
     p = pack_with(text, err, sizeof err);
     CHECK(p != NULL && p->model != NULL, "rules with a model: %s", p ? "" : err);
     if (p == NULL)
         return;
     s = detect_scratch_new(p);
-    r = run(p, s, high);
-    CHECK(r.model_scored && !r.model.sensitive && r.rules_confidence == CONF_HIGH && r.sensitive &&
-              r.confidence == CONF_HIGH && finding(&r, "model.linear") == NULL,
-          "rules at high decide alone: %s %s", r.sensitive ? "sensitive" : "clean",
+    r = run(p, s, national);
+    CHECK(r.model_scored && !r.model.sensitive && r.rules_confidence >= CONF_MEDIUM &&
+              r.sensitive && r.confidence == r.rules_confidence &&
+              finding(&r, "model.linear") == NULL,
+          "a national identifier decides alone: %s %s", r.sensitive ? "sensitive" : "clean",
           pack_confidence_name(r.confidence));
     detect_result_free(&r);
-    /* ... but not at medium: the model below its threshold makes it clean */
+    /* the rules at high are evidence, not a verdict: the model decides */
+    r = run(p, s, high);
+    CHECK(r.model_scored && !r.model.sensitive && r.rules_confidence == CONF_HIGH && !r.sensitive &&
+              r.confidence == CONF_LOW && finding(&r, "model.linear") == NULL,
+          "rules at high, model below threshold: %s %s", r.sensitive ? "sensitive" : "clean",
+          pack_confidence_name(r.confidence));
+    detect_result_free(&r);
+    /* ... and at medium: the model below its threshold makes it clean */
     r = run(p, s, medium);
     CHECK(r.rules_sensitive && r.rules_confidence == CONF_MEDIUM && !r.sensitive &&
               r.confidence == CONF_LOW && r.model.score < 1e-6,
@@ -360,19 +371,20 @@ static void test_combination(void)
           pack_confidence_name(r.confidence));
     detect_result_free(&r);
     /* the explanation names groups and evidence, never the message's text */
-    r = run(p, s, medium);
+    r = run(p, s, dob);
     f = finding(&r, "model.linear");
-    CHECK(f != NULL && r.rules_confidence < CONF_HIGH, "a model finding for the name and BSN");
+    CHECK(f != NULL, "a model finding for the name, date of birth and diagnosis");
     if (f) {
         CHECK(strstr(f->masked, "words") != NULL, "explanation names the words group: '%s'",
               f->masked);
-        static const char *const secret[] = {"Jansen",    "jansen", "Pieter", "pieter",
-                                             "111222333", "1112",   "333"};
+        static const char *const secret[] = {"Jansen", "jansen", "Pieter", "pieter",
+                                             "1941",   "12-03",  "COPD",   "copd"};
         for (size_t i = 0; i < NELEM(secret); i++)
             CHECK(strstr(f->masked, secret[i]) == NULL, "explanation shows '%s': '%s'", secret[i],
                   f->masked);
         for (size_t i = 0; i < r.model.ntop; i++)
-            CHECK(strstr(r.model.top[i], "jansen") == NULL && strstr(r.model.top[i], "111") == NULL,
+            CHECK(strstr(r.model.top[i], "jansen") == NULL &&
+                      strstr(r.model.top[i], "1941") == NULL,
                   "top feature '%s' holds text", r.model.top[i]);
     }
     detect_result_free(&r);
