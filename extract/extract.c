@@ -238,7 +238,7 @@ static void add_segment(struct walk *w, char *text, size_t len, const char *wher
         w->st = SL_ENOMEM;
         return;
     }
-    ex->segs[ex->nsegs++] = (struct text_segment){text, len, wh, kind, doc, rows};
+    ex->segs[ex->nsegs++] = (struct text_segment){text, len, wh, kind, doc, rows, false};
     ex->text_bytes += len;
 }
 

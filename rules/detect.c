@@ -294,6 +294,24 @@ static bool word_cp_before(const struct seg_ctx *c, size_t i)
     return word_cp_at(c, k);
 }
 
+/* mixed_case - is the original of folded [start,end) in none of the cases
+ * people write a word in (word, Word, WORD)? Only ASCII letters count. */
+static bool mixed_case(const struct seg_ctx *c, size_t start, size_t end)
+{
+    const char *t = c->seg->text;
+    unsigned upper = 0, lower = 0, upper_after_first = 0, letters = 0;
+    for (uint32_t i = c->f.map[start]; i < c->f.map[end] && i < c->seg->len; i++) {
+        char ch = t[i];
+        bool up = ch >= 'A' && ch <= 'Z', low = ch >= 'a' && ch <= 'z';
+        if (!up && !low)
+            continue;
+        upper += up, lower += low;
+        upper_after_first += up && letters > 0;
+        letters++;
+    }
+    return upper && lower && upper_after_first > 0;
+}
+
 static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
 {
     struct seg_ctx *c = vctx;
@@ -303,6 +321,8 @@ static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
         return 0;
     if (word_cp_before(c, end) && word_cp_at(c, end))
         return 0;
+    if (c->seg->raw && mixed_case(c, start, end))
+        return 0; /* "iNr" in a binary's bytes: noise, not a term */
     struct hit h = {(uint32_t)start, (uint32_t)end, value, (uint8_t)c->p->rules[value].role, 0};
     if (vec_push(&c->s->hits, &h) != SL_OK) {
         c->st = SL_ENOMEM;
@@ -1667,7 +1687,7 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
     }
     if (st == SL_OK)
         st = signals(c);
-    if (st == SL_OK && s->ms)
+    if (st == SL_OK && s->ms && !c->seg->raw)
         model_segment(c);
     fold_free(&c->f);
     return st;
@@ -2180,8 +2200,17 @@ static void evidence(struct model_scratch *ms, const char *a, const char *b, con
 /* model_decide - the rules' evidence as features, the model's score, and
  * the verdict of both: a national identifier at medium or more decides
  * alone, else the model */
+/* raw_where - is where the location of a raw segment (text_segment.raw)? */
+static bool raw_where(const struct text_segment *segs, size_t nsegs, const char *where)
+{
+    for (size_t i = 0; i < nsegs; i++)
+        if (segs[i].raw && strcmp(segs[i].where, where) == 0)
+            return true;
+    return false;
+}
+
 static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
-                                   const struct doc_facts *docs, unsigned ndocs)
+                                   const struct doc_facts *docs, unsigned ndocs, size_t nsegs)
 {
     static const char *const strength[] = {"0", "1", "2", "3"};
     static const char *const kinds[] = {"",      "person",  "health",  "id",       "newsletter",
@@ -2191,12 +2220,22 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
     enum confidence best_pair = CONF_NONE;
     unsigned pairs = 0; /* bit P * 4 + H: a person of strength P, health H, one unit */
 
-    for (size_t i = 0; i < res->nfindings; i++)
+    /* what the rules found in raw bytes (text_segment.raw) is theirs to
+     * decide on; the model weighs the rest */
+    bool raw_decides = false;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        if (raw_where(sc->segs, nsegs, res->findings[i].where)) {
+            raw_decides |= res->findings[i].confidence >= CONF_MEDIUM;
+            continue;
+        }
         evidence(s->ms, "rule:", res->findings[i].rule, "@",
                  pack_confidence_name(res->findings[i].confidence));
+    }
     evidence(s->ms, "conf:", pack_confidence_name(res->confidence), "", "");
     uint64_t seen = 0; /* bit KIND * 4 + STRENGTH: a signal of that kind and strength */
     for (size_t i = 0; i < sc->nsig; i++) {
+        if (sc->segs[g[i].seg].raw)
+            continue;
         if (g[i].kind < sizeof kinds / sizeof kinds[0])
             seen |= 1ULL << (g[i].kind * 4 + (g[i].strength & 3));
         if (g[i].kind != SIG_PERSON)
@@ -2269,7 +2308,7 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
 
     model_score(sc->p->model, s->ms, &res->model);
     res->model_scored = true;
-    if (national) {
+    if (national || raw_decides) {
         res->sensitive = true;
     } else if (res->model.sensitive) {
         /* the model decides: say on what, by evidence and group names only */
@@ -2327,7 +2366,7 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
     res->rules_sensitive = res->sensitive;
     res->rules_confidence = res->confidence;
     if (st == SL_OK && s->ms)
-        st = model_decide(&sc, s, docs, ndocs);
+        st = model_decide(&sc, s, docs, ndocs, nsegs);
     free(docs);
     return st;
 }

@@ -60,6 +60,10 @@ struct text_segment {
     enum segment_kind kind;
     unsigned doc; /* message (0 = top level) the segment belongs to */
     bool rows;    /* each line is a table row */
+    bool raw;     /* the bytes of a part no reader knows, or of a malformed
+                   * message, scanned as text: much of it noise. Its words
+                   * count only in one case (Word, word, WORD), and the rules,
+                   * not the statistical layer, decide on what they find */
 };
 
 struct finding {

@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct detect_scratch *s = detect_scratch_new(p);
     FUZZ_CHECK(s != NULL, "detect_scratch_new");
     struct text_segment segs[2] = {
-        {"Overdracht mevrouw Jansen", 25, "header:subject", SEG_SUBJECT, 0, false},
-        {SAMPLE, sizeof SAMPLE - 1, "body:text/plain", SEG_BODY, 0, false},
+        {"Overdracht mevrouw Jansen", 25, "header:subject", SEG_SUBJECT, 0, false, false},
+        {SAMPLE, sizeof SAMPLE - 1, "body:text/plain", SEG_BODY, 0, false, false},
     };
     struct detect_result res = {0};
     bool timed_out;

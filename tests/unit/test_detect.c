@@ -285,13 +285,14 @@ int main(void)
         size_t n = 0;
         if (c->subject)
             segs[n++] = (struct text_segment){
-                c->subject, strlen(c->subject), "header:subject", SEG_SUBJECT, 0, false};
+                c->subject, strlen(c->subject), "header:subject", SEG_SUBJECT, 0, false, false};
         segs[n++] = (struct text_segment){c->body,
                                           strlen(c->body),
                                           c->rows ? "attachment:lijst.csv" : "body:text/plain",
                                           c->rows ? SEG_ATTACHMENT : SEG_BODY,
                                           0,
-                                          c->rows};
+                                          c->rows,
+                                          false};
         struct detect_result r = {0};
         bool timed_out;
         enum sl_status st = detect_message(p, s, segs, n, c->newsletter, 0, &timed_out, &r);
@@ -327,7 +328,7 @@ int main(void)
      * one title finding, not a second, weaker one */
     {
         const char *t = "Dhr. Jansen is bekend met COPD.";
-        struct text_segment one = {t, strlen(t), "body", SEG_BODY, 0, false};
+        struct text_segment one = {t, strlen(t), "body", SEG_BODY, 0, false, false};
         struct detect_result r = {0};
         bool to = false;
         detect_message(p, s, &one, 1, false, 0, &to, &r);
@@ -347,25 +348,27 @@ int main(void)
         /* an employee's own condition, in a message forwarded on: the
          * writer (its From) is a third person to whoever sends it */
         {"forwarded writer tells of their own condition",
-         {"Joost Huisman", 0, "attachment:fw.eml>header:from", SEG_HEADER, 1, false},
+         {"Joost Huisman", 0, "attachment:fw.eml>header:from", SEG_HEADER, 1, false, false},
          {"Hoi Lisa,\n\nIk heb vandaag de uitslag gekregen: het is een hernia.\n", 0,
-          "attachment:fw.eml>body:text/plain", SEG_BODY, 1, false},
+          "attachment:fw.eml>body:text/plain", SEG_BODY, 1, false, false},
          true},
         {"the same written directly, the writer's own business",
-         {"Joost Huisman", 0, "header:from", SEG_HEADER, 0, false},
+         {"Joost Huisman", 0, "header:from", SEG_HEADER, 0, false, false},
          {"Hoi Lisa,\n\nIk heb vandaag de uitslag gekregen: het is een hernia.\n", 0,
-          "body:text/plain", SEG_BODY, 0, false},
+          "body:text/plain", SEG_BODY, 0, false, false},
          false},
         /* a greeting in the mail does not make a leaflet's reader anyone */
         {"leaflet attached to a mail that greets by name",
-         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false},
+         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false,
+          false},
          {"Als uw naaste dementie heeft, vraag dan hulp.\n", 0, "attachment:folder.docx",
-          SEG_ATTACHMENT, 0, false},
+          SEG_ATTACHMENT, 0, false, false},
          false},
         {"the same words in the mail itself",
-         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false},
-         {"Als uw naaste dementie heeft, vraag dan hulp.\n", 0, "body:text/html", SEG_BODY, 0,
+         {"Hallo Merel,\n\nIn de bijlage het stuk.\n", 0, "body:text/plain", SEG_BODY, 0, false,
           false},
+         {"Als uw naaste dementie heeft, vraag dan hulp.\n", 0, "body:text/html", SEG_BODY, 0,
+          false, false},
          true},
     };
     for (size_t i = 0; i < NELEM(pairs); i++) {
@@ -409,7 +412,7 @@ int main(void)
     char *big = malloc(reps * (sizeof unit - 1) + 1);
     for (size_t k = 0; k < reps; k++)
         memcpy(big + k * (sizeof unit - 1), unit, sizeof unit - 1);
-    struct text_segment dense = {big, reps * (sizeof unit - 1), "body", SEG_BODY, 0, false};
+    struct text_segment dense = {big, reps * (sizeof unit - 1), "body", SEG_BODY, 0, false, false};
     struct detect_result dr = {0};
     bool dto = false;
     CHECK(detect_message(p, s, &dense, 1, false, 0, &dto, &dr) == SL_OK && dr.sensitive,
@@ -420,7 +423,7 @@ int main(void)
     free(big);
 
     /* a deadline already passed: nothing is scanned, and it is said */
-    struct text_segment one = {"BSN: 123456782", 14, "body", SEG_BODY, 0, false};
+    struct text_segment one = {"BSN: 123456782", 14, "body", SEG_BODY, 0, false, false};
     struct detect_result r = {0};
     bool timed_out = false;
     detect_message(p, s, &one, 1, false, 1, &timed_out, &r);

@@ -276,7 +276,7 @@ static struct pack *pack_with(const char *model, char *err, size_t errlen)
 
 static struct detect_result run(const struct pack *p, struct detect_scratch *s, const char *body)
 {
-    struct text_segment seg = {body, strlen(body), "body:text/plain", SEG_BODY, 0, false};
+    struct text_segment seg = {body, strlen(body), "body:text/plain", SEG_BODY, 0, false, false};
     struct detect_result r = {0};
     bool to;
     CHECK(detect_message(p, s, &seg, 1, false, 0, &to, &r) == SL_OK, "detect");
