@@ -134,6 +134,9 @@ def build_one(writer, idx, headers, body, attachments):
         else:
             msg.add_attachment(text.encode("utf-8"), maintype=maintype, subtype=subtype, filename=name)
         structure += " +" + name.rsplit(".", 1)[-1]
+    # boundaries from the seed, not at random: the same input, the same bytes
+    for n, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary("=_%s_%d" % (hashlib.sha256((seed + "b").encode()).hexdigest()[:16], n))
     crlf = pick(seed + "l", 5) == 0
     policy = email.policy.SMTP if crlf else email.policy.default.clone(linesep="\n")
     return msg.as_bytes(policy=policy), structure, "CRLF" if crlf else "LF"

@@ -22,7 +22,7 @@ CONSUMER = {"gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "live.nl", 
             "hetnet.nl", "upcmail.nl", "msn.com", "me.com", "protonmail.com", "wanadoo.fr",
             "laposte.net", "voo.be", "scarlet.be", "outlook.be", "hotmail.be", "hotmail.fr",
             "gmail.be", "casema.nl", "online.nl", "tiscali.nl", "chello.nl", "quicknet.nl",
-            "wp.pl", "onet.pl", "o2.pl", "interia.pl", "yandex.ru", "mail.ru", "gmx.de", "web.de"}
+            "telfort.nl", "wp.pl", "onet.pl", "o2.pl", "interia.pl", "yandex.ru", "mail.ru", "gmx.de", "web.de"}
 
 
 def elfproef(d):
