@@ -236,8 +236,8 @@ static void sum_log(struct model_scratch *s)
     } else {
         double r0 = s->raw[0], r1 = s->raw[1], r2 = s->raw[2];
         for (size_t i = 0; i < n; i++) {
-            if (i + 32 < n)
-                __builtin_prefetch(&w[logp[i + 32] % MODEL_BUCKETS]);
+            if (i + 96 < n)
+                __builtin_prefetch(&w[logp[i + 96] % MODEL_BUCKETS]);
             uint32_t e = logp[i], g = (e >> 18) & 3, c = e >> 20;
             double d = s->dsq[c], r = (double)w[e % MODEL_BUCKETS] * s->dlt[c];
             q0 += g == 0 ? d : -0.0;
