@@ -262,35 +262,26 @@ static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
 
 #define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
 
-/* token - gather the features of one token (digits already shapes). *pair
- * is the bigram hash so far of the token before and a space (when
- * have_prev); it becomes this token's. The hash chains run side by side. */
-static void token(struct model_scratch *s, const unsigned char *tok, size_t n, uint32_t *pair,
+/* token - gather the features of one token of n bytes (digits already
+ * shapes) at pad + 1, after a space, with room for 8 more bytes: hw is its
+ * word hash, hb its bigram hash with the token before (when have_prev);
+ * model_text runs their chains as it reads the bytes */
+static void token(struct model_scratch *s, unsigned char *pad, size_t n, uint32_t hw, uint32_t hb,
                   bool have_prev, bool subject)
 {
     if (s->nkeys + 3 + 3 * (TOKEN_MAX + 2) > KEYS_MAX)
         count_keys(s);
     uint32_t *keys = s->keys + s->nkeys;
     size_t k = 0;
-    uint32_t hw = fnv_prefix('w'), hb = *pair, hn = fnv_prefix('b');
-    for (size_t i = 0; i < n; i++) {
-        hw = fnv_byte(hw, tok[i]);
-        hb = fnv_byte(hb, tok[i]);
-        hn = fnv_byte(hn, tok[i]);
-    }
-    *pair = fnv_byte(hn, ' ');
     keys[k++] = KEY(MODEL_WORDS, hw);
     if (subject)
-        keys[k++] = KEY(MODEL_SUBJECT, fnv_bytes(fnv_prefix('s'), tok, n));
+        keys[k++] = KEY(MODEL_SUBJECT, fnv_bytes(fnv_prefix('s'), pad + 1, n));
     if (have_prev)
         keys[k++] = KEY(MODEL_WORDS, hb);
     /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
      * one or two bytes ("de", "is", "00"): their word feature says it all */
     if (n >= 3) {
-        unsigned char pad[TOKEN_MAX + 2 + 8] = {0};
-        size_t pn = n + 2;
-        pad[0] = ' ';
-        memcpy(pad + 1, tok, n);
+        size_t pn = n + 2; /* what lies past pad[pn - 1] is masked off */
         pad[n + 1] = ' ';
         size_t i = 0;
         for (; i + 5 <= pn; i++) {
@@ -315,9 +306,10 @@ static void token(struct model_scratch *s, const unsigned char *tok, size_t n, u
 
 void model_text(struct model_scratch *s, const char *text, size_t len, bool subject)
 {
-    unsigned char tok[TOKEN_MAX];
+    unsigned char pad[1 + TOKEN_MAX + 1 + 8] = {' '}; /* " token " and room to read 8 bytes */
+    unsigned char *tok = pad + 1;
     const unsigned char *t = (const unsigned char *)text, *map = s->map;
-    uint32_t pair = 0;
+    uint32_t pair = 0; /* the bigram hash of the token before and a space */
     bool have_prev = false;
     if (s->text_used >= MODEL_TEXT_CAP)
         return;
@@ -330,13 +322,20 @@ void model_text(struct model_scratch *s, const char *text, size_t len, bool subj
             i++;
             continue;
         }
+        /* the word's hash, its bigram's and the next bigram's, side by side */
+        uint32_t hw = fnv_prefix('w'), hb = pair, hn = fnv_prefix('b');
         size_t n = 0;
         do {
-            if (n < TOKEN_MAX)
+            if (n < TOKEN_MAX) {
                 tok[n++] = o;
+                hw = fnv_byte(hw, o);
+                hb = fnv_byte(hb, o);
+                hn = fnv_byte(hn, o);
+            }
             i++;
         } while (i < len && (o = map[t[i]]) != 0);
-        token(s, tok, n, &pair, have_prev, subject);
+        token(s, pad, n, hw, hb, have_prev, subject);
+        pair = fnv_byte(hn, ' ');
         have_prev = true;
     }
     count_keys(s);
