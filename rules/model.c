@@ -204,7 +204,7 @@ static void count_keys(struct model_scratch *s)
         unsigned byte = count[b], fresh = byte == 0;
         touched[nt] = key;
         nt += fresh;
-        byte = fresh ? (key / MODEL_BUCKETS) << 6 : byte;
+        byte |= ((key / MODEL_BUCKETS) << 6) & (0u - fresh); /* no branch: fresh is a coin toss */
         unsigned c = byte & COUNT_MAX, rise = c != COUNT_MAX;
         logp[nl] = b | (byte >> 6) << 18 | c << 20;
         nl += rise;
@@ -343,12 +343,11 @@ void model_text(struct model_scratch *s, const char *text, size_t len, bool subj
 
 void model_evidence(struct model_scratch *s, const char *name)
 {
-    size_t n = strlen(name);
-    if (n >= EVIDENCE_LEN)
-        n = EVIDENCE_LEN - 1;
+    /* its length (at most EVIDENCE_LEN - 1) and its hash in one pass */
+    size_t n = 0;
     uint32_t h = fnv_prefix('e');
-    for (size_t i = 0; i < n; i++)
-        h = fnv_byte(h, (unsigned char)name[i]);
+    for (; n < EVIDENCE_LEN - 1 && name[n] != '\0'; n++)
+        h = fnv_byte(h, (unsigned char)name[n]);
     /* a name met before: same hash, then the same bytes */
     for (size_t i = 0; i < s->nev; i++)
         if (s->evhash[i] == h && strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
