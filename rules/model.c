@@ -25,7 +25,9 @@
 #define EVIDENCE_LEN 64
 #define FNV_BASIS    2166136261u
 #define FNV_PRIME    16777619u
-#define KEYS_MAX     2048 /* features gathered before they are counted */
+#define KEYS_MAX     2048                     /* features gathered before they are counted */
+#define EV_SLOTS     (2 * MODEL_MAX_EVIDENCE) /* open addressing: never full */
+#define LOG_SUM      4096                     /* counts logged before they are summed */
 
 /* the spec lines a model file must carry, word for word (`sluis model spec`) */
 const char *const model_spec_lines[] = {
@@ -67,6 +69,7 @@ struct model_scratch {
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
     uint32_t evidx[MODEL_MAX_EVIDENCE];
     uint32_t evhash[MODEL_MAX_EVIDENCE]; /* full 32-bit hash, for duplicates */
+    uint16_t evslot[EV_SLOTS];           /* 1 + the index of a name, by its hash; 0 empty */
     size_t nev;
     size_t text_used;
     bool oom;
@@ -151,6 +154,7 @@ void model_begin(struct model_scratch *s, const struct model *m)
         s->count[s->touched[i] % MODEL_BUCKETS] = 0;
     s->counted = false;
     s->ntouched = s->nvec = s->nev = s->text_used = s->nlog = s->nkeys = 0;
+    memset(s->evslot, 0, sizeof s->evslot);
     s->oom = s->merged = false;
     s->parts_of = m;
     s->w = m ? m->w : NULL;
@@ -182,6 +186,8 @@ static bool grow(uint32_t **arr, size_t *cap, size_t used, size_t n)
  * weights from it in the same order: here, nothing but the bucket bytes
  * (a quarter megabyte, fetched ahead) is touched, and no branch depends on
  * the text. */
+static void sum_log(struct model_scratch *s);
+
 static void count_keys(struct model_scratch *s)
 {
     size_t n = s->nkeys;
@@ -212,6 +218,8 @@ static void count_keys(struct model_scratch *s)
     }
     s->ntouched = nt;
     s->nlog = nl;
+    if (nl >= LOG_SUM) /* summed as it grows: the log stays in the cache */
+        sum_log(s);
 }
 
 /* sum_log - the groups' sums of squares and, with a model, weighted sums,
@@ -348,12 +356,17 @@ void model_evidence(struct model_scratch *s, const char *name)
     uint32_t h = fnv_prefix('e');
     for (; n < EVIDENCE_LEN - 1 && name[n] != '\0'; n++)
         h = fnv_byte(h, (unsigned char)name[n]);
-    /* a name met before: same hash, then the same bytes */
-    for (size_t i = 0; i < s->nev; i++)
+    /* a name met before: same hash, then the same bytes (a table of
+     * EV_SLOTS slots, at most half full, found by the hash) */
+    size_t j = h % EV_SLOTS;
+    for (; s->evslot[j] != 0; j = (j + 1) % EV_SLOTS) {
+        size_t i = s->evslot[j] - 1u;
         if (s->evhash[i] == h && strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
             return;
+    }
     if (s->nev >= MODEL_MAX_EVIDENCE)
         return;
+    s->evslot[j] = (uint16_t)(s->nev + 1);
     memcpy(s->ev[s->nev], name, n);
     s->ev[s->nev][n] = '\0';
     s->evhash[s->nev] = h;
