@@ -4,9 +4,14 @@
  *
  * The scratch keeps one dense array of a byte per bucket (2^18: the group
  * that hit the bucket first in two bits, its count in six) and a list of the
- * buckets a message touched: adding a feature is a hash, an increment and,
- * with a model, two running sums per group; nothing is allocated per token,
- * and a new message resets only what the last one touched. Thread safety:
+ * buckets a message touched. A token's features are hashed into a batch
+ * (the word and bigram hash chains run as its bytes are read), a batch is
+ * counted (a byte increment each, the count logged), and the log is summed
+ * per group (squares and, with a model, weights) in the order of the counts:
+ * every double sees the additions it saw when each count added its terms at
+ * once, so vectors and scores are bit for bit what they were. Nothing is
+ * allocated per token (the buffers grow once), and a new message resets
+ * only what the last one touched. Thread safety:
  * a scratch is one thread's; a model is read-only. Input limits: text
  * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
  * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
