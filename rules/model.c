@@ -4,9 +4,14 @@
  *
  * The scratch keeps one dense array of a byte per bucket (2^18: the group
  * that hit the bucket first in two bits, its count in six) and a list of the
- * buckets a message touched: adding a feature is a hash, an increment and,
- * with a model, two running sums per group; nothing is allocated per token,
- * and a new message resets only what the last one touched. Thread safety:
+ * buckets a message touched. A token's features are hashed into a batch
+ * (the word and bigram hash chains run as its bytes are read), a batch is
+ * counted (a byte increment each, the count logged), and the log is summed
+ * per group (squares and, with a model, weights) in the order of the counts:
+ * every double sees the additions it saw when each count added its terms at
+ * once, so vectors and scores are bit for bit what they were. Nothing is
+ * allocated per token (the buffers grow once), and a new message resets
+ * only what the last one touched. Thread safety:
  * a scratch is one thread's; a model is read-only. Input limits: text
  * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
  * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
@@ -25,6 +30,9 @@
 #define EVIDENCE_LEN 64
 #define FNV_BASIS    2166136261u
 #define FNV_PRIME    16777619u
+#define KEYS_MAX     2048                     /* features gathered before they are counted */
+#define EV_SLOTS     (2 * MODEL_MAX_EVIDENCE) /* open addressing: never full */
+#define LOG_SUM      4096                     /* counts logged before they are summed */
 
 /* the spec lines a model file must carry, word for word (`sluis model spec`) */
 const char *const model_spec_lines[] = {
@@ -56,9 +64,17 @@ struct model_scratch {
     const float *w;               /* its weights, or NULL */
     double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
     double lt[COUNT_MAX + 1]; /* 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
+    double dsq[COUNT_MAX]; /* lt[c+1]^2 - lt[c]^2: what count c -> c+1 adds to a sum of squares */
+    double dlt[COUNT_MAX]; /* lt[c+1] - lt[c]: what it adds to a weighted sum, per weight */
+    uint32_t *log;         /* the counts in order: bucket | group << 18 | count before << 20 */
+    size_t nlog, logcap;
+    uint32_t keys[KEYS_MAX]; /* features of the tokens not yet counted */
+    size_t nkeys;
+    unsigned char map[256]; /* a byte of a token as a token holds it (digits 0), 0 for none */
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
     uint32_t evidx[MODEL_MAX_EVIDENCE];
     uint32_t evhash[MODEL_MAX_EVIDENCE]; /* full 32-bit hash, for duplicates */
+    uint16_t evslot[EV_SLOTS];           /* 1 + the index of a name, by its hash; 0 empty */
     size_t nev;
     size_t text_used;
     bool oom;
@@ -110,6 +126,16 @@ struct model_scratch *model_scratch_new(void)
     }
     for (int i = 1; i <= COUNT_MAX; i++)
         s->lt[i] = 1.0 + log((double)i);
+    /* the same expressions the counting used to evaluate per feature: the
+     * sums come out bit for bit as they always did */
+    for (int c = 0; c < COUNT_MAX; c++) {
+        s->dsq[c] = s->lt[c + 1] * s->lt[c + 1] - s->lt[c] * s->lt[c];
+        s->dlt[c] = s->lt[c + 1] - s->lt[c];
+    }
+    for (int c = 0; c < 256; c++)
+        s->map[c] = (unsigned char)(c >= '0' && c <= '9'                  ? '0'
+                                    : (c >= 'a' && c <= 'z') || c >= 0x80 ? c
+                                                                          : 0);
     return s;
 }
 
@@ -119,6 +145,7 @@ void model_scratch_free(struct model_scratch *s)
         return;
     free(s->count);
     free(s->touched);
+    free(s->log);
     free(s->tval);
     free(s->vec);
     free(s->vidx);
@@ -131,7 +158,8 @@ void model_begin(struct model_scratch *s, const struct model *m)
     for (size_t i = 0; s->counted && i < s->ntouched; i++)
         s->count[s->touched[i] % MODEL_BUCKETS] = 0;
     s->counted = false;
-    s->ntouched = s->nvec = s->nev = s->text_used = 0;
+    s->ntouched = s->nvec = s->nev = s->text_used = s->nlog = s->nkeys = 0;
+    memset(s->evslot, 0, sizeof s->evslot);
     s->oom = s->merged = false;
     s->parts_of = m;
     s->w = m ? m->w : NULL;
@@ -139,151 +167,211 @@ void model_begin(struct model_scratch *s, const struct model *m)
         s->raw[g] = s->sumsq[g] = s->part[g] = s->inv[g] = 0;
 }
 
-/* add_keys - count n features (keys: group * MODEL_BUCKETS + bucket). A
- * bucket's byte holds its group (top two bits: the group that hit it first
- * in this message) and its count (low six, saturating at 63). With a model,
- * the group's weighted sum and sum of squares follow each count, so that
- * model_finish has nothing left to sum. The buckets (and weights) are
- * fetched ahead: they are scattered over the arrays. */
-static void add_keys(struct model_scratch *s, const uint32_t *keys, size_t n)
+/* grow - room for n more entries in *arr (capacity *cap, used *used) */
+static bool grow(uint32_t **arr, size_t *cap, size_t used, size_t n)
 {
-    const double *lt = s->lt;
-    for (size_t i = 0; i < n; i++) {
-        __builtin_prefetch(&s->count[keys[i] % MODEL_BUCKETS], 1);
-        if (s->w)
-            __builtin_prefetch(&s->w[keys[i] % MODEL_BUCKETS]);
-    }
-    if (s->ntouched + n > s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 4096;
-        while (ncap < s->ntouched + n)
-            ncap *= 2;
-        uint32_t *t = realloc(s->touched, ncap * sizeof *t);
-        if (t == NULL) {
-            s->oom = true;
-            return;
-        }
-        s->touched = t;
-        s->cap = ncap;
-    }
-    s->counted = true;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t b = keys[i] % MODEL_BUCKETS;
-        uint8_t byte = s->count[b];
-        if (byte == 0) {
-            s->touched[s->ntouched++] = keys[i];
-            byte = (uint8_t)((keys[i] / MODEL_BUCKETS) << 6);
-        }
-        unsigned g = byte >> 6, c = byte & COUNT_MAX;
-        if (c == 0) { /* the common case: a feature new to the message */
-            s->sumsq[g] += 1.0;
-            if (s->w)
-                s->raw[g] += (double)s->w[b];
-            s->count[b] = (uint8_t)(byte + 1);
-            continue;
-        }
-        if (c == COUNT_MAX)
-            continue;
-        double d = lt[c + 1] - lt[c];
-        s->sumsq[g] += lt[c + 1] * lt[c + 1] - lt[c] * lt[c];
-        if (s->w)
-            s->raw[g] += (double)s->w[b] * d;
-        s->count[b] = (uint8_t)(byte + 1);
-    }
+    if (used + n <= *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 4096;
+    while (ncap < used + n)
+        ncap *= 2;
+    uint32_t *t = realloc(*arr, ncap * sizeof *t);
+    if (t == NULL)
+        return false;
+    *arr = t;
+    *cap = ncap;
+    return true;
 }
 
-static inline bool token_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+/* count_keys - count the gathered features (keys: group * MODEL_BUCKETS +
+ * bucket), in the order they were gathered. A bucket's byte holds its group
+ * (top two bits: the group that hit it first in this message) and its count
+ * (low six, saturating at 63). Each count that rose goes to the log (bucket,
+ * group, count before) for model_finish, which sums the groups' squares and
+ * weights from it in the same order: here, nothing but the bucket bytes
+ * (a quarter megabyte, fetched ahead) is touched, and no branch depends on
+ * the text. */
+static void sum_log(struct model_scratch *s);
 
-/* token - the features of one token (digits already shapes) */
-static void token(struct model_scratch *s, const char *tok, size_t n, const char *prev,
-                  size_t nprev, bool subject)
+static void count_keys(struct model_scratch *s)
 {
-    uint32_t keys[3 + 3 * (TOKEN_MAX + 2)];
-    size_t k = 0;
-    uint32_t h = fnv_prefix('w');
-    for (size_t i = 0; i < n; i++)
-        h = fnv_byte(h, (unsigned char)tok[i]);
-#define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
-    keys[k++] = KEY(MODEL_WORDS, h);
-    if (subject) {
-        h = fnv_prefix('s');
-        for (size_t i = 0; i < n; i++)
-            h = fnv_byte(h, (unsigned char)tok[i]);
-        keys[k++] = KEY(MODEL_SUBJECT, h);
-    }
-    if (nprev) {
-        h = fnv_prefix('b');
-        for (size_t i = 0; i < nprev; i++)
-            h = fnv_byte(h, (unsigned char)prev[i]);
-        h = fnv_byte(h, ' ');
-        for (size_t i = 0; i < n; i++)
-            h = fnv_byte(h, (unsigned char)tok[i]);
-        keys[k++] = KEY(MODEL_WORDS, h);
-    }
-    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
-     * one or two bytes ("de", "is", "00"): their word feature says it all */
-    if (n < 3) {
-        add_keys(s, keys, k);
+    size_t n = s->nkeys;
+    const uint32_t *keys = s->keys;
+    s->nkeys = 0;
+    if (n == 0)
+        return;
+    if (!grow(&s->touched, &s->cap, s->ntouched, n) || !grow(&s->log, &s->logcap, s->nlog, n)) {
+        s->oom = true;
         return;
     }
-    unsigned char pad[TOKEN_MAX + 2 + 8] = {0};
-    size_t pn = n + 2;
-    pad[0] = ' ';
-    memcpy(pad + 1, tok, n);
-    pad[n + 1] = ' ';
-    for (size_t i = 0; i + 3 <= pn; i++) {
-        uint64_t w;
-        memcpy(&w, pad + i, sizeof w); /* little-endian hosts (x86-64, arm64) */
-        keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFull, 3));
-        if (i + 4 <= pn)
-            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFull, 4));
-        if (i + 5 <= pn)
-            keys[k++] = KEY(MODEL_CHARS, ngram_hash(w & 0xFFFFFFFFFFull, 5));
+    s->counted = true;
+    uint8_t *count = s->count;
+    uint32_t *touched = s->touched, *logp = s->log;
+    size_t nt = s->ntouched, nl = s->nlog;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 16 < n)
+            __builtin_prefetch(&count[keys[i + 16] % MODEL_BUCKETS], 1);
+        uint32_t key = keys[i], b = key % MODEL_BUCKETS;
+        unsigned byte = count[b], fresh = byte == 0;
+        touched[nt] = key;
+        nt += fresh;
+        byte |= ((key / MODEL_BUCKETS) << 6) & (0u - fresh); /* no branch: fresh is a coin toss */
+        unsigned c = byte & COUNT_MAX, rise = c != COUNT_MAX;
+        logp[nl] = b | (byte >> 6) << 18 | c << 20;
+        nl += rise;
+        count[b] = (uint8_t)(byte + rise);
     }
-#undef KEY
-    add_keys(s, keys, k);
+    s->ntouched = nt;
+    s->nlog = nl;
+    if (nl >= LOG_SUM) /* summed as it grows: the log stays in the cache */
+        sum_log(s);
 }
+
+/* sum_log - the groups' sums of squares and, with a model, weighted sums,
+ * from the log, each group's terms in the order they were counted (each
+ * sum sees the same additions as ever; a term of another group adds -0.0,
+ * which changes no double). The weights are fetched ahead. */
+static void sum_log(struct model_scratch *s)
+{
+    const uint32_t *logp = s->log;
+    const float *w = s->w;
+    size_t n = s->nlog;
+    double q0 = s->sumsq[0], q1 = s->sumsq[1], q2 = s->sumsq[2];
+    _Static_assert(MODEL_GROUPS == 3, "sum_log keeps a sum per group");
+    if (w == NULL) {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t e = logp[i], g = (e >> 18) & 3;
+            double d = s->dsq[e >> 20];
+            q0 += g == 0 ? d : -0.0;
+            q1 += g == 1 ? d : -0.0;
+            q2 += g == 2 ? d : -0.0;
+        }
+    } else {
+        double r0 = s->raw[0], r1 = s->raw[1], r2 = s->raw[2];
+        for (size_t i = 0; i < n; i++) {
+            if (i + 96 < n)
+                __builtin_prefetch(&w[logp[i + 96] % MODEL_BUCKETS]);
+            uint32_t e = logp[i], g = (e >> 18) & 3, c = e >> 20;
+            double d = s->dsq[c], r = (double)w[e % MODEL_BUCKETS] * s->dlt[c];
+            q0 += g == 0 ? d : -0.0;
+            q1 += g == 1 ? d : -0.0;
+            q2 += g == 2 ? d : -0.0;
+            r0 += g == 0 ? r : -0.0;
+            r1 += g == 1 ? r : -0.0;
+            r2 += g == 2 ? r : -0.0;
+        }
+        s->raw[0] = r0, s->raw[1] = r1, s->raw[2] = r2;
+    }
+    s->sumsq[0] = q0, s->sumsq[1] = q1, s->sumsq[2] = q2;
+    s->nlog = 0;
+}
+
+static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = fnv_byte(h, p[i]);
+    return h;
+}
+
+#define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
+
+/* token - gather the features of one token of n bytes (digits already
+ * shapes) at pad + 1, after a space, with room for 8 more bytes: hw is its
+ * word hash, hb its bigram hash with the token before (when have_prev);
+ * model_text runs their chains as it reads the bytes */
+static void token(struct model_scratch *s, unsigned char *pad, size_t n, uint32_t hw, uint32_t hb,
+                  bool have_prev, bool subject)
+{
+    if (s->nkeys + 3 + 3 * (TOKEN_MAX + 2) > KEYS_MAX)
+        count_keys(s);
+    uint32_t *keys = s->keys + s->nkeys;
+    size_t k = 0;
+    keys[k++] = KEY(MODEL_WORDS, hw);
+    if (subject)
+        keys[k++] = KEY(MODEL_SUBJECT, fnv_bytes(fnv_prefix('s'), pad + 1, n));
+    if (have_prev)
+        keys[k++] = KEY(MODEL_WORDS, hb);
+    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
+     * one or two bytes ("de", "is", "00"): their word feature says it all */
+    if (n >= 3) {
+        size_t pn = n + 2; /* what lies past pad[pn - 1] is masked off */
+        pad[n + 1] = ' ';
+        size_t i = 0;
+        for (; i + 5 <= pn; i++) {
+            uint64_t v;
+            memcpy(&v, pad + i, sizeof v); /* little-endian hosts (x86-64, arm64) */
+            keys[k] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+            keys[k + 1] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
+            keys[k + 2] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFFFull, 5));
+            k += 3;
+        }
+        /* the last two positions: a 3- and a 4-gram, then a 3-gram */
+        uint64_t v;
+        memcpy(&v, pad + i, sizeof v);
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
+        memcpy(&v, pad + i + 1, sizeof v);
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+    }
+    s->nkeys += k;
+}
+#undef KEY
 
 void model_text(struct model_scratch *s, const char *text, size_t len, bool subject)
 {
-    char tok[TOKEN_MAX], prev[TOKEN_MAX];
-    size_t nprev = 0;
+    unsigned char pad[1 + TOKEN_MAX + 1 + 8] = {' '}; /* " token " and room to read 8 bytes */
+    unsigned char *tok = pad + 1;
+    const unsigned char *t = (const unsigned char *)text, *map = s->map;
+    uint32_t pair = 0; /* the bigram hash of the token before and a space */
+    bool have_prev = false;
     if (s->text_used >= MODEL_TEXT_CAP)
         return;
     if (len > MODEL_TEXT_CAP - s->text_used)
         len = MODEL_TEXT_CAP - s->text_used;
     s->text_used += len;
     for (size_t i = 0; i < len;) {
-        if (!token_byte((unsigned char)text[i])) {
+        unsigned char o = map[t[i]];
+        if (o == 0) {
             i++;
             continue;
         }
+        /* the word's hash, its bigram's and the next bigram's, side by side */
+        uint32_t hw = fnv_prefix('w'), hb = pair, hn = fnv_prefix('b');
         size_t n = 0;
-        for (; i < len && token_byte((unsigned char)text[i]); i++)
-            if (n < TOKEN_MAX)
-                tok[n++] = (char)(text[i] >= '0' && text[i] <= '9' ? '0' : text[i]);
-        token(s, tok, n, prev, nprev, subject);
-        memcpy(prev, tok, n);
-        nprev = n;
+        do {
+            if (n < TOKEN_MAX) {
+                tok[n++] = o;
+                hw = fnv_byte(hw, o);
+                hb = fnv_byte(hb, o);
+                hn = fnv_byte(hn, o);
+            }
+            i++;
+        } while (i < len && (o = map[t[i]]) != 0);
+        token(s, pad, n, hw, hb, have_prev, subject);
+        pair = fnv_byte(hn, ' ');
+        have_prev = true;
     }
+    count_keys(s);
 }
 
 void model_evidence(struct model_scratch *s, const char *name)
 {
-    size_t n = strlen(name);
-    if (n >= EVIDENCE_LEN)
-        n = EVIDENCE_LEN - 1;
+    /* its length (at most EVIDENCE_LEN - 1) and its hash in one pass */
+    size_t n = 0;
     uint32_t h = fnv_prefix('e');
-    for (size_t i = 0; i < n; i++)
-        h = fnv_byte(h, (unsigned char)name[i]);
-    /* a name met before: same hash, then the same bytes */
-    for (size_t i = 0; i < s->nev; i++)
+    for (; n < EVIDENCE_LEN - 1 && name[n] != '\0'; n++)
+        h = fnv_byte(h, (unsigned char)name[n]);
+    /* a name met before: same hash, then the same bytes (a table of
+     * EV_SLOTS slots, at most half full, found by the hash) */
+    size_t j = h % EV_SLOTS;
+    for (; s->evslot[j] != 0; j = (j + 1) % EV_SLOTS) {
+        size_t i = s->evslot[j] - 1u;
         if (s->evhash[i] == h && strncmp(s->ev[i], name, n) == 0 && s->ev[i][n] == '\0')
             return;
+    }
     if (s->nev >= MODEL_MAX_EVIDENCE)
         return;
+    s->evslot[j] = (uint16_t)(s->nev + 1);
     memcpy(s->ev[s->nev], name, n);
     s->ev[s->nev][n] = '\0';
     s->evhash[s->nev] = h;
@@ -294,8 +382,10 @@ enum sl_status model_finish(struct model_scratch *s)
 {
     s->nvec = 0;
     s->merged = false;
+    count_keys(s);
     if (s->oom)
         return SL_ENOMEM;
+    sum_log(s);
     for (int g = 0; g < MODEL_GROUPS; g++) {
         s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
         s->part[g] = s->raw[g] * s->inv[g];
