@@ -220,28 +220,26 @@ static void sum_counts(struct model_scratch *s)
     const uint8_t *count = s->count;
     const float *w = s->w;
     size_t n = s->ntouched;
-    double q0 = 0, q1 = 0, q2 = 0, r0 = 0, r1 = 0, r2 = 0;
-    _Static_assert(MODEL_GROUPS == 3, "sum_counts keeps a sum per group");
-    /* each term goes to its group's register (a term of another group adds
-     * -0.0, which changes no double): no chain through memory */
-    for (size_t i = 0; i < n; i++) {
-        if (i + 32 < n) {
-            __builtin_prefetch(&count[touched[i + 32] % MODEL_BUCKETS]);
-            if (w != NULL)
-                __builtin_prefetch(&w[touched[i + 32] % MODEL_BUCKETS]);
+    double q[MODEL_GROUPS + 1] = {0}, r[MODEL_GROUPS + 1] = {0};
+    if (w == NULL) {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t key = touched[i], c = count[key % MODEL_BUCKETS] & COUNT_MAX;
+            q[key / MODEL_BUCKETS] += s->sq[c];
         }
-        uint32_t key = touched[i], b = key % MODEL_BUCKETS, g = key / MODEL_BUCKETS;
-        uint32_t c = count[b] & COUNT_MAX;
-        double d = s->sq[c], r = w != NULL ? (double)w[b] * s->lt[c] : 0.0;
-        q0 += g == 0 ? d : -0.0;
-        q1 += g == 1 ? d : -0.0;
-        q2 += g == 2 ? d : -0.0;
-        r0 += g == 0 ? r : -0.0;
-        r1 += g == 1 ? r : -0.0;
-        r2 += g == 2 ? r : -0.0;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (i + 32 < n)
+                __builtin_prefetch(&w[touched[i + 32] % MODEL_BUCKETS]);
+            uint32_t key = touched[i], b = key % MODEL_BUCKETS, g = key / MODEL_BUCKETS;
+            uint32_t c = count[b] & COUNT_MAX;
+            q[g] += s->sq[c];
+            r[g] += (double)w[b] * s->lt[c];
+        }
     }
-    s->sumsq[0] = q0, s->sumsq[1] = q1, s->sumsq[2] = q2;
-    s->raw[0] = r0, s->raw[1] = r1, s->raw[2] = r2;
+    for (int g = 0; g < MODEL_GROUPS; g++) {
+        s->sumsq[g] = q[g];
+        s->raw[g] = r[g];
+    }
 }
 
 static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
