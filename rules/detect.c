@@ -2183,16 +2183,14 @@ struct model_scratch *detect_scratch_model(struct detect_scratch *s)
 static void evidence(struct model_scratch *ms, const char *a, const char *b, const char *c,
                      const char *d)
 {
+    /* the parts are short: each copied as it is read, in one pass, no
+     * strlen first; the name is cut at 63 bytes */
     const char *part[4] = {a, b, c, d};
     char name[64];
     size_t n = 0;
-    for (int i = 0; i < 4; i++) {
-        size_t l = strlen(part[i]);
-        if (l > sizeof name - 1 - n)
-            l = sizeof name - 1 - n;
-        memcpy(name + n, part[i], l);
-        n += l;
-    }
+    for (int i = 0; i < 4; i++)
+        for (const char *p = part[i]; *p != '\0' && n < sizeof name - 1; p++)
+            name[n++] = *p;
     name[n] = '\0';
     model_evidence(ms, name);
 }

@@ -5,11 +5,13 @@
  * The scratch keeps one dense array of a byte per bucket (2^18: the group
  * that hit the bucket first in two bits, its count in six) and a list of the
  * buckets a message touched. A token's features are hashed into a batch
- * (the word and bigram hash chains run as its bytes are read), a batch is
- * counted (a byte increment each, the count logged), and the log is summed
- * per group (squares and, with a model, weights) in the order of the counts:
- * every double sees the additions it saw when each count added its terms at
- * once, so vectors and scores are bit for bit what they were. Nothing is
+ * (the word and bigram hash chains run as its bytes are read) and a batch
+ * is counted (a byte increment each, nothing else). model_finish then takes
+ * each group's sum of squares (and, with a model, its weighted sum) from the
+ * final counts: one term lt[c]^2 (w[b] * lt[c]) per touched bucket, in the
+ * order the buckets were first touched. The sums are the same as adding the
+ * terms count by count up to the last float place (a value differs from
+ * that way by a rounding at most, far below 1e-6 relative). Nothing is
  * allocated per token (the buffers grow once), and a new message resets
  * only what the last one touched. Thread safety:
  * a scratch is one thread's; a model is read-only. Input limits: text
@@ -32,7 +34,6 @@
 #define FNV_PRIME    16777619u
 #define KEYS_MAX     2048                     /* features gathered before they are counted */
 #define EV_SLOTS     (2 * MODEL_MAX_EVIDENCE) /* open addressing: never full */
-#define LOG_SUM      4096                     /* counts logged before they are summed */
 
 /* the spec lines a model file must carry, word for word (`sluis model spec`) */
 const char *const model_spec_lines[] = {
@@ -64,11 +65,8 @@ struct model_scratch {
     const float *w;               /* its weights, or NULL */
     double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
     double lt[COUNT_MAX + 1]; /* 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
-    double dsq[COUNT_MAX]; /* lt[c+1]^2 - lt[c]^2: what count c -> c+1 adds to a sum of squares */
-    double dlt[COUNT_MAX]; /* lt[c+1] - lt[c]: what it adds to a weighted sum, per weight */
-    uint32_t *log;         /* the counts in order: bucket | group << 18 | count before << 20 */
-    size_t nlog, logcap;
-    uint32_t keys[KEYS_MAX]; /* features of the tokens not yet counted */
+    double sq[COUNT_MAX + 1]; /* lt[c]^2 */
+    uint32_t keys[KEYS_MAX];  /* features of the tokens not yet counted */
     size_t nkeys;
     unsigned char map[256]; /* a byte of a token as a token holds it (digits 0), 0 for none */
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
@@ -126,12 +124,8 @@ struct model_scratch *model_scratch_new(void)
     }
     for (int i = 1; i <= COUNT_MAX; i++)
         s->lt[i] = 1.0 + log((double)i);
-    /* the same expressions the counting used to evaluate per feature: the
-     * sums come out bit for bit as they always did */
-    for (int c = 0; c < COUNT_MAX; c++) {
-        s->dsq[c] = s->lt[c + 1] * s->lt[c + 1] - s->lt[c] * s->lt[c];
-        s->dlt[c] = s->lt[c + 1] - s->lt[c];
-    }
+    for (int c = 0; c <= COUNT_MAX; c++)
+        s->sq[c] = s->lt[c] * s->lt[c];
     for (int c = 0; c < 256; c++)
         s->map[c] = (unsigned char)(c >= '0' && c <= '9'                  ? '0'
                                     : (c >= 'a' && c <= 'z') || c >= 0x80 ? c
@@ -145,7 +139,6 @@ void model_scratch_free(struct model_scratch *s)
         return;
     free(s->count);
     free(s->touched);
-    free(s->log);
     free(s->tval);
     free(s->vec);
     free(s->vidx);
@@ -158,7 +151,7 @@ void model_begin(struct model_scratch *s, const struct model *m)
     for (size_t i = 0; s->counted && i < s->ntouched; i++)
         s->count[s->touched[i] % MODEL_BUCKETS] = 0;
     s->counted = false;
-    s->ntouched = s->nvec = s->nev = s->text_used = s->nlog = s->nkeys = 0;
+    s->ntouched = s->nvec = s->nev = s->text_used = s->nkeys = 0;
     memset(s->evslot, 0, sizeof s->evslot);
     s->oom = s->merged = false;
     s->parts_of = m;
@@ -186,13 +179,9 @@ static bool grow(uint32_t **arr, size_t *cap, size_t used, size_t n)
 /* count_keys - count the gathered features (keys: group * MODEL_BUCKETS +
  * bucket), in the order they were gathered. A bucket's byte holds its group
  * (top two bits: the group that hit it first in this message) and its count
- * (low six, saturating at 63). Each count that rose goes to the log (bucket,
- * group, count before) for model_finish, which sums the groups' squares and
- * weights from it in the same order: here, nothing but the bucket bytes
- * (a quarter megabyte, fetched ahead) is touched, and no branch depends on
- * the text. */
-static void sum_log(struct model_scratch *s);
-
+ * (low six, saturating at 63); a bucket met for the first time joins the
+ * touched list under that group. Nothing but the bucket bytes (a quarter
+ * megabyte, fetched ahead) is touched, and no branch depends on the text. */
 static void count_keys(struct model_scratch *s)
 {
     size_t n = s->nkeys;
@@ -200,14 +189,14 @@ static void count_keys(struct model_scratch *s)
     s->nkeys = 0;
     if (n == 0)
         return;
-    if (!grow(&s->touched, &s->cap, s->ntouched, n) || !grow(&s->log, &s->logcap, s->nlog, n)) {
+    if (!grow(&s->touched, &s->cap, s->ntouched, n)) {
         s->oom = true;
         return;
     }
     s->counted = true;
     uint8_t *count = s->count;
-    uint32_t *touched = s->touched, *logp = s->log;
-    size_t nt = s->ntouched, nl = s->nlog;
+    uint32_t *touched = s->touched;
+    size_t nt = s->ntouched;
     for (size_t i = 0; i < n; i++) {
         if (i + 16 < n)
             __builtin_prefetch(&count[keys[i + 16] % MODEL_BUCKETS], 1);
@@ -216,54 +205,41 @@ static void count_keys(struct model_scratch *s)
         touched[nt] = key;
         nt += fresh;
         byte |= ((key / MODEL_BUCKETS) << 6) & (0u - fresh); /* no branch: fresh is a coin toss */
-        unsigned c = byte & COUNT_MAX, rise = c != COUNT_MAX;
-        logp[nl] = b | (byte >> 6) << 18 | c << 20;
-        nl += rise;
-        count[b] = (uint8_t)(byte + rise);
+        count[b] = (uint8_t)(byte + ((byte & COUNT_MAX) != COUNT_MAX));
     }
     s->ntouched = nt;
-    s->nlog = nl;
-    if (nl >= LOG_SUM) /* summed as it grows: the log stays in the cache */
-        sum_log(s);
 }
 
-/* sum_log - the groups' sums of squares and, with a model, weighted sums,
- * from the log, each group's terms in the order they were counted (each
- * sum sees the same additions as ever; a term of another group adds -0.0,
- * which changes no double). The weights are fetched ahead. */
-static void sum_log(struct model_scratch *s)
+/* sum_counts - the groups' sums of squares and, with a model, weighted sums,
+ * from the final counts: per touched bucket b of group g with count c,
+ * sumsq[g] += lt[c]^2 and raw[g] += w[b] * lt[c], in the order the buckets
+ * were first touched. The weights are fetched ahead. */
+static void sum_counts(struct model_scratch *s)
 {
-    const uint32_t *logp = s->log;
+    const uint32_t *touched = s->touched;
+    const uint8_t *count = s->count;
     const float *w = s->w;
-    size_t n = s->nlog;
-    double q0 = s->sumsq[0], q1 = s->sumsq[1], q2 = s->sumsq[2];
-    _Static_assert(MODEL_GROUPS == 3, "sum_log keeps a sum per group");
+    size_t n = s->ntouched;
+    double q[MODEL_GROUPS + 1] = {0}, r[MODEL_GROUPS + 1] = {0};
     if (w == NULL) {
         for (size_t i = 0; i < n; i++) {
-            uint32_t e = logp[i], g = (e >> 18) & 3;
-            double d = s->dsq[e >> 20];
-            q0 += g == 0 ? d : -0.0;
-            q1 += g == 1 ? d : -0.0;
-            q2 += g == 2 ? d : -0.0;
+            uint32_t key = touched[i], c = count[key % MODEL_BUCKETS] & COUNT_MAX;
+            q[key / MODEL_BUCKETS] += s->sq[c];
         }
     } else {
-        double r0 = s->raw[0], r1 = s->raw[1], r2 = s->raw[2];
         for (size_t i = 0; i < n; i++) {
-            if (i + 96 < n)
-                __builtin_prefetch(&w[logp[i + 96] % MODEL_BUCKETS]);
-            uint32_t e = logp[i], g = (e >> 18) & 3, c = e >> 20;
-            double d = s->dsq[c], r = (double)w[e % MODEL_BUCKETS] * s->dlt[c];
-            q0 += g == 0 ? d : -0.0;
-            q1 += g == 1 ? d : -0.0;
-            q2 += g == 2 ? d : -0.0;
-            r0 += g == 0 ? r : -0.0;
-            r1 += g == 1 ? r : -0.0;
-            r2 += g == 2 ? r : -0.0;
+            if (i + 32 < n)
+                __builtin_prefetch(&w[touched[i + 32] % MODEL_BUCKETS]);
+            uint32_t key = touched[i], b = key % MODEL_BUCKETS, g = key / MODEL_BUCKETS;
+            uint32_t c = count[b] & COUNT_MAX;
+            q[g] += s->sq[c];
+            r[g] += (double)w[b] * s->lt[c];
         }
-        s->raw[0] = r0, s->raw[1] = r1, s->raw[2] = r2;
     }
-    s->sumsq[0] = q0, s->sumsq[1] = q1, s->sumsq[2] = q2;
-    s->nlog = 0;
+    for (int g = 0; g < MODEL_GROUPS; g++) {
+        s->sumsq[g] = q[g];
+        s->raw[g] = r[g];
+    }
 }
 
 static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
@@ -385,7 +361,7 @@ enum sl_status model_finish(struct model_scratch *s)
     count_keys(s);
     if (s->oom)
         return SL_ENOMEM;
-    sum_log(s);
+    sum_counts(s);
     for (int g = 0; g < MODEL_GROUPS; g++) {
         s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
         s->part[g] = s->raw[g] * s->inv[g];

@@ -18,7 +18,11 @@
  *            nor an HTML body after its plain-text alternative.
  *            Each group's values are 1 + ln(count) (counts saturate at 63),
  *            then divided by the group's L2 norm: a long message weighs no
- *            more than a short one.
+ *            more than a short one. The norm is taken from the final
+ *            counts (the sum of (1 + ln c)^2 over the group's buckets, in
+ *            the order they were first hit), so a value may differ from
+ *            an implementation that sums otherwise by a rounding in the
+ *            last float place.
  *            At most MODEL_TEXT_CAP folded bytes of a message feed the text
  *            features (the rules still read all of it).
  *   e        evidence from the rules, after scoring, value 1 each, not
@@ -97,8 +101,8 @@ struct model_scratch *model_scratch_new(void);
 void model_scratch_free(struct model_scratch *s);
 
 /* model_begin - start a new message (resets what the last one touched);
- * m (may be NULL) is the model that will score it: its weights are summed
- * as the features are counted */
+ * m (may be NULL) is the model that will score it: model_finish sums its
+ * weights over the counted features */
 void model_begin(struct model_scratch *s, const struct model *m);
 
 /* model_text - add the features of one segment's folded text (borrowed,
