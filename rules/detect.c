@@ -1136,7 +1136,10 @@ static bool date_after_listed(const struct seg_ctx *c, const struct hit *d)
                 isdigit((unsigned char)t[e - 3]) && isdigit((unsigned char)t[e - 2]) &&
                 isdigit((unsigned char)t[e - 1]) &&
                 (e - d->start == 4 || !isdigit((unsigned char)t[e - 5]));
-    if (four && atoi(t + e - 4) >= 2016)
+    int year = four ? (t[e - 4] - '0') * 1000 + (t[e - 3] - '0') * 100 + (t[e - 2] - '0') * 10 +
+                          (t[e - 1] - '0')
+                    : 0;
+    if (year >= 2016)
         return false;
     return named_ends_at(c, j);
 }

@@ -213,6 +213,41 @@ void fuzz_check_masked(const char *masked, size_t outlen)
     }
 }
 
+/* check_explanation - the statistical layer's finding names feature groups
+ * and evidence (rules/model.h), never text: every item of its list is a
+ * group, a rule id or a name with a known prefix, in the bytes such names
+ * are made of */
+static void check_explanation(const struct finding *f)
+{
+    static const char *const prefixes[] = {
+        "rule:", "conf:", "sig:", "pair:", "pairconf:", "doc:", "fwd:", "role:", "id:"};
+    static const char *const groups[] = {"words", "chars", "subject"};
+    FUZZ_CHECK(strcmp(f->rule, "model.linear") == 0 && strcmp(f->where, "message") == 0 &&
+                   f->confidence == CONF_MEDIUM,
+               "model finding %s at '%s'", f->rule, f->where);
+    char list[sizeof f->masked];
+    snprintf(list, sizeof list, "%s", f->masked);
+    size_t items = 0;
+    for (char *save = NULL, *it = strtok_r(list, ",", &save); it; it = strtok_r(NULL, ",", &save)) {
+        while (*it == ' ')
+            it++;
+        bool known = false;
+        for (size_t k = 0; k < sizeof groups / sizeof groups[0] && !known; k++)
+            known = strcmp(it, groups[k]) == 0;
+        for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0] && !known; k++)
+            known = strncmp(it, prefixes[k], strlen(prefixes[k])) == 0;
+        /* a rule hit is named by its id alone ("health.medication") */
+        known = known || (strchr(it, '.') != NULL && strchr(it, ':') == NULL);
+        FUZZ_CHECK(known, "model finding: '%s' is no feature name", it);
+        for (const char *c = it; *c; c++)
+            FUZZ_CHECK(islower((unsigned char)*c) || isdigit((unsigned char)*c) ||
+                           strchr(":._@/+-", *c) != NULL,
+                       "model finding: '%s' holds a byte no feature name has", it);
+        items++;
+    }
+    FUZZ_CHECK(items >= 1 && items <= 4, "model finding names %zu features", items);
+}
+
 static bool terminated(const char *s, size_t n)
 {
     return memchr(s, '\0', n) != NULL;
@@ -234,11 +269,14 @@ void fuzz_check_result(const struct detect_result *r, const struct text_segment 
         FUZZ_CHECK(terminated(f->where, sizeof f->where), "finding %zu: where", i);
         FUZZ_CHECK(f->confidence <= CONF_HIGH, "finding %s: confidence %d", f->rule,
                    (int)f->confidence);
-        if (f->confidence > top)
-            top = f->confidence;
+        if (f->confidence > top && strcmp(f->category, "model") != 0)
+            top = f->confidence; /* the rules' findings */
         if (strcmp(f->category, "unscannable") == 0) {
             FUZZ_CHECK(f->confidence == CONF_NONE && f->masked[0] == '\0',
                        "unscannable finding %s with confidence or value", f->rule);
+        } else if (strcmp(f->category, "model") == 0) {
+            check_explanation(f);
+            continue; /* its place is the message */
         } else {
             fuzz_check_masked(f->masked, sizeof f->masked);
             FUZZ_CHECK(!utf8 || fuzz_utf8(f->masked, strlen(f->masked)),
@@ -257,7 +295,20 @@ void fuzz_check_result(const struct detect_result *r, const struct text_segment 
             known = strncmp(f->where, extra[k], sizeof f->where - 1) == 0;
         FUZZ_CHECK(known, "finding %s at '%s', a place that was not scanned", f->rule, f->where);
     }
+    /* the rules' confidence is their highest finding's; with a model the
+     * verdict's is the model's (medium) or, when a national identifier or
+     * raw bytes decide, the rules'; a clean verdict is low at most */
     if (!r->truncated)
-        FUZZ_CHECK(top == r->confidence, "confidence %d, highest finding %d", (int)r->confidence,
-                   (int)top);
+        FUZZ_CHECK(top == r->rules_confidence, "rules' confidence %d, highest finding %d",
+                   (int)r->rules_confidence, (int)top);
+    if (!r->model_scored)
+        FUZZ_CHECK(r->confidence == r->rules_confidence && r->sensitive == r->rules_sensitive,
+                   "no model, yet confidence %d against the rules' %d", (int)r->confidence,
+                   (int)r->rules_confidence);
+    else if (!r->sensitive)
+        FUZZ_CHECK(r->confidence <= CONF_LOW, "clean at confidence %d", (int)r->confidence);
+    else
+        FUZZ_CHECK(r->confidence == CONF_MEDIUM || r->confidence == r->rules_confidence,
+                   "sensitive at confidence %d (rules %d)", (int)r->confidence,
+                   (int)r->rules_confidence);
 }

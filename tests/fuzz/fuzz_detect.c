@@ -84,8 +84,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pack_run_regex(pack, pscratch, f.text, f.len, NULL, on_hit, &h, &limited);
     fold_free(&f);
 
-    struct text_segment seg = {
-        text, len, "body:text/plain", (enum segment_kind)(data[0] % 5), 0, (data[0] & 8) != 0};
+    struct text_segment seg = {text,
+                               len,
+                               "body:text/plain",
+                               (enum segment_kind)(data[0] % 5),
+                               0,
+                               (data[0] & 8) != 0,
+                               (data[0] & 32) != 0};
     struct detect_result res = {0};
     bool timed_out;
     enum sl_status st =
