@@ -4,7 +4,8 @@ every part decodes; MANIFEST.tsv and the files agree; every writer is in
 SPLITS; every address is fictitious (an organisation domain holding
 `-example`, or a consumer mailbox domain); every BSN or Belgian national
 number next to its label passes its checksum. Prints counts per writer and
-part; exits 1 on any problem.
+part, and "N passed, N failed" (messages without a problem, problems); exits
+1 on any problem.
 
 usage: tests/data/voices/verify.py
 """
@@ -108,7 +109,10 @@ def main():
             print("%-24s %-5s %4d sensitive %4d clean" % ("part", p, parts[p][0], parts[p][1]))
     for p in problems:
         print("problem: %s" % p)
+    checked = sum(v[0] + v[1] for v in parts.values())
+    bad = len({p.split(":", 1)[0] for p in problems})
     print("verify: %d problems" % len(problems))
+    print("voices: %d passed, %d failed" % (checked - min(bad, checked), len(problems)))
     return 1 if problems else 0
 
 
