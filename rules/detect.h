@@ -25,7 +25,9 @@
  *          national number without its label
  *   low    single signals: a valid identifier without context, a name, a
  *          health term
- * A message is sensitive when its highest confidence is medium or high.
+ * For the rules alone, a message is sensitive when its highest confidence is
+ * medium or high; with a model loaded the combination in detect_result below
+ * decides (a national identifier at medium or more, else the model).
  *
  * Thread safety: the pack is shared read-only; a detect_scratch belongs to
  * one thread. Memory for findings is owned by the result (detect_result_free).
