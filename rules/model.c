@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/file.h"
+
 #define TOKEN_MAX    64
 #define COUNT_MAX    63 /* counts saturate here: six bits of a bucket byte */
 #define EVIDENCE_LEN 64
@@ -514,29 +516,15 @@ static bool parse_size(const char *s, unsigned long long max, unsigned long long
     return *end == '\0' && errno == 0 && *out <= max;
 }
 
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+/* read_model - the whole file, at most MODEL_MAX_BYTES; the error names the
+ * path. "-" is a file of that name here, never standard input. */
+static char *read_model(const char *path, size_t *len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    char *buf = malloc(MODEL_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, MODEL_MAX_BYTES + 1, f) : 0;
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (buf == NULL || bad) {
-        snprintf(err, errlen, "%s: %s", path, buf ? "read error" : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    if (n > MODEL_MAX_BYTES) {
-        snprintf(err, errlen, "%s: larger than %u bytes", path, MODEL_MAX_BYTES);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
+    char why[128];
+    char *buf =
+        file_read_all(strcmp(path, "-") == 0 ? "./-" : path, MODEL_MAX_BYTES, len, why, sizeof why);
+    if (buf == NULL)
+        snprintf(err, errlen, "%s: %s", path, why);
     return buf;
 }
 
@@ -545,7 +533,7 @@ enum { K_BIAS, K_THRESHOLD, K_PROVENANCE, K_SPEC0 };
 struct model *model_load(const char *path, char *err, size_t errlen)
 {
     size_t len, nspec = 0;
-    char *buf = read_file(path, &len, err, errlen);
+    char *buf = read_model(path, &len, err, errlen);
     if (buf == NULL)
         return NULL;
     while (model_spec_lines[nspec])

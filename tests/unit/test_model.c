@@ -209,7 +209,7 @@ static void test_file(void)
         fclose(f);
     }
     m = model_load(path, err, sizeof err);
-    CHECK(m == NULL && strstr(err, "larger than"), "oversize: got '%s'", m ? "(loaded)" : err);
+    CHECK(m == NULL && strstr(err, "file too large"), "oversize: got '%s'", m ? "(loaded)" : err);
     model_free(m);
     snprintf(path, sizeof path, "%s/absent", dir);
     m = model_load(path, err, sizeof err);
