@@ -52,13 +52,6 @@ struct entry {
     float val;
 };
 
-struct dtoken {
-    uint32_t off;   /* its bytes at dbytes + off */
-    uint32_t len;   /* 3..TOKEN_MAX */
-    uint32_t extra; /* times met after the first */
-    uint32_t slot;  /* its slot in the table */
-};
-
 struct model_scratch {
     uint8_t *count;    /* per bucket, saturating at 255 */
     uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket */
@@ -85,15 +78,6 @@ struct model_scratch {
     size_t nev;
     size_t text_used;
     bool oom;
-    /* the distinct tokens of this message that have character n-grams (3
-     * bytes or more), in the order first met: a token met again adds one
-     * to its extra count instead of its n-grams, added at model_finish */
-    struct dtoken *dtok;
-    size_t ndtok, dtokcap;
-    uint64_t *slot;        /* open addressing: word hash << 32 | 1 + index in dtok; 0 empty */
-    size_t nslot;          /* a power of two, at least twice ndtok */
-    unsigned char *dbytes; /* the tokens' bytes, one after the other */
-    size_t ndbytes, dbytescap;
 };
 
 static inline uint32_t fnv_byte(uint32_t h, unsigned char b)
@@ -161,9 +145,6 @@ void model_scratch_free(struct model_scratch *s)
     free(s->vec);
     free(s->vidx);
     free(s->vval);
-    free(s->dtok);
-    free(s->slot);
-    free(s->dbytes);
     free(s);
 }
 
@@ -172,9 +153,6 @@ void model_begin(struct model_scratch *s, const struct model *m)
     for (size_t i = 0; s->counted && i < s->ntouched; i++)
         s->count[s->touched[i] % MODEL_BUCKETS] = 0;
     s->counted = false;
-    for (size_t i = 0; i < s->ndtok; i++)
-        s->slot[s->dtok[i].slot] = 0;
-    s->ndtok = s->ndbytes = 0;
     s->ntouched = s->nvec = s->nev = s->text_used = s->nkeys = 0;
     memset(s->evslot, 0, sizeof s->evslot);
     s->oom = s->merged = false;
@@ -275,139 +253,10 @@ static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
 
 #define KEY(g, hash) ((uint32_t)(g)*MODEL_BUCKETS + ((hash) & (MODEL_BUCKETS - 1)))
 
-/* ngram_keys - the character n-grams of a token of n >= 3 bytes at pad + 1,
- * after a space, with room for 8 more bytes past it: char_wb, the n-grams of
- * " tok " that fit, 3 to 5 bytes, into keys (3n - 3 of them) */
-static inline size_t ngram_keys(uint32_t *keys, unsigned char *pad, size_t n)
-{
-    size_t pn = n + 2, k = 0; /* what lies past pad[pn - 1] is masked off */
-    pad[n + 1] = ' ';
-    size_t i = 0;
-    for (; i + 5 <= pn; i++) {
-        uint64_t v;
-        memcpy(&v, pad + i, sizeof v); /* little-endian hosts (x86-64, arm64) */
-        keys[k] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
-        keys[k + 1] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
-        keys[k + 2] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFFFull, 5));
-        k += 3;
-    }
-    /* the last two positions: a 3- and a 4-gram, then a 3-gram */
-    uint64_t v;
-    memcpy(&v, pad + i, sizeof v);
-    keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
-    keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
-    memcpy(&v, pad + i + 1, sizeof v);
-    keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
-    return k;
-}
-
-/* slot_of - where the table holds (or would hold) a token with word hash h */
-static inline size_t slot_of(uint32_t h, size_t nslot)
-{
-    return (size_t)((h * 0x9E3779B1u) >> 8) & (nslot - 1);
-}
-
-/* dtoken_grow - room in the table, the list and the bytes for one more
- * token of n bytes; false when out of memory (the token is then counted
- * occurrence by occurrence, as if never met before: the same counts) */
-static bool dtoken_grow(struct model_scratch *s, size_t n)
-{
-    if (s->ndbytes + n > s->dbytescap) {
-        size_t cap = s->dbytescap ? s->dbytescap * 2 : 4096;
-        while (cap < s->ndbytes + n)
-            cap *= 2;
-        unsigned char *b = realloc(s->dbytes, cap);
-        if (b == NULL)
-            return false;
-        s->dbytes = b;
-        s->dbytescap = cap;
-    }
-    if (s->ndtok + 1 > s->dtokcap) {
-        size_t cap = s->dtokcap ? s->dtokcap * 2 : 512;
-        struct dtoken *d = realloc(s->dtok, cap * sizeof *d);
-        if (d == NULL)
-            return false;
-        s->dtok = d;
-        s->dtokcap = cap;
-    }
-    if (2 * (s->ndtok + 1) > s->nslot) {
-        size_t nslot = s->nslot ? s->nslot * 2 : 1024;
-        uint64_t *t = calloc(nslot, sizeof *t);
-        if (t == NULL)
-            return false;
-        for (size_t i = 0; i < s->ndtok; i++) {
-            uint64_t e = s->slot[s->dtok[i].slot];
-            size_t j = slot_of((uint32_t)(e >> 32), nslot);
-            while (t[j] != 0)
-                j = (j + 1) & (nslot - 1);
-            t[j] = e;
-            s->dtok[i].slot = (uint32_t)j;
-        }
-        free(s->slot);
-        s->slot = t;
-        s->nslot = nslot;
-    }
-    return true;
-}
-
-/* token_seen - has this message met the token of n bytes at tok (word hash
- * h) before? Then count the occurrence as an extra; else remember it (when
- * there is room) and say no */
-static inline bool token_seen(struct model_scratch *s, const unsigned char *tok, size_t n,
-                              uint32_t h)
-{
-    size_t j = s->nslot ? slot_of(h, s->nslot) : 0;
-    for (; s->nslot && s->slot[j] != 0; j = (j + 1) & (s->nslot - 1)) {
-        uint64_t e = s->slot[j];
-        if ((uint32_t)(e >> 32) != h)
-            continue;
-        struct dtoken *d = &s->dtok[(uint32_t)e - 1];
-        if (d->len == n && memcmp(s->dbytes + d->off, tok, n) == 0) {
-            d->extra++;
-            return true;
-        }
-    }
-    if (!dtoken_grow(s, n))
-        return false;
-    j = slot_of(h, s->nslot);
-    while (s->slot[j] != 0)
-        j = (j + 1) & (s->nslot - 1);
-    s->slot[j] = (uint64_t)h << 32 | (uint32_t)(s->ndtok + 1);
-    s->dtok[s->ndtok++] = (struct dtoken){(uint32_t)s->ndbytes, (uint32_t)n, 0, (uint32_t)j};
-    memcpy(s->dbytes + s->ndbytes, tok, n);
-    s->ndbytes += n;
-    return false;
-}
-
-/* count_extras - the n-grams of every token met more than once, each
- * counted its extra times at once: their buckets were touched when the
- * token was first met, so only the counts change (saturating as one by
- * one would) */
-static void count_extras(struct model_scratch *s)
-{
-    unsigned char pad[1 + TOKEN_MAX + 1 + 8] = {' '};
-    uint8_t *count = s->count;
-    for (size_t i = 0; i < s->ndtok; i++) {
-        const struct dtoken *d = &s->dtok[i];
-        if (d->extra == 0)
-            continue;
-        memcpy(pad + 1, s->dbytes + d->off, d->len);
-        size_t k = ngram_keys(s->keys, pad, d->len);
-        unsigned add = d->extra < COUNT_MAX ? d->extra : COUNT_MAX;
-        for (size_t j = 0; j < k; j++) {
-            uint32_t b = s->keys[j] % MODEL_BUCKETS;
-            unsigned byte = count[b], c = (byte & COUNT_MAX) + add;
-            count[b] = (uint8_t)((byte & ~COUNT_MAX) | (c < COUNT_MAX ? c : COUNT_MAX));
-        }
-    }
-}
-
 /* token - gather the features of one token of n bytes (digits already
  * shapes) at pad + 1, after a space, with room for 8 more bytes: hw is its
  * word hash, hb its bigram hash with the token before (when have_prev);
- * model_text runs their chains as it reads the bytes. Its character
- * n-grams are gathered the first time the message meets it; later it only
- * adds to its extra count (count_extras) */
+ * model_text runs their chains as it reads the bytes */
 static void token(struct model_scratch *s, unsigned char *pad, size_t n, uint32_t hw, uint32_t hb,
                   bool have_prev, bool subject)
 {
@@ -420,10 +269,28 @@ static void token(struct model_scratch *s, unsigned char *pad, size_t n, uint32_
         keys[k++] = KEY(MODEL_SUBJECT, fnv_bytes(fnv_prefix('s'), pad + 1, n));
     if (have_prev)
         keys[k++] = KEY(MODEL_WORDS, hb);
-    /* not of words of one or two bytes ("de", "is", "00"): their word
-     * feature says it all */
-    if (n >= 3 && !token_seen(s, pad + 1, n, hw))
-        k += ngram_keys(keys + k, pad, n);
+    /* char_wb: n-grams of " tok " that fit, 3 to 5 bytes; not of words of
+     * one or two bytes ("de", "is", "00"): their word feature says it all */
+    if (n >= 3) {
+        size_t pn = n + 2; /* what lies past pad[pn - 1] is masked off */
+        pad[n + 1] = ' ';
+        size_t i = 0;
+        for (; i + 5 <= pn; i++) {
+            uint64_t v;
+            memcpy(&v, pad + i, sizeof v); /* little-endian hosts (x86-64, arm64) */
+            keys[k] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+            keys[k + 1] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
+            keys[k + 2] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFFFull, 5));
+            k += 3;
+        }
+        /* the last two positions: a 3- and a 4-gram, then a 3-gram */
+        uint64_t v;
+        memcpy(&v, pad + i, sizeof v);
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFFFull, 4));
+        memcpy(&v, pad + i + 1, sizeof v);
+        keys[k++] = KEY(MODEL_CHARS, ngram_hash(v & 0xFFFFFFull, 3));
+    }
     s->nkeys += k;
 }
 #undef KEY
@@ -496,7 +363,6 @@ enum sl_status model_finish(struct model_scratch *s)
     count_keys(s);
     if (s->oom)
         return SL_ENOMEM;
-    count_extras(s);
     sum_counts(s);
     for (int g = 0; g < MODEL_GROUPS; g++) {
         s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
