@@ -76,7 +76,13 @@ struct detect_scratch {
     bool features;            /* compute them without a model too */
     uint64_t roles;           /* roles that hit in this message, for the model */
     uint64_t plain_docs;      /* documents with a text/plain body (bit per doc < 64) */
+    unsigned private_mail;    /* ENV_* bits: a private mail provider's domain in From/To */
 };
+
+/* which way a message goes, from its SEG_ADDRESSES segments: a private mail
+ * provider's domain in the From or the To/Cc of the message (doc 0) or of
+ * a message inside it */
+enum { ENV_FROM = 1, ENV_TO = 2, ENV_FWD_FROM = 4, ENV_FWD_TO = 8 };
 
 enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
 
@@ -323,6 +329,8 @@ static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
         return 0;
     if (c->seg->raw && mixed_case(c, start, end))
         return 0; /* "iNr" in a binary's bytes: noise, not a term */
+    if ((c->p->rules[value].role == ROLE_PRIVATE_MAIL) != (c->seg->kind == SEG_ADDRESSES))
+        return 0; /* a mail domain counts in the addresses only, and only it there */
     struct hit h = {(uint32_t)start, (uint32_t)end, value, (uint8_t)c->p->rules[value].role, 0};
     if (vec_push(&c->s->hits, &h) != SL_OK) {
         c->st = SL_ENOMEM;
@@ -1668,6 +1676,26 @@ static void model_segment(struct seg_ctx *c)
         c->s->roles |= 1ULL << h[i].role;
 }
 
+/* addresses - a SEG_ADDRESSES segment's lines "from DOMAIN" / "to DOMAIN":
+ * the ENV_* bits of the lines whose whole domain is a private mail
+ * provider's (hits holds only those terms, see on_word) */
+static void addresses(struct seg_ctx *c)
+{
+    const struct hit *h = c->s->hits.data;
+    for (size_t i = 0; i < c->s->hits.n; i++) {
+        /* the whole domain of its line, not a part of a longer one */
+        if (h[i].start == 0 || c->f.text[h[i].start - 1] != ' ' ||
+            (h[i].end < c->f.len && c->f.text[h[i].end] != '\n'))
+            continue;
+        uint32_t ls = h[i].start;
+        while (ls > 0 && c->f.text[ls - 1] != '\n')
+            ls--;
+        bool from = h[i].start - ls >= 5 && memcmp(c->f.text + ls, "from ", 5) == 0;
+        unsigned bit = from ? ENV_FROM : ENV_TO;
+        c->s->private_mail |= c->seg->doc ? bit << 2 : bit;
+    }
+}
+
 static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 {
     struct detect_scratch *s = c->s;
@@ -1676,6 +1704,13 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
         return st;
     s->hits.n = 0;
     ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
+    if (c->seg->kind == SEG_ADDRESSES) {
+        /* never text: no regex, no signals, not the model's words */
+        if (c->st == SL_OK)
+            addresses(c);
+        fold_free(&c->f);
+        return c->st;
+    }
     if (c->st == SL_OK && (st = plan_regex(c)) == SL_OK)
         pack_run_regex(c->p, s->ps, c->f.text, c->f.len, s->skip, on_regex, c, limited);
     if (st != SL_OK) {
@@ -2289,6 +2324,11 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
         if (df->subj_health >= 0)
             evidence(s->ms, where, ":subject-health", "", "");
     }
+    static const char *const env_name[] = {"env:from-private", "env:to-private", "fwd:from-private",
+                                           "fwd:to-private"};
+    for (unsigned b = 0; b < 4; b++)
+        if (s->private_mail & (1u << b))
+            evidence(s->ms, env_name[b], "", "", "");
     for (unsigned r = 1; r < ROLE_COUNT; r++) /* ROLE_COUNT < 64: s->roles holds them */
         if (s->roles & (1ULL << r))
             evidence(s->ms, "role:", pack_role_name((enum role)r), "", "");
@@ -2343,7 +2383,7 @@ enum sl_status detect_message(const struct pack *p, struct detect_scratch *s,
     if ((p->model || s->features) && s->ms == NULL && (s->ms = model_scratch_new()) == NULL)
         return SL_ENOMEM;
     if (s->ms)
-        model_begin(s->ms, p->model), s->roles = s->plain_docs = 0;
+        model_begin(s->ms, p->model), s->roles = s->plain_docs = 0, s->private_mail = 0;
     for (size_t i = 0; i < nsegs && st == SL_OK; i++) {
         if (deadline_ns && detect_now_ns() > deadline_ns) {
             *timed_out = true;

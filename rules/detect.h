@@ -53,6 +53,9 @@ enum segment_kind {
     SEG_BODY,       /* text/plain or text/html of the message */
     SEG_ATTACHMENT, /* a text-like attachment */
     SEG_FILENAME,   /* an attachment's file name */
+    SEG_ADDRESSES,  /* "from DOMAIN" / "to DOMAIN" lines of From, To, Cc:
+                     * read only for whether a domain is a private mail
+                     * provider's (role private-mail), never as text */
 };
 
 struct text_segment {

@@ -52,6 +52,7 @@ static const char *const role_names[ROLE_COUNT] = {
     [ROLE_PRONOUN] = "pronoun",
     [ROLE_FIRSTNAME_AMBIGUOUS] = "firstname-ambiguous",
     [ROLE_FIRST_PERSON] = "first-person",
+    [ROLE_PRIVATE_MAIL] = "private-mail",
     [ROLE_NATIONAL_ID] = "national-id",
     [ROLE_PROVIDER_ID] = "provider-id",
     [ROLE_FINANCIAL] = "financial",

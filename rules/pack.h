@@ -50,6 +50,7 @@ enum role {
     ROLE_PRONOUN,             /* ze, hij, haar: carries a person on */
     ROLE_FIRSTNAME_AMBIGUOUS, /* Bas, Max: a first name only before a listed surname */
     ROLE_FIRST_PERSON,        /* ik, mijn, I, my, je: the writer */
+    ROLE_PRIVATE_MAIL,        /* gmail.com, telenet.be: a private mail provider's domain */
     /* regex roles */
     ROLE_NATIONAL_ID, /* BSN, Belgian national register and BIS numbers */
     ROLE_PROVIDER_ID, /* RIZIV, AGB, BIG, UZI: care providers */

@@ -223,6 +223,34 @@ int main(void)
         dump(&ex);
     extract_free(&ex);
 
+    /* which way it goes: From, To and Cc domains, folded, groups opened,
+     * never a local part or a name; a message inside has its own */
+    m = "From: \"Anja Bakker\" <A.Bakker@Zorg-Example.NL>\r\n"
+        "To: \"Jan Smit\" <jan.smit@Gmail.com>, Team: wijk@team-example.nl, "
+        "p.devries@telenet.be;\r\nCc: archief@zorg-example.nl\r\nSubject: x\r\n"
+        "Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\n"
+        "Content-Type: text/plain\r\n\r\nzie onder\r\n--o\r\n"
+        "Content-Type: message/rfc822\r\n\r\nFrom: moeder@hotmail.com\r\n"
+        "Subject: vraag\r\n\r\ntekst\r\n--o--\r\n";
+    run(m, strlen(m), &ex);
+    s1 = seg(&ex, "header:addresses");
+    s2 = seg(&ex, "attachment:message/rfc822>header:addresses");
+    const char *want = "from zorg-example.nl\nto gmail.com\nto team-example.nl\nto telenet.be\n"
+                       "to zorg-example.nl\n";
+    CHECK(s1 && s1->kind == SEG_ADDRESSES && s1->doc == 0 && s1->len == strlen(want) &&
+              memcmp(s1->text, want, s1->len) == 0,
+          "the addresses' domains, one a line: got '%.*s'", s1 ? (int)s1->len : 0,
+          s1 ? s1->text : "");
+    CHECK(s1 && memmem(s1->text, s1->len, "bakker", 6) == NULL &&
+              memmem(s1->text, s1->len, "smit", 4) == NULL,
+          "no local part or name among the domains");
+    CHECK(s2 && s2->kind == SEG_ADDRESSES && s2->doc == 1 &&
+              seg_has(&ex, "attachment:message/rfc822>header:addresses", "from hotmail.com\n"),
+          "the inner message's own addresses");
+    if (!s1 || !s2)
+        dump(&ex);
+    extract_free(&ex);
+
     /* multipart/encrypted is recorded, not passed as clean */
     m = HDR
         "Subject: x\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; "

@@ -409,6 +409,73 @@ static void test_combination(void)
     pack_free(p);
 }
 
+/* the way a message goes: a private mail domain in its addresses is
+ * evidence (env:, fwd: for a message inside it), the same domain in its text
+ * is not, and the addresses are never text for the rules */
+static void test_direction(void)
+{
+    static char text[4096];
+    char err[512], w[256];
+    const char *body = "De afspraak is morgen om tien uur.\n";
+    uint32_t a = model_hash('e', "env:to-private", 14), b = model_hash('e', "fwd:from-private", 16);
+    snprintf(w, sizeof w, "weights 2\n%u 40\n%u 40\n", a < b ? a : b, a < b ? b : a);
+    model_file(text, sizeof text, -20, 0.5, w);
+    struct pack *p = pack_with(text, err, sizeof err);
+    CHECK(p != NULL, "model: %s", err);
+    if (p == NULL)
+        return;
+    struct detect_scratch *s = detect_scratch_new(p);
+    static const struct {
+        const char *addresses, *text;
+        unsigned doc;
+        bool sensitive;
+        const char *top;
+    } cases[] = {
+        {"from zorg-example.nl\nto gmail.com\n", NULL, 0, true, "env:to-private"},
+        {"from zorg-example.nl\nto apotheek-example.nl\nto telenet.be\n", NULL, 0, true,
+         "env:to-private"},
+        /* from a private address: no weight in this model */
+        {"from gmail.com\nto zorg-example.nl\n", NULL, 0, false, NULL},
+        {"from hotmail.com\nto zorg-example.nl\n", NULL, 1, true, "fwd:from-private"},
+        /* a private domain in the text, or inside a longer domain, is none */
+        {"from zorg-example.nl\nto huisarts-example.nl\n", "Mail naar jan@gmail.com graag.\n", 0,
+         false, NULL},
+        {"from zorg-example.nl\nto mygmail.com\nto gmail.com.example.nl\n", NULL, 0, false, NULL},
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        const char *t = cases[i].text ? cases[i].text : body;
+        struct text_segment segs[] = {
+            {t, strlen(t), "body:text/plain", SEG_BODY, 0, false, false},
+            {cases[i].addresses, strlen(cases[i].addresses), "header:addresses", SEG_ADDRESSES,
+             cases[i].doc, false, false},
+        };
+        struct detect_result r = {0};
+        bool to;
+        CHECK(detect_message(p, s, segs, NELEM(segs), false, 0, &to, &r) == SL_OK, "detect %zu", i);
+        bool top = false;
+        for (size_t k = 0; cases[i].top && k < r.model.ntop; k++)
+            top |= strcmp(r.model.top[k], cases[i].top) == 0;
+        CHECK(r.sensitive == cases[i].sensitive && (cases[i].top == NULL || top) &&
+                  !r.rules_sensitive,
+              "addresses %zu: %s, rules %s", i, r.sensitive ? "sensitive" : "clean",
+              r.rules_sensitive ? "sensitive" : "clean");
+        detect_result_free(&r);
+    }
+    /* the addresses are no text: a surname and a diagnosis in a domain
+     * make no finding */
+    const char *dom = "from jansen-example.nl\nto copd-example.nl\nto diabetes.nl\n";
+    struct text_segment only = {dom,   strlen(dom), "header:addresses", SEG_ADDRESSES, 0,
+                                false, false};
+    struct detect_result r = {0};
+    bool to;
+    CHECK(detect_message(p, s, &only, 1, false, 0, &to, &r) == SL_OK && r.nfindings == 0 &&
+              r.rules_confidence == CONF_NONE,
+          "addresses read as text: %zu findings", r.nfindings);
+    detect_result_free(&r);
+    detect_scratch_free(s);
+    pack_free(p);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "%s/test_model.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -420,6 +487,7 @@ int main(void)
     test_file();
     test_score();
     test_combination();
+    test_direction();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
