@@ -2,18 +2,19 @@
  * model - hashed features of a message, the model file, the linear score.
  * See model.h for the feature design and rules/README.md for the file.
  *
- * The scratch keeps one dense array of a byte per bucket (2^18: the group
- * that hit the bucket first in two bits, its count in six) and a list of the
- * buckets a message touched. A token's features are hashed into a batch
- * (the word and bigram hash chains run as its bytes are read) and a batch
- * is counted (a byte increment each, nothing else). model_finish then takes
- * each group's sum of squares (and, with a model, its weighted sum) from the
- * final counts: one term lt[c]^2 (w[b] * lt[c]) per touched bucket, in the
- * order the buckets were first touched. The sums are the same as adding the
+ * The scratch keeps one dense array of a count byte per bucket (2^18) and a
+ * list of the buckets a message touched, each under the group that hit it
+ * first. A token's features are hashed into a batch (the word and bigram
+ * hash chains run as its bytes are read) and a batch is counted (a byte
+ * increment each, nothing else). model_finish then moves each touched
+ * bucket's count into its entry of the list (clearing the byte for the next
+ * message) and takes each group's sum of squares (and, with a model, its
+ * weighted sum) from the final counts: one term lt[c]^2 (w[b] * lt[c]) per
+ * touched bucket, in the order the buckets were first touched. The sums are the same as adding the
  * terms count by count up to the last float place (a value differs from
  * that way by a rounding at most, far below 1e-6 relative). Nothing is
- * allocated per token (the buffers grow once), and a new message resets
- * only what the last one touched. Thread safety:
+ * allocated per token (the buffers grow once), and the bucket bytes a
+ * message touched are cleared as its counts are read. Thread safety:
  * a scratch is one thread's; a model is read-only. Input limits: text
  * features read at most MODEL_TEXT_CAP folded bytes per message; tokens are
  * cut at TOKEN_MAX bytes; evidence at MODEL_MAX_EVIDENCE names. The model
@@ -30,11 +31,15 @@
 #include "../common/file.h"
 
 #define TOKEN_MAX    64
-#define COUNT_MAX    63 /* counts saturate here: six bits of a bucket byte */
+#define COUNT_MAX    63 /* a feature's count saturates here (1 + ln 63 at most) */
 #define EVIDENCE_LEN 64
 #define FNV_BASIS    2166136261u
 #define FNV_PRIME    16777619u
-#define KEYS_MAX     2048                     /* features gathered before they are counted */
+#define KEYS_MAX     2048 /* features gathered before they are counted */
+#define AHEAD        16   /* count_keys fetches the bucket of the key this far ahead */
+#define KEY_MASK     (4u * MODEL_BUCKETS - 1) /* a touched entry's key: group, bucket */
+#define COUNT_SHIFT  24                       /* a touched entry's count, after finish */
+#define W_AHEAD      32 /* sum_counts fetches the weight of the entry this far ahead */
 #define EV_SLOTS     (2 * MODEL_MAX_EVIDENCE) /* open addressing: never full */
 
 /* the spec lines a model file must carry, word for word (`sluis model spec`) */
@@ -53,22 +58,23 @@ struct entry {
 };
 
 struct model_scratch {
-    uint8_t *count;    /* per bucket, saturating at 255 */
-    uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket */
-    float *tval;       /* normalised value per touched key (after finish) */
-    size_t ntouched, cap, tvalcap;
+    uint8_t *count;    /* per bucket, saturating at 255; all 0 between messages */
+    uint32_t *touched; /* keys: group * MODEL_BUCKETS + bucket; after finish its
+                        * count (at most 255) in bits COUNT_SHIFT and up */
+    size_t ntouched, cap;
     struct entry *vec; /* the merged vector */
     uint32_t *vidx;
     float *vval;
     size_t nvec, veccap;
     bool merged;                  /* vidx/vval hold the vector of the last finish */
     bool counted;                 /* count[] holds this message's counts */
+    bool finished;                /* model_finish moved them into touched[] */
     const struct model *parts_of; /* part[] is this model's sum per group */
     const float *w;               /* its weights, or NULL */
     double raw[MODEL_GROUPS], sumsq[MODEL_GROUPS], inv[MODEL_GROUPS], part[MODEL_GROUPS];
-    double lt[COUNT_MAX + 1]; /* 1 + ln(count) for counts 1..COUNT_MAX, 0 for 0 */
-    double sq[COUNT_MAX + 1]; /* lt[c]^2 */
-    uint32_t keys[KEYS_MAX];  /* features of the tokens not yet counted */
+    double lt[256];                  /* 1 + ln(min(count, COUNT_MAX)), 0 for 0 */
+    double sq[256];                  /* lt[c]^2 */
+    uint32_t keys[KEYS_MAX + AHEAD]; /* features of the tokens not yet counted */
     size_t nkeys;
     unsigned char map[256]; /* a byte of a token as a token holds it (digits 0), 0 for none */
     char ev[MODEL_MAX_EVIDENCE][EVIDENCE_LEN];
@@ -124,9 +130,9 @@ struct model_scratch *model_scratch_new(void)
         free(s);
         return NULL;
     }
-    for (int i = 1; i <= COUNT_MAX; i++)
-        s->lt[i] = 1.0 + log((double)i);
-    for (int c = 0; c <= COUNT_MAX; c++)
+    for (int i = 1; i < 256; i++)
+        s->lt[i] = 1.0 + log((double)(i < COUNT_MAX ? i : COUNT_MAX));
+    for (int c = 0; c < 256; c++)
         s->sq[c] = s->lt[c] * s->lt[c];
     for (int c = 0; c < 256; c++)
         s->map[c] = (unsigned char)(c >= '0' && c <= '9'                  ? '0'
@@ -141,7 +147,6 @@ void model_scratch_free(struct model_scratch *s)
         return;
     free(s->count);
     free(s->touched);
-    free(s->tval);
     free(s->vec);
     free(s->vidx);
     free(s->vval);
@@ -150,9 +155,12 @@ void model_scratch_free(struct model_scratch *s)
 
 void model_begin(struct model_scratch *s, const struct model *m)
 {
-    for (size_t i = 0; s->counted && i < s->ntouched; i++)
-        s->count[s->touched[i] % MODEL_BUCKETS] = 0;
-    s->counted = false;
+    /* model_finish left count[] clear; a message it did not finish did not */
+    uint8_t *count = s->count;
+    const uint32_t *touched = s->touched;
+    for (size_t i = 0, n = s->counted ? s->ntouched : 0; i < n; i++)
+        count[touched[i] % MODEL_BUCKETS] = 0;
+    s->counted = s->finished = false;
     s->ntouched = s->nvec = s->nev = s->text_used = s->nkeys = 0;
     memset(s->evslot, 0, sizeof s->evslot);
     s->oom = s->merged = false;
@@ -179,11 +187,11 @@ static bool grow(uint32_t **arr, size_t *cap, size_t used, size_t n)
 }
 
 /* count_keys - count the gathered features (keys: group * MODEL_BUCKETS +
- * bucket), in the order they were gathered. A bucket's byte holds its group
- * (top two bits: the group that hit it first in this message) and its count
- * (low six, saturating at 63); a bucket met for the first time joins the
- * touched list under that group. Nothing but the bucket bytes (a quarter
- * megabyte, fetched ahead) is touched, and no branch depends on the text. */
+ * bucket), in the order they were gathered. A bucket's byte holds its count
+ * (saturating at 255); a bucket met for the first time (count 0) joins the
+ * touched list with its key: the group that hit it first in this message.
+ * Nothing but the bucket bytes (a quarter megabyte, fetched ahead) is
+ * touched, and no branch depends on the text. */
 static void count_keys(struct model_scratch *s)
 {
     size_t n = s->nkeys;
@@ -191,7 +199,7 @@ static void count_keys(struct model_scratch *s)
     s->nkeys = 0;
     if (n == 0)
         return;
-    if (!grow(&s->touched, &s->cap, s->ntouched, n)) {
+    if (!grow(&s->touched, &s->cap, s->ntouched, n + W_AHEAD)) {
         s->oom = true;
         return;
     }
@@ -200,48 +208,65 @@ static void count_keys(struct model_scratch *s)
     uint32_t *touched = s->touched;
     size_t nt = s->ntouched;
     for (size_t i = 0; i < n; i++) {
-        if (i + 16 < n)
-            __builtin_prefetch(&count[keys[i + 16] % MODEL_BUCKETS], 1);
+        /* past n: an old key or 0, a bucket all the same */
+        __builtin_prefetch(&count[keys[i + AHEAD] % MODEL_BUCKETS], 1);
         uint32_t key = keys[i], b = key % MODEL_BUCKETS;
-        unsigned byte = count[b], fresh = byte == 0;
+        unsigned c = count[b];
         touched[nt] = key;
-        nt += fresh;
-        byte |= ((key / MODEL_BUCKETS) << 6) & (0u - fresh); /* no branch: fresh is a coin toss */
-        count[b] = (uint8_t)(byte + ((byte & COUNT_MAX) != COUNT_MAX));
+        nt += c == 0; /* no branch: a fresh bucket is a coin toss */
+        count[b] = (uint8_t)(c + (c != 255));
     }
     s->ntouched = nt;
+    memset(touched + nt, 0, W_AHEAD * sizeof *touched); /* what sum_counts reads ahead */
 }
 
 /* sum_counts - the groups' sums of squares and, with a model, weighted sums,
  * from the final counts: per touched bucket b of group g with count c,
  * sumsq[g] += lt[c]^2 and raw[g] += w[b] * lt[c], in the order the buckets
- * were first touched. The weights are fetched ahead. */
-static void sum_counts(struct model_scratch *s)
+ * were first touched. The weights are fetched ahead. Each count moves into
+ * its touched entry and its bucket's byte is cleared for the next message
+ * (the byte is at hand: no second pass over the buckets at model_begin). */
+static inline void sum_loop(struct model_scratch *s, bool from_count, bool weighed)
 {
-    const uint32_t *touched = s->touched;
-    const uint8_t *count = s->count;
+    uint32_t *touched = s->touched;
+    uint8_t *count = s->count;
     const float *w = s->w;
+    const double *lt = s->lt, *sq = s->sq;
     size_t n = s->ntouched;
     double q[MODEL_GROUPS + 1] = {0}, r[MODEL_GROUPS + 1] = {0};
-    if (w == NULL) {
-        for (size_t i = 0; i < n; i++) {
-            uint32_t key = touched[i], c = count[key % MODEL_BUCKETS] & COUNT_MAX;
-            q[key / MODEL_BUCKETS] += s->sq[c];
+    for (size_t i = 0; i < n; i++) {
+        /* past n: zeros (grow_touched), bucket 0 all the same */
+        if (weighed)
+            __builtin_prefetch(&w[touched[i + W_AHEAD] % MODEL_BUCKETS]);
+        uint32_t t = touched[i], b = t % MODEL_BUCKETS, g = (t & KEY_MASK) / MODEL_BUCKETS, c;
+        if (from_count) {
+            c = count[b];
+            count[b] = 0;
+            touched[i] = t | c << COUNT_SHIFT;
+        } else {
+            c = t >> COUNT_SHIFT;
         }
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            if (i + 32 < n)
-                __builtin_prefetch(&w[touched[i + 32] % MODEL_BUCKETS]);
-            uint32_t key = touched[i], b = key % MODEL_BUCKETS, g = key / MODEL_BUCKETS;
-            uint32_t c = count[b] & COUNT_MAX;
-            q[g] += s->sq[c];
-            r[g] += (double)w[b] * s->lt[c];
-        }
+        q[g] += sq[c];
+        if (weighed)
+            r[g] += (double)w[b] * lt[c];
     }
     for (int g = 0; g < MODEL_GROUPS; g++) {
         s->sumsq[g] = q[g];
         s->raw[g] = r[g];
     }
+}
+
+static void sum_counts(struct model_scratch *s)
+{
+    if (s->counted && s->w != NULL)
+        sum_loop(s, true, true);
+    else if (s->counted)
+        sum_loop(s, true, false);
+    else if (s->w != NULL)
+        sum_loop(s, false, true);
+    else
+        sum_loop(s, false, false);
+    s->counted = false;
 }
 
 static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *p, size_t n)
@@ -302,7 +327,7 @@ void model_text(struct model_scratch *s, const char *text, size_t len, bool subj
     const unsigned char *t = (const unsigned char *)text, *map = s->map;
     uint32_t pair = 0; /* the bigram hash of the token before and a space */
     bool have_prev = false;
-    if (s->text_used >= MODEL_TEXT_CAP)
+    if (s->finished || s->text_used >= MODEL_TEXT_CAP) /* finished: until model_begin */
         return;
     if (len > MODEL_TEXT_CAP - s->text_used)
         len = MODEL_TEXT_CAP - s->text_used;
@@ -364,6 +389,7 @@ enum sl_status model_finish(struct model_scratch *s)
     if (s->oom)
         return SL_ENOMEM;
     sum_counts(s);
+    s->finished = true;
     for (int g = 0; g < MODEL_GROUPS; g++) {
         s->inv[g] = s->sumsq[g] > 0 ? 1.0 / sqrt(s->sumsq[g]) : 0;
         s->part[g] = s->raw[g] * s->inv[g];
@@ -371,12 +397,12 @@ enum sl_status model_finish(struct model_scratch *s)
     return SL_OK;
 }
 
-/* value - the normalised value of touched entry i (counts are kept until
- * the next model_begin) */
+/* value - the normalised value of touched entry i (its count is in the
+ * entry since model_finish) */
 static double value(const struct model_scratch *s, size_t i)
 {
-    uint32_t b = s->touched[i] % MODEL_BUCKETS;
-    return s->lt[s->count[b] & COUNT_MAX] * s->inv[s->touched[i] / MODEL_BUCKETS];
+    uint32_t t = s->touched[i];
+    return s->lt[t >> COUNT_SHIFT] * s->inv[(t & KEY_MASK) / MODEL_BUCKETS];
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -451,7 +477,7 @@ void model_score(const struct model *m, const struct model_scratch *s, struct mo
     if (s->parts_of == m)
         memcpy(part, s->part, sizeof part);
     for (size_t i = 0; s->parts_of != m && i < s->ntouched; i++)
-        part[s->touched[i] / MODEL_BUCKETS] +=
+        part[(s->touched[i] & KEY_MASK) / MODEL_BUCKETS] +=
             (double)m->w[s->touched[i] % MODEL_BUCKETS] * value(s, i);
     for (int g = 0; g < MODEL_GROUPS; g++)
         z += part[g];
