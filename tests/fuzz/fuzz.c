@@ -220,7 +220,7 @@ void fuzz_check_masked(const char *masked, size_t outlen)
 static void check_explanation(const struct finding *f)
 {
     static const char *const prefixes[] = {
-        "rule:", "conf:", "sig:", "pair:", "pairconf:", "doc:", "fwd:", "role:", "id:"};
+        "rule:", "conf:", "sig:", "pair:", "pairconf:", "doc:", "fwd:", "env:", "role:", "id:"};
     static const char *const groups[] = {"words", "chars", "subject"};
     FUZZ_CHECK(strcmp(f->rule, "model.linear") == 0 && strcmp(f->where, "message") == 0 &&
                    f->confidence == CONF_MEDIUM,

@@ -3,7 +3,7 @@
  * pack: folding, the word automaton, the patterns and the scorer, on one
  * segment.
  *
- * Feeds: the first byte chooses the segment's kind (its value mod 5), whether
+ * Feeds: the first byte chooses the segment's kind (its value mod 6), whether
  * it is a table (bit 3) and whether the message is a newsletter (bit 4); the
  * rest is the segment's text, any bytes (extraction promises UTF-8, but
  * detection does not rely on it: fold turns invalid bytes into '?').
@@ -17,6 +17,7 @@
  *   (fuzz_check_result: every finding located in this segment, masked
  *   values that show no identifier and no name; UTF-8 masks for UTF-8
  *   input);
+ * - on an addresses segment (SEG_ADDRESSES) the rules find nothing;
  * - detect_mask() into buffers of every size up to 24 bytes stays inside
  *   the buffer, terminates it and masks.
  */
@@ -87,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct text_segment seg = {text,
                                len,
                                "body:text/plain",
-                               (enum segment_kind)(data[0] % 5),
+                               (enum segment_kind)(data[0] % 6),
                                0,
                                (data[0] & 8) != 0,
                                (data[0] & 32) != 0};
@@ -98,6 +99,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(st == SL_OK, "detect_message: %s", sl_status_str(st));
     FUZZ_CHECK(!timed_out, "timed out without a deadline");
     fuzz_check_result(&res, &seg, 1, NULL, 0, fuzz_utf8(text, len));
+    /* the addresses are never text: the rules find nothing in them */
+    if (seg.kind == SEG_ADDRESSES) {
+        FUZZ_CHECK(res.rules_confidence == CONF_NONE, "rules at %s on addresses",
+                   pack_confidence_name(res.rules_confidence));
+        for (size_t i = 0; i < res.nfindings; i++)
+            FUZZ_CHECK(strcmp(res.findings[i].rule, "model.linear") == 0, "finding %s on addresses",
+                       res.findings[i].rule);
+    }
     detect_result_free(&res);
 
     for (size_t outlen = 1; outlen <= 24; outlen++) {

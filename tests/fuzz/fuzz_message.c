@@ -27,6 +27,28 @@ static struct detect_scratch *scratch;
 static struct extract_limits lim;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+/* check_addresses - an addresses segment is lines "from DOMAIN" or "to
+ * DOMAIN", each ending in a newline: a domain without an @ (no local part),
+ * a space or an upper-case ASCII letter */
+static void check_addresses(const struct text_segment *s)
+{
+    size_t i = 0;
+    while (i < s->len) {
+        const char *nl = memchr(s->text + i, '\n', s->len - i);
+        FUZZ_CHECK(nl != NULL, "segment %s: a line without its newline", s->where);
+        size_t n = (size_t)(nl - (s->text + i));
+        const char *l = s->text + i;
+        size_t skip = n > 5 && memcmp(l, "from ", 5) == 0 ? 5
+                      : n > 3 && memcmp(l, "to ", 3) == 0 ? 3
+                                                          : 0;
+        FUZZ_CHECK(skip > 0, "segment %s: a line '%.*s'", s->where, (int)n, l);
+        for (size_t k = skip; k < n; k++)
+            FUZZ_CHECK(l[k] != '@' && l[k] != ' ' && !(l[k] >= 'A' && l[k] <= 'Z'),
+                       "segment %s: domain '%.*s'", s->where, (int)(n - skip), l + skip);
+        i += n + 1;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -61,7 +83,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < ex.nsegs; i++) {
         const struct text_segment *s = &ex.segs[i];
         FUZZ_CHECK(s->where != NULL && s->where[0] != '\0', "segment %zu without a location", i);
-        FUZZ_CHECK(s->kind <= SEG_FILENAME, "segment %s: kind %d", s->where, (int)s->kind);
+        FUZZ_CHECK(s->kind <= SEG_ADDRESSES, "segment %s: kind %d", s->where, (int)s->kind);
+        if (s->kind == SEG_ADDRESSES)
+            check_addresses(s);
         FUZZ_CHECK(s->len == 0 || s->text != NULL, "segment %s: NULL text", s->where);
         FUZZ_CHECK(fuzz_utf8(s->text, s->len), "segment %s is not UTF-8", s->where);
         total += s->len;

@@ -18,7 +18,7 @@ from email.utils import getaddresses
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONSUMER = {"gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "live.nl", "live.be", "ziggo.nl",
-            "kpnmail.nl", "xs4all.nl", "telenet.be", "skynet.be", "proximus.be", "yahoo.com",
+            "kpnmail.nl", "kpnplanet.nl", "xs4all.nl", "telenet.be", "skynet.be", "proximus.be", "yahoo.com",
             "yahoo.fr", "icloud.com", "orange.fr", "free.fr", "gmx.net", "planet.nl", "home.nl",
             "hetnet.nl", "upcmail.nl", "msn.com", "me.com", "protonmail.com", "wanadoo.fr",
             "laposte.net", "voo.be", "scarlet.be", "outlook.be", "hotmail.be", "hotmail.fr",
