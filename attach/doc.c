@@ -33,7 +33,7 @@ void doc_where(char *out, size_t outlen, const char *where, const char *suffix)
 }
 
 enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *text, size_t len,
-                             bool rows)
+                             unsigned flags)
 {
     if (r->text_full || len == 0)
         return SL_OK;
@@ -47,7 +47,7 @@ enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *
             return st;
     }
     r->text += len;
-    return r->sink->text(r->sink, where, text, len, rows);
+    return r->sink->text(r->sink, where, text, len, flags);
 }
 
 enum sl_status doc_read_note(struct doc_read *r, const char *rule, const char *where)
@@ -147,7 +147,7 @@ static enum sl_status read_strings(struct doc_read *r, const char *d, size_t len
             i++;
     }
     if (st == SL_OK && b.len)
-        st = doc_read_text(r, where, b.data, b.len, false);
+        st = doc_read_text(r, where, b.data, b.len, DOC_TEXT_RAW);
     if (st == SL_OK)
         st = doc_read_info(r, "unscannable.unknown-format", where);
     buf_free(&b);
@@ -163,12 +163,12 @@ struct sub_sink {
 };
 
 static enum sl_status sub_text(struct doc_sink *s, const char *where, const char *text, size_t len,
-                               bool rows)
+                               unsigned flags)
 {
     struct sub_sink *ss = s->ctx;
     char w[512];
     doc_where(w, sizeof w, ss->where, where);
-    return doc_read_text(ss->r, w, text, len, rows);
+    return doc_read_text(ss->r, w, text, len, flags);
 }
 
 static enum sl_status sub_note(struct doc_sink *s, const char *rule, const char *where,

@@ -30,11 +30,16 @@ struct doc_limits {
     size_t max_text_bytes;       /* text out of one attachment */
 };
 
+/* what a text segment is, for doc_sink's text: DOC_TEXT_ROWS, each line is
+ * a table row with cells joined " | "; DOC_TEXT_RAW, the printable runs of
+ * bytes no reader knows (much of it noise: detect.h's text_segment.raw) */
+enum { DOC_TEXT_ROWS = 1, DOC_TEXT_RAW = 2 };
+
 struct doc_sink {
     /* text - a UTF-8 segment; where is relative to the attachment ("" for the
-     * whole of it); rows: each line is a table row with cells joined " | " */
+     * whole of it); flags: DOC_TEXT_* */
     enum sl_status (*text)(struct doc_sink *s, const char *where, const char *text, size_t len,
-                           bool rows);
+                           unsigned flags);
     /* note - something not read as it is: rule "unscannable.<why>", where as
      * above; incomplete: the part (or some of it) escaped scanning, as
      * opposed to a part recorded with nothing missed (encrypted, or read as

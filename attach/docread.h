@@ -28,7 +28,7 @@ struct doc_read {
  * not finish); doc_read_info: recorded, nothing missed (encrypted, or read
  * as raw text instead) */
 enum sl_status doc_read_text(struct doc_read *r, const char *where, const char *text, size_t len,
-                             bool rows);
+                             unsigned flags);
 enum sl_status doc_read_note(struct doc_read *r, const char *rule, const char *where);
 enum sl_status doc_read_info(struct doc_read *r, const char *rule, const char *where);
 

@@ -296,7 +296,7 @@ static enum io exchange(struct worker *w, const char *data, size_t len, const ch
             where[rec.where_len] = '\0';
             payload[rec.len] = '\0';
             if (rec.type == WIRE_TEXT)
-                *st = out->text(out, where, payload, rec.len, rec.flag != 0);
+                *st = out->text(out, where, payload, rec.len, rec.flag);
             else if (strncmp(payload, "unscannable.", 12) == 0 && !memchr(payload, '\0', rec.len))
                 *st = out->note(out, payload, where, rec.flag != 0);
             else

@@ -40,8 +40,8 @@ enum wire_type {
 
 struct wire_record {
     uint8_t type;
-    uint8_t flag; /* WIRE_TEXT: the lines are table rows; WIRE_NOTE: the part
-                   * escaped scanning (doc_sink's incomplete) */
+    uint8_t flag; /* WIRE_TEXT: DOC_TEXT_* (table rows, raw bytes); WIRE_NOTE:
+                   * the part escaped scanning (doc_sink's incomplete) */
     uint16_t where_len;
     uint32_t len; /* payload bytes */
 };

@@ -77,7 +77,8 @@ static bool read_all(void *buf, size_t n)
     return true;
 }
 
-static bool send_record(uint8_t type, bool flag, const char *where, const char *payload, size_t len)
+static bool send_record(uint8_t type, uint8_t flag, const char *where, const char *payload,
+                        size_t len)
 {
     size_t wl = strnlen(where, WIRE_MAX_WHERE);
     struct wire_record rec = {type, flag, (uint16_t)wl, (uint32_t)len};
@@ -85,17 +86,17 @@ static bool send_record(uint8_t type, bool flag, const char *where, const char *
 }
 
 static enum sl_status sink_text(struct doc_sink *s, const char *where, const char *text, size_t len,
-                                bool rows)
+                                unsigned flags)
 {
     (void)s;
-    return send_record(WIRE_TEXT, rows, where, text, len) ? SL_OK : SL_EIO;
+    return send_record(WIRE_TEXT, (uint8_t)flags, where, text, len) ? SL_OK : SL_EIO;
 }
 
 static enum sl_status sink_note(struct doc_sink *s, const char *rule, const char *where,
                                 bool incomplete)
 {
     (void)s;
-    return send_record(WIRE_NOTE, incomplete, where, rule, strlen(rule)) ? SL_OK : SL_EIO;
+    return send_record(WIRE_NOTE, incomplete ? 1 : 0, where, rule, strlen(rule)) ? SL_OK : SL_EIO;
 }
 
 static bool deny(scmp_filter_ctx ctx, int sc)

@@ -234,8 +234,9 @@ static void dump_text(const char *file, const char *data, size_t len,
     struct extraction ex = {0};
     if (extract_message(data, len, lim, pool, &ex) == SL_OK) {
         for (size_t i = 0; i < ex.nsegs; i++)
-            printf("--- %s: %s (document %u%s)\n%.*s\n", file, ex.segs[i].where, ex.segs[i].doc,
-                   ex.segs[i].rows ? ", rows" : "", (int)ex.segs[i].len, ex.segs[i].text);
+            printf("--- %s: %s (document %u%s%s)\n%.*s\n", file, ex.segs[i].where, ex.segs[i].doc,
+                   ex.segs[i].rows ? ", rows" : "", ex.segs[i].raw ? ", raw" : "",
+                   (int)ex.segs[i].len, ex.segs[i].text);
     }
     extract_free(&ex);
 }

@@ -200,9 +200,9 @@ static void note_info(struct walk *w, const char *rule, const char *where)
 }
 
 /* add_segment - take ownership of text and add it as a segment, cutting it
- * at the total-text limit */
+ * at the total-text limit; flags: DOC_TEXT_ROWS, DOC_TEXT_RAW (doc.h) */
 static void add_segment(struct walk *w, char *text, size_t len, const char *where,
-                        enum segment_kind kind, unsigned doc, bool rows)
+                        enum segment_kind kind, unsigned doc, unsigned flags)
 {
     struct extraction *ex = w->ex;
     if (text == NULL) {
@@ -238,7 +238,8 @@ static void add_segment(struct walk *w, char *text, size_t len, const char *wher
         w->st = SL_ENOMEM;
         return;
     }
-    ex->segs[ex->nsegs++] = (struct text_segment){text, len, wh, kind, doc, rows, false};
+    ex->segs[ex->nsegs++] = (struct text_segment){
+        text, len, wh, kind, doc, (flags & DOC_TEXT_ROWS) != 0, (flags & DOC_TEXT_RAW) != 0};
     ex->text_bytes += len;
 }
 
@@ -249,7 +250,7 @@ static void add_string(struct walk *w, const char *s, const char *where, enum se
         return;
     size_t n = 0;
     char *t = charset_to_utf8(s, strlen(s), "utf-8", &n);
-    add_segment(w, t, n, where, kind, doc, false);
+    add_segment(w, t, n, where, kind, doc, 0);
 }
 
 /* add_names - display names of an address list as one segment */
@@ -518,7 +519,7 @@ static void add_filename(struct walk *w, const char *where, const char *name, un
             if (*q == '_' || *q == '.' || *q == '+')
                 *q = ' ';
     }
-    add_segment(w, fn, fn ? strlen(fn) : 0, fwhere, SEG_FILENAME, doc, false);
+    add_segment(w, fn, fn ? strlen(fn) : 0, fwhere, SEG_FILENAME, doc, 0);
 }
 
 /* add_attachment_text - a text-like attachment (or uudecoded file): its file
@@ -549,7 +550,7 @@ static void add_attachment_text(struct walk *w, const char *data, size_t len, co
         free(t);
         t = buf_steal(&b, &n);
     }
-    add_segment(w, t, n, where, SEG_ATTACHMENT, doc, rows_name(name, mime));
+    add_segment(w, t, n, where, SEG_ATTACHMENT, doc, rows_name(name, mime) ? DOC_TEXT_ROWS : 0);
 }
 
 static bool past_deadline(struct walk *w)
@@ -637,7 +638,7 @@ static void raw_scan(struct walk *w, const char *data, size_t len, const char *w
     }
     size_t outn = 0;
     char *t = charset_to_utf8(data, n, NULL, &outn);
-    add_segment(w, t, outn, where, SEG_BODY, doc, false);
+    add_segment(w, t, outn, where, SEG_BODY, doc, DOC_TEXT_RAW);
 }
 
 /* nested_is_message - does a nested message that GMime built look like one?
@@ -710,7 +711,7 @@ static void doc_where_join(char *out, size_t outlen, const char *where, const ch
 }
 
 static enum sl_status diw_text(struct doc_sink *s, const char *rel, const char *text, size_t len,
-                               bool rows)
+                               unsigned flags)
 {
     struct doc_into_walk *d = s->ctx;
     char where[600];
@@ -720,7 +721,8 @@ static enum sl_status diw_text(struct doc_sink *s, const char *rel, const char *
         memcpy(t, text, len);
         t[len] = '\0';
     }
-    add_segment(d->w, t, len, where, SEG_ATTACHMENT, d->doc, rows);
+    add_segment(d->w, t, len, where, SEG_ATTACHMENT, d->doc,
+                flags & (DOC_TEXT_ROWS | DOC_TEXT_RAW));
     return d->w->st;
 }
 
@@ -850,7 +852,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
         if (t)
             t = split_uuencode(w, t, &n, prefix, doc);
     }
-    add_segment(w, t, n, where, SEG_BODY, doc, false);
+    add_segment(w, t, n, where, SEG_BODY, doc, 0);
     g_free(mime);
 }
 

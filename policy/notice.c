@@ -156,6 +156,7 @@ static const struct label rule_names[] = {
     {"health.atc", {"medicijncode (ATC)", "medication code (ATC)", "code de médicament (ATC)"}},
     {"context.invoice", {"factuur", "invoice", "facture"}},
     {"context.newsletter", {"nieuwsbrief", "newsletter", "lettre d'information"}},
+    {"context.private-mail", {"privé-mailadres", "private mail address", "adresse e-mail privée"}},
     {"context.aggregate",
      {"cijfers over groepen", "figures about groups", "chiffres sur des groupes"}},
 };

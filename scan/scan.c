@@ -5,22 +5,6 @@
 
 #include <string.h>
 
-/* mark_raw - the segments that hold raw bytes: a malformed message's
- * ("raw", "... (raw)") and a binary no reader knows, read as its runs of
- * printable characters (a note unscannable.unknown-format at its place) */
-static void mark_raw(struct extraction *ex)
-{
-    for (size_t i = 0; i < ex->nsegs; i++) {
-        const char *w = ex->segs[i].where;
-        size_t n = strlen(w);
-        bool raw = strcmp(w, "raw") == 0 || (n >= 6 && strcmp(w + n - 6, " (raw)") == 0);
-        for (size_t k = 0; !raw && k < ex->nnotes; k++)
-            raw = strcmp(ex->notes[k].rule, "unscannable.unknown-format") == 0 &&
-                  strcmp(ex->notes[k].where, w) == 0;
-        ex->segs[i].raw = raw;
-    }
-}
-
 enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
                             struct attach_pool *pool, struct detect_scratch *s, const char *data,
                             size_t len, struct detect_result *res, struct scan_stats *stats)
@@ -31,8 +15,6 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
 
     memset(&ex, 0, sizeof ex);
     enum sl_status st = extract_message(data, len, lim, pool, &ex);
-    if (st == SL_OK)
-        mark_raw(&ex);
     if (st == SL_OK)
         st =
             detect_message(p, s, ex.segs, ex.nsegs, ex.newsletter, ex.deadline_ns, &timed_out, res);

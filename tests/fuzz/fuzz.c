@@ -148,10 +148,10 @@ bool fuzz_utf8(const char *s, size_t len)
 /* --- document readers ----------------------------------------------------- */
 
 static enum sl_status seen_text(struct doc_sink *s, const char *where, const char *text, size_t len,
-                                bool rows)
+                                unsigned flags)
 {
     struct fuzz_doc_seen *v = s->ctx;
-    (void)rows;
+    FUZZ_CHECK((flags & ~(unsigned)(DOC_TEXT_ROWS | DOC_TEXT_RAW)) == 0, "text flags %#x", flags);
     FUZZ_CHECK(where != NULL && strlen(where) < 512, "text where not a string");
     FUZZ_CHECK(len == 0 || text != NULL, "text NULL with length %zu", len);
     FUZZ_CHECK(fuzz_utf8(text, len), "text at '%s' is not UTF-8", where);

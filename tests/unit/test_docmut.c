@@ -22,11 +22,11 @@ struct seen {
 };
 
 static enum sl_status on_text(struct doc_sink *s, const char *where, const char *text, size_t len,
-                              bool rows)
+                              unsigned flags)
 {
     struct seen *v = s->ctx;
     (void)where;
-    (void)rows;
+    (void)flags;
     v->text += len;
     if (!charset_utf8_valid(text, len))
         v->bad_utf8++;

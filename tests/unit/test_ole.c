@@ -36,7 +36,7 @@ struct rec {
 };
 
 static enum sl_status rec_text(struct doc_sink *s, const char *where, const char *text, size_t len,
-                               bool rows)
+                               unsigned flags)
 {
     struct rec *r = s->ctx;
     r->total += len;
@@ -54,7 +54,7 @@ static enum sl_status rec_text(struct doc_sink *s, const char *where, const char
     memcpy(g->text, text, len);
     g->text[len] = '\0';
     g->len = len;
-    g->rows = rows;
+    g->rows = (flags & DOC_TEXT_ROWS) != 0;
     return SL_OK;
 }
 
