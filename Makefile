@@ -26,7 +26,7 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/conf.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c rules/model.c \
+ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
@@ -246,11 +246,11 @@ $(BUILD)/asan/bin/sluis-portal: $(sort $(ASAN_OBJ) $(PORTAL_LINK_SRC:%.c=$(BUILD
 # ---- end of bin/sluis-portal
 
 # ---- sluis-milter's events (milter/record.c): the shipped list of consumer
-# mail domains (policy/consumer-domains, installed beside the rules) and the
+# mail domains (rules/lists/consumer-domains.txt, installed with the rules) and the
 # store's default, on when installed, off in the checkout (its tests and make
 # run name a store of their own)
-METRICS_DEFS := -DSLUIS_CONSUMER_DOMAINS='"$(CURDIR)/policy/consumer-domains"'
-METRICS_INSTALL_DEFS = -DSLUIS_CONSUMER_DOMAINS='"$(DATADIR)/consumer-domains"' \
+METRICS_DEFS := -DSLUIS_CONSUMER_DOMAINS='"$(CURDIR)/rules/lists/consumer-domains.txt"'
+METRICS_INSTALL_DEFS = -DSLUIS_CONSUMER_DOMAINS='"$(DATADIR)/rules/lists/consumer-domains.txt"' \
                        -DSLUIS_METRICS_STORE='"/var/lib/sluis/metrics/metrics.db"'
 DEFS += $(METRICS_DEFS)
 # ---- end of sluis-milter's events
@@ -372,7 +372,6 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	    for f in $$(cd $$src && find . -type f ! -name '*.[chod]' ! -name '.*' | sort); do \
 	        $(INSTALL) -m 0644 "$$src/$$f" "$$to/$$f"; done; \
 	    echo "installed $$src/ in $$to"; done
-	$(INSTALL) -m 0644 policy/consumer-domains $(DESTDIR)$(DATADIR)/consumer-domains
 	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
 	@sed $(INSTALL_PATHS) contrib/nginx/sluis-portal.conf >$(IBUILD)/nginx-sluis-portal.conf
 	$(INSTALL) -m 0644 $(IBUILD)/nginx-sluis-portal.conf $(DESTDIR)$(DATADIR)/nginx/sluis-portal.conf

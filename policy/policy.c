@@ -107,18 +107,6 @@ static enum sl_status set_string(char **field, const char *v)
     return SL_OK;
 }
 
-/* a domain as written in a list: letters, digits, '-', '.', at least one
- * dot, no '@' */
-static bool valid_domain(const char *d)
-{
-    if (*d == '\0' || *d == '.' || strlen(d) > 253 || strchr(d, '.') == NULL)
-        return false;
-    for (const char *c = d; *c; c++)
-        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '.')
-            return false;
-    return true;
-}
-
 static enum sl_status set_domains(char ***list, size_t *n, const char *v, bool add,
                                   const char *what, char *err, size_t errlen)
 {
@@ -126,7 +114,7 @@ static enum sl_status set_domains(char ***list, size_t *n, const char *v, bool a
     if (st != SL_OK)
         return st;
     for (size_t i = 0; i < *n; i++)
-        if (!valid_domain((*list)[i])) {
+        if (!domain_valid((*list)[i])) {
             snprintf(err, errlen, "%s: '%s' is not a domain", what, (*list)[i]);
             return SL_EPARSE;
         }
@@ -329,7 +317,7 @@ static struct policy_scope *find_dept(struct policy *p, const char *name, bool c
 static bool valid_member(const char *m)
 {
     const char *at = strchr(m, '@');
-    return at != NULL && at == strrchr(m, '@') && valid_domain(at + 1) &&
+    return at != NULL && at == strrchr(m, '@') && domain_valid(at + 1) &&
            strspn(m, "*") < (size_t)(at - m + 1);
 }
 
@@ -474,7 +462,8 @@ static enum sl_status read_departments(struct policy *p, const char *path, char 
 /* --- consumer mailbox providers ------------------------------------------ */
 
 #ifndef SLUIS_CONSUMER_DOMAINS
-#define SLUIS_CONSUMER_DOMAINS "/usr/share/sluis/consumer-domains" /* the Makefile's */
+#define SLUIS_CONSUMER_DOMAINS                                                                     \
+    "/usr/share/sluis/rules/lists/consumer-domains.txt" /* the Makefile's */
 #endif
 
 const char *policy_consumer_file(void)
@@ -482,66 +471,13 @@ const char *policy_consumer_file(void)
     return SLUIS_CONSUMER_DOMAINS;
 }
 
-/* consumer_line - a domain, or "name.*" for name with any ending */
-static enum sl_status consumer_line(void *ctx, char *l, char *why, size_t whylen)
-{
-    struct policy *p = ctx;
-    size_t n = strlen(l);
-    bool any_end = n > 2 && strcmp(l + n - 2, ".*") == 0;
-    bool ok = true;
-    if (any_end) {
-        ok = isalnum((unsigned char)l[0]) && n - 2 <= 200;
-        for (size_t i = 0; ok && i < n - 2; i++)
-            ok = isalnum((unsigned char)l[i]) || l[i] == '-' || l[i] == '.';
-    } else {
-        ok = valid_domain(l);
-    }
-    if (!ok) {
-        snprintf(why, whylen, "'%s' is not a domain (or 'name.*')", l);
-        return SL_EPARSE;
-    }
-    for (char *c = l; *c; c++)
-        *c = (char)tolower((unsigned char)*c);
-    return kv_list_add(&p->consumer, &p->nconsumer, l);
-}
-
 /* read_consumer - the file replaces any list read before */
 static enum sl_status read_consumer(struct policy *p, const char *path, char *err, size_t errlen)
 {
-    char **old = p->consumer;
-    size_t nold = p->nconsumer;
-    p->consumer = NULL;
-    p->nconsumer = 0;
-    enum sl_status st = kv_each_line(path, consumer_line, p, err, errlen);
-    if (st != SL_OK) {
-        kv_list_free(&p->consumer, &p->nconsumer);
-        p->consumer = old;
-        p->nconsumer = nold;
-        return st;
-    }
-    kv_list_free(&old, &nold);
-    p->consumer_read = true;
-    return SL_OK;
-}
-
-/* consumer_in - is the domain d (n bytes, any case) a consumer mailbox
- * provider's, or a subdomain of one? */
-static bool consumer_in(const struct policy *p, const char *d, size_t n)
-{
-    for (size_t i = 0; i < p->nconsumer; i++) {
-        const char *c = p->consumer[i];
-        size_t cl = strlen(c);
-        if (cl > 2 && strcmp(c + cl - 2, ".*") == 0) {
-            /* "gmx.*": gmx.de, gmx.net, gmx.co.uk, but not gmxx.de */
-            if (n > cl - 1 && strncasecmp(d, c, cl - 1) == 0)
-                return true;
-            continue;
-        }
-        if (n == cl ? strncasecmp(d, c, n) == 0
-                    : n > cl && d[n - cl - 1] == '.' && strncasecmp(d + n - cl, c, cl) == 0)
-            return true;
-    }
-    return false;
+    enum sl_status st = domain_list_read(&p->consumer, path, err, errlen);
+    if (st == SL_OK)
+        p->consumer_read = true;
+    return st;
 }
 
 enum event_class policy_recipient_class(const struct policy *p, const char *from, const char *to,
@@ -558,7 +494,7 @@ enum event_class policy_recipient_class(const struct policy *p, const char *from
         n--;
     /* a partner first: the policy's own word (and its route) over the list */
     bool partner = policy_domain_in(p->partners, p->npartners, to);
-    if (!partner && n > 0 && consumer_in(p, d, n))
+    if (!partner && n > 0 && domain_list_has(&p->consumer, d, n))
         return EVENT_CONSUMER;
     enum event_class c = partner ? EVENT_PARTNER : EVENT_ORG;
     if (domainlen > 0) {
@@ -613,7 +549,7 @@ static bool e164(const char *f, char out[POLICY_PHONE_MAX + 1])
 static bool valid_address(const char *a)
 {
     const char *at = strchr(a, '@');
-    return at != NULL && at > a && at == strrchr(a, '@') && valid_domain(at + 1) &&
+    return at != NULL && at > a && at == strrchr(a, '@') && domain_valid(at + 1) &&
            strlen(a) < 320 && strpbrk(a, "*<>\" \t") == NULL;
 }
 
@@ -843,7 +779,7 @@ void policy_free(struct policy *p)
     free(p->portal);
     free(p->portal_url);
     free(p->fp_url);
-    kv_list_free(&p->consumer, &p->nconsumer);
+    domain_list_free(&p->consumer);
     memset(p, 0, sizeof *p);
 }
 

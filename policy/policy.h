@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../common/domains.h"
 #include "../common/status.h"
 #include "../rules/pack.h"
 #include "../store/event.h"
@@ -111,8 +112,7 @@ struct policy {
     char *fp_url; /* the false-positive link's base (the dashboard's /fp/); "" none */
     /* consumer mailbox providers (consumer_domains_file, else the shipped
      * list): "gmail.com", or "gmx.*" for any ending */
-    char **consumer;
-    size_t nconsumer;
+    struct domain_list consumer;
     bool consumer_read; /* a list was read (else policy_finish reads the shipped one) */
 };
 

@@ -329,8 +329,6 @@ static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
         return 0;
     if (c->seg->raw && mixed_case(c, start, end))
         return 0; /* "iNr" in a binary's bytes: noise, not a term */
-    if ((c->p->rules[value].role == ROLE_PRIVATE_MAIL) != (c->seg->kind == SEG_ADDRESSES))
-        return 0; /* a mail domain counts in the addresses only, and only it there */
     struct hit h = {(uint32_t)start, (uint32_t)end, value, (uint8_t)c->p->rules[value].role, 0};
     if (vec_push(&c->s->hits, &h) != SL_OK) {
         c->st = SL_ENOMEM;
@@ -1677,40 +1675,39 @@ static void model_segment(struct seg_ctx *c)
 }
 
 /* addresses - a SEG_ADDRESSES segment's lines "from DOMAIN" / "to DOMAIN":
- * the ENV_* bits of the lines whose whole domain is a private mail
- * provider's (hits holds only those terms, see on_word) */
-static void addresses(struct seg_ctx *c)
+ * the ENV_* bits of the lines whose domain is a consumer mailbox
+ * provider's (the pack's private-mail list, subdomains included) */
+static void addresses(struct detect_scratch *s, const struct pack *p, const struct text_segment *g)
 {
-    const struct hit *h = c->s->hits.data;
-    for (size_t i = 0; i < c->s->hits.n; i++) {
-        /* the whole domain of its line, not a part of a longer one */
-        if (h[i].start == 0 || c->f.text[h[i].start - 1] != ' ' ||
-            (h[i].end < c->f.len && c->f.text[h[i].end] != '\n'))
-            continue;
-        uint32_t ls = h[i].start;
-        while (ls > 0 && c->f.text[ls - 1] != '\n')
-            ls--;
-        bool from = h[i].start - ls >= 5 && memcmp(c->f.text + ls, "from ", 5) == 0;
-        unsigned bit = from ? ENV_FROM : ENV_TO;
-        c->s->private_mail |= c->seg->doc ? bit << 2 : bit;
+    size_t i = 0;
+    while (i < g->len) {
+        const char *l = g->text + i;
+        const char *nl = memchr(l, '\n', g->len - i);
+        size_t n = nl ? (size_t)(nl - l) : g->len - i;
+        size_t skip = n > 5 && memcmp(l, "from ", 5) == 0 ? 5
+                      : n > 3 && memcmp(l, "to ", 3) == 0 ? 3
+                                                          : 0;
+        if (skip && domain_list_has(&p->private_mail, l + skip, n - skip)) {
+            unsigned bit = skip == 5 ? ENV_FROM : ENV_TO;
+            s->private_mail |= g->doc ? bit << 2 : bit;
+        }
+        i += n + 1;
     }
 }
 
 static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
 {
     struct detect_scratch *s = c->s;
+    if (c->seg->kind == SEG_ADDRESSES) {
+        /* never text: no words, no patterns, not the model's tokens */
+        addresses(s, c->p, c->seg);
+        return SL_OK;
+    }
     enum sl_status st = fold_text(c->seg->text, c->seg->len, &c->f);
     if (st != SL_OK)
         return st;
     s->hits.n = 0;
     ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
-    if (c->seg->kind == SEG_ADDRESSES) {
-        /* never text: no regex, no signals, not the model's words */
-        if (c->st == SL_OK)
-            addresses(c);
-        fold_free(&c->f);
-        return c->st;
-    }
     if (c->st == SL_OK && (st = plan_regex(c)) == SL_OK)
         pack_run_regex(c->p, s->ps, c->f.text, c->f.len, s->skip, on_regex, c, limited);
     if (st != SL_OK) {

@@ -269,6 +269,28 @@ static bool load_words(struct load_state *ls, struct pack *p, size_t ri, const c
     return true;
 }
 
+/* load_domains - a private-mail rule's list: mail domains, not words
+ * (common/domains.h); one such list a pack */
+static bool load_domains(struct load_state *ls, struct pack *p, size_t ri, const char *rel)
+{
+    char path[4096], why[512];
+    if (rel[0] == '/' || strstr(rel, ".."))
+        return fail_at(ls, "list path must be relative to the rules folder: %s", rel), false;
+    if (p->private_mail.n > 0)
+        return fail_at(ls, "rule %s: a second private-mail list", p->rules[ri].id), false;
+    snprintf(path, sizeof path, "%s/%s", ls->dir, rel);
+    if (domain_list_read(&p->private_mail, path, why, sizeof why) != SL_OK) {
+        snprintf(ls->err, ls->errlen, "%s", why);
+        return false;
+    }
+    if (p->private_mail.n == 0)
+        return fail_at(ls, "list %s has no domains", rel), false;
+    p->rules[ri].terms = p->private_mail.n;
+    if ((p->rules[ri].file = strdup(rel)) == NULL)
+        return fail_at(ls, "out of memory"), false;
+    return true;
+}
+
 /* finish_rule - check a completed rule block for missing keys */
 static bool finish_rule(struct load_state *ls, struct pack *p, size_t ri, const char *file,
                         const char *pattern)
@@ -289,6 +311,8 @@ static bool finish_rule(struct load_state *ls, struct pack *p, size_t ri, const 
             return fail_at(ls, "rule %s: role %s needs a regex rule", r->id,
                            pack_role_name(r->role)),
                    false;
+        if (r->role == ROLE_PRIVATE_MAIL)
+            return load_domains(ls, p, ri, file);
         return load_words(ls, p, ri, file);
     }
     if (pattern == NULL || file)
@@ -520,6 +544,7 @@ void pack_free(struct pack *p)
     if (p == NULL)
         return;
     model_free(p->model);
+    domain_list_free(&p->private_mail);
     for (size_t i = 0; i < p->nrules; i++) {
         struct rule *r = &p->rules[i];
         free(r->id);

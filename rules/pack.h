@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../common/domains.h"
 #include "../common/status.h"
 #include "ac.h"
 #include "validate.h"
@@ -106,6 +107,9 @@ struct pack {
     size_t dob_rule;  /* the first date-of-birth rule (for dates found by shape), or SIZE_MAX */
     unsigned match_limit, depth_limit, heap_limit_kib;
     struct model *model; /* dir/model/sluis.model, or NULL: rules only (rules/model.h) */
+    /* the list of a private-mail rule: consumer mailbox providers' domains,
+     * matched against a message's addresses (common/domains.h), never text */
+    struct domain_list private_mail;
 };
 
 /* pack_scratch - per-thread match data; one per thread, never shared */

@@ -434,6 +434,9 @@ static void test_direction(void)
         {"from zorg-example.nl\nto gmail.com\n", NULL, 0, true, "env:to-private"},
         {"from zorg-example.nl\nto apotheek-example.nl\nto telenet.be\n", NULL, 0, true,
          "env:to-private"},
+        /* the policy's list and its forms: a subdomain, "gmx.*" */
+        {"from zorg-example.nl\nto mail.telenet.be\n", NULL, 0, true, "env:to-private"},
+        {"from zorg-example.nl\nto gmx.de\n", NULL, 0, true, "env:to-private"},
         /* from a private address: no weight in this model */
         {"from gmail.com\nto zorg-example.nl\n", NULL, 0, false, NULL},
         {"from hotmail.com\nto zorg-example.nl\n", NULL, 1, true, "fwd:from-private"},

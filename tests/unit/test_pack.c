@@ -41,6 +41,8 @@ int main(void)
     snprintf(d, sizeof d, "%s/lists", tmp);
     mkdir(d, 0700);
     write_file("lists/w.txt", "# comment\ndiabetes\n\nCOPD\n");
+    write_file("lists/d.txt", "# mail domains\ngmail.com\ngmx.*\n");
+    write_file("lists/bad.txt", "gmail.com\nnot a domain\n");
     p = pack_load(tmp, 1, err, sizeof err);
     CHECK(p == NULL && strstr(err, "no *.rules files") != NULL, "no rule files: got '%s'",
           p ? "(loaded)" : err);
@@ -79,6 +81,17 @@ int main(void)
         {"unknown validator", "rule a\n validate luhnish\n", "unknown validator 'luhnish'"},
         {"value missing", "rule a\n category\n", "a.rules:2: 'category' needs a value"},
         {"bad anchor", "rule a\n anchor letter\n", "a.rules:2: anchor must be 'digit'"},
+        /* a private-mail rule reads mail domains (common/domains.h), not words */
+        {"private-mail domains",
+         "rule a\n type words\n role private-mail\n category c\n file lists/d.txt\n reason r\n",
+         NULL},
+        {"private-mail bad domain",
+         "rule a\n type words\n role private-mail\n category c\n file lists/bad.txt\n reason r\n",
+         "bad.txt:2: 'not a domain' is not a domain"},
+        {"private-mail twice",
+         "rule a\n type words\n role private-mail\n category c\n file lists/d.txt\n reason r\n"
+         "rule b\n type words\n role private-mail\n category c\n file lists/d.txt\n reason r\n",
+         "a second private-mail list"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         write_file("packs/a.rules", cases[i].rules);
@@ -91,6 +104,15 @@ int main(void)
                   cases[i].name, p ? "(loaded)" : err, cases[i].want);
         pack_free(p);
     }
+    /* the domains are the pack's, not the automaton's */
+    write_file("packs/a.rules", cases[NELEM(cases) - 3].rules);
+    p = pack_load(tmp, 1, err, sizeof err);
+    CHECK(p && p->private_mail.n == 2 && ac_terms(p->words) == 0 &&
+              domain_list_has(&p->private_mail, "Mail.GMail.com", 14) &&
+              domain_list_has(&p->private_mail, "gmx.net", 7) &&
+              !domain_list_has(&p->private_mail, "mygmail.com", 11),
+          "private-mail list: %zu domains", p ? p->private_mail.n : 0);
+    pack_free(p);
     /* scale: the enlarged dictionary keeps the real terms and adds look-alikes */
     write_file("packs/a.rules", cases[0].rules);
     p = pack_load(tmp, 10, err, sizeof err);
