@@ -44,7 +44,7 @@ def main():
         for line in fh:
             f = line.split("#", 1)[0].split()
             if f:
-                if len(f) != 2 or f[1] not in ("train", "dev", "test"):
+                if len(f) != 2 or f[1] not in ("train", "train-extra", "test"):
                     problems.append("SPLITS: bad line %r" % line.strip())
                 else:
                     splits[f[0]] = f[1]
@@ -103,10 +103,10 @@ def main():
         parts.setdefault(part, [0, 0])
         parts[part][0] += counts["sensitive"]
         parts[part][1] += counts["clean"]
-        print("%-24s %-5s %4d sensitive %4d clean" % (w, part, counts["sensitive"], counts["clean"]))
-    for p in ("train", "dev", "test"):
+        print("%-24s %-11s %4d sensitive %4d clean" % (w, part, counts["sensitive"], counts["clean"]))
+    for p in ("train", "train-extra", "test"):
         if p in parts:
-            print("%-24s %-5s %4d sensitive %4d clean" % ("part", p, parts[p][0], parts[p][1]))
+            print("%-24s %-11s %4d sensitive %4d clean" % ("part", p, parts[p][0], parts[p][1]))
     for p in problems:
         print("problem: %s" % p)
     checked = sum(v[0] + v[1] for v in parts.values())
