@@ -64,10 +64,7 @@ static enum sl_status load(const char *path, struct milter_config *c, char *err,
 {
     if (path)
         return config_load(path, c, err, errlen);
-    enum sl_status st = config_defaults(c);
-    if (st != SL_OK)
-        snprintf(err, errlen, "embedded defaults: %s", sl_status_str(st));
-    return st;
+    return config_defaults(c, err, errlen);
 }
 
 /* folder_writable - may this user make and remove files in dir? what says

@@ -134,19 +134,30 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
     return policy_finish(&c->policy, err, errlen);
 }
 
-enum sl_status config_defaults(struct milter_config *c)
+/* init_defaults - the embedded defaults, before finish: what finish
+ * reads (the consumer list) is read once, after the file's lines, and its
+ * error names the file */
+static enum sl_status init_defaults(struct milter_config *c)
 {
-    char err[256];
     memset(c, 0, sizeof *c);
     extract_limits_default(&c->limits);
     if (policy_defaults(&c->policy) != SL_OK)
         return SL_ENOMEM;
     enum sl_status st = conf_defaults(c, keys, NKEYS, set_key);
-    if (st != SL_OK) {
+    if (st != SL_OK)
         config_free(c);
-        return st;
-    }
-    return finish(c, err, sizeof err);
+    return st;
+}
+
+enum sl_status config_defaults(struct milter_config *c, char *err, size_t errlen)
+{
+    char why[512];
+    enum sl_status st = init_defaults(c);
+    if (st == SL_OK && (st = finish(c, why, sizeof why)) != SL_OK)
+        snprintf(err, errlen, "embedded defaults: %s", why);
+    else if (st != SL_OK)
+        snprintf(err, errlen, "embedded defaults: %s", sl_status_str(st));
+    return st;
 }
 
 static enum sl_status config_line(void *ctx, const char *section, const char *key,
@@ -158,7 +169,7 @@ static enum sl_status config_line(void *ctx, const char *section, const char *ke
 
 enum sl_status config_load(const char *path, struct milter_config *c, char *err, size_t errlen)
 {
-    enum sl_status st = conf_load(path, c, config_defaults(c), config_line, finish, err, errlen);
+    enum sl_status st = conf_load(path, c, init_defaults(c), config_line, finish, err, errlen);
     if (st != SL_OK)
         config_free(c);
     return st;

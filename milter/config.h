@@ -55,8 +55,9 @@ struct milter_config {
     struct extract_limits limits;
 };
 
-/* config_defaults - the embedded defaults into c (caller frees with config_free) */
-enum sl_status config_defaults(struct milter_config *c);
+/* config_defaults - the embedded defaults into c (caller frees with
+ * config_free); on error err says why ("embedded defaults: ...") */
+enum sl_status config_defaults(struct milter_config *c, char *err, size_t errlen);
 
 /* config_load - defaults, then the file at path over them. On SL_EPARSE or
  * SL_EIO err holds "path:line: why". c is freed on error. */

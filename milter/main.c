@@ -855,8 +855,8 @@ static int run(const char *config_arg, const char *socket, bool foreground)
     enum sl_status st;
     if (config)
         st = config_load(config, &c, err, sizeof err);
-    else if ((st = config_defaults(&c)) != SL_OK)
-        snprintf(err, sizeof err, "embedded defaults: %s", sl_status_str(st));
+    else
+        st = config_defaults(&c, err, sizeof err);
     if (st != SL_OK) {
         fprintf(stderr, "sluis-milter: %s\n", err);
         free(config);

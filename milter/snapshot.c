@@ -19,8 +19,8 @@ enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err,
         return SL_ENOMEM;
     if (path)
         st = config_load(path, &s->cfg, err, errlen);
-    else if ((st = config_defaults(&s->cfg)) != SL_OK)
-        snprintf(err, errlen, "defaults: %s", sl_status_str(st));
+    else
+        st = config_defaults(&s->cfg, err, errlen);
     if (st != SL_OK) {
         free(s);
         return st;

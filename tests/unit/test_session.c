@@ -1655,8 +1655,9 @@ int main(int argc, char **argv)
         unlink(path);
     }
     struct milter_config def;
-    CHECK(config_defaults(&def) == SL_OK && def.timeout == 360 && def.max_connections == 256 &&
-              def.max_recipients == 1000,
+    char derr[512] = "";
+    CHECK(config_defaults(&def, derr, sizeof derr) == SL_OK && def.timeout == 360 &&
+              def.max_connections == 256 && def.max_recipients == 1000,
           "defaults: timeout %u, max_connections %u, max_recipients %u", def.timeout,
           def.max_connections, def.max_recipients);
     config_free(&def);
