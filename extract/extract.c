@@ -785,7 +785,11 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
         strncasecmp(mime, "text/", 5) == 0 || text_like_name(name) ||
         strcasecmp(mime, "application/xml") == 0 || strcasecmp(mime, "application/json") == 0 ||
         strcasecmp(mime, "application/ics") == 0 || strcasecmp(mime, "application/csv") == 0;
-    if (name_is(name, ".eml") || (!text_like && w->pool && !is_image(mime)) ||
+    /* a message/partial is a fragment of a message (RFC 2046 5.2.2): read as
+     * one, as far as it goes (the first holds the headers; a later one is
+     * read as its raw bytes) */
+    bool fragment = strcasecmp(mime, "message/partial") == 0;
+    if (name_is(name, ".eml") || fragment || (!text_like && w->pool && !is_image(mime)) ||
         strcasecmp(mime, "text/rtf") == 0) {
         if (name && *name)
             add_filename(w, where, name, doc);
@@ -793,7 +797,7 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
         char *raw = decode_part(w, part, where, &len);
         if (raw == NULL)
             w->st = SL_ENOMEM;
-        else if (name_is(name, ".eml"))
+        else if (name_is(name, ".eml") || fragment)
             walk_eml(w, raw, len, where, depth);
         else if (w->pool)
             read_document(w, raw, len, name, mime, where, doc);

@@ -83,6 +83,9 @@ struct detect_scratch {
  * provider's domain in the From or the To/Cc of the message (doc 0) or of
  * a message inside it */
 enum { ENV_FROM = 1, ENV_TO = 2, ENV_FWD_FROM = 4, ENV_FWD_TO = 8 };
+/* the text (subject, bodies, attachments) below which a message without a
+ * health term says too little for its direction to count: a sentence */
+#define ENV_MIN_TEXT 80
 
 enum { LINE_GREETING = 1, LINE_SIGNATURE = 2, LINE_HEADER = 4, LINE_BLANK = 8, LINE_CLOSING = 16 };
 
@@ -2321,9 +2324,19 @@ static enum sl_status model_decide(struct scorer *sc, struct detect_scratch *s,
         if (df->subj_health >= 0)
             evidence(s->ms, where, ":subject-health", "", "");
     }
+    /* which way it goes says whose data a message holds, when it holds
+     * something: a health term, or some text (people write of their health
+     * in words no list has). Mail between private addresses that says
+     * nothing ("test") is no evidence of anything */
+    size_t text = 0;
+    for (size_t i = 0; i < nsegs; i++)
+        if (!sc->segs[i].raw && sc->segs[i].kind != SEG_ADDRESSES &&
+            sc->segs[i].kind != SEG_HEADER && sc->segs[i].kind != SEG_FILENAME)
+            text += sc->segs[i].len;
+    bool says = (seen & (0xFULL << (SIG_HEALTH * 4))) != 0 || text >= ENV_MIN_TEXT;
     static const char *const env_name[] = {"env:from-private", "env:to-private", "fwd:from-private",
                                            "fwd:to-private"};
-    for (unsigned b = 0; b < 4; b++)
+    for (unsigned b = 0; b < 4 && says; b++)
         if (s->private_mail & (1u << b))
             evidence(s->ms, env_name[b], "", "", "");
     for (unsigned r = 1; r < ROLE_COUNT; r++) /* ROLE_COUNT < 64: s->roles holds them */

@@ -251,6 +251,25 @@ int main(void)
         dump(&ex);
     extract_free(&ex);
 
+    /* a message/partial is read as the message it is a fragment of */
+    m = HDR "Subject: x\r\nContent-Type: message/partial; id=\"abc@x\"; number=1; total=2\r\n\r\n"
+            "From: a@zorg.example\r\nSubject: binnen\r\nContent-Type: multipart/mixed; "
+            "boundary=q\r\n\r\n--q\r\nContent-Type: text/plain\r\n\r\nTekst van het deel\r\n"
+            "--q\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            "/9j/4AAQSkZJRgABAQEASABIAAD/4gxYSUNDX1BST0ZJTEUAAQEAAAxITGlubwIQAABtbnRy\r\n";
+    run(m, strlen(m), &ex);
+    s1 = seg(&ex, "body:message/partial>body:text/plain");
+    CHECK(s1 && s1->doc == 1 &&
+              seg_has(&ex, "body:message/partial>body:text/plain", "Tekst van het deel") &&
+              seg(&ex, "body:message/partial>header:subject") != NULL,
+          "message/partial read as a message");
+    for (size_t i = 0; i < ex.nsegs; i++)
+        CHECK(memmem(ex.segs[i].text, ex.segs[i].len, "/9j/4AAQ", 8) == NULL,
+              "the fragment's base64 read as text at %s", ex.segs[i].where);
+    if (s1 == NULL)
+        dump(&ex);
+    extract_free(&ex);
+
     /* multipart/encrypted is recorded, not passed as clean */
     m = HDR
         "Subject: x\r\nContent-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; "

@@ -416,7 +416,8 @@ static void test_direction(void)
 {
     static char text[4096];
     char err[512], w[256];
-    const char *body = "De afspraak is morgen om tien uur.\n";
+    /* a health term, so that the way it goes counts; no person with it */
+    const char *body = "De fysiotherapie begint morgen om tien uur.\n";
     uint32_t a = model_hash('e', "env:to-private", 14), b = model_hash('e', "fwd:from-private", 16);
     snprintf(w, sizeof w, "weights 2\n%u 40\n%u 40\n", a < b ? a : b, a < b ? b : a);
     model_file(text, sizeof text, -20, 0.5, w);
@@ -444,6 +445,13 @@ static void test_direction(void)
         {"from zorg-example.nl\nto huisarts-example.nl\n", "Mail naar jan@gmail.com graag.\n", 0,
          false, NULL},
         {"from zorg-example.nl\nto mygmail.com\nto gmail.com.example.nl\n", NULL, 0, false, NULL},
+        /* between private addresses, saying nothing: no evidence at all */
+        {"from outlook.com\nto gmail.com\n", "test\n", 0, false, NULL},
+        /* a sentence or more without a listed health term still counts */
+        {"from zorg-example.nl\nto gmail.com\n",
+         "Dank voor uw bericht van gisteren, ik kom graag volgende week dinsdag langs om alles "
+         "rustig door te nemen.\n",
+         0, true, "env:to-private"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         const char *t = cases[i].text ? cases[i].text : body;
