@@ -1691,8 +1691,9 @@ static void addresses(struct detect_scratch *s, const struct pack *p, const stru
                       : n > 3 && memcmp(l, "to ", 3) == 0 ? 3
                                                           : 0;
         if (skip && domain_list_has(&p->private_mail, l + skip, n - skip)) {
-            unsigned bit = skip == 5 ? ENV_FROM : ENV_TO;
-            s->private_mail |= g->doc ? bit << 2 : bit;
+            bool from = skip == 5;
+            s->private_mail |=
+                g->doc ? (from ? ENV_FWD_FROM : ENV_FWD_TO) : (from ? ENV_FROM : ENV_TO);
         }
         i += n + 1;
     }

@@ -203,6 +203,15 @@ static bool set_str(struct load_state *ls, char **dst, const char *key, const ch
     return true;
 }
 
+/* list_path - a list's path in the rules folder (rel must stay inside it) */
+static bool list_path(struct load_state *ls, const char *rel, char *path, size_t pathlen)
+{
+    if (rel[0] == '/' || strstr(rel, ".."))
+        return fail_at(ls, "list path must be relative to the rules folder: %s", rel), false;
+    snprintf(path, pathlen, "%s/%s", ls->dir, rel);
+    return true;
+}
+
 /* load_words - add every term of a list file to the automaton */
 static bool load_words(struct load_state *ls, struct pack *p, size_t ri, const char *rel)
 {
@@ -210,9 +219,8 @@ static bool load_words(struct load_state *ls, struct pack *p, size_t ri, const c
     unsigned lineno = 0;
     size_t added = 0;
 
-    if (rel[0] == '/' || strstr(rel, ".."))
-        return fail_at(ls, "list path must be relative to the rules folder: %s", rel), false;
-    snprintf(path, sizeof path, "%s/%s", ls->dir, rel);
+    if (!list_path(ls, rel, path, sizeof path))
+        return false;
     FILE *f = fopen(path, "r");
     if (f == NULL) {
         fail_at(ls, "cannot read %s: %s", rel, strerror(errno));
@@ -274,11 +282,10 @@ static bool load_words(struct load_state *ls, struct pack *p, size_t ri, const c
 static bool load_domains(struct load_state *ls, struct pack *p, size_t ri, const char *rel)
 {
     char path[4096], why[512];
-    if (rel[0] == '/' || strstr(rel, ".."))
-        return fail_at(ls, "list path must be relative to the rules folder: %s", rel), false;
+    if (!list_path(ls, rel, path, sizeof path))
+        return false;
     if (p->private_mail.n > 0)
         return fail_at(ls, "rule %s: a second private-mail list", p->rules[ri].id), false;
-    snprintf(path, sizeof path, "%s/%s", ls->dir, rel);
     if (domain_list_read(&p->private_mail, path, why, sizeof why) != SL_OK) {
         snprintf(ls->err, ls->errlen, "%s", why);
         return false;
