@@ -141,6 +141,8 @@ static const struct label rule_names[] = {
     {"person.header-label", {"kopregel", "header line", "ligne d'en-tête"}},
     {"health.diagnosis", {"diagnose", "diagnosis", "diagnostic"}},
     {"health.medication", {"medicijn", "medication", "médicament"}},
+    {"health.procedure",
+     {"behandeling of onderzoek", "treatment or examination", "traitement ou examen"}},
     {"health.psych",
      {"psychische klacht of crisis", "mental health problem or crisis",
       "trouble psychique ou crise"}},
