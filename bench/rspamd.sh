@@ -33,6 +33,9 @@ rspamd_start() {
         if [ $rs_i -gt 300 ] || ! kill -0 "$RSPAMD_PID" 2>/dev/null; then
             echo "rspamd did not start scanning with our rules:" >&2
             tail -n 5 "$rs_work/rspamd/stderr" "$rs_work/rspamd/rspamd.log" >&2
+            # the caller has no pid to stop on this path: stop it here
+            kill -TERM "$RSPAMD_PID" 2>/dev/null || true
+            wait "$RSPAMD_PID" 2>/dev/null || true
             return 1
         fi
         sleep 1
