@@ -10,7 +10,7 @@
 #                   generated history; says where to send mail and how to log in (Ctrl-C stops it)
 
 CC       ?= cc
-PKGS     := gmime-3.0 libpcre2-8 libcrypto sqlite3 libcurl
+PKGS     := gmime-3.0 libpcre2-8 libhs libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
@@ -26,14 +26,14 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/pack.c rules/model.c \
+ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/prefilter.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
-UNIT_TESTS := test_validate test_fold test_ac test_pack test_detect test_html test_extract \
+UNIT_TESTS := test_validate test_fold test_ac test_prefilter test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
               test_mutate test_model
 DOC_TESTS  := test_rtf test_ole test_docmut

@@ -1647,7 +1647,8 @@ static enum sl_status plan_regex(struct seg_ctx *c)
             const struct near *n = &r->requires[k];
             bool found = false;
             if (n->re)
-                found = pack_regex_matches(s->ps, n->re, c->f.text, c->f.len);
+                found = pack_requires_may_match(c->p, s->ps, ri, k) &&
+                        pack_regex_matches(s->ps, n->re, c->f.text, c->f.len);
             for (size_t i = 0; !n->re && !found && i < s->hits.n; i++)
                 found = h[i].role == n->role;
             skip = !found;
@@ -1712,6 +1713,7 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
         return st;
     s->hits.n = 0;
     ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
+    pack_prefilter(c->p, s->ps, c->f.text, c->f.len);
     if (c->st == SL_OK && (st = plan_regex(c)) == SL_OK)
         pack_run_regex(c->p, s->ps, c->f.text, c->f.len, s->skip, on_regex, c, limited);
     if (st != SL_OK) {

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fold.h"
@@ -88,6 +89,19 @@ struct pack_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
+    /* the last pack_prefilter(): the ends reported for prefilter id i are
+     * ends[from[i] .. from[i + 1]), ascending; known is false when the pass
+     * did not run, and then every pattern may match everywhere */
+    struct prefilter_scratch *pfs;
+    bool known;
+    size_t nids;
+    size_t *from;
+    uint32_t *ends;
+    struct report {
+        uint32_t id, end;
+    } * reports;
+    size_t nreports, capreports;
+    enum sl_status st;
 };
 
 /* load_state - what the parser carries between lines */
@@ -186,6 +200,11 @@ static bool parse_near(struct load_state *ls, char *val, struct near *n)
     }
     if (pattern && (n->re = compile_re(ls, pattern)) == NULL)
         return false;
+    if (pattern && (n->pattern = strdup(pattern)) == NULL) {
+        pcre2_code_free(n->re);
+        n->re = NULL;
+        return fail_at(ls, "out of memory"), false;
+    }
     n->window = (unsigned)w;
     return true;
 }
@@ -324,7 +343,11 @@ static bool finish_rule(struct load_state *ls, struct pack *p, size_t ri, const 
     }
     if (pattern == NULL || file)
         return fail_at(ls, "rule %s: a regex rule needs 'pattern' and no 'file'", r->id), false;
-    return (r->re = compile_re(ls, pattern)) != NULL;
+    if ((r->re = compile_re(ls, pattern)) == NULL)
+        return false;
+    if ((r->pattern = strdup(pattern)) == NULL)
+        return fail_at(ls, "out of memory"), false;
+    return true;
 }
 
 static bool parse_file(struct load_state *ls, struct pack *p, const char *path)
@@ -471,6 +494,68 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* prefilter ids: a regex rule's is its index; its k-th required regex
+ * context's follows all rules */
+static size_t requires_id(const struct pack *p, size_t ri, size_t k)
+{
+    return p->nrules + ri * PACK_MAX_NEAR + k;
+}
+
+/* cache_dir - where the compiled prefilter is kept (rules/prefilter.h):
+ * $SLUIS_CACHE_DIR (empty: nowhere), else systemd's $CACHE_DIRECTORY, else
+ * $XDG_CACHE_HOME/sluis or ~/.cache/sluis; NULL for none */
+static const char *cache_dir(char *buf, size_t size)
+{
+    const char *v = getenv("SLUIS_CACHE_DIR");
+    if (v)
+        return *v ? v : NULL;
+    if ((v = getenv("CACHE_DIRECTORY")) && *v) {
+        size_t n = strcspn(v, ":"); /* the first of several */
+        if (n < size) {
+            memcpy(buf, v, n);
+            buf[n] = '\0';
+            return buf;
+        }
+        return NULL;
+    }
+    int n;
+    if ((v = getenv("XDG_CACHE_HOME")) && *v == '/')
+        n = snprintf(buf, size, "%s/sluis", v);
+    else if ((v = getenv("HOME")) && *v == '/') {
+        n = snprintf(buf, size, "%s/.cache", v);
+        if (n > 0 && (size_t)n < size)
+            (void)mkdir(buf, 0700); /* ~/.cache may not be there yet */
+        n = snprintf(buf, size, "%s/.cache/sluis", v);
+    } else
+        return NULL;
+    return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
+/* build_prefilter - one Hyperscan database of every regex rule and every
+ * required regex context; without it (no memory, a CPU Hyperscan does not
+ * run on) every pattern runs everywhere, with the same results */
+static void build_prefilter(struct pack *p)
+{
+    size_t n = p->nrules * (1 + PACK_MAX_NEAR);
+    const char **pats = calloc(n, sizeof *pats);
+    bool *once = calloc(n, sizeof *once);
+    for (size_t ri = 0; pats && once && ri < p->nrules; ri++) {
+        const struct rule *r = &p->rules[ri];
+        if (r->type != RULE_REGEX)
+            continue;
+        pats[ri] = r->pattern;
+        for (size_t k = 0; k < r->nrequires; k++) {
+            pats[requires_id(p, ri, k)] = r->requires[k].pattern;
+            once[requires_id(p, ri, k)] = true;
+        }
+    }
+    char dir[4096];
+    if (pats && once)
+        p->pre = prefilter_new(pats, once, n, cache_dir(dir, sizeof dir));
+    free(pats);
+    free(once);
+}
+
 struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen)
 {
     char packdir[4096];
@@ -528,6 +613,8 @@ struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen
         snprintf(err, errlen, "out of memory compiling word lists");
         ok = false;
     }
+    if (ok)
+        build_prefilter(p);
     /* the statistical layer, when the folder ships one (rules/model.h) */
     char mpath[4096];
     snprintf(mpath, sizeof mpath, "%s/model/sluis.model", dir);
@@ -542,8 +629,10 @@ struct pack *pack_load(const char *dir, unsigned scale, char *err, size_t errlen
 
 static void near_free(struct near *n, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         pcre2_code_free(n[i].re);
+        free(n[i].pattern);
+    }
 }
 
 void pack_free(struct pack *p)
@@ -559,6 +648,7 @@ void pack_free(struct pack *p)
         free(r->reason);
         free(r->src);
         free(r->file);
+        free(r->pattern);
         pcre2_code_free(r->re);
         near_free(r->requires, r->nrequires);
         near_free(r->unless, r->nunless);
@@ -566,6 +656,7 @@ void pack_free(struct pack *p)
     }
     free(p->rules);
     ac_free(p->words);
+    prefilter_free(p->pre);
     free(p);
 }
 
@@ -578,6 +669,12 @@ struct pack_scratch *pack_scratch_new(const struct pack *p)
     s->mctx = pcre2_match_context_create(NULL);
     s->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     if (s->md == NULL || s->mctx == NULL || s->jit == NULL) {
+        pack_scratch_free(s);
+        return NULL;
+    }
+    s->nids = p->nrules * (1 + PACK_MAX_NEAR);
+    if (p->pre && ((s->pfs = prefilter_scratch_new(p->pre)) == NULL ||
+                   (s->from = calloc(s->nids + 1, sizeof *s->from)) == NULL)) {
         pack_scratch_free(s);
         return NULL;
     }
@@ -595,6 +692,10 @@ void pack_scratch_free(struct pack_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     pcre2_jit_stack_free(s->jit);
+    prefilter_scratch_free(s->pfs);
+    free(s->from);
+    free(s->ends);
+    free(s->reports);
     free(s);
 }
 
@@ -647,16 +748,113 @@ static size_t digit_regions(const char *text, size_t len, size_t *from, size_t *
     return n;
 }
 
+static void on_report(void *ctx, uint32_t id, uint32_t end)
+{
+    struct pack_scratch *s = ctx;
+    if (s->st != SL_OK)
+        return;
+    if (s->nreports == s->capreports) {
+        size_t cap = s->capreports ? 2 * s->capreports : 256;
+        struct report *nr = realloc(s->reports, cap * sizeof *nr);
+        if (nr == NULL) {
+            s->st = SL_ENOMEM;
+            return;
+        }
+        s->reports = nr, s->capreports = cap;
+    }
+    s->reports[s->nreports++] = (struct report){id, end};
+}
+
+void pack_prefilter(const struct pack *p, struct pack_scratch *s, const char *text, size_t len)
+{
+    s->known = false;
+    if (p->pre == NULL)
+        return;
+    s->nreports = 0;
+    s->st = SL_OK;
+    if (prefilter_scan(p->pre, s->pfs, text, len, on_report, s) != SL_OK || s->st != SL_OK)
+        return;
+    /* group the ends by id (a counting sort), ascending within an id */
+    memset(s->from, 0, (s->nids + 1) * sizeof *s->from);
+    for (size_t i = 0; i < s->nreports; i++)
+        s->from[s->reports[i].id + 1]++;
+    for (size_t i = 0; i < s->nids; i++)
+        s->from[i + 1] += s->from[i];
+    uint32_t *ends = realloc(s->ends, (s->nreports ? s->nreports : 1) * sizeof *ends);
+    if (ends == NULL)
+        return;
+    s->ends = ends;
+    for (size_t i = 0; i < s->nreports; i++)
+        ends[s->from[s->reports[i].id]++] = s->reports[i].end;
+    for (size_t i = s->nids; i > 0; i--) /* from[i] now holds id i's end: shift back */
+        s->from[i] = s->from[i - 1];
+    s->from[0] = 0;
+    for (size_t i = 0; i < s->nids; i++) {
+        uint32_t *e = ends + s->from[i];
+        size_t n = s->from[i + 1] - s->from[i];
+        for (size_t k = 1; k < n; k++) /* reported in end order, nearly always */
+            for (size_t j = k; j > 0 && e[j - 1] > e[j]; j--) {
+                uint32_t t = e[j];
+                e[j] = e[j - 1], e[j - 1] = t;
+            }
+    }
+    s->known = true;
+}
+
+bool pack_requires_may_match(const struct pack *p, const struct pack_scratch *s, size_t ri,
+                             size_t k)
+{
+    uint32_t minw, maxw;
+    size_t id = requires_id(p, ri, k);
+    if (!s->known || !prefilter_has(p->pre, id, &minw, &maxw))
+        return true;
+    return s->from[id + 1] > s->from[id];
+}
+
+/* candidates - what the prefilter knows of one rule: its reported ends and
+ * its width bounds; known false when it knows nothing (run everywhere) */
+struct candidates {
+    bool known;
+    uint32_t minw, maxw;
+    const uint32_t *end;
+    size_t n, next; /* ends below end[next] are behind every later start */
+};
+
+/* first_start - where a match starting at or after at may start at the
+ * earliest, given where the rule may end: the first reported end e that a
+ * match from at can reach bounds its start from below by e - maxw.
+ * SIZE_MAX when no reported end is left. */
+static size_t first_start(struct candidates *c, const char *text, size_t len, size_t at)
+{
+    if (!c->known)
+        return at;
+    while (c->next < c->n && c->end[c->next] < at + c->minw)
+        c->next++;
+    if (c->next == c->n)
+        return SIZE_MAX;
+    size_t e = c->end[c->next];
+    if (c->maxw == PREFILTER_UNBOUNDED || e < at + c->maxw)
+        return at;
+    size_t start = e - c->maxw;
+    while (start < len && ((unsigned char)text[start] & 0xC0) == 0x80)
+        start++; /* a match starts on a character */
+    return start;
+}
+
 /* run_rule - every match of one rule starting in [from, limit] */
 static void run_rule(const struct pack *p, struct pack_scratch *s, size_t ri, const char *text,
-                     size_t len, size_t *from, size_t limit, regex_hit_fn fn, void *ctx,
-                     unsigned *limited)
+                     size_t len, size_t *from, size_t limit, struct candidates *cand,
+                     regex_hit_fn fn, void *ctx, unsigned *limited)
 {
     const struct rule *r = &p->rules[ri];
     size_t at = *from;
     pcre2_set_offset_limit(s->mctx, limit);
     while (at <= len && at <= limit) {
-        int rc = match_at(s, r->re, text, len, at);
+        /* no match can start in [at, start): PCRE2 begins at start */
+        size_t start = first_start(cand, text, len, at);
+        if (start > limit)
+            break;
+        int rc = match_at(s, r->re, text, len, start);
         if (rc < 0 && limited)
             (*limited)++;
         if (rc <= 0)
@@ -689,9 +887,17 @@ void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *te
         const struct rule *r = &p->rules[ri];
         if (r->type != RULE_REGEX || (skip && skip[ri]))
             continue;
+        struct candidates cand = {false, 0, 0, NULL, 0, 0};
+        if (s->known && prefilter_has(p->pre, ri, &cand.minw, &cand.maxw)) {
+            cand.known = true;
+            cand.end = s->ends + s->from[ri];
+            cand.n = s->from[ri + 1] - s->from[ri];
+            if (cand.n == 0)
+                continue; /* it matches nowhere */
+        }
         if (!r->anchor_digit) {
             size_t at = 0;
-            run_rule(p, s, ri, text, len, &at, len, fn, ctx, limited);
+            run_rule(p, s, ri, text, len, &at, len, &cand, fn, ctx, limited);
             continue;
         }
         if (!regions) {
@@ -704,7 +910,7 @@ void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *te
             size_t at = from[k] > done ? from[k] : done;
             if (at > to[k])
                 continue;
-            run_rule(p, s, ri, text, len, &at, to[k], fn, ctx, limited);
+            run_rule(p, s, ri, text, len, &at, to[k], &cand, fn, ctx, limited);
             done = at;
         }
     }

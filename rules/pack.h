@@ -20,6 +20,7 @@
 #include "../common/domains.h"
 #include "../common/status.h"
 #include "ac.h"
+#include "prefilter.h"
 #include "validate.h"
 
 /* Roles: what a hit means to the scorer. Keep pack.c's role_names in step. */
@@ -73,6 +74,7 @@ enum rule_type { RULE_WORDS = 1, RULE_REGEX };
 struct near {
     enum role role;  /* ROLE_NONE when re is used */
     void *re;        /* pcre2_code *, or NULL */
+    char *pattern;   /* re's source */
     unsigned window; /* bytes before the match (and after, for "after") */
     bool after;      /* also look after the match */
 };
@@ -87,6 +89,7 @@ struct rule {
     enum confidence base;                /* confidence of an identifier without context */
     bool anchor_digit;                   /* every match holds a digit: only run near digits */
     void *re;                            /* pcre2_code *, regex rules */
+    char *pattern;                       /* re's source */
     struct near requires[PACK_MAX_NEAR]; /* all must hold, or the hit is dropped */
     size_t nrequires;
     struct near unless[PACK_MAX_NEAR]; /* any holding drops the hit */
@@ -104,7 +107,11 @@ struct pack {
     struct rule *rules;
     size_t nrules;
     struct ac *words; /* one automaton, value = rule index */
-    size_t dob_rule;  /* the first date-of-birth rule (for dates found by shape), or SIZE_MAX */
+    /* where the regex rules (id = rule index) and their required regex
+     * contexts (id = nrules + rule * PACK_MAX_NEAR + k) may match, in one
+     * pass (rules/prefilter.h); NULL: every pattern runs everywhere */
+    struct prefilter *pre;
+    size_t dob_rule; /* the first date-of-birth rule (for dates found by shape), or SIZE_MAX */
     unsigned match_limit, depth_limit, heap_limit_kib;
     struct model *model; /* dir/model/sluis.model, or NULL: rules only (rules/model.h) */
     /* the list of a private-mail rule: consumer mailbox providers' domains,
@@ -136,9 +143,22 @@ void pack_scratch_free(struct pack_scratch *s);
 /* regex_hit_fn - called per match of a regex rule: bytes [start, end) */
 typedef void (*regex_hit_fn)(void *ctx, size_t rule, size_t start, size_t end);
 
-/* pack_run_regex - run every regex rule over text, but those with skip[i]
- * set (skip may be NULL); a rule that reaches a PCRE2 match/depth/heap limit
- * stops for that text and counts in *limited */
+/* pack_prefilter - one pass over text that finds where the regex rules and
+ * their required contexts may match; pack_run_regex() and
+ * pack_requires_may_match() then look only there. Call it for each text
+ * before those two; a failed pass leaves them looking everywhere. */
+void pack_prefilter(const struct pack *p, struct pack_scratch *s, const char *text, size_t len);
+
+/* pack_requires_may_match - can rule ri's k-th required regex context match
+ * anywhere in the text of the last pack_prefilter()? false only when it
+ * certainly cannot */
+bool pack_requires_may_match(const struct pack *p, const struct pack_scratch *s, size_t ri,
+                             size_t k);
+
+/* pack_run_regex - run every regex rule over text (the text of the last
+ * pack_prefilter()), but those with skip[i] set (skip may be NULL); a rule
+ * that reaches a PCRE2 match/depth/heap limit stops for that text and
+ * counts in *limited */
 void pack_run_regex(const struct pack *p, struct pack_scratch *s, const char *text, size_t len,
                     const bool *skip, regex_hit_fn fn, void *ctx, unsigned *limited);
 
