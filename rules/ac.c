@@ -8,6 +8,8 @@
  */
 #include "ac.h"
 
+#include "fold.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +361,32 @@ void ac_scan(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, 
         for (int32_t d = ac->dict[s]; d >= 0; d = ac->dict[d])
             if (emit(ac, d, i + 1, fn, ctx))
                 return;
+    }
+}
+
+void ac_scan_words(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx)
+{
+    const uint8_t *p = (const uint8_t *)text;
+    bool prev_word = false;
+    if (!ac->compiled)
+        return;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = p[i];
+        size_t k = cp < 0x80 ? 1 : fold_utf8_decode(p + i, len - i, &cp);
+        bool word = fold_is_word(cp);
+        /* a term may start here: after a non-word character, or with one */
+        if (!(word && prev_word) && ac->root[p[i]] > 0) {
+            /* along the trie only: every term that starts at i */
+            int32_t s = ac->root[p[i]];
+            for (size_t j = i + 1;; j++) {
+                if (ac->out[s] >= 0 && emit(ac, s, j, fn, ctx))
+                    return;
+                if (j == len || (s = goto_edge(ac, s, p[j])) < 0)
+                    break;
+            }
+        }
+        prev_word = word;
+        i += k;
     }
 }
 

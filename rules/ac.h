@@ -40,6 +40,14 @@ enum sl_status ac_compile(struct ac *ac);
 /* ac_scan - report every occurrence of every term in text[0..len) */
 void ac_scan(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx);
 
+/* ac_scan_words - report the occurrences that can be whole words: those
+ * starting at a character that is not a letter or digit, or after one (or
+ * at the start), in order of their start offset (fold_is_word() says what a
+ * letter or digit is; text is folded UTF-8). The same occurrences as
+ * ac_scan() gives, less those starting inside a word, with far less work on
+ * text where short terms sit inside longer words. */
+void ac_scan_words(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx);
+
 /* ac_terms, ac_states, ac_bytes - size figures for logs and benchmarks */
 size_t ac_terms(const struct ac *ac);
 size_t ac_states(const struct ac *ac);

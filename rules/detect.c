@@ -276,21 +276,15 @@ static inline bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* cp_is_word, word_cp_at, word_cp_before - is the code point (starting at
- * i, ending before i) a letter or digit? Symbols such as ° are not. */
-static bool cp_is_word(uint32_t cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-           (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp != 0xFFFD);
-}
-
+/* word_cp_at, word_cp_before - is the code point (starting at i, ending
+ * before i) a letter or digit (fold_is_word)? */
 static bool word_cp_at(const struct seg_ctx *c, size_t i)
 {
     uint32_t cp;
     if (i >= c->f.len)
         return false;
     fold_utf8_decode((const unsigned char *)c->f.text + i, c->f.len - i, &cp);
-    return cp_is_word(cp);
+    return fold_is_word(cp);
 }
 
 static bool word_cp_before(const struct seg_ctx *c, size_t i)
@@ -1712,7 +1706,7 @@ static enum sl_status scan_segment(struct seg_ctx *c, unsigned *limited)
     if (st != SL_OK)
         return st;
     s->hits.n = 0;
-    ac_scan(c->p->words, c->f.text, c->f.len, on_word, c);
+    ac_scan_words(c->p->words, c->f.text, c->f.len, on_word, c);
     pack_prefilter(c->p, s->ps, c->f.text, c->f.len);
     if (c->st == SL_OK && (st = plan_regex(c)) == SL_OK)
         pack_run_regex(c->p, s->ps, c->f.text, c->f.len, s->skip, on_regex, c, limited);

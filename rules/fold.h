@@ -14,6 +14,7 @@
 #ifndef SLUIS_FOLD_H
 #define SLUIS_FOLD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,6 +35,15 @@ enum sl_status fold_text(const char *in, size_t len, struct folded *out);
 char *fold_string(const char *s);
 
 void fold_free(struct folded *f);
+
+/* fold_is_word - is code point cp a letter or digit, for whole-word
+ * matching on folded text? Symbols such as ° are not; every code point from
+ * U+00C0 on is, but × ÷ and the replacement character. */
+static inline bool fold_is_word(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp != 0xFFFD);
+}
 
 /* fold_utf8_decode - decode one code point at p (at most len bytes);
  * returns its length (1..4), or 1 with *cp = 0xFFFD for an invalid byte */

@@ -12,12 +12,16 @@
  * - each term is reported exactly as often as it occurs (overlaps
  *   included), counted by a plain search; with a stop after k matches,
  *   exactly min(k, all) callbacks happen;
- * - ac_terms() counts the terms added.
+ * - ac_terms() counts the terms added;
+ * - ac_scan_words() reports, in start order, each occurrence that does not
+ *   start inside a word, as often as the plain search finds it (a word
+ *   character by fold_is_word(), on any bytes, valid UTF-8 or not).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../rules/ac.h"
+#include "../../rules/fold.h"
 #include "fuzz.h"
 
 #define MAX_TERMS 64
@@ -55,6 +59,40 @@ static int on_match(void *ctx, size_t start, size_t end, uint32_t value)
     s->counts[value]++;
     s->calls++;
     return s->stop_after != 0 && s->calls == s->stop_after;
+}
+
+static int on_word(void *ctx, size_t start, size_t end, uint32_t value)
+{
+    struct seen *s = ctx;
+    FUZZ_CHECK(value < s->nterms, "value %u of %zu terms", value, s->nterms);
+    const struct term *t = &s->terms[value];
+    FUZZ_CHECK(start < end && end <= s->len && end - start == t->len &&
+                   memcmp(s->text + start, t->p, t->len) == 0,
+               "word match [%zu, %zu) is not term %u", start, end, value);
+    FUZZ_CHECK(start >= s->last_end, "word match at %zu after one at %zu", start, s->last_end);
+    s->last_end = start; /* the start, here */
+    s->counts[value]++;
+    return 0;
+}
+
+/* starts_word - may an occurrence start at byte at: not inside a word, the
+ * code points decoded from the start as ac_scan_words() does */
+static int starts_word(const char *text, size_t len, size_t at)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int prev = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = fold_utf8_decode(p + i, len - i, &cp);
+        int word = fold_is_word(cp);
+        if (i == at)
+            return !(word && prev);
+        if (i > at)
+            return 0; /* inside a code point */
+        prev = word;
+        i += k;
+    }
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -100,6 +138,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     size_t calls = s.stop_after && s.stop_after < all ? s.stop_after : all;
     FUZZ_CHECK(s.calls == calls, "%zu matches reported, want %zu", s.calls, calls);
+
+    struct seen w = {terms, nterms, text, len, {0}, 0, 0, 0};
+    ac_scan_words(ac, text, len, on_word, &w);
+    for (size_t i = 0; i < nterms; i++) {
+        size_t want = 0;
+        for (size_t at = 0; at + terms[i].len <= len; at++)
+            want += memcmp(text + at, terms[i].p, terms[i].len) == 0 && starts_word(text, len, at);
+        FUZZ_CHECK(w.counts[i] == want, "term %zu found %zu times as a word start, want %zu", i,
+                   w.counts[i], want);
+    }
     ac_free(ac);
     return 0;
 }

@@ -1,21 +1,23 @@
 /* test_ac - Aho-Corasick: every occurrence, overlaps, duplicates, and
- * agreement with a naive search on generated text */
+ * agreement with a naive search on generated text; the word-start walk
+ * (ac_scan_words) against every occurrence less those inside a word */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../rules/ac.h"
+#include "../../rules/fold.h"
 #include "check.h"
 
 struct rec {
     size_t n;
-    size_t start[256], end[256];
-    uint32_t value[256];
+    size_t start[4096], end[4096];
+    uint32_t value[4096];
 };
 
 static int record(void *ctx, size_t start, size_t end, uint32_t value)
 {
     struct rec *r = ctx;
-    if (r->n < 256) {
+    if (r->n < NELEM(r->start)) {
         r->start[r->n] = start;
         r->end[r->n] = end;
         r->value[r->n] = value;
@@ -102,6 +104,49 @@ int main(void)
         size_t got = 0;
         ac_scan(a, t, 199, count, &got);
         CHECK(got == want, "round %d: got %zu matches, naive %zu", round, got, want);
+        ac_free(a);
+    }
+    /* ac_scan_words: the occurrences of ac_scan that do not start inside a
+     * word, in their start order; terms and text with word characters,
+     * spaces, punctuation and two-byte letters and symbols */
+    static const char *const pieces[] = {"a",        "b",        "ab", " ", ".",
+                                         "\xc3\xa9", "\xc2\xb0", "'",  "-"};
+    srand(11);
+    for (int round = 0; round < 200; round++) {
+        struct ac *a = ac_new();
+        char words[30][16];
+        for (int i = 0; i < 30; i++) {
+            words[i][0] = '\0';
+            for (int k = 1 + rand() % 3; k > 0; k--)
+                strcat(words[i], pieces[rand() % NELEM(pieces)]);
+            ac_add(a, words[i], strlen(words[i]), (uint32_t)i);
+        }
+        ac_compile(a);
+        char t[400] = "";
+        while (strlen(t) < 380)
+            strcat(t, pieces[rand() % NELEM(pieces)]);
+        size_t len = strlen(t);
+        struct rec all = {0}, got = {0}, want = {0};
+        ac_scan(a, t, len, record, &all);
+        for (size_t i = 0; i < all.n; i++) {
+            uint32_t at = 0, before = 0;
+            fold_utf8_decode((const unsigned char *)t + all.start[i], len - all.start[i], &at);
+            size_t k = all.start[i];
+            while (k > 0 && ((unsigned char)t[--k] & 0xC0) == 0x80)
+                ;
+            if (all.start[i] > 0)
+                fold_utf8_decode((const unsigned char *)t + k, len - k, &before);
+            if (!(fold_is_word(at) && all.start[i] > 0 && fold_is_word(before)))
+                record(&want, all.start[i], all.end[i], all.value[i]);
+        }
+        ac_scan_words(a, t, len, record, &got);
+        bool same = got.n == want.n;
+        for (size_t i = 0; same && i < want.n; i++)
+            same = has(&got, want.start[i], want.end[i], want.value[i]);
+        for (size_t i = 1; same && i < got.n; i++)
+            same = got.start[i - 1] <= got.start[i];
+        CHECK(same, "word scan round %d: got %zu occurrences, want %zu (of %zu), in start order",
+              round, got.n, want.n, all.n);
         ac_free(a);
     }
     ac_free(NULL);
