@@ -6,11 +6,21 @@
 #include <string.h>
 #include <strings.h>
 
+/* line_from - the first line start at or after q (0, or just after a
+ * newline), len when there is none */
+static size_t line_from(const char *data, size_t len, size_t q)
+{
+    if (q == 0 || (q <= len && data[q - 1] == '\n'))
+        return q;
+    const char *nl = q < len ? memchr(data + q, '\n', len - q) : NULL;
+    return nl ? (size_t)(nl - data) + 1 : len;
+}
+
 unsigned guard_nesting(const char *data, size_t len)
 {
     unsigned n = 0;
-    for (size_t i = 0; i + 13 < len; i++) {
-        if ((i > 0 && data[i - 1] != '\n') || strncasecmp(data + i, "content-type:", 13) != 0)
+    for (size_t i = line_from(data, len, 0); i + 13 < len; i = line_from(data, len, i + 1)) {
+        if ((data[i] | 0x20) != 'c' || strncasecmp(data + i, "content-type:", 13) != 0)
             continue;
         size_t j = i + 13;
         while (j < len && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n'))
@@ -36,8 +46,10 @@ size_t guard_address_colons(const char *data, size_t len)
                                         "disposition-notification-to:",
                                         "return-receipt-to:"};
     size_t most = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (i > 0 && data[i - 1] != '\n')
+    for (size_t i = line_from(data, len, 0); i < len; i = line_from(data, len, i + 1)) {
+        /* every name starts with one of these letters: most lines end here */
+        char first = (char)(data[i] | 0x20);
+        if (strchr("ftcbrsmd", first) == NULL)
             continue;
         size_t k;
         for (k = 0; k < sizeof names / sizeof names[0]; k++) {
