@@ -20,6 +20,13 @@ struct term {
     int32_t next; /* next term ending in the same state, or -1 */
 };
 
+struct walk_edge {
+    uint8_t byte;
+    uint16_t count; /* the child's edges: walk[first .. first + count) */
+    int32_t out;    /* the first term ending in the child, or -1 */
+    int32_t first;
+};
+
 struct ac {
     /* per state */
     int32_t *fail;
@@ -37,6 +44,13 @@ struct ac {
      * where a scan spends most of its time: one load per byte there */
     int32_t *dense_idx; /* per state: row number, or -1 */
     int32_t *dense;     /* rows of 256 */
+    /* the trie alone, for ac_scan_words(): per edge (parallel to edge_byte
+     * and edge_to) what a walk needs of the child it leads to, so that one
+     * step reads one small record; walk_root[b] is the root's edge on byte
+     * b, or -1 */
+    struct walk_edge *walk;
+    int32_t walk_root[256];
+    int32_t *walk2; /* [b1 << 8 | b2]: the edge reached from the root by b1 b2, or -1 */
     /* terms */
     struct term *terms;
     size_t nterms, cap_terms;
@@ -253,6 +267,31 @@ static enum sl_status build_dense(struct ac *ac, const int32_t *queue, size_t nq
     return SL_OK;
 }
 
+/* build_walk - the walk's records, one per edge (struct walk_edge) */
+static enum sl_status build_walk(struct ac *ac)
+{
+    if ((ac->walk = malloc((ac->nedges ? ac->nedges : 1) * sizeof *ac->walk)) == NULL)
+        return SL_ENOMEM;
+    for (size_t k = 0; k < ac->nedges; k++) {
+        int32_t c = ac->edge_to[k];
+        ac->walk[k] =
+            (struct walk_edge){ac->edge_byte[k], ac->edge_count[c], ac->out[c], ac->edge_first[c]};
+    }
+    for (int b = 0; b < 256; b++)
+        ac->walk_root[b] = -1;
+    if ((ac->walk2 = malloc(65536 * sizeof *ac->walk2)) == NULL)
+        return SL_ENOMEM;
+    for (size_t i = 0; i < 65536; i++)
+        ac->walk2[i] = -1;
+    for (int32_t e = ac->edge_first[0]; e < ac->edge_first[0] + ac->edge_count[0]; e++) {
+        ac->walk_root[ac->edge_byte[e]] = e;
+        const struct walk_edge *w = &ac->walk[e];
+        for (int32_t f = w->first; f < w->first + w->count; f++)
+            ac->walk2[(size_t)ac->edge_byte[e] << 8 | ac->edge_byte[f]] = f;
+    }
+    return SL_OK;
+}
+
 enum sl_status ac_compile(struct ac *ac)
 {
     size_t n = ac->nstates;
@@ -328,6 +367,8 @@ enum sl_status ac_compile(struct ac *ac)
     /* queue[0..tail) now lists every state but the root, breadth first */
     if ((st = build_dense(ac, queue, tail)) != SL_OK)
         goto out;
+    if ((st = build_walk(ac)) != SL_OK)
+        goto out;
     ac->compiled = true;
     st = SL_OK;
 out:
@@ -364,6 +405,33 @@ void ac_scan(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, 
     }
 }
 
+/* walk_step - the edge on byte b among walk[first .. first + count), or NULL */
+static inline const struct walk_edge *walk_step(const struct walk_edge *walk, int32_t first,
+                                                unsigned count, uint8_t b)
+{
+    const struct walk_edge *e = walk + first;
+    size_t lo = 0, hi = count;
+    while (hi - lo > 4) { /* sorted by byte: halve down to a few */
+        size_t mid = (lo + hi) / 2;
+        if (e[mid].byte <= b)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (; lo < hi && e[lo].byte <= b; lo++)
+        if (e[lo].byte == b)
+            return e + lo;
+    return NULL;
+}
+
+static int emit_terms(const struct ac *ac, int32_t t, size_t end, ac_match_fn fn, void *ctx)
+{
+    for (; t >= 0; t = ac->terms[t].next)
+        if (fn(ctx, end - ac->terms[t].len, end, ac->terms[t].value))
+            return 1;
+    return 0;
+}
+
 void ac_scan_words(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx)
 {
     const uint8_t *p = (const uint8_t *)text;
@@ -375,13 +443,21 @@ void ac_scan_words(const struct ac *ac, const char *text, size_t len, ac_match_f
         size_t k = cp < 0x80 ? 1 : fold_utf8_decode(p + i, len - i, &cp);
         bool word = fold_is_word(cp);
         /* a term may start here: after a non-word character, or with one */
-        if (!(word && prev_word) && ac->root[p[i]] > 0) {
+        if (!(word && prev_word) && ac->walk_root[p[i]] >= 0) {
             /* along the trie only: every term that starts at i */
-            int32_t s = ac->root[p[i]];
-            for (size_t j = i + 1;; j++) {
-                if (ac->out[s] >= 0 && emit(ac, s, j, fn, ctx))
+            const struct walk_edge *e = ac->walk + ac->walk_root[p[i]];
+            if (e->out >= 0 && emit_terms(ac, e->out, i + 1, fn, ctx))
+                return;
+            /* the second byte from a full table: most walks end there */
+            int32_t two = i + 1 < len ? ac->walk2[(size_t)p[i] << 8 | p[i + 1]] : -1;
+            for (size_t j = i + 2; two >= 0; j++) {
+                if (j == i + 2)
+                    e = ac->walk + two;
+                else if ((e = walk_step(ac->walk, e->first, e->count, p[j - 1])) == NULL)
+                    break;
+                if (e->out >= 0 && emit_terms(ac, e->out, j, fn, ctx))
                     return;
-                if (j == len || (s = goto_edge(ac, s, p[j])) < 0)
+                if (j == len)
                     break;
             }
         }
@@ -423,6 +499,8 @@ void ac_free(struct ac *ac)
     free(ac->dense);
     free(ac->edge_byte);
     free(ac->edge_to);
+    free(ac->walk);
+    free(ac->walk2);
     free(ac->terms);
     free(ac->hkey);
     free(ac->hval);
