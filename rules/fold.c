@@ -146,6 +146,15 @@ enum sl_status fold_text(const char *in, size_t len, struct folded *out)
         return SL_ENOMEM;
     }
     for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80 && n < cap) {
+            /* a run of ASCII, most text: a byte in, a byte out */
+            size_t end = i + (cap - n < len - i ? cap - n : len - i);
+            for (; i < end && p[i] < 0x80; i++, n++) {
+                out->text[n] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+                out->map[n] = (uint32_t)i;
+            }
+            continue;
+        }
         uint32_t cp;
         size_t k = fold_utf8_decode(p + i, len - i, &cp);
         const char *rep;

@@ -172,6 +172,22 @@ int main(void)
         {"uuencoded file name cut inside a character",
          HDR "Subject: x\r\n\r\nzie\r\nbegin 644 " A42 A42 A42 "\xc3\xa9.txt\r\nM86)C\r\nend\r\n",
          "filename:a", "aaa\xef\xbf\xbd"},
+        /* a charset whose ASCII bytes are ASCII keeps ASCII text as it is;
+         * others convert whatever the bytes */
+        {"latin-1 label on ASCII text: as it is",
+         HDR "Subject: x\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
+             "Patient met COPD\r\n",
+         "body:text/plain", "Patient met COPD"},
+        {"utf-7: ASCII bytes that mean other letters",
+         HDR "Subject: x\r\nContent-Type: text/plain; charset=utf-7\r\n\r\n"
+             "Pati+AOs-nt\r\n",
+         "body:text/plain", "Patiënt"},
+        {"iso-2022-jp: escapes, not text",
+         HDR "Subject: x\r\nContent-Type: text/plain; charset=iso-2022-jp\r\n\r\n"
+             "a\x1b$B$\"\x1b(Bb\r\n",
+         "body:text/plain",
+         "a\xe3\x81\x82"
+         "b"},
     };
     for (size_t i = 0; i < NELEM(cases); i++) {
         struct extraction ex;
