@@ -944,7 +944,7 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
     }
     log_msg(LOG_INFO, s->qid,
             "outgoing: verdict=%s confidence=%s findings=%s%s tag=%s%s%s%s recipients=%u "
-            "internal, %u external; mode=%s action=%s%s%s size=%zu scan_ms=%.1f",
+            "internal, %u external; mode=%s action=%s%s%s size=%zu scan_ms=%.2f cpu_ms=%.2f",
             r.sensitive ? "sensitive" : "clean", pack_confidence_name(r.confidence),
             rules[0] ? rules : "-", in.incomplete ? " (not scanned in full)" : "",
             tags_tag_name(tags.tag), tags.tag == TAG_UNSAFE ? "/" : "",
@@ -952,7 +952,8 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
             refused ? " (override not allowed for this sender)" : "", internal, external,
             policy_mode_name(mode), decide_action_name(overall),
             overall != intended ? " intended=" : "",
-            overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6);
+            overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6,
+            (double)stats.cpu_ns / 1e6);
     if (smime_skipped)
         log_msg(LOG_INFO, s->qid, "S/MIME skipped: no certificate store yet");
     struct message_view m = {data, len, &r, d, &tags, rest};

@@ -4,13 +4,22 @@
 #include "scan.h"
 
 #include <string.h>
+#include <time.h>
+
+static uint64_t thread_cpu_ns(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
 
 enum sl_status scan_message(const struct pack *p, const struct extract_limits *lim,
                             struct attach_pool *pool, struct detect_scratch *s, const char *data,
                             size_t len, struct detect_result *res, struct scan_stats *stats)
 {
     struct extraction ex;
-    uint64_t t0 = detect_now_ns();
+    uint64_t t0 = detect_now_ns(), c0 = thread_cpu_ns();
     bool timed_out = false;
 
     memset(&ex, 0, sizeof ex);
@@ -27,6 +36,7 @@ enum sl_status scan_message(const struct pack *p, const struct extract_limits *l
         stats->text_bytes = ex.text_bytes;
         stats->segments = ex.nsegs;
         stats->ns = detect_now_ns() - t0;
+        stats->cpu_ns = thread_cpu_ns() - c0;
     }
     extract_free(&ex);
     return st;

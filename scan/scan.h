@@ -18,7 +18,9 @@ struct scan_stats {
     size_t bytes;      /* message size */
     size_t text_bytes; /* text handed to detection */
     size_t segments;
-    uint64_t ns; /* wall time */
+    uint64_t ns;     /* wall time */
+    uint64_t cpu_ns; /* this thread's CPU time in it (not an extraction worker's): far below
+                      * ns, the thread waited (for a core, a worker, a page) */
 };
 
 /* scan_message - scan data[0..len) (borrowed), attached documents read by
