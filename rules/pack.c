@@ -748,21 +748,25 @@ static size_t digit_regions(const char *text, size_t len, size_t *from, size_t *
     return n;
 }
 
-static void on_report(void *ctx, uint32_t id, uint32_t end)
+/* a text that makes the prefilter report more than this (a long run of
+ * digits reports at every byte) is searched everywhere instead, as without
+ * a prefilter: the reports' memory stays bounded (8 MiB) */
+#define MAX_REPORTS (1u << 20)
+
+static int on_report(void *ctx, uint32_t id, uint32_t end)
 {
     struct pack_scratch *s = ctx;
-    if (s->st != SL_OK)
-        return;
     if (s->nreports == s->capreports) {
         size_t cap = s->capreports ? 2 * s->capreports : 256;
-        struct report *nr = realloc(s->reports, cap * sizeof *nr);
+        struct report *nr = cap <= MAX_REPORTS ? realloc(s->reports, cap * sizeof *nr) : NULL;
         if (nr == NULL) {
-            s->st = SL_ENOMEM;
-            return;
+            s->st = cap <= MAX_REPORTS ? SL_ENOMEM : SL_ELIMIT;
+            return 1; /* stop: the rules then look everywhere */
         }
         s->reports = nr, s->capreports = cap;
     }
     s->reports[s->nreports++] = (struct report){id, end};
+    return 0;
 }
 
 void pack_prefilter(const struct pack *p, struct pack_scratch *s, const char *text, size_t len)

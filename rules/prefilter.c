@@ -211,8 +211,7 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     (void)from;
     (void)flags;
     struct scan_ctx *c = vctx;
-    c->fn(c->ctx, id, (uint32_t)to);
-    return 0;
+    return c->fn(c->ctx, id, (uint32_t)to);
 }
 
 struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *pf)
@@ -231,9 +230,8 @@ enum sl_status prefilter_scan(const struct prefilter *pf, struct prefilter_scrat
     if (len > UINT32_MAX - 1)
         return SL_EINVAL;
     struct scan_ctx c = {fn, ctx};
-    if (hs_scan(pf->db, text, (unsigned)len, 0, s->hs, on_match, &c) != HS_SUCCESS)
-        return SL_EINVAL;
-    return SL_OK;
+    hs_error_t e = hs_scan(pf->db, text, (unsigned)len, 0, s->hs, on_match, &c);
+    return e == HS_SUCCESS ? SL_OK : e == HS_SCAN_TERMINATED ? SL_ELIMIT : SL_EINVAL;
 }
 
 bool prefilter_cached(const struct prefilter *pf)

@@ -51,8 +51,9 @@ bool prefilter_cached(const struct prefilter *pf);
  * PREFILTER_UNBOUNDED when a match can be of any length. */
 bool prefilter_has(const struct prefilter *pf, size_t i, uint32_t *min_width, uint32_t *max_width);
 
-/* prefilter_fn - one report: pattern id may match ending at byte end */
-typedef void (*prefilter_fn)(void *ctx, uint32_t id, uint32_t end);
+/* prefilter_fn - one report: pattern id may match ending at byte end;
+ * non-zero stops the scan */
+typedef int (*prefilter_fn)(void *ctx, uint32_t id, uint32_t end);
 
 /* prefilter_scratch_new - the scratch one thread scans pf with; NULL when
  * out of memory */
@@ -60,7 +61,7 @@ struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *pf);
 
 /* prefilter_scan - report where each taken pattern may match in
  * text[0..len), in no particular order; SL_EINVAL for a text of 4 GiB or
- * more or a failed scan */
+ * more or a failed scan, SL_ELIMIT when the callback stopped it */
 enum sl_status prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *s,
                               const char *text, size_t len, prefilter_fn fn, void *ctx);
 
