@@ -672,6 +672,16 @@ static int cmd_rules(int argc, char **argv)
            "%zu KiB\n",
            rules_dir(rdir), p->nrules, words, ac_terms(p->words), regex, ac_states(p->words),
            ac_bytes(p->words) / 1024);
+    size_t taken = 0;
+    for (size_t i = 0; i < p->nrules; i++) {
+        uint32_t lo, hi;
+        taken += p->rules[i].type == RULE_REGEX && prefilter_has(p->pre, i, &lo, &hi);
+    }
+    if (p->pre)
+        printf("prefilter: Hyperscan, %zu of %zu patterns (the rest run everywhere); %s\n", taken,
+               regex, prefilter_cached(p->pre) ? "read from its cache" : "compiled");
+    else
+        printf("prefilter: none (Hyperscan does not run here): every pattern runs everywhere\n");
     if (p->model)
         printf("model: version %s, %zu weights, threshold %.4f; %s\n", p->model->version,
                p->model->nweights, p->model->threshold, p->model->provenance);

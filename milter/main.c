@@ -923,6 +923,9 @@ int main(int argc, char **argv)
     extract_init();
     int status;
     if (check && !test) {
+        /* "nothing is created": not the rule pack's compiled cache either
+         * (it is compiled in memory; the daemon caches it, see pack.c) */
+        setenv("SLUIS_CACHE_DIR", "", 1);
         status = check_run(config);
     } else if (test) {
         char err[512];
