@@ -537,6 +537,8 @@ static const char *cache_dir(char *buf, size_t size)
 static void build_prefilter(struct pack *p)
 {
     size_t n = p->nrules * (1 + PACK_MAX_NEAR);
+    if (n == 0)
+        return;
     const char **pats = calloc(n, sizeof *pats);
     bool *once = calloc(n, sizeof *once);
     for (size_t ri = 0; pats && once && ri < p->nrules; ri++) {

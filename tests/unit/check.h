@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 static unsigned check_passed, check_failed;
 
@@ -23,6 +24,17 @@ static unsigned check_passed, check_failed;
     } while (0)
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* check_append - append s to the string in dst[cap], cut to fit (for
+ * building generated test text) */
+static inline void check_append(char *dst, size_t cap, const char *s)
+{
+    size_t n = strlen(dst), m = strlen(s);
+    if (n + m >= cap)
+        m = n + 1 < cap ? cap - n - 1 : 0;
+    memcpy(dst + n, s, m);
+    dst[n + m] = '\0';
+}
 
 static inline int check_summary(const char *name)
 {

@@ -118,13 +118,13 @@ int main(void)
         for (int i = 0; i < 30; i++) {
             words[i][0] = '\0';
             for (int k = 1 + rand() % 3; k > 0; k--)
-                strcat(words[i], pieces[rand() % NELEM(pieces)]);
+                check_append(words[i], sizeof words[i], pieces[rand() % NELEM(pieces)]);
             ac_add(a, words[i], strlen(words[i]), (uint32_t)i);
         }
         ac_compile(a);
         char t[400] = "";
         while (strlen(t) < 380)
-            strcat(t, pieces[rand() % NELEM(pieces)]);
+            check_append(t, sizeof t, pieces[rand() % NELEM(pieces)]);
         size_t len = strlen(t);
         struct rec all = {0}, got = {0}, want = {0};
         ac_scan(a, t, len, record, &all);

@@ -28,7 +28,7 @@ static void gen(char *t, size_t cap)
 {
     t[0] = '\0';
     while (strlen(t) + 8 < cap)
-        strcat(t, pieces[rand() % NELEM(pieces)]);
+        check_append(t, cap, pieces[rand() % NELEM(pieces)]);
 }
 
 struct ends {
@@ -208,7 +208,8 @@ int main(void)
     for (size_t i = 0; digits && i < big; i++)
         digits[i] = (char)(i % 11 == 10 ? ' ' : '0' + (char)(i * 7 % 10));
     if (digits) {
-        strcpy(digits + big, " geb. 12-03-1961 bsn 111222333");
+        digits[big] = '\0';
+        check_append(digits + big, 64, " geb. 12-03-1961 bsn 111222333");
         size_t dlen = strlen(digits);
         struct hits *w = malloc(sizeof *w), *wo = malloc(sizeof *wo);
         bool same = w && wo && run_both(p, s, digits, dlen, w, wo);
