@@ -119,6 +119,59 @@ static size_t alternation(const struct pack *p, const char *dir, unsigned scale,
     return nchunks;
 }
 
+/* dict_run - what the dictionary mode's steps run on; each step is one
+ * pass over the folded text */
+struct dict_run {
+    const struct pack *p;
+    struct pack_scratch *ps;
+    const struct buf *text;
+    pcre2_code **chunks;
+    size_t nchunks;
+    pcre2_match_data *md;
+    size_t hits;
+};
+
+static void step_automaton(struct dict_run *d)
+{
+    ac_scan(d->p->words, d->text->data, d->text->len, count_match, &d->hits);
+}
+
+static void step_words(struct dict_run *d)
+{
+    ac_scan_words(d->p->words, d->text->data, d->text->len, count_match, &d->hits);
+}
+
+static void step_prefilter(struct dict_run *d)
+{
+    pack_prefilter(d->p, d->ps, d->text->data, d->text->len);
+}
+
+static void step_alternation(struct dict_run *d)
+{
+    for (size_t k = 0; k < d->nchunks; k++) {
+        size_t at = 0;
+        while (at < d->text->len &&
+               pcre2_match(d->chunks[k], (PCRE2_SPTR)d->text->data, d->text->len, at,
+                           PCRE2_NO_UTF_CHECK, d->md, NULL) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+            d->hits++;
+            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
+    }
+}
+
+/* dict_mbps - MB/s of step, repeated until min_mb MB went through it */
+static double dict_mbps(void (*step)(struct dict_run *), struct dict_run *d, double min_mb)
+{
+    size_t bytes = 0;
+    uint64_t start = detect_now_ns();
+    do {
+        step(d);
+        bytes += d->text->len;
+    } while ((double)bytes < min_mb * 1e6);
+    return (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
+}
+
 int main(int argc, char **argv)
 {
     const char *rules = SLUIS_RULES_DIR, *mode = "scan", *worker = NULL;
@@ -225,47 +278,14 @@ int main(int argc, char **argv)
         bool all_compiled = nchunks > 0;
         for (size_t k = 0; k < nchunks; k++)
             all_compiled &= chunks[k] != NULL;
-        pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-        size_t ac_hits = 0, re_hits = 0, word_hits = 0;
-        struct pack_scratch *ps = pack_scratch_new(p);
+        struct dict_run d = {p,      pack_scratch_new(p),        &text,
+                             chunks, all_compiled ? nchunks : 0, pcre2_match_data_create(4, NULL),
+                             0};
         for (int r = 0; r < rounds; r++) {
-            size_t bytes = 0;
-            uint64_t start = detect_now_ns();
-            do {
-                ac_scan(p->words, text.data, text.len, count_match, &ac_hits);
-                bytes += text.len;
-            } while ((double)bytes < min_mb * 1e6);
-            mbps[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
-            bytes = 0;
-            start = detect_now_ns();
-            do {
-                ac_scan_words(p->words, text.data, text.len, count_match, &word_hits);
-                bytes += text.len;
-            } while ((double)bytes < min_mb * 1e6);
-            mbps3[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
-            bytes = 0;
-            start = detect_now_ns();
-            do {
-                pack_prefilter(p, ps, text.data, text.len);
-                bytes += text.len;
-            } while ((double)bytes < min_mb * 1e6);
-            mbps4[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
-            bytes = 0;
-            start = detect_now_ns();
-            do {
-                for (size_t k = 0; all_compiled && k < nchunks; k++) {
-                    size_t at = 0;
-                    while (at < text.len && pcre2_match(chunks[k], (PCRE2_SPTR)text.data, text.len,
-                                                        at, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
-                        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                        re_hits++;
-                        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-                    }
-                }
-                bytes += text.len;
-            } while (all_compiled && (double)bytes < min_mb * 1e6);
-            mbps2[r] =
-                all_compiled ? (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9) : 0;
+            mbps[r] = dict_mbps(step_automaton, &d, min_mb);
+            mbps3[r] = dict_mbps(step_words, &d, min_mb);
+            mbps4[r] = dict_mbps(step_prefilter, &d, min_mb);
+            mbps2[r] = all_compiled ? dict_mbps(step_alternation, &d, min_mb) : 0;
         }
         printf("\"text_bytes\":%zu,\"alternation_terms\":%zu,\"alternation_chunks\":%zu,", text.len,
                nterms, nchunks);
@@ -277,8 +297,8 @@ int main(int argc, char **argv)
         printf(",");
         print_rounds("pcre2_alternation_mbps", mbps2, rounds);
         printf("}\n");
-        pcre2_match_data_free(md);
-        pack_scratch_free(ps);
+        pcre2_match_data_free(d.md);
+        pack_scratch_free(d.ps);
         for (size_t k = 0; k < nchunks; k++)
             pcre2_code_free(chunks[k]);
         buf_free(&text);
