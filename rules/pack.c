@@ -753,7 +753,14 @@ static size_t digit_regions(const char *text, size_t len, size_t *from, size_t *
 /* a text that makes the prefilter report more than this (a long run of
  * digits reports at every byte) is searched everywhere instead, as without
  * a prefilter: the reports' memory stays bounded (8 MiB) */
-#define MAX_REPORTS (1u << 20)
+#define MAX_REPORTS  (1u << 20)
+#define KEEP_REPORTS (1u << 14) /* room kept between texts (128 KiB) */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
 
 static int on_report(void *ctx, uint32_t id, uint32_t end)
 {
@@ -776,6 +783,11 @@ void pack_prefilter(const struct pack *p, struct pack_scratch *s, const char *te
     s->known = false;
     if (p->pre == NULL)
         return;
+    if (s->capreports > KEEP_REPORTS) { /* a big text's room is not kept for the next */
+        free(s->reports), free(s->ends);
+        s->reports = NULL, s->ends = NULL;
+        s->capreports = 0;
+    }
     s->nreports = 0;
     s->st = SL_OK;
     if (prefilter_scan(p->pre, s->pfs, text, len, on_report, s) != SL_OK || s->st != SL_OK)
@@ -797,12 +809,11 @@ void pack_prefilter(const struct pack *p, struct pack_scratch *s, const char *te
     s->from[0] = 0;
     for (size_t i = 0; i < s->nids; i++) {
         uint32_t *e = ends + s->from[i];
-        size_t n = s->from[i + 1] - s->from[i];
-        for (size_t k = 1; k < n; k++) /* reported in end order, nearly always */
-            for (size_t j = k; j > 0 && e[j - 1] > e[j]; j--) {
-                uint32_t t = e[j];
-                e[j] = e[j - 1], e[j - 1] = t;
-            }
+        size_t n = s->from[i + 1] - s->from[i], k = 1;
+        while (k < n && e[k - 1] <= e[k]) /* reported in end order, nearly always */
+            k++;
+        if (k < n)
+            qsort(e, n, sizeof *e, cmp_u32);
     }
     s->known = true;
 }

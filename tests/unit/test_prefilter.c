@@ -216,6 +216,10 @@ int main(void)
         CHECK(same && w->n > 0 && w->rule[w->n - 1] != 0,
               "a megabyte of numbers: the same hits with and without the prefilter (%zu)",
               w ? w->n : 0);
+        /* and the next, ordinary text after it (its room given back) */
+        gen(text, sizeof text);
+        same = w && wo && run_both(p, s, text, strlen(text), w, wo);
+        CHECK(same && w->n > 0, "the text after it: the same hits (%zu)", w ? w->n : 0);
         free(w);
         free(wo);
         free(digits);
