@@ -1641,8 +1641,9 @@ static enum sl_status plan_regex(struct seg_ctx *c)
             const struct near *n = &r->requires[k];
             bool found = false;
             if (n->re)
-                found = pack_requires_may_match(c->p, s->ps, ri, k) &&
-                        pack_regex_matches(s->ps, n->re, c->f.text, c->f.len);
+                found =
+                    pack_requires_may_match(c->p, s->ps, ri, k) &&
+                    pack_regex_matches(s->ps, n->plan_re ? n->plan_re : n->re, c->f.text, c->f.len);
             for (size_t i = 0; !n->re && !found && i < s->hits.n; i++)
                 found = h[i].role == n->role;
             skip = !found;

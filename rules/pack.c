@@ -205,6 +205,23 @@ static bool parse_near(struct load_state *ls, char *val, struct near *n)
         n->re = NULL;
         return fail_at(ls, "out of memory"), false;
     }
+    /* a closing $ (not \$) anchors at the window's end, right before the
+     * match: a test of the whole text drops it */
+    size_t plen = pattern ? strlen(pattern) : 0, bs = 0;
+    while (bs + 1 < plen && pattern[plen - 2 - bs] == '\\')
+        bs++;
+    if (plen > 1 && pattern[plen - 1] == '$' && bs % 2 == 0) {
+        n->plan_pattern = strndup(pattern, plen - 1);
+        if (n->plan_pattern == NULL)
+            fail_at(ls, "out of memory");
+        if (n->plan_pattern == NULL || (n->plan_re = compile_re(ls, n->plan_pattern)) == NULL) {
+            pcre2_code_free(n->re); /* the caller keeps n only when it is whole */
+            free(n->pattern);
+            free(n->plan_pattern);
+            memset(n, 0, sizeof *n);
+            return false;
+        }
+    }
     n->window = (unsigned)w;
     return true;
 }
@@ -547,7 +564,8 @@ static void build_prefilter(struct pack *p)
             continue;
         pats[ri] = r->pattern;
         for (size_t k = 0; k < r->nrequires; k++) {
-            pats[requires_id(p, ri, k)] = r->requires[k].pattern;
+            const struct near *nr = &r->requires[k];
+            pats[requires_id(p, ri, k)] = nr->plan_pattern ? nr->plan_pattern : nr->pattern;
             once[requires_id(p, ri, k)] = true;
         }
     }
@@ -634,6 +652,8 @@ static void near_free(struct near *n, size_t count)
     for (size_t i = 0; i < count; i++) {
         pcre2_code_free(n[i].re);
         free(n[i].pattern);
+        pcre2_code_free(n[i].plan_re);
+        free(n[i].plan_pattern);
     }
 }
 

@@ -72,9 +72,14 @@ enum rule_type { RULE_WORDS = 1, RULE_REGEX };
 
 /* near - a context condition: a role, or a regex, within a window of bytes */
 struct near {
-    enum role role;  /* ROLE_NONE when re is used */
-    void *re;        /* pcre2_code *, or NULL */
-    char *pattern;   /* re's source */
+    enum role role; /* ROLE_NONE when re is used */
+    void *re;       /* pcre2_code *, or NULL */
+    char *pattern;  /* re's source */
+    /* for asking whether re can hold next to any match in a text: re
+     * without its closing $ (which means "right before the match", so may
+     * hold anywhere), or NULL when re has none and serves as it is */
+    void *plan_re;
+    char *plan_pattern;
     unsigned window; /* bytes before the match (and after, for "after") */
     bool after;      /* also look after the match */
 };

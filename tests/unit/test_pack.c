@@ -31,6 +31,18 @@ int main(void)
         for (size_t i = 0; i < p->nrules; i++)
             CHECK(p->rules[i].reason && strlen(p->rules[i].reason) > 20,
                   "rule %s documents its reason", p->rules[i].id);
+        /* a required context that ends in $ (right before the match) is
+         * tested on a whole text without it; one without $ as it is */
+        size_t bsn8 = 0, agb = 0;
+        for (size_t i = 0; i < p->nrules; i++) {
+            bsn8 = strcmp(p->rules[i].id, "nl.bsn-8") == 0 ? i : bsn8;
+            agb = strcmp(p->rules[i].id, "nl.agb") == 0 ? i : agb;
+        }
+        const struct near *nb = &p->rules[bsn8].requires[0], *na = &p->rules[agb].requires[0];
+        CHECK(bsn8 && nb->plan_re && nb->plan_pattern &&
+                  nb->plan_pattern[strlen(nb->plan_pattern) - 1] != '$',
+              "nl.bsn-8's label context has a whole-text form without its $");
+        CHECK(agb && na->re && na->plan_re == NULL, "nl.agb's label context serves as it is");
         pack_free(p);
     }
 
