@@ -483,7 +483,8 @@ size_t ac_bytes(const struct ac *ac)
         rows += ac->dense_idx[s] >= 0;
     return sizeof *ac + rows * 256 * sizeof(int32_t) +
            ac->nstates * (5 * sizeof(int32_t) + sizeof(uint16_t)) +
-           ac->nedges * (1 + sizeof(int32_t)) + ac->nterms * sizeof(struct term);
+           ac->nedges * (1 + sizeof(int32_t)) + ac->nterms * sizeof(struct term) +
+           (ac->walk ? ac->nedges * sizeof(struct walk_edge) + 65536 * sizeof(int32_t) : 0);
 }
 
 void ac_free(struct ac *ac)
