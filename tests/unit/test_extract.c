@@ -178,6 +178,16 @@ int main(void)
          HDR "Subject: x\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
              "Patient met COPD\r\n",
          "body:text/plain", "Patient met COPD"},
+        /* as iconv refuses such text, every byte past ASCII becomes U+FFFD, the
+         * letters too (a loss worth mending on its own, with make eval) */
+        {"windows-1252 with a byte it leaves undefined",
+         HDR "Subject: x\r\nContent-Type: text/plain; charset=windows-1252\r\n\r\n"
+             "caf\xe9 \x81 \x80\r\n",
+         "body:text/plain", "caf\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd"},
+        {"latin-1 high bytes by table",
+         HDR "Subject: x\r\nContent-Type: text/plain; charset=latin1\r\n\r\n"
+             "\xe9\xff\x80 \xa0\r\n",
+         "body:text/plain", "\xc3\xa9\xc3\xbf\xc2\x80 \xc2\xa0"},
         {"utf-7: ASCII bytes that mean other letters",
          HDR "Subject: x\r\nContent-Type: text/plain; charset=utf-7\r\n\r\n"
              "Pati+AOs-nt\r\n",
