@@ -8,10 +8,9 @@
  *       --worker, attached documents are read by that extraction worker
  *       (one, as `sluis scan` does); without, they are not read.
  *   scanbench [--rules DIR] [--scale N] [--rounds R] [--min-mb M] --mode dict FILE...
- *       the dictionary step alone, on the messages' folded text: the
- *       Aho-Corasick automaton at every byte (ac_mbps) and the walk from word
- *       starts the engine uses (words_mbps), against one PCRE2 alternation of
- *       the same terms (JIT), each searching for whole words; and the regex
+ *       the dictionary step alone, on the messages' folded text: the walk
+ *       from word starts (words_mbps) against one PCRE2 alternation of the
+ *       same terms (JIT), each searching for whole words; and the regex
  *       rules' prefilter pass over the same text (prefilter_mbps).
  *
  * Single-threaded by design: the figure is per core.
@@ -131,11 +130,6 @@ struct dict_run {
     size_t hits;
 };
 
-static void step_automaton(struct dict_run *d)
-{
-    ac_scan(d->p->words, d->text->data, d->text->len, count_match, &d->hits);
-}
-
 static void step_words(struct dict_run *d)
 {
     ac_scan_words(d->p->words, d->text->data, d->text->len, count_match, &d->hits);
@@ -236,7 +230,7 @@ int main(int argc, char **argv)
     double *mbps4 = calloc((size_t)rounds, sizeof *mbps4);
 
     printf("{\"mode\":\"%s\",\"scale\":%u,\"files\":%zu,\"bytes\":%zu,\"terms\":%zu,"
-           "\"automaton_kib\":%zu,\"load_ms\":%.1f,",
+           "\"matcher_kib\":%zu,\"load_ms\":%.1f,",
            mode, scale, nfiles, total, ac_terms(p->words), ac_bytes(p->words) / 1024, load_ms);
     if (strcmp(mode, "scan") == 0) {
         size_t sensitive = 0;
@@ -282,15 +276,12 @@ int main(int argc, char **argv)
                              chunks, all_compiled ? nchunks : 0, pcre2_match_data_create(4, NULL),
                              0};
         for (int r = 0; r < rounds; r++) {
-            mbps[r] = dict_mbps(step_automaton, &d, min_mb);
             mbps3[r] = dict_mbps(step_words, &d, min_mb);
             mbps4[r] = dict_mbps(step_prefilter, &d, min_mb);
             mbps2[r] = all_compiled ? dict_mbps(step_alternation, &d, min_mb) : 0;
         }
         printf("\"text_bytes\":%zu,\"alternation_terms\":%zu,\"alternation_chunks\":%zu,", text.len,
                nterms, nchunks);
-        print_rounds("ac_mbps", mbps, rounds);
-        printf(",");
         print_rounds("words_mbps", mbps3, rounds);
         printf(",");
         print_rounds("prefilter_mbps", mbps4, rounds);

@@ -668,7 +668,7 @@ static int cmd_rules(int argc, char **argv)
         else
             regex++;
     }
-    printf("%s: %zu rules (%zu word lists with %zu terms, %zu patterns); automaton %zu states, "
+    printf("%s: %zu rules (%zu word lists with %zu terms, %zu patterns); word trie %zu states, "
            "%zu KiB\n",
            rules_dir(rdir), p->nrules, words, ac_terms(p->words), regex, ac_states(p->words),
            ac_bytes(p->words) / 1024);

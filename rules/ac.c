@@ -1,10 +1,9 @@
 /*
- * ac - Aho-Corasick multi-literal matcher. See ac.h.
+ * ac - the word lists' trie, walked from word starts. See ac.h.
  *
  * Building uses a hash of (state, byte) -> child; ac_compile() turns it into
- * sorted edge arrays, computes failure links breadth-first and the
- * "dictionary suffix" link of each state (the nearest state along the failure
- * chain that ends a term), and then frees the hash.
+ * edges sorted by byte per state, then into the walk's records (one per
+ * edge, holding what a step needs of the child), and frees the rest.
  */
 #include "ac.h"
 
@@ -28,26 +27,18 @@ struct walk_edge {
 };
 
 struct ac {
-    /* per state */
-    int32_t *fail;
+    /* per state, while building */
     int32_t *edge_first; /* index into edge_byte/edge_to */
     uint16_t *edge_count;
-    int32_t *out;  /* first term ending here, or -1 */
-    int32_t *dict; /* nearest state on the failure chain with out >= 0, or -1 */
+    int32_t *out; /* first term ending here, or -1 */
     size_t nstates, cap_states;
-    /* edges, sorted by byte per state after compile */
+    /* edges, sorted by byte per state, while building */
     uint8_t *edge_byte;
     int32_t *edge_to;
     size_t nedges;
-    int32_t root[256];
-    /* full transition rows for the states nearest the root (depth <= 2),
-     * where a scan spends most of its time: one load per byte there */
-    int32_t *dense_idx; /* per state: row number, or -1 */
-    int32_t *dense;     /* rows of 256 */
-    /* the trie alone, for ac_scan_words(): per edge (parallel to edge_byte
-     * and edge_to) what a walk needs of the child it leads to, so that one
-     * step reads one small record; walk_root[b] is the root's edge on byte
-     * b, or -1 */
+    /* what a scan reads: per edge (in the order of edge_byte and edge_to)
+     * what a walk needs of the child it leads to, so that one step reads one
+     * small record; walk_root[b] is the root's edge on byte b, or -1 */
     struct walk_edge *walk;
     int32_t walk_root[256];
     int32_t *walk2; /* [b1 << 8 | b2]: the edge reached from the root by b1 b2, or -1 */
@@ -122,17 +113,12 @@ static enum sl_status new_state(struct ac *ac, int32_t *id)
 {
     if (ac->nstates == ac->cap_states) {
         size_t ncap = ac->cap_states ? ac->cap_states * 2 : 256;
-        int32_t *f = realloc(ac->fail, ncap * sizeof *f);
-        if (f == NULL)
-            return SL_ENOMEM;
-        ac->fail = f;
         int32_t *o = realloc(ac->out, ncap * sizeof *o);
         if (o == NULL)
             return SL_ENOMEM;
         ac->out = o;
         ac->cap_states = ncap;
     }
-    ac->fail[ac->nstates] = 0;
     ac->out[ac->nstates] = -1;
     *id = (int32_t)ac->nstates++;
     return SL_OK;
@@ -182,91 +168,6 @@ enum sl_status ac_add(struct ac *ac, const char *pat, size_t len, uint32_t value
     return SL_OK;
 }
 
-/* goto_edge - the child of s on byte b, or -1 */
-static inline int32_t goto_edge(const struct ac *ac, int32_t s, uint8_t b)
-{
-    const uint8_t *bytes = ac->edge_byte + ac->edge_first[s];
-    size_t lo = 0, hi = ac->edge_count[s];
-    if (hi <= 8) {
-        for (size_t i = 0; i < hi; i++)
-            if (bytes[i] == b)
-                return ac->edge_to[ac->edge_first[s] + (int32_t)i];
-        return -1;
-    }
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (bytes[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < ac->edge_count[s] && bytes[lo] == b)
-        return ac->edge_to[ac->edge_first[s] + (int32_t)lo];
-    return -1;
-}
-
-static inline int32_t step(const struct ac *ac, int32_t s, uint8_t b)
-{
-    for (;;) {
-        if (s == 0)
-            return ac->root[b];
-        if (ac->dense && ac->dense_idx[s] >= 0)
-            return ac->dense[(size_t)ac->dense_idx[s] * 256 + b];
-        int32_t t = goto_edge(ac, s, b);
-        if (t >= 0)
-            return t;
-        s = ac->fail[s];
-    }
-}
-
-/* build_dense - full rows for the states of depth 1 and 2 (queue holds all
- * states but the root in breadth-first order) */
-static enum sl_status build_dense(struct ac *ac, const int32_t *queue, size_t nq)
-{
-    size_t rows = 0, n = ac->nstates;
-    uint8_t *depth = calloc(n, 1);
-    ac->dense_idx = malloc(n * sizeof *ac->dense_idx);
-    if (depth == NULL || ac->dense_idx == NULL) {
-        free(depth);
-        return SL_ENOMEM;
-    }
-    for (size_t s = 0; s < n; s++)
-        ac->dense_idx[s] = -1;
-    for (size_t q = 0; q < nq; q++) {
-        int32_t s = queue[q];
-        for (int32_t e = 0; e < ac->edge_count[s]; e++) {
-            int32_t c = ac->edge_to[ac->edge_first[s] + e];
-            depth[c] = (uint8_t)(depth[s] < 3 ? depth[s] + 1 : 3);
-        }
-    }
-    for (size_t q = 0; q < nq; q++)
-        if (depth[queue[q]] <= 2)
-            rows++;
-    int32_t *dense = malloc((rows ? rows : 1) * 256 * sizeof *dense);
-    if (dense == NULL) {
-        free(depth);
-        return SL_ENOMEM;
-    }
-    size_t r = 0;
-    for (size_t q = 0; q < nq; q++) {
-        int32_t s = queue[q];
-        if (depth[s] > 2)
-            continue;
-        /* rows are filled in breadth-first order, so the row of the failure
-         * state (shallower) is ready: step() may already use it */
-        int32_t *row = dense + r * 256;
-        for (int b = 0; b < 256; b++) {
-            int32_t t = goto_edge(ac, s, (uint8_t)b);
-            row[b] = t >= 0 ? t : step(ac, ac->fail[s], (uint8_t)b);
-        }
-        ac->dense = dense;
-        ac->dense_idx[s] = (int32_t)r++;
-    }
-    ac->dense = dense;
-    free(depth);
-    return SL_OK;
-}
-
 /* build_walk - the walk's records, one per edge (struct walk_edge) */
 static enum sl_status build_walk(struct ac *ac)
 {
@@ -295,19 +196,16 @@ static enum sl_status build_walk(struct ac *ac)
 enum sl_status ac_compile(struct ac *ac)
 {
     size_t n = ac->nstates;
-    int32_t *queue = NULL;
     enum sl_status st = SL_ENOMEM;
 
     if (ac->compiled)
         return SL_OK;
     ac->edge_first = calloc(n, sizeof *ac->edge_first);
     ac->edge_count = calloc(n, sizeof *ac->edge_count);
-    ac->dict = malloc(n * sizeof *ac->dict);
     ac->edge_byte = malloc(ac->hused ? ac->hused : 1);
     ac->edge_to = malloc((ac->hused ? ac->hused : 1) * sizeof *ac->edge_to);
-    queue = malloc(n * sizeof *queue);
-    if (!ac->edge_first || !ac->edge_count || !ac->dict || !ac->edge_byte || !ac->edge_to || !queue)
-        goto out;
+    if (!ac->edge_first || !ac->edge_count || !ac->edge_byte || !ac->edge_to)
+        return st;
 
     /* count edges per state, then place them; walking bytes 0..255 per state
      * would be slow, so collect (state, byte) from the hash and bucket-sort */
@@ -341,68 +239,16 @@ enum sl_status ac_compile(struct ac *ac)
     ac->hkey = NULL;
     ac->hval = NULL;
     ac->hcap = ac->hused = 0;
-
-    /* breadth-first: failure and dictionary links */
-    for (int b = 0; b < 256; b++)
-        ac->root[b] = 0;
-    size_t head = 0, tail = 0;
-    for (int32_t e = 0; e < ac->edge_count[0]; e++) {
-        int32_t c = ac->edge_to[ac->edge_first[0] + e];
-        ac->root[ac->edge_byte[ac->edge_first[0] + e]] = c;
-        ac->fail[c] = 0;
-        queue[tail++] = c;
-    }
-    ac->dict[0] = -1;
-    while (head < tail) {
-        int32_t s = queue[head++];
-        int32_t f = ac->fail[s];
-        ac->dict[s] = ac->out[f] >= 0 ? f : ac->dict[f];
-        for (int32_t e = 0; e < ac->edge_count[s]; e++) {
-            int32_t c = ac->edge_to[ac->edge_first[s] + e];
-            uint8_t b = ac->edge_byte[ac->edge_first[s] + e];
-            ac->fail[c] = step(ac, f, b);
-            queue[tail++] = c;
-        }
-    }
-    /* queue[0..tail) now lists every state but the root, breadth first */
-    if ((st = build_dense(ac, queue, tail)) != SL_OK)
-        goto out;
     if ((st = build_walk(ac)) != SL_OK)
-        goto out;
+        return st;
+    /* the walk's records hold all a scan needs: the building arrays go */
+    free(ac->edge_first), free(ac->edge_count), free(ac->edge_byte), free(ac->edge_to);
+    free(ac->out);
+    ac->edge_first = ac->out = ac->edge_to = NULL;
+    ac->edge_count = NULL;
+    ac->edge_byte = NULL;
     ac->compiled = true;
-    st = SL_OK;
-out:
-    free(queue);
-    return st;
-}
-
-static int emit(const struct ac *ac, int32_t s, size_t end, ac_match_fn fn, void *ctx)
-{
-    for (int32_t t = ac->out[s]; t >= 0; t = ac->terms[t].next) {
-        const struct term *tm = &ac->terms[t];
-        if (fn(ctx, end - tm->len, end, tm->value))
-            return 1;
-    }
-    return 0;
-}
-
-void ac_scan(const struct ac *ac, const char *text, size_t len, ac_match_fn fn, void *ctx)
-{
-    const uint8_t *p = (const uint8_t *)text;
-    int32_t s = 0;
-
-    if (!ac->compiled)
-        return;
-    for (size_t i = 0; i < len; i++) {
-        s = step(ac, s, p[i]);
-        if (ac->out[s] < 0 && ac->dict[s] < 0)
-            continue;
-        if (ac->out[s] >= 0 && emit(ac, s, i + 1, fn, ctx))
-            return;
-        for (int32_t d = ac->dict[s]; d >= 0; d = ac->dict[d])
-            if (emit(ac, d, i + 1, fn, ctx))
-                return;
-    }
+    return SL_OK;
 }
 
 /* walk_step - the edge on byte b among walk[first .. first + count), or NULL */
@@ -478,12 +324,7 @@ size_t ac_states(const struct ac *ac)
 
 size_t ac_bytes(const struct ac *ac)
 {
-    size_t rows = 0;
-    for (size_t s = 0; ac->dense_idx && s < ac->nstates; s++)
-        rows += ac->dense_idx[s] >= 0;
-    return sizeof *ac + rows * 256 * sizeof(int32_t) +
-           ac->nstates * (5 * sizeof(int32_t) + sizeof(uint16_t)) +
-           ac->nedges * (1 + sizeof(int32_t)) + ac->nterms * sizeof(struct term) +
+    return sizeof *ac + ac->nterms * sizeof(struct term) +
            (ac->walk ? ac->nedges * sizeof(struct walk_edge) + 65536 * sizeof(int32_t) : 0);
 }
 
@@ -491,13 +332,9 @@ void ac_free(struct ac *ac)
 {
     if (ac == NULL)
         return;
-    free(ac->fail);
     free(ac->edge_first);
     free(ac->edge_count);
     free(ac->out);
-    free(ac->dict);
-    free(ac->dense_idx);
-    free(ac->dense);
     free(ac->edge_byte);
     free(ac->edge_to);
     free(ac->walk);

@@ -1,5 +1,5 @@
 /*
- * fuzz_ac - the Aho-Corasick automaton against a plain search.
+ * fuzz_ac - the word lists' trie walk against a plain search.
  *
  * Feeds: the first byte says after how many matches the callback asks the
  * scan to stop (0: never); up to the first NUL byte follow the terms, one
@@ -8,14 +8,12 @@
  * as value, so a term given twice is two terms.
  * Checks beyond no crash and no leak:
  * - every reported match lies inside the text and is its term's bytes;
- * - matches come in order of their end offset;
- * - each term is reported exactly as often as it occurs (overlaps
- *   included), counted by a plain search; with a stop after k matches,
- *   exactly min(k, all) callbacks happen;
- * - ac_terms() counts the terms added;
- * - ac_scan_words() reports, in start order, each occurrence that does not
- *   start inside a word, as often as the plain search finds it (a word
- *   character by fold_is_word(), on any bytes, valid UTF-8 or not).
+ * - matches come in order of their start offset;
+ * - each term is reported exactly as often as a plain search finds it
+ *   starting where a word can start (overlaps included; a word character
+ *   by fold_is_word(), on any bytes, valid UTF-8 or not); with a stop after
+ *   k matches, exactly min(k, all) callbacks happen;
+ * - ac_terms() counts the terms added.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,23 +42,6 @@ struct seen {
     size_t calls, stop_after, last_end;
 };
 
-static int on_match(void *ctx, size_t start, size_t end, uint32_t value)
-{
-    struct seen *s = ctx;
-    FUZZ_CHECK(value < s->nterms, "value %u of %zu terms", value, s->nterms);
-    const struct term *t = &s->terms[value];
-    FUZZ_CHECK(start < end && end <= s->len, "match [%zu, %zu) outside %zu bytes", start, end,
-               s->len);
-    FUZZ_CHECK(end - start == t->len && memcmp(s->text + start, t->p, t->len) == 0,
-               "match [%zu, %zu) is not term %u", start, end, value);
-    FUZZ_CHECK(end >= s->last_end, "match ending at %zu after one ending at %zu", end, s->last_end);
-    FUZZ_CHECK(s->stop_after == 0 || s->calls < s->stop_after, "a match after the stop");
-    s->last_end = end;
-    s->counts[value]++;
-    s->calls++;
-    return s->stop_after != 0 && s->calls == s->stop_after;
-}
-
 static int on_word(void *ctx, size_t start, size_t end, uint32_t value)
 {
     struct seen *s = ctx;
@@ -70,9 +51,11 @@ static int on_word(void *ctx, size_t start, size_t end, uint32_t value)
                    memcmp(s->text + start, t->p, t->len) == 0,
                "word match [%zu, %zu) is not term %u", start, end, value);
     FUZZ_CHECK(start >= s->last_end, "word match at %zu after one at %zu", start, s->last_end);
+    FUZZ_CHECK(s->stop_after == 0 || s->calls < s->stop_after, "a match after the stop");
     s->last_end = start; /* the start, here */
     s->counts[value]++;
-    return 0;
+    s->calls++;
+    return s->stop_after != 0 && s->calls == s->stop_after;
 }
 
 /* starts_word - may an occurrence start at byte at: not inside a word, the
@@ -125,29 +108,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(ac_compile(ac) == SL_OK, "ac_compile");
     FUZZ_CHECK(ac_terms(ac) == nterms, "ac_terms %zu, added %zu", ac_terms(ac), nterms);
 
-    struct seen s = {terms, nterms, text, len, {0}, 0, data[0], 0};
-    ac_scan(ac, text, len, on_match, &s);
+    struct seen w = {terms, nterms, text, len, {0}, 0, data[0], 0};
+    ac_scan_words(ac, text, len, on_word, &w);
     size_t all = 0;
     for (size_t i = 0; i < nterms; i++) {
         size_t want = 0;
         for (size_t at = 0; at + terms[i].len <= len; at++)
-            want += text[at] == terms[i].p[0] && memcmp(text + at, terms[i].p, terms[i].len) == 0;
-        all += want;
-        FUZZ_CHECK(s.stop_after != 0 || s.counts[i] == want, "term %zu found %zu times, want %zu",
-                   i, s.counts[i], want);
-    }
-    size_t calls = s.stop_after && s.stop_after < all ? s.stop_after : all;
-    FUZZ_CHECK(s.calls == calls, "%zu matches reported, want %zu", s.calls, calls);
-
-    struct seen w = {terms, nterms, text, len, {0}, 0, 0, 0};
-    ac_scan_words(ac, text, len, on_word, &w);
-    for (size_t i = 0; i < nterms; i++) {
-        size_t want = 0;
-        for (size_t at = 0; at + terms[i].len <= len; at++)
             want += memcmp(text + at, terms[i].p, terms[i].len) == 0 && starts_word(text, len, at);
-        FUZZ_CHECK(w.counts[i] == want, "term %zu found %zu times as a word start, want %zu", i,
-                   w.counts[i], want);
+        all += want;
+        FUZZ_CHECK(w.stop_after != 0 || w.counts[i] == want,
+                   "term %zu found %zu times as a word start, want %zu", i, w.counts[i], want);
     }
+    size_t calls = w.stop_after && w.stop_after < all ? w.stop_after : all;
+    FUZZ_CHECK(w.calls == calls, "%zu matches reported, want %zu", w.calls, calls);
     ac_free(ac);
     return 0;
 }
