@@ -318,10 +318,9 @@ static bool mixed_case(const struct seg_ctx *c, size_t start, size_t end)
 static int on_word(void *vctx, size_t start, size_t end, uint32_t value)
 {
     struct seg_ctx *c = vctx;
-    /* whole words only: where the term starts (ends) with a letter or digit,
-     * the text before (after) it must not be one */
-    if (word_cp_at(c, start) && word_cp_before(c, start))
-        return 0;
+    /* whole words only: ac_scan_words() reports only terms that start a
+     * word (or start with a non-word character); where a term ends with a
+     * letter or digit, the text after it must not be one */
     if (word_cp_before(c, end) && word_cp_at(c, end))
         return 0;
     if (c->seg->raw && mixed_case(c, start, end))
