@@ -29,13 +29,13 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/prefilter.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
-              attach/pool.c portal/store.c policy/notice.c
+              attach/pool.c portal/store.c policy/notice.c smime/certs.c smime/encrypt.c smime/smime.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_prefilter test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate test_model
+              test_mutate test_model test_smime
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
@@ -205,11 +205,11 @@ $(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
 # ---- end of the charts
 
-# ---- sluis report (cli/report.c, linked into bin/sluis) and the generated
+# ---- sluis report and sluis certs (cli/report.c, cli/certs.c, linked into bin/sluis) and the generated
 # history of make run (not installed)
-bin/sluis: $(BUILD)/cli/report.o
-$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o
-$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o
+bin/sluis: $(BUILD)/cli/report.o $(BUILD)/cli/certs.o
+$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o $(BUILD)/asan/cli/certs.o
+$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o $(BUILD)/install/cli/certs.o
 all: $(BUILD)/tools/gen-history
 
 $(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
