@@ -12,6 +12,7 @@
  *                | status --db DB --key KEY SENDER_TOKEN
  *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
  *   sluis metrics keygen KEYFILE
+ *   sluis certs import|list|remove   (cli/certs.c)
  *   sluis user add|list|del, sluis action add   (dashboard/cli.h)
  *   sluis version
  *
@@ -43,6 +44,7 @@
 #include "../portal/store.h"
 #include "../scan/scan.h"
 #include "../store/pseudo.h"
+#include "certs.h"
 #include "json.h"
 #include "report.h"
 
@@ -77,6 +79,7 @@ static void usage(FILE *f)
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
                "documents max_attach_bytes, max_ratio, max_members, max_archive_depth,\n"
                "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb.\n");
+    certs_usage(f);    /* sluis certs (cli/certs.c) */
     dash_cli_usage(f); /* sluis user, sluis action (dashboard/cli.c) */
 }
 
@@ -105,7 +108,9 @@ static void message_input(const struct scan_opts *o, const struct detect_result 
                                 scan_incomplete(r),
                                 r->findings,
                                 r->nfindings,
-                                t.tag};
+                                t.tag,
+                                NULL,
+                                NULL};
 }
 
 static enum sl_status print_json(const char *file, const struct detect_result *r,
@@ -1057,6 +1062,8 @@ int main(int argc, char **argv)
     /* a month's figures from the metrics store (cli/report.c) */
     if (strcmp(argv[1], "report") == 0)
         return report_main(argc - 1, argv + 1);
+    if (strcmp(argv[1], "certs") == 0)
+        return certs_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(argv[1], "rules") == 0)

@@ -14,6 +14,7 @@
 
 #include "../common/conf.h"
 #include "../common/kv.h"
+#include "../smime/smime.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -69,6 +70,14 @@ static const struct conf_key keys[] = {
     {"metrics_spill", CONF_STRING, OFF(metrics_spill), "", 0, 0, 0},
     {"metrics_queue", CONF_UNSIGNED, OFF(metrics_queue), "4096", 16, 1048576, 0},
     {"retention_months", CONF_UNSIGNED, OFF(retention_months), "24", 1, 1200, 0},
+    {"certs_db", CONF_STRING, OFF(certs_db), "/var/lib/sluis/certs/certs.db", 0, 0, 0},
+    {"smime_ca_file", CONF_STRING, OFF(smime_ca_file), "/etc/ssl/certs/ca-certificates.crt", 0, 0,
+     0},
+    {"smime_cipher", CONF_STRING, OFF(smime_cipher), "aes-256-cbc", 0, 0, 0},
+    {"smime_subject", CONF_STRING, OFF(smime_subject), "", 0, 0, 0}, /* "": the sender's */
+    {"smime_archive_cert", CONF_STRING, OFF(smime_archive_cert), "", 0, 0, 0},
+    {"smime_sign_cert", CONF_STRING, OFF(smime_sign_cert), "", 0, 0, 0},
+    {"smime_sign_key", CONF_STRING, OFF(smime_sign_key), "", 0, 0, 0},
     {"reject_text", CONF_STRING, OFF(reject_text), "", 0, 0, 0}, /* "": the templates' */
     {"hold_reason", CONF_STRING, OFF(hold_reason), "sluis: health data to an external recipient", 0,
      0, 0},
@@ -129,6 +138,15 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
         (c->metrics_key[0] != '/' || (c->metrics_spill[0] && c->metrics_spill[0] != '/'))) {
         snprintf(err, errlen, "%s: not an absolute path",
                  c->metrics_key[0] != '/' ? "metrics_key" : "metrics_spill");
+        return SL_EPARSE;
+    }
+    if (!smime_cipher_ok(c->smime_cipher)) {
+        snprintf(err, errlen, "smime_cipher: '%s' is not aes-256-cbc or aes-256-gcm",
+                 c->smime_cipher);
+        return SL_EPARSE;
+    }
+    if ((c->smime_sign_cert[0] != '\0') != (c->smime_sign_key[0] != '\0')) {
+        snprintf(err, errlen, "smime_sign_cert and smime_sign_key go together");
         return SL_EPARSE;
     }
     return policy_finish(&c->policy, err, errlen);

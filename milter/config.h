@@ -50,7 +50,14 @@ struct milter_config {
     char *metrics_spill;       /* events the store cannot take yet; "" beside the store */
     unsigned metrics_queue;    /* events waiting for the writer */
     unsigned retention_months; /* events older than this are deleted, daily */
-    char *reject_text;         /* shown to the sender */
+    char *certs_db;            /* the recipients' S/MIME certificates (sluis certs) */
+    char *smime_ca_file;       /* the CAs their certificates must chain to */
+    char *smime_cipher;        /* aes-256-cbc (EnvelopedData) or aes-256-gcm (AuthEnveloped) */
+    char *smime_subject;       /* put in the Subject's place ("" keep the sender's) */
+    char *smime_archive_cert;  /* every encrypted message is also encrypted to it ("" none) */
+    char *smime_sign_cert;     /* sign before encrypting ("" not) */
+    char *smime_sign_key;
+    char *reject_text; /* shown to the sender */
     char *hold_reason;
     struct extract_limits limits;
 };

@@ -52,6 +52,7 @@
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,12 @@ static bool io_chg_header(void *h, const char *name, int index, const char *valu
     return smfi_chgheader(h, (char *)name, index, (char *)value) == MI_SUCCESS;
 }
 
+/* io_replace_body - libmilter sends the body in chunks of its own size */
+static bool io_replace_body(void *h, const char *data, size_t len)
+{
+    return smfi_replacebody(h, (unsigned char *)(uintptr_t)data, (int)len) == MI_SUCCESS;
+}
+
 /* io_stopping - a stop was asked for (SIGTERM, SIGINT) */
 static bool io_stopping(void *h)
 {
@@ -139,8 +146,9 @@ static bool io_stopping(void *h)
 
 static struct milter_io io_of(SMFICTX *ctx)
 {
-    return (struct milter_io){ctx,          io_macro,    io_add_header, io_quarantine,
-                              io_set_reply, io_del_rcpt, io_chg_header, io_stopping};
+    return (struct milter_io){ctx,           io_macro,     io_add_header,
+                              io_quarantine, io_set_reply, io_del_rcpt,
+                              io_chg_header, io_stopping,  io_replace_body};
 }
 
 static sfsistat rc(enum session_rc r)
@@ -372,13 +380,22 @@ static sfsistat cb_close(SMFICTX *ctx)
 }
 
 static struct smfiDesc filter = {
-    "sluis",    SMFI_VERSION, SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_DELRCPT | SMFIF_QUARANTINE,
-    cb_connect, NULL, /* helo */
-    cb_envfrom, cb_envrcpt,   cb_header,
-    cb_eoh,     cb_body,      cb_eom,
-    cb_abort,   cb_close,     NULL, /* unknown */
-    cb_data,                        /* data */
-    NULL,                           /* negotiate */
+    "sluis",
+    SMFI_VERSION,
+    SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_CHGBODY | SMFIF_DELRCPT | SMFIF_QUARANTINE,
+    cb_connect,
+    NULL, /* helo */
+    cb_envfrom,
+    cb_envrcpt,
+    cb_header,
+    cb_eoh,
+    cb_body,
+    cb_eom,
+    cb_abort,
+    cb_close,
+    NULL,    /* unknown */
+    cb_data, /* data */
+    NULL,    /* negotiate */
 };
 
 /* --- -t: one message, no MTA -------------------------------------------- */
@@ -424,6 +441,14 @@ static bool t_chg_header(void *h, const char *name, int index, const char *value
     return true;
 }
 
+static bool t_replace_body(void *h, const char *data, size_t len)
+{
+    (void)h;
+    (void)data;
+    printf("replace body: %zu bytes\n", len);
+    return true;
+}
+
 static int test_message(struct snapshot *snap, const char *file, const char *from, const char **to,
                         size_t nto)
 {
@@ -434,8 +459,8 @@ static int test_message(struct snapshot *snap, const char *file, const char *fro
         fprintf(stderr, "sluis-milter: %s: %s\n", file, err);
         return 1;
     }
-    struct milter_io io = {NULL,        t_macro,    t_add_header, t_quarantine,
-                           t_set_reply, t_del_rcpt, t_chg_header, NULL};
+    struct milter_io io = {NULL,       t_macro,      t_add_header, t_quarantine,  t_set_reply,
+                           t_del_rcpt, t_chg_header, NULL,         t_replace_body};
     struct session *s = session_new(snap);
     if (s == NULL) {
         free(data);

@@ -171,7 +171,7 @@ enum sl_status redirect_copy(struct redirect *r, const char *name, const char *v
                              const char *const *rcpts, size_t n, char *err, size_t errlen)
 {
     struct buf msg = BUF_INIT;
-    enum sl_status st = buf_printf(&msg, "%s: %s\r\n", name, value);
+    enum sl_status st = name ? buf_printf(&msg, "%s: %s\r\n", name, value) : SL_OK;
     if (st == SL_OK)
         st = buf_append(&msg, data, len);
     if (st == SL_OK)

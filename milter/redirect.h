@@ -78,8 +78,9 @@ enum sl_status redirect_notify(struct redirect *r, enum notice_kind k, const str
 void redirect_notice_env_from(const struct policy *p, enum notice_kind k, const char *sender,
                               const char *from, char *out, size_t outlen);
 
-/* redirect_copy - the message, with the header line "name: value" on top,
- * submitted to the n recipients with envelope sender from */
+/* redirect_copy - the message, with the header line "name: value" on top
+ * (name NULL: none), submitted to the n recipients with envelope sender
+ * from */
 enum sl_status redirect_copy(struct redirect *r, const char *name, const char *value,
                              const char *data, size_t len, const char *from,
                              const char *const *rcpts, size_t n, char *err, size_t errlen);

@@ -15,6 +15,7 @@
 
 #include "../extract/header.h"
 #include "../scan/scan.h"
+#include "../smime/smime.h"
 #include "log.h"
 #include "record.h"
 
@@ -40,7 +41,10 @@ struct session {
     bool dry_run;  /* -t: say what would be done, store and send nothing */
     /* the message's event (record.h): filled at the end of the message */
     struct event *ev;
-    struct decision *d;                     /* one per recipient once decided, else NULL */
+    struct decision *d; /* one per recipient once decided, else NULL */
+    X509 **certs;       /* per recipient: the certificate S/MIME encrypts to, else NULL */
+    size_t cur;         /* the recipient being decided, for has_cert */
+    size_t cur_n;       /* certs' length */
     char fp_token[RECORD_FP_TOKEN_LEN + 1]; /* the notices' false-positive token, "" none */
     char fp_hash[EVENT_HASH_LEN + 1];
 };
@@ -65,6 +69,11 @@ static void session_reset(struct session *s)
     spool_reset(&s->spool);
     free(s->d);
     s->d = NULL;
+    for (size_t i = 0; s->certs && i < s->cur_n; i++)
+        X509_free(s->certs[i]);
+    free(s->certs);
+    s->certs = NULL;
+    s->cur_n = 0;
     s->degraded = false;
     memset(s->fp_token, 0, sizeof s->fp_token);
     s->fp_hash[0] = '\0';
@@ -375,6 +384,17 @@ static enum sl_status untagged_copy(const char *data, size_t len, const char *re
     return st;
 }
 
+/* neutral_subject - smime_subject encoded for the header into enc, or
+ * NULL when the sender's subject stays (or it cannot be encoded) */
+static const char *neutral_subject(const struct session *s, struct buf *enc)
+{
+    const char *subject = s->snap->cfg.smime_subject;
+    buf_reset(enc);
+    if (subject[0] == '\0' || header_encode(subject, enc) != SL_OK)
+        return NULL;
+    return enc->data ? enc->data : "";
+}
+
 /* fail - an internal error: the configured error action (tempfail) */
 static enum session_rc fail(struct session *s, const struct milter_io *io, const char *why)
 {
@@ -582,6 +602,48 @@ static enum store_verify store_method(enum policy_verify v)
                                     : STORE_VERIFY_CODE;
 }
 
+/* seal_in_place - the message's entity replaced by the encrypted one
+ * (part): its Content-* fields removed (from the last, so the indexes
+ * hold), the S/MIME fields added, MIME-Version where it was missing, the
+ * neutral subject if one is configured, and the new body */
+static bool seal_in_place(struct session *s, const struct milter_io *io,
+                          const struct message_view *m, const struct smime_part *part)
+{
+    char names[64][64];
+    size_t n = smime_content_fields(m->data, m->len, names, 64);
+    bool ok = io->replace_body != NULL;
+    for (size_t i = n; ok && i-- > 0;) {
+        int index = 0;
+        for (size_t k = 0; k <= i; k++)
+            index += strcasecmp(names[k], names[i]) == 0;
+        ok = io->chg_header(io->h, names[i], index, NULL);
+    }
+    if (ok && !smime_has_field(m->data, m->len, "MIME-Version"))
+        ok = io->add_header(io->h, "MIME-Version", "1.0");
+    /* "Name: value\r\n" each */
+    for (const char *p = part->fields.data; ok && p && *p;) {
+        const char *colon = strchr(p, ':'), *eol = strstr(p, "\r\n");
+        if (colon == NULL || eol == NULL || colon > eol)
+            return false;
+        char name[64], value[256];
+        snprintf(name, sizeof name, "%.*s", (int)(colon - p), p);
+        snprintf(value, sizeof value, "%.*s", (int)(eol - colon - 2), colon + 2);
+        ok = io->add_header(io->h, name, value);
+        p = eol + 2;
+    }
+    struct buf enc = BUF_INIT;
+    const char *subject = neutral_subject(s, &enc);
+    if (ok && subject)
+        ok = io->chg_header(io->h, "Subject", 1, subject);
+    buf_free(&enc);
+    if (ok)
+        ok = io->replace_body(io->h, part->body.data, part->body.len);
+    if (ok)
+        log_msg(LOG_INFO, s->qid, "smime: the message encrypted in place%s",
+                subject ? ", its subject replaced" : "");
+    return ok;
+}
+
 /* carry_out - apply the decisions. Hold, reject and tempfail take the
  * whole message. Otherwise the recipients for the portal and the partners
  * split off onto a copy are served as one unit that completes or rolls
@@ -618,12 +680,13 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     const struct milter_config *c = &s->snap->cfg;
     const struct policy *p = &c->policy;
     struct redirect *rd = s->snap->redirect;
-    size_t n = s->nrcpt, np = 0, nt = 0;
+    size_t n = s->nrcpt, np = 0, nt = 0, ns = 0;
     for (size_t i = 0; i < n; i++) {
         np += m->d[i].action == ACTION_PORTAL;
         nt += m->d[i].action == ACTION_TLS;
+        ns += m->d[i].action == ACTION_SMIME;
     }
-    size_t nkeep = n - np - nt;
+    size_t nkeep = n - np - nt - ns;
 
     /* the whole message waits or goes back: hold, reject, tempfail */
     if (overall == ACTION_HOLD || overall == ACTION_REJECT || overall == ACTION_TEMPFAIL) {
@@ -648,7 +711,7 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     char id[33] = "";       /* what the portal kept, until it is removed again */
     const char *again = ""; /* what went out that the retry sends again */
     bool external = redirect_external(rd), notice_out = false; /* the sender's, with codes */
-    struct buf untagged = BUF_INIT;
+    struct buf untagged = BUF_INIT, enc_subject = BUF_INIT;
     const char *data = m->data; /* as it is kept and copied */
     size_t len = m->len;
     struct store_pickup *pk = calloc(np + 1, sizeof *pk);
@@ -657,14 +720,18 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     struct notice_recipient *nr = calloc(n + 1, sizeof *nr);
     char(*bare)[320] = calloc(n + 1, sizeof *bare);
     const char **bt = calloc(nt + 1, sizeof *bt);
+    const char **bs = calloc(ns + 1, sizeof *bs); /* the S/MIME recipients */
+    X509 **cs = calloc(ns + 1, sizeof(X509 *));   /* and their certificates, borrowed */
+    struct smime_part part = {BUF_INIT, BUF_INIT};
+    struct buf sealed = BUF_INIT; /* the encrypted copy split off */
     char stoken[STORE_TOKEN_LEN + 1] = "", status[512] = "";
-    if (!pk || !sr || !ways || !nr || !bare || !bt) {
+    if (!pk || !sr || !ways || !nr || !bare || !bt || !bs || !cs) {
         log_msg(LOG_ERR, s->qid, "internal error: out of memory; action=tempfail");
         rc = apply(s, io, ACTION_TEMPFAIL);
         goto out;
     }
     size_t no_phone = 0;
-    for (size_t i = 0, kp = 0, kt = 0; i < n; i++) {
+    for (size_t i = 0, kp = 0, kt = 0, ks = 0; i < n; i++) {
         unbracket(s->rcpt[i], bare[i], sizeof bare[i]);
         if (m->d[i].action == ACTION_PORTAL) {
             /* the organisation's own portal verifies its own way */
@@ -675,6 +742,9 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             kp++;
         } else if (m->d[i].action == ACTION_TLS) {
             bt[kt++] = bare[i];
+        } else if (m->d[i].action == ACTION_SMIME) {
+            cs[ks] = s->certs ? s->certs[i] : NULL;
+            bs[ks++] = bare[i];
         }
     }
     if (no_phone > 0)
@@ -685,6 +755,10 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
     /* split the TLS recipients off when others stay on the message: the
      * route header would take them all (internal mail too) */
     bool split = nt > 0 && nkeep > 0;
+    /* S/MIME in place when its recipients are all that stay on the
+     * message, else on an encrypted copy split off */
+    bool sealed_inplace = ns > 0 && nkeep == 0 && nt == 0;
+    bool sealed_split = ns > 0 && !sealed_inplace;
     char err[512], why[640], from[320];
     time_t expires = 0;
     redirect_notice_from(p, s->from, from, sizeof from);
@@ -693,18 +767,31 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
         rc = roll_back(s, io, id, np, false, "the milter is stopping", again);
         goto out;
     }
+    /* the encryption: a failure is a temporary one, before anything changed */
+    if (ns > 0 &&
+        smime_seal(s->snap->smime, m->data, m->len, cs, ns, &part, err, sizeof err) != SL_OK) {
+        log_msg(LOG_ERR, s->qid, "%s; action=tempfail", err);
+        rc = apply(s, io, ACTION_TEMPFAIL);
+        goto out;
+    }
     /* 1. the MTA's changes */
     for (size_t i = 0; rc == SESSION_ACCEPT && !s->dry_run && i < n; i++)
-        if ((m->d[i].action == ACTION_PORTAL || (split && m->d[i].action == ACTION_TLS)) &&
+        if ((m->d[i].action == ACTION_PORTAL || (split && m->d[i].action == ACTION_TLS) ||
+             (sealed_split && m->d[i].action == ACTION_SMIME)) &&
             !io->del_rcpt(io->h, s->rcpt[i]))
             rc = fail(s, io, "a recipient could not be removed");
     if (rc == SESSION_ACCEPT && m->tags->found > 0 && !untag(s, io, m->rest))
         rc = fail(s, io, "the subject tag could not be removed");
     if (rc == SESSION_ACCEPT && nt > 0 && !split)
         rc = apply(s, io, ACTION_TLS);
+    if (rc == SESSION_ACCEPT && sealed_inplace && s->dry_run)
+        printf("smime: the message encrypted in place for %zu recipient%s\n", ns,
+               ns == 1 ? "" : "s");
+    else if (rc == SESSION_ACCEPT && sealed_inplace && !seal_in_place(s, io, m, &part))
+        rc = fail(s, io, "the encrypted message could not be handed to the MTA");
     /* what the portal keeps and a partner gets: the message as it leaves,
      * its subject without the tags */
-    if (rc == SESSION_ACCEPT && m->tags->found > 0 && (np > 0 || split)) {
+    if (rc == SESSION_ACCEPT && m->tags->found > 0 && (np > 0 || split || sealed_split)) {
         if (untagged_copy(m->data, m->len, m->rest, &untagged) == SL_OK) {
             data = untagged.data;
             len = untagged.len;
@@ -751,6 +838,27 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
             goto out;
         }
         again = "; the partner copy went out and goes again with the retry";
+    }
+    if (sealed_split && s->dry_run) {
+        for (size_t i = 0; i < ns; i++)
+            printf("smime: an encrypted copy for %s, recipient removed\n", bs[i]);
+    } else if (sealed_split) {
+        const char *subject = neutral_subject(s, &enc_subject);
+        if (smime_message(data, len, subject, &part, &sealed) != SL_OK ||
+            redirect_copy(rd, NULL, NULL, sealed.data, sealed.len, s->sender, bs, ns, err,
+                          sizeof err) != SL_OK) {
+            snprintf(why, sizeof why, "the encrypted copy not submitted (%s)", err);
+            if (np > 0) {
+                rc = roll_back(s, io, id, np, false, why, again);
+            } else {
+                log_msg(LOG_ERR, s->qid, "smime: %s%s; action=tempfail", why, again);
+                rc = apply(s, io, ACTION_TEMPFAIL);
+            }
+            goto out;
+        }
+        again = split ? "; the partner copy and the encrypted copy went out and go again with "
+                        "the retry"
+                      : "; the encrypted copy went out and goes again with the retry";
     }
     if (np > 0 && external && s->dry_run) {
         for (size_t i = 0; i < np; i++)
@@ -822,18 +930,23 @@ static enum session_rc carry_out(struct session *s, const struct milter_io *io,
                       0); /* a lost warning loses no mail */
     }
     /* TLS recipients that were not split off stay on the message */
-    if (nkeep == 0 && (np > 0 || split) && (split || nt == 0)) {
+    if (nkeep == 0 && (np > 0 || split || sealed_split) && (split || nt == 0) && !sealed_inplace) {
         /* every recipient is served otherwise: nothing left to deliver */
         s->last = np > 0 ? ACTION_PORTAL : ACTION_TLS;
         rc = SESSION_DISCARD;
     } else if (np > 0) {
         s->last = ACTION_PORTAL;
+    } else if (sealed_inplace) {
+        s->last = ACTION_SMIME;
     }
-    if (np > 0 || nt > 0)
+    if (np > 0 || nt > 0 || ns > 0)
         log_msg(LOG_INFO, s->qid,
                 "delivered: %zu kept, %zu through the portal, %zu over the TLS "
-                "route%s",
-                nkeep, np, nt, split ? " (split off)" : "");
+                "route%s, %zu with S/MIME%s",
+                nkeep, np, nt, split ? " (split off)" : "", ns,
+                sealed_inplace ? " (encrypted in place)"
+                : ns > 0       ? " (an encrypted copy split off)"
+                               : "");
 out:
     /* a message never stays in the portal when the MTA is not told to
      * accept: whatever answer a later change may add, the store is undone */
@@ -846,6 +959,11 @@ out:
     if (untagged.data)
         memset(untagged.data, 0, untagged.len);
     buf_free(&untagged);
+    smime_part_free(&part);
+    buf_free(&sealed);
+    buf_free(&enc_subject);
+    free(bs);
+    free(cs);
     free(pk);
     free(sr);
     free(ways);
@@ -853,6 +971,32 @@ out:
     free(bare);
     free(bt);
     return rc;
+}
+
+/* has_cert - decide's question (decide.h) for recipient s->cur: a valid
+ * certificate is kept for the encryption. Why one on file is not used is
+ * logged, without the address. */
+static bool has_cert(void *ctx, const char *to)
+{
+    struct session *s = ctx;
+    char bare[320], why[256];
+    unbracket(to, bare, sizeof bare);
+    X509 *x = NULL;
+    enum cert_state st = smime_lookup(s->snap->smime, bare, time(NULL), &x, why, sizeof why);
+    if (st == CERT_OK && s->cur < s->cur_n) {
+        X509_free(s->certs[s->cur]);
+        s->certs[s->cur] = x;
+        return true;
+    }
+    X509_free(x);
+    if (st != CERT_NONE)
+        log_msg(LOG_NOTICE, s->qid,
+                "smime: recipient %zu of %zu: the certificate on file is not used: %s%s%s; the "
+                "next channel",
+                s->cur + 1, s->nrcpt, certs_state_name(st), why[0] ? ": " : "", why);
+    else if (why[0])
+        log_msg(LOG_ERR, s->qid, "smime: %s; the next channel", why);
+    return false;
 }
 
 /* eom - the end of an outgoing message: scan, decide, carry out. What is
@@ -904,20 +1048,32 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
     header_subject(data, len, subject, sizeof subject);
     struct tags tags;
     tags_read(subject, &tags, rest, sizeof rest);
-    struct decide_input in = {
-        s->from,    s->scope,    r.sensitive, r.confidence, scan_incomplete(&r),
-        r.findings, r.nfindings, tags.tag};
+    struct decide_input in = {s->from,
+                              s->scope,
+                              r.sensitive,
+                              r.confidence,
+                              scan_incomplete(&r),
+                              r.findings,
+                              r.nfindings,
+                              tags.tag,
+                              s->snap->smime ? has_cert : NULL,
+                              s};
     struct decision *d = calloc(s->nrcpt ? s->nrcpt : 1, sizeof *d);
-    if (d == NULL) {
+    s->certs = calloc(s->nrcpt ? s->nrcpt : 1, sizeof(X509 *));
+    if (d == NULL || s->certs == NULL) {
+        free(d);
         detect_result_free(&r);
         return fail(s, io, "out of memory");
     }
-    s->d = d; /* freed with the message (session_reset) */
+    s->d = d; /* freed with the message (session_reset), as certs */
+    s->cur_n = s->nrcpt;
     enum action overall = ACTION_PASS, intended = ACTION_PASS;
     enum policy_mode mode = policy_scope_mode(&c->policy, s->scope);
     unsigned internal = 0, external = 0;
-    bool refused = false, smime_skipped = false, override = false;
+    bool refused = false, override = false;
+    unsigned no_cert = 0;
     for (size_t i = 0; i < s->nrcpt; i++) {
+        s->cur = i;
         decide(&c->policy, &in, s->rcpt[i], &d[i]);
         overall = decide_strictest(overall, d[i].action);
         intended = decide_strictest(intended, d[i].intended);
@@ -926,7 +1082,7 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
         external += d[i].rclass == RCPT_EXTERNAL;
         refused |= d[i].override_refused;
         override |= d[i].override;
-        smime_skipped |= d[i].smime_skipped && d[i].intended != ACTION_PASS;
+        no_cert += d[i].smime_skipped && d[i].intended != ACTION_PASS;
     }
     e->mode = (uint8_t)mode;
     e->action = (uint8_t)overall;
@@ -954,8 +1110,11 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
             overall != intended ? " intended=" : "",
             overall != intended ? decide_action_name(intended) : "", len, (double)stats.ns / 1e6,
             (double)stats.cpu_ns / 1e6);
-    if (smime_skipped)
-        log_msg(LOG_INFO, s->qid, "S/MIME skipped: no certificate store yet");
+    if (no_cert > 0)
+        log_msg(LOG_INFO, s->qid,
+                "smime: no valid certificate on file for %u recipient%s: the "
+                "next channel",
+                no_cert, no_cert == 1 ? "" : "s");
     struct message_view m = {data, len, &r, d, &tags, rest};
     enum session_rc rc = carry_out(s, io, &m, overall, intended, mode);
     detect_result_free(&r);

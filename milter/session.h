@@ -33,6 +33,9 @@ struct milter_io {
     bool (*chg_header)(void *h, const char *name, int index, const char *value);
     /* stopping - the daemon's side: has a stop been asked for? NULL: never */
     bool (*stopping)(void *h);
+    /* replace_body - the message's body becomes data[0..len) (S/MIME in
+     * place); NULL: cannot */
+    bool (*replace_body)(void *h, const char *data, size_t len);
 };
 
 /* DISCARD: accepted and dropped, because every recipient was served

@@ -11,6 +11,20 @@
 static pthread_mutex_t current_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct snapshot *current;
 
+/* load_smime - what S/MIME needs, when the policy's channels name it */
+static enum sl_status load_smime(struct snapshot *s, char *err, size_t errlen)
+{
+    const struct milter_config *c = &s->cfg;
+    bool wanted = false;
+    for (size_t i = 0; i < c->policy.nchannels; i++)
+        wanted |= c->policy.channels[i] == CHANNEL_SMIME;
+    if (!wanted)
+        return SL_OK;
+    struct smime_setup setup = {c->certs_db,           c->smime_ca_file,   c->smime_cipher,
+                                c->smime_archive_cert, c->smime_sign_cert, c->smime_sign_key};
+    return smime_new(&setup, &s->smime, err, errlen);
+}
+
 enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err, size_t errlen)
 {
     struct snapshot *s = calloc(1, sizeof *s);
@@ -43,9 +57,18 @@ enum sl_status snapshot_load(const char *path, struct snapshot **out, char *err,
         free(s);
         return st;
     }
+    st = load_smime(s, err, errlen);
+    if (st != SL_OK) {
+        redirect_free(s->redirect);
+        pack_free(s->pack);
+        config_free(&s->cfg);
+        free(s);
+        return st;
+    }
     st = attach_pool_new(worker, s->cfg.workers, &s->pool);
     if (st != SL_OK) {
         snprintf(err, errlen, "extraction workers: %s", sl_status_str(st));
+        smime_free(s->smime);
         redirect_free(s->redirect);
         pack_free(s->pack);
         config_free(&s->cfg);
@@ -68,6 +91,7 @@ void snapshot_release(struct snapshot *s)
     if (s == NULL || __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) != 0)
         return;
     attach_pool_free(s->pool);
+    smime_free(s->smime);
     redirect_free(s->redirect);
     pack_free(s->pack);
     config_free(&s->cfg);

@@ -13,6 +13,7 @@
 
 #include "../attach/pool.h"
 #include "../rules/pack.h"
+#include "../smime/smime.h"
 #include "config.h"
 #include "redirect.h"
 
@@ -22,6 +23,7 @@ struct snapshot {
     struct pack *pack;
     struct attach_pool *pool;
     struct redirect *redirect; /* portal, notices, submission */
+    struct smime *smime;       /* NULL when the channels leave S/MIME out */
     /* the process's metrics (record.h), borrowed: it outlives every
      * snapshot; NULL when metrics_store is empty. Set by the daemon (and
      * -t, the tests) after snapshot_load, before the snapshot is shared. */

@@ -54,12 +54,17 @@ enum policy_mode decide_mode(const struct policy *p, const struct decide_input *
 }
 
 /* protect - the first channel that works for to, else the fallback */
-static enum action protect(const struct policy *p, const char *to, struct decision *d)
+static enum action protect(const struct policy *p, const struct decide_input *in, const char *to,
+                           struct decision *d)
 {
     for (size_t i = 0; i < p->nchannels; i++) {
         switch (p->channels[i]) {
         case CHANNEL_SMIME:
-            d->smime_skipped = true; /* no certificate store yet */
+            if (in->has_cert && in->has_cert(in->cert_ctx, to)) {
+                d->reason = "health data to a recipient with a certificate on file: S/MIME";
+                return ACTION_SMIME;
+            }
+            d->smime_skipped = true;
             break;
         case CHANNEL_TLS:
             if (policy_domain_in(p->partners, p->npartners, to)) {
@@ -98,7 +103,7 @@ void decide(const struct policy *p, const struct decide_input *in, const char *t
         d->reason = "the sender chose to send unprotected, with a reason";
     } else if (sensitive) {
         d->override_refused = in->tag == TAG_UNSAFE;
-        d->intended = protect(p, to, d);
+        d->intended = protect(p, in, to, d);
         if (d->forced)
             d->reason = "the sender asked for protection";
     } else if (in->incomplete) {

@@ -2,12 +2,11 @@
  * decide - the decision per recipient, under a policy (policy.h).
  *
  * Internal recipients pass. For an external recipient of sensitive mail
- * the policy's channels are tried in order: S/MIME when a certificate is
- * on file (there is no certificate store yet, so the step is skipped and
- * said so in the decision), the TLS-enforced route for a verified partner,
- * the portal; if none applies, the policy's fallback (hold). Mail that
- * could not be scanned in full gets the policy's incomplete_action for
- * external recipients.
+ * the policy's channels are tried in order: S/MIME when a valid
+ * certificate is on file (asked of the caller: in->has_cert), the
+ * TLS-enforced route for a verified partner, the portal; if none applies, the policy's fallback
+ * (hold). Mail that could not be scanned in full gets the policy's incomplete_action for external
+ * recipients.
  *
  * Rollout modes: what enforce mode would do is always worked out
  * ("intended"); monitor mode then delivers unchanged, warn mode delivers
@@ -42,6 +41,10 @@ struct decide_input {
     const struct finding *findings; /* borrowed; their rule ids pick rule modes */
     size_t nfindings;
     enum tag tag; /* from the subject */
+    /* has_cert - is a valid certificate on file for to? NULL: no store,
+     * the S/MIME step is skipped. Asked only when S/MIME is the step. */
+    bool (*has_cert)(void *ctx, const char *to);
+    void *cert_ctx;
 };
 
 struct decision {
@@ -52,7 +55,7 @@ struct decision {
     bool forced;           /* a secure tag made it protected */
     bool override;         /* an unsafe tag was honoured: sent unprotected */
     bool override_refused; /* an unsafe tag the sender's scope does not allow */
-    bool smime_skipped;    /* S/MIME came first, but no certificate store exists yet */
+    bool smime_skipped;    /* S/MIME came first, but no valid certificate is on file */
     const char *reason;    /* static text */
 };
 

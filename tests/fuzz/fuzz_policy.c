@@ -88,7 +88,8 @@ static void check_decisions(const struct policy *p)
         FUZZ_CHECK(lang != NULL && lang[0] != '\0', "no language");
         for (unsigned k = 0; k < 4 * 3 * 2; k++) {
             struct decide_input in = {senders[si], scope,    k % 4 >= 2, (enum confidence)(k % 4),
-                                      k / 12 == 1, findings, k % 5,      (enum tag)(k / 4 % 3)};
+                                      k / 12 == 1, findings, k % 5,      (enum tag)(k / 4 % 3),
+                                      NULL,        NULL};
             for (size_t ri = 0; ri < sizeof rcpts / sizeof rcpts[0]; ri++) {
                 struct decision d;
                 decide(p, &in, rcpts[ri], &d);

@@ -310,10 +310,16 @@ static void test_table(void)
             snprintf(f.rule, sizeof f.rule, "%s", r->rule);
             snprintf(f.category, sizeof f.category, "health");
         }
-        struct decide_input in = {r->from,         policy_scope_of(&p, r->from),
-                                  r->sensitive,    r->conf,
-                                  false,           &f,
-                                  r->rule ? 1 : 0, r->tag};
+        struct decide_input in = {r->from,
+                                  policy_scope_of(&p, r->from),
+                                  r->sensitive,
+                                  r->conf,
+                                  false,
+                                  &f,
+                                  r->rule ? 1 : 0,
+                                  r->tag,
+                                  NULL,
+                                  NULL};
         struct decision d;
         decide(&p, &in, r->to, &d);
         CHECK(d.action == r->action && d.intended == r->intended && d.mode == r->mode,
@@ -324,8 +330,8 @@ static void test_table(void)
     }
     /* an unsafe tag in GGZ is refused and said so; in the organisation honoured */
     struct finding f = {.rule = DIAG, .category = "health"};
-    struct decide_input in = {PIET,      policy_scope_of(&p, PIET), true, CONF_HIGH, false, &f, 1,
-                              TAG_UNSAFE};
+    struct decide_input in = {
+        PIET, policy_scope_of(&p, PIET), true, CONF_HIGH, false, &f, 1, TAG_UNSAFE, NULL, NULL};
     struct decision d;
     decide(&p, &in, CONS, &d);
     CHECK(d.override_refused && !d.override, "refused override");
@@ -337,7 +343,8 @@ static void test_table(void)
 
     /* embedded defaults: the sender's domain is internal, S/MIME is skipped */
     CHECK(policy_defaults(&p) == SL_OK, "defaults");
-    in = (struct decide_input){"a@zorg.nl", NULL, true, CONF_LOW, false, &f, 1, TAG_NONE};
+    in = (struct decide_input){"a@zorg.nl", NULL, true,     CONF_LOW, false,
+                               &f,          1,    TAG_NONE, NULL,     NULL};
     decide(&p, &in, "b@sub.zorg.nl", &d);
     CHECK(d.rclass == RCPT_INTERNAL && d.action == ACTION_PASS, "default internal");
     decide(&p, &in, "b@zorg.nl.example", &d);

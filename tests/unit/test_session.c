@@ -18,6 +18,7 @@
 #include "../../milter/record.h"
 #include "../../milter/session.h"
 #include "../../policy/tags.h"
+#include "../../smime/certs.h"
 #include "../../store/metrics.h"
 #include "../../store/pseudo.h"
 #include "check.h"
@@ -35,6 +36,8 @@ struct record {
     int stop_at;           /* a stop is asked for from this call of stopping() on (0: never) */
     const char *stop_when; /* ... or once this file exists */
     int stop_calls;
+    size_t body_len; /* the body replace_body gave (0: none) */
+    bool body_clear; /* ... held the BSN of SENSITIVE in clear */
 };
 
 static const char *r_macro(void *h, const char *name)
@@ -85,7 +88,16 @@ static bool r_chg_header(void *h, const char *name, int index, const char *value
 {
     struct record *r = h;
     size_t n = strlen(r->changed);
-    snprintf(r->changed + n, sizeof r->changed - n, "%s[%d]: %s\n", name, index, value);
+    snprintf(r->changed + n, sizeof r->changed - n, "%s[%d]: %s\n", name, index,
+             value ? value : "(removed)");
+    return true;
+}
+
+static bool r_replace_body(void *h, const char *data, size_t len)
+{
+    struct record *r = h;
+    r->body_len += len;
+    r->body_clear |= memmem(data, len, "123456782", 9) != NULL;
     return true;
 }
 
@@ -101,7 +113,7 @@ static bool r_stopping(void *h)
 #define RECORDER(r)                                                                                \
     {                                                                                              \
         (r), r_macro, r_add_header, r_quarantine, r_set_reply, r_del_rcpt, r_chg_header,           \
-            r_stopping                                                                             \
+            r_stopping, r_replace_body                                                             \
     }
 
 static const char *const HEADERS[][2] = {
@@ -1457,6 +1469,76 @@ static void test_metrics(const char *scripts)
     rm_rf(dir);
 }
 
+/* test_smime - a recipient with a valid certificate on file: the message
+ * is encrypted in place (its Content-* fields removed, the S/MIME ones
+ * added, the body replaced); a recipient whose certificate is not there
+ * follows the next channel; an MTA that cannot replace a body gets a
+ * temporary failure, with nothing changed */
+static void test_smime(void)
+{
+    char dir[] = "/tmp/sluis-test-smime-XXXXXX", cmd[600], err[512];
+    if (mkdtemp(dir) == NULL)
+        return;
+    snprintf(cmd, sizeof cmd, "tests/lib/mkcerts %s", dir);
+    CHECK(system(cmd) == 0, "smime: test certificates");
+    char db[600], pem[600], conf[2048];
+    snprintf(db, sizeof db, "%s/certs.db", dir);
+    snprintf(pem, sizeof pem, "%s/arts.pem", dir);
+    struct certstore *cs = NULL;
+    size_t len = 0;
+    char *data = file_read_all(pem, 1 << 20, &len, err, sizeof err);
+    STACK_OF(X509) *sk = data ? certs_read(data, len, err, sizeof err) : NULL;
+    CHECK(sk && certstore_open(db, true, &cs, err, sizeof err) == SL_OK &&
+              certstore_add(cs, sk_X509_value(sk, 0), sk, time(NULL), err, sizeof err) == SL_OK,
+          "smime: arts's certificate on file: %s", err);
+    certstore_close(cs);
+    sk_X509_pop_free(sk, X509_free);
+    free(data);
+    snprintf(conf, sizeof conf,
+             "org_domains = zorg-example.nl\nchannels = smime tls\ncerts_db = %s\n"
+             "smime_ca_file = %s/ca.pem\nsmime_subject = Beveiligd bericht\n",
+             db, dir);
+    struct snapshot *snap = with_config(conf);
+    struct session *s = snap ? session_new(snap) : NULL;
+    snapshot_release(snap);
+    if (s) {
+        const char *arts[] = {"<arts@ziekenhuis-example.nl>"},
+                   *other[] = {"<oud@ziekenhuis-example.nl>"};
+        struct record r = {0};
+        CHECK(message(s, &r, "anja@zorg-example.nl", arts, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
+                  session_last_action(s) == ACTION_SMIME,
+              "smime: accepted, encrypted (%s)", decide_action_name(session_last_action(s)));
+        CHECK(strcmp(r.changed, "Content-Type[1]: (removed)\nSubject[1]: Beveiligd bericht\n") == 0,
+              "smime: its Content-Type removed, the subject replaced: '%s'", r.changed);
+        CHECK(
+            strstr(r.headers, "Content-Type: application/pkcs7-mime; smime-type=enveloped-data") &&
+                strstr(r.headers, "Content-Transfer-Encoding: base64\n") &&
+                !strstr(r.headers, "MIME-Version"),
+            "smime: the S/MIME fields added, MIME-Version kept as it was: '%s'", r.headers);
+        CHECK(r.body_len > strlen(SENSITIVE) && !r.body_clear && r.removed[0] == '\0',
+              "smime: the body replaced (%zu bytes), nothing of it in clear, no recipient removed",
+              r.body_len);
+        struct record r2 = {0};
+        CHECK(message(s, &r2, "anja@zorg-example.nl", other, 1, SENSITIVE, 1) == SESSION_ACCEPT &&
+                  session_last_action(s) == ACTION_HOLD && r2.body_len == 0,
+              "smime: no certificate on file: the next channel (hold), the body untouched");
+        struct record r3 = {0};
+        struct milter_io io = RECORDER(&r3);
+        io.replace_body = NULL;
+        enum session_rc rc = session_envfrom(s, &io, "anja@zorg-example.nl");
+        rc = rc == SESSION_CONTINUE ? session_envrcpt(s, &io, arts[0]) : rc;
+        for (size_t i = 0; rc == SESSION_CONTINUE && i < NELEM(HEADERS); i++)
+            rc = session_header(s, HEADERS[i][0], HEADERS[i][1]);
+        rc = rc == SESSION_CONTINUE ? session_eoh(s) : rc;
+        rc = rc == SESSION_CONTINUE ? session_body(s, SENSITIVE, strlen(SENSITIVE)) : rc;
+        rc = rc == SESSION_CONTINUE ? session_eom(s, &io) : rc;
+        CHECK(rc == SESSION_TEMPFAIL && r3.changed[0] == '\0' && r3.headers[0] == '\0',
+              "smime: no way to replace the body: tempfail, nothing changed ('%s')", r3.changed);
+        session_free(s);
+    }
+    rm_rf(dir);
+}
+
 int main(int argc, char **argv)
 {
     char scripts[512];
@@ -1464,6 +1546,7 @@ int main(int argc, char **argv)
              argc > 1 ? argv[1] : "tests/unit/data");
     log_open(LOGTO_STDERR);
     extract_init();
+    test_smime();
     for (size_t i = 0; i < NELEM(cases); i++) {
         const struct tcase *c = &cases[i];
         struct snapshot *snap = with_config(c->config);
