@@ -32,6 +32,7 @@
 #include "../portal/external.h"
 #include "../portal/store.h"
 #include "../rules/pack.h"
+#include "../smime/smime.h"
 #include "account.h"
 #include "config.h"
 #include "log.h"
@@ -209,6 +210,37 @@ static void check_metrics(struct checker *k, const struct milter_config *c)
                c->metrics_store, c->metrics_key, spill, c->metrics_queue, c->retention_months);
 }
 
+/* check_smime - the S/MIME files load, and the certificate store, once
+ * there, is one this user can read */
+static void check_smime(struct checker *k, const struct milter_config *c)
+{
+    bool wanted = false;
+    for (size_t i = 0; i < c->policy.nchannels; i++)
+        wanted |= c->policy.channels[i] == CHANNEL_SMIME;
+    if (!wanted)
+        return;
+    char err[1024];
+    struct smime_setup setup = {c->certs_db,           c->smime_ca_file,   c->smime_cipher,
+                                c->smime_archive_cert, c->smime_sign_cert, c->smime_sign_key};
+    struct smime *m = NULL;
+    if (smime_new(&setup, &m, err, sizeof err) != SL_OK) {
+        problem(k, "%s", err);
+        return;
+    }
+    smime_free(m);
+    struct certstore *s = NULL;
+    enum sl_status st = certstore_open(c->certs_db, false, &s, err, sizeof err);
+    certstore_close(s);
+    if (st == SL_ENOENT)
+        printf("smime: no certificate store yet (%s; sluis certs import makes it)\n",
+               c->certs_db);
+    else if (st != SL_OK)
+        problem(k, "%s (%s must read it: chown %s %s)", err, k->me, k->me, c->certs_db);
+    else
+        printf("smime: certificates in %s, CAs from %s, %s\n", c->certs_db, c->smime_ca_file,
+               c->smime_cipher);
+}
+
 static bool uses_portal(const struct policy *p)
 {
     for (size_t i = 0; i < p->nchannels; i++)
@@ -251,6 +283,7 @@ static unsigned check_as_self(const char *path, const struct account *a)
     }
     folder_writable(&k, "tmpdir", c.tmpdir, "messages larger than memory_bytes are kept there");
     check_metrics(&k, &c);
+    check_smime(&k, &c);
     const char *sock = config_socket_path(c.socket);
     if (sock)
         folder_writable(&k, "socket folder", parent_of(sock, dir, sizeof dir),
