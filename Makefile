@@ -10,9 +10,9 @@
 #                   generated history; says where to send mail and how to log in (Ctrl-C stops it)
 
 CC       ?= cc
-PKGS     := gmime-3.0 libpcre2-8 libhs libcrypto sqlite3 libcurl
+PKGS     := gmime-3.0 libpcre2-8 libhs libssl libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lresolv -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
 DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp
 DOC_CFLAGS = $(shell pkg-config --cflags $(DOC_PKGS) 2>/dev/null)
@@ -29,13 +29,14 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/prefilter.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
-              attach/pool.c portal/store.c policy/notice.c smime/certs.c smime/encrypt.c smime/smime.c
+              attach/pool.c portal/store.c policy/notice.c smime/certs.c smime/encrypt.c smime/smime.c \
+              route/dns.c route/probe.c route/store.c route/route.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
               attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
 UNIT_TESTS := test_validate test_fold test_ac test_prefilter test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
-              test_mutate test_model test_smime
+              test_mutate test_model test_smime test_route
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
@@ -205,11 +206,12 @@ $(BUILD)/asan/tests/test_chart: tests/unit/test_chart.c tests/unit/check.h \
 	$(CC) $(CFLAGS_ALL) $(SAN) -O1 -o $@ $< $(CHART_TEST_SRC:%.c=$(BUILD)/asan/%.o) $(CHART_TEST_LIBS)
 # ---- end of the charts
 
-# ---- sluis report and sluis certs (cli/report.c, cli/certs.c, linked into bin/sluis) and the generated
+# ---- sluis report, certs and tls (cli/report.c, certs.c, tls.c, linked into bin/sluis) and the generated
 # history of make run (not installed)
-bin/sluis: $(BUILD)/cli/report.o $(BUILD)/cli/certs.o
-$(BUILD)/asan/bin/sluis: $(BUILD)/asan/cli/report.o $(BUILD)/asan/cli/certs.o
-$(BUILD)/install/bin/sluis: $(BUILD)/install/cli/report.o $(BUILD)/install/cli/certs.o
+CLI_EXTRA := cli/report.c cli/certs.c cli/tls.c cli/conf.c
+bin/sluis: $(CLI_EXTRA:%.c=$(BUILD)/%.o)
+$(BUILD)/asan/bin/sluis: $(CLI_EXTRA:%.c=$(BUILD)/asan/%.o)
+$(BUILD)/install/bin/sluis: $(CLI_EXTRA:%.c=$(BUILD)/install/%.o)
 all: $(BUILD)/tools/gen-history
 
 $(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)

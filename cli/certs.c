@@ -25,12 +25,8 @@
 #include <unistd.h>
 
 #include "../common/file.h"
-#include "../milter/config.h"
 #include "../smime/certs.h"
-
-#ifndef SLUIS_SYSCONFDIR
-#define SLUIS_SYSCONFDIR "/etc"
-#endif
+#include "conf.h"
 
 #define CERT_FILE_MAX (1u << 20)
 
@@ -68,16 +64,8 @@ static int options(int argc, char **argv, struct opts *o)
             return -1;
         }
     }
-    const char *installed = SLUIS_SYSCONFDIR "/sluis/sluis-milter.conf";
-    if (config == NULL && access(installed, R_OK) == 0)
-        config = installed;
-    char err[512];
-    enum sl_status st = config ? config_load(config, &o->cfg, err, sizeof err)
-                               : config_defaults(&o->cfg, err, sizeof err);
-    if (st != SL_OK) {
-        fprintf(stderr, "sluis certs: %s\n", err);
+    if (!cli_config_load("sluis certs", config, &o->cfg))
         return -1;
-    }
     if (o->db == NULL)
         o->db = o->cfg.certs_db;
     if (o->ca == NULL)

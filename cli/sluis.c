@@ -13,6 +13,7 @@
  *   sluis release QUEUEID --reason REASON [--by NAME] [--config-dir DIR]
  *   sluis metrics keygen KEYFILE
  *   sluis certs import|list|remove   (cli/certs.c)
+ *   sluis tls check|list             (cli/tls.c)
  *   sluis user add|list|del, sluis action add   (dashboard/cli.h)
  *   sluis version
  *
@@ -47,6 +48,7 @@
 #include "certs.h"
 #include "json.h"
 #include "report.h"
+#include "tls.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -80,6 +82,7 @@ static void usage(FILE *f)
                "documents max_attach_bytes, max_ratio, max_members, max_archive_depth,\n"
                "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb.\n");
     certs_usage(f);    /* sluis certs (cli/certs.c) */
+    tls_usage(f);      /* sluis tls (cli/tls.c) */
     dash_cli_usage(f); /* sluis user, sluis action (dashboard/cli.c) */
 }
 
@@ -109,6 +112,7 @@ static void message_input(const struct scan_opts *o, const struct detect_result 
                                 r->findings,
                                 r->nfindings,
                                 t.tag,
+                                NULL,
                                 NULL,
                                 NULL};
 }
@@ -1064,6 +1068,8 @@ int main(int argc, char **argv)
         return report_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "certs") == 0)
         return certs_main(argc - 1, argv + 1);
+    if (strcmp(argv[1], "tls") == 0)
+        return tls_main(argc - 1, argv + 1);
     if (strcmp(argv[1], "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
     if (strcmp(argv[1], "rules") == 0)

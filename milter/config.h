@@ -39,23 +39,32 @@ struct milter_config {
     bool outgoing_all;        /* no organisation domains: treat every sender as outgoing */
     char **outgoing_daemons;  /* Postfix services ({daemon_name}) whose mail is outgoing */
     size_t ndaemons;
-    struct policy policy;      /* its keys may stand here, or in a file named by "policy" */
-    char *portal_db;           /* the built-in portal store (SQLite) */
-    char *portal_key;          /* its master key, a 0600 file */
-    char *submission;          /* where notices and split-off copies go in (no milter) */
-    char *portal_token_file;   /* the external portal's bearer token ("" none) */
-    char *portal_ca_file;      /* CAs for an https portal ("" the system's) */
-    char *metrics_store;       /* the events' SQLite file; "" no metrics */
-    char *metrics_key;         /* the sender pseudonyms' key, a 0600 file */
-    char *metrics_spill;       /* events the store cannot take yet; "" beside the store */
-    unsigned metrics_queue;    /* events waiting for the writer */
-    unsigned retention_months; /* events older than this are deleted, daily */
-    char *certs_db;            /* the recipients' S/MIME certificates (sluis certs) */
-    char *smime_ca_file;       /* the CAs their certificates must chain to */
-    char *smime_cipher;        /* aes-256-cbc (EnvelopedData) or aes-256-gcm (AuthEnveloped) */
-    char *smime_subject;       /* put in the Subject's place ("" keep the sender's) */
-    char *smime_archive_cert;  /* every encrypted message is also encrypted to it ("" none) */
-    char *smime_sign_cert;     /* sign before encrypting ("" not) */
+    struct policy policy;       /* its keys may stand here, or in a file named by "policy" */
+    char *portal_db;            /* the built-in portal store (SQLite) */
+    char *portal_key;           /* its master key, a 0600 file */
+    char *submission;           /* where notices and split-off copies go in (no milter) */
+    char *portal_token_file;    /* the external portal's bearer token ("" none) */
+    char *portal_ca_file;       /* CAs for an https portal ("" the system's) */
+    char *metrics_store;        /* the events' SQLite file; "" no metrics */
+    char *metrics_key;          /* the sender pseudonyms' key, a 0600 file */
+    char *metrics_spill;        /* events the store cannot take yet; "" beside the store */
+    unsigned metrics_queue;     /* events waiting for the writer */
+    unsigned retention_months;  /* events older than this are deleted, daily */
+    char *tls_db;               /* recipient domains' TLS records (route/) */
+    char *tls_hosts;            /* replaces DNS for the probe, for its names ("" none) */
+    char *tls_ca_file;          /* the CAs mail servers' certificates must chain to */
+    char *tls_probe_helo;       /* the probe's EHLO name ("" the host's name) */
+    unsigned tls_probe_timeout; /* seconds, per step of a probe */
+    unsigned tls_probe_wait_ms; /* what a message waits for a domain's first probe */
+    unsigned tls_refresh_hours; /* a record older than this is probed again */
+    unsigned tls_max_age_days;  /* a record older than this no longer counts */
+    unsigned tls_probe_budget;  /* probes an hour */
+    char *certs_db;             /* the recipients' S/MIME certificates (sluis certs) */
+    char *smime_ca_file;        /* the CAs their certificates must chain to */
+    char *smime_cipher;         /* aes-256-cbc (EnvelopedData) or aes-256-gcm (AuthEnveloped) */
+    char *smime_subject;        /* put in the Subject's place ("" keep the sender's) */
+    char *smime_archive_cert;   /* every encrypted message is also encrypted to it ("" none) */
+    char *smime_sign_cert;      /* sign before encrypting ("" not) */
     char *smime_sign_key;
     char *reject_text; /* shown to the sender */
     char *hold_reason;

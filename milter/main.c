@@ -64,6 +64,7 @@
 #include "account.h"
 #include "check.h"
 #include "log.h"
+#include "../route/route.h"
 #include "record.h"
 #include "session.h"
 
@@ -699,6 +700,35 @@ static void reload_notes(const struct milter_config *now, const struct milter_co
                 now->metrics_store[0] ? now->metrics_store : "nowhere: metrics are off");
 }
 
+/* route_note - the prober's lines, to the log */
+static void route_note(const char *line)
+{
+    log_msg(LOG_INFO, NULL, "tls: %s", line);
+}
+
+/* start_route - the TLS prober for c */
+static enum sl_status start_route(const struct milter_config *c, struct route **out, char *err,
+                                  size_t errlen)
+{
+    char helo[256];
+    if (c->tls_probe_helo[0])
+        snprintf(helo, sizeof helo, "%s", c->tls_probe_helo);
+    else if (gethostname(helo, sizeof helo) != 0 || helo[0] == '\0')
+        snprintf(helo, sizeof helo, "localhost");
+    helo[sizeof helo - 1] = '\0';
+    struct route_setup setup = {c->tls_db,
+                                c->tls_hosts,
+                                c->tls_ca_file,
+                                helo,
+                                c->tls_probe_timeout,
+                                c->tls_probe_wait_ms,
+                                c->tls_refresh_hours,
+                                c->tls_max_age_days,
+                                c->tls_probe_budget,
+                                route_note};
+    return route_start(&setup, out, err, errlen);
+}
+
 /* serve - listen, become the daemon and the user, load, serve until a stop.
  * config is absolute or NULL; c its settings, read as the starting user. */
 static int serve(const char *config, const struct milter_config *c, const char *socket,
@@ -777,6 +807,17 @@ static int serve(const char *config, const struct milter_config *c, const char *
         return start_failed("%s", err);
     }
     snap->recorder = rec;
+    /* the TLS prober, when the policy lets verified TLS make a partner */
+    struct route *route = NULL;
+    if (snap->cfg.policy.tls_auto_partners &&
+        start_route(&snap->cfg, &route, err, sizeof err) != SL_OK) {
+        snapshot_release(snap);
+        recorder_stop(rec);
+        pidfile_remove(c->pidfile);
+        socket_remove();
+        return start_failed("%s", err);
+    }
+    snap->route = route;
     snapshot_publish(snap);
     log_msg(LOG_INFO, NULL, "sluis-milter %s starting, logging to %s", SLUIS_VERSION,
             log_where(where, sizeof where));
@@ -796,6 +837,7 @@ static int serve(const char *config, const struct milter_config *c, const char *
         socket_remove();
         snapshot_publish(NULL);
         recorder_stop(rec);
+        route_stop(route);
         return start_failed("cannot start: %s", strerror(errno));
     }
     if (ready >= 0)
@@ -818,6 +860,11 @@ static int serve(const char *config, const struct milter_config *c, const char *
         }
         reload_notes(c, &next->cfg, socket);
         next->recorder = rec; /* one writer for the process's life */
+        next->route = route;  /* and one prober */
+        if (next->cfg.policy.tls_auto_partners && route == NULL)
+            log_msg(LOG_NOTICE, NULL,
+                    "tls_auto_partners is on now; the TLS prober starts at the next start "
+                    "(until then only the partners list makes a partner)");
         snapshot_publish(next);
         log_msg(LOG_INFO, NULL, "reloaded configuration and rules");
     }
@@ -860,6 +907,7 @@ static int serve(const char *config, const struct milter_config *c, const char *
     pidfile_remove(c->pidfile);
     /* no end of message runs any more (closing): every event is pushed */
     recorder_stop(rec);
+    route_stop(route);
     log_msg(LOG_INFO, NULL, "stopped");
     snapshot_publish(NULL);
     return ended && result != MI_SUCCESS ? 1 : 0;
@@ -964,9 +1012,20 @@ int main(int argc, char **argv)
         /* the event as it would be stored, printed (with metrics on) */
         struct recorder *dry = snap->cfg.metrics_store[0] ? recorder_dry(&snap->cfg) : NULL;
         snap->recorder = dry;
+        struct route *route = NULL;
+        if (snap->cfg.policy.tls_auto_partners &&
+            start_route(&snap->cfg, &route, err, sizeof err) != SL_OK) {
+            fprintf(stderr, "sluis-milter: %s\n", err);
+            snapshot_release(snap);
+            recorder_stop(dry);
+            free(to);
+            return 1;
+        }
+        snap->route = route;
         status = test_message(snap, test, from, to, nto);
         snapshot_release(snap);
         recorder_stop(dry);
+        route_stop(route);
     } else {
         status = run(config, socket, foreground);
     }

@@ -15,6 +15,7 @@
 
 #include "../extract/header.h"
 #include "../scan/scan.h"
+#include "../route/route.h"
 #include "../smime/smime.h"
 #include "log.h"
 #include "record.h"
@@ -999,6 +1000,17 @@ static bool has_cert(void *ctx, const char *to)
     return false;
 }
 
+/* tls_verified - decide's question (decide.h): does to's domain have
+ * verified TLS? (route.h: a first probe is waited for briefly) */
+static bool tls_verified(void *ctx, const char *to)
+{
+    struct session *s = ctx;
+    char bare[320];
+    unbracket(to, bare, sizeof bare);
+    const char *at = strrchr(bare, '@');
+    return at && at[1] && route_verified(s->snap->route, at + 1);
+}
+
 /* eom - the end of an outgoing message: scan, decide, carry out. What is
  * known goes into s->ev and s->d as it is learnt, for record() */
 static enum session_rc eom(struct session *s, const struct milter_io *io)
@@ -1057,6 +1069,7 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
                               r.nfindings,
                               tags.tag,
                               s->snap->smime ? has_cert : NULL,
+                              s->snap->route ? tls_verified : NULL,
                               s};
     struct decision *d = calloc(s->nrcpt ? s->nrcpt : 1, sizeof *d);
     s->certs = calloc(s->nrcpt ? s->nrcpt : 1, sizeof(X509 *));

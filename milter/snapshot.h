@@ -17,6 +17,9 @@
 #include "config.h"
 #include "redirect.h"
 
+struct recorder;
+struct route;
+
 struct snapshot {
     int refs; /* atomic */
     struct milter_config cfg;
@@ -28,6 +31,9 @@ struct snapshot {
      * snapshot; NULL when metrics_store is empty. Set by the daemon (and
      * -t, the tests) after snapshot_load, before the snapshot is shared. */
     struct recorder *recorder;
+    /* the process's TLS prober (route.h), borrowed like the recorder; NULL
+     * unless the policy's tls_auto_partners was on at the start */
+    struct route *route;
 };
 
 /* snapshot_load - config from path (NULL: embedded defaults), its rules and

@@ -53,6 +53,17 @@ enum policy_mode decide_mode(const struct policy *p, const struct decide_input *
     return mode;
 }
 
+/* consumer - is to's domain a consumer mailbox provider's? Their servers
+ * verify, but the mailbox is a private person's: never a partner */
+static bool consumer(const struct policy *p, const char *to)
+{
+    const char *at = strrchr(to, '@');
+    if (at == NULL)
+        return true;
+    size_t n = strcspn(at + 1, ">");
+    return domain_list_has(&p->consumer, at + 1, n);
+}
+
 /* protect - the first channel that works for to, else the fallback */
 static enum action protect(const struct policy *p, const struct decide_input *in, const char *to,
                            struct decision *d)
@@ -60,7 +71,7 @@ static enum action protect(const struct policy *p, const struct decide_input *in
     for (size_t i = 0; i < p->nchannels; i++) {
         switch (p->channels[i]) {
         case CHANNEL_SMIME:
-            if (in->has_cert && in->has_cert(in->cert_ctx, to)) {
+            if (in->has_cert && in->has_cert(in->ctx, to)) {
                 d->reason = "health data to a recipient with a certificate on file: S/MIME";
                 return ACTION_SMIME;
             }
@@ -69,6 +80,12 @@ static enum action protect(const struct policy *p, const struct decide_input *in
         case CHANNEL_TLS:
             if (policy_domain_in(p->partners, p->npartners, to)) {
                 d->reason = "health data to a verified partner: TLS-enforced route";
+                return ACTION_TLS;
+            }
+            if (p->tls_auto_partners && in->tls_verified && !consumer(p, to) &&
+                in->tls_verified(in->ctx, to)) {
+                d->reason = "health data to an organisation whose mail servers verify: "
+                            "TLS-enforced route";
                 return ACTION_TLS;
             }
             break;

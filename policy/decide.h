@@ -4,7 +4,9 @@
  * Internal recipients pass. For an external recipient of sensitive mail
  * the policy's channels are tried in order: S/MIME when a valid
  * certificate is on file (asked of the caller: in->has_cert), the
- * TLS-enforced route for a verified partner, the portal; if none applies, the policy's fallback
+ * TLS-enforced route for a verified partner (on the partners list, or,
+ * with tls_auto_partners, an organisation whose mail servers verified:
+ * in->tls_verified), the portal; if none applies, the policy's fallback
  * (hold). Mail that could not be scanned in full gets the policy's incomplete_action for external
  * recipients.
  *
@@ -44,7 +46,11 @@ struct decide_input {
     /* has_cert - is a valid certificate on file for to? NULL: no store,
      * the S/MIME step is skipped. Asked only when S/MIME is the step. */
     bool (*has_cert)(void *ctx, const char *to);
-    void *cert_ctx;
+    /* tls_verified - does to's domain have verified TLS (for the policy's
+     * tls_auto_partners)? NULL: not known. Asked only for an organisation
+     * (not a consumer mailbox) when the TLS route is the step. */
+    bool (*tls_verified)(void *ctx, const char *to);
+    void *ctx; /* of both */
 };
 
 struct decision {

@@ -234,6 +234,13 @@ static enum sl_status org_set(struct policy *p, const char *dir, const char *key
         return set_string(&p->fp_url, v);
     if (strcmp(key, "channels") == 0)
         return set_channels(p, v, err, errlen);
+    if (strcmp(key, "tls_auto_partners") == 0) {
+        if (!parse_bool(v, &p->tls_auto_partners)) {
+            snprintf(err, errlen, "tls_auto_partners: '%s' is not yes or no", v);
+            return SL_EPARSE;
+        }
+        return SL_OK;
+    }
     if (strcmp(key, "fallback") == 0 || strcmp(key, "incomplete_action") == 0) {
         enum action a;
         bool incomplete = strcmp(key, "incomplete_action") == 0;

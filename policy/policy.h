@@ -114,6 +114,9 @@ struct policy {
      * list): "gmail.com", or "gmx.*" for any ending */
     struct domain_list consumer;
     bool consumer_read; /* a list was read (else policy_finish reads the shipped one) */
+    /* an organisation whose mail servers verified TLS (route/) counts as a
+     * partner, beside the partners list */
+    int tls_auto_partners;
 };
 
 /* policy_defaults - the embedded defaults into p (free with policy_free) */

@@ -319,6 +319,7 @@ static void test_table(void)
                                   r->rule ? 1 : 0,
                                   r->tag,
                                   NULL,
+                                  NULL,
                                   NULL};
         struct decision d;
         decide(&p, &in, r->to, &d);
@@ -331,7 +332,8 @@ static void test_table(void)
     /* an unsafe tag in GGZ is refused and said so; in the organisation honoured */
     struct finding f = {.rule = DIAG, .category = "health"};
     struct decide_input in = {
-        PIET, policy_scope_of(&p, PIET), true, CONF_HIGH, false, &f, 1, TAG_UNSAFE, NULL, NULL};
+        PIET, policy_scope_of(&p, PIET), true, CONF_HIGH, false, &f, 1, TAG_UNSAFE, NULL, NULL,
+        NULL};
     struct decision d;
     decide(&p, &in, CONS, &d);
     CHECK(d.override_refused && !d.override, "refused override");
@@ -343,8 +345,8 @@ static void test_table(void)
 
     /* embedded defaults: the sender's domain is internal, S/MIME is skipped */
     CHECK(policy_defaults(&p) == SL_OK, "defaults");
-    in = (struct decide_input){"a@zorg.nl", NULL, true,     CONF_LOW, false,
-                               &f,          1,    TAG_NONE, NULL,     NULL};
+    in = (struct decide_input){"a@zorg.nl", NULL,     true, CONF_LOW, false, &f,
+                               1,           TAG_NONE, NULL, NULL,     NULL};
     decide(&p, &in, "b@sub.zorg.nl", &d);
     CHECK(d.rclass == RCPT_INTERNAL && d.action == ACTION_PASS, "default internal");
     decide(&p, &in, "b@zorg.nl.example", &d);
@@ -365,6 +367,50 @@ static void test_table(void)
           "bad mode: %s", err);
     CHECK(policy_set(&p, "colour", "blue", err, sizeof err) == SL_EPARSE, "unknown key");
     CHECK(policy_is_key("threshold.warn") && !policy_is_key("socket"), "policy keys");
+    policy_free(&p);
+}
+
+/* verified_all - a TLS prober that says every domain verifies, and counts
+ * the questions */
+static bool verified_all(void *ctx, const char *to)
+{
+    (void)to;
+    (*(int *)ctx)++;
+    return true;
+}
+
+/* tls_auto_partners: an organisation whose servers verify is a partner;
+ * a consumer mailbox provider never is, and is not even asked about;
+ * off (the default), nobody is asked */
+static void test_auto_partners(void)
+{
+    struct finding fd = {.rule = "nl.bsn", .category = "identifier"};
+    const struct finding *f = &fd;
+    struct policy p;
+    char err[512];
+    int asked = 0;
+    CHECK(policy_defaults(&p) == SL_OK &&
+              policy_set(&p, "org_domains", "zorg.nl", err, sizeof err) == SL_OK &&
+              policy_set(&p, "channels", "tls", err, sizeof err) == SL_OK &&
+              policy_finish(&p, err, sizeof err) == SL_OK,
+          "policy: %s", err);
+    struct decide_input in = {"a@zorg.nl", NULL,     true, CONF_HIGH,    false, f,
+                              1,           TAG_NONE, NULL, verified_all, &asked};
+    struct decision d;
+    decide(&p, &in, "arts@ziekenhuis.example", &d);
+    CHECK(d.action == ACTION_HOLD && asked == 0, "auto partners off: hold, nobody asked");
+    CHECK(policy_set(&p, "tls_auto_partners", "yes", err, sizeof err) == SL_OK, "%s", err);
+    decide(&p, &in, "<arts@ziekenhuis.example>", &d);
+    CHECK(d.action == ACTION_TLS && asked == 1, "an organisation that verifies: the TLS route");
+    decide(&p, &in, "iemand@gmail.com", &d);
+    CHECK(d.action == ACTION_HOLD && asked == 1,
+          "a consumer mailbox that verifies: not a partner, not asked");
+    in.tls_verified = NULL;
+    decide(&p, &in, "arts@ziekenhuis.example", &d);
+    CHECK(d.action == ACTION_HOLD, "no prober: hold");
+    CHECK(policy_set(&p, "tls_auto_partners", "perhaps", err, sizeof err) == SL_EPARSE &&
+              strstr(err, "yes or no"),
+          "a bad value: %s", err);
     policy_free(&p);
 }
 
@@ -461,5 +507,6 @@ int main(int argc, char **argv)
     test_table();
     test_way_in();
     test_classes();
+    test_auto_partners();
     return check_summary("test_policy");
 }
