@@ -33,8 +33,8 @@ static bool list_one(void *ctx, const struct tls_record *r)
     gmtime_r(&r->checked, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     probe_summary(r, summary, sizeof summary);
-    printf("%s  checked %s UTC (%lld h ago)  %s\n", r->domain, when,
-           (long long)(now - r->checked) / 3600, summary);
+    printf("%s  checked %s UTC (%lld h ago)  %s  MX %s\n", r->domain, when,
+           (long long)(now - r->checked) / 3600, summary, r->mx[0] ? r->mx : "-");
     return true;
 }
 

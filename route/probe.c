@@ -217,6 +217,9 @@ void probe_domain(const struct probe_opts *o, const char *domain, struct tls_rec
     for (size_t i = 0; i < n; i++) {
         struct host_result h;
         probe_host(o, mx[i].host, &h);
+        size_t used = strlen(r->mx);
+        if (used + strlen(mx[i].host) + 2 < sizeof r->mx)
+            snprintf(r->mx + used, sizeof r->mx - used, "%s%s", used ? "," : "", mx[i].host);
         r->hosts++;
         if (!h.answered) {
             if (!unanswered[0])

@@ -29,6 +29,7 @@
 struct tls_record {
     char domain[256];
     time_t checked;    /* when */
+    char mx[512];      /* their names, by preference, comma-separated */
     unsigned hosts;    /* MX hosts tried */
     unsigned answered; /* of those, that answered */
     bool starttls;     /* every one that answered offered STARTTLS */

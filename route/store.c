@@ -22,7 +22,7 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS tls_domains (domain TEXT PRIMARY KEY, checked INTEGER NOT NULL, "
     "  hosts INTEGER NOT NULL, answered INTEGER NOT NULL, starttls INTEGER NOT NULL, "
     "  verified INTEGER NOT NULL, dane INTEGER NOT NULL, version TEXT NOT NULL, "
-    "  detail TEXT NOT NULL);"
+    "  detail TEXT NOT NULL, mx TEXT NOT NULL);"
     "PRAGMA user_version = 1;";
 
 static enum sl_status fail(struct tls_store *s, const char *what, char *err, size_t errlen)
@@ -82,8 +82,8 @@ enum sl_status tls_store_put(struct tls_store *s, const struct tls_record *r, ch
     enum sl_status st = SL_OK;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT OR REPLACE INTO tls_domains (domain, checked, hosts, answered, "
-                           "starttls, verified, dane, version, detail) VALUES (lower(?), ?, ?, ?, "
-                           "?, ?, ?, ?, ?)",
+                           "starttls, verified, dane, version, detail, mx) VALUES (lower(?), ?, ?, "
+                           "?, ?, ?, ?, ?, ?, ?)",
                            -1, &q, NULL) != SQLITE_OK ||
         sqlite3_bind_text(q, 1, r->domain, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_int64(q, 2, (sqlite3_int64)r->checked) != SQLITE_OK ||
@@ -94,6 +94,7 @@ enum sl_status tls_store_put(struct tls_store *s, const struct tls_record *r, ch
         sqlite3_bind_int(q, 7, r->dane) != SQLITE_OK ||
         sqlite3_bind_text(q, 8, r->version, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_text(q, 9, r->detail, -1, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_text(q, 10, r->mx, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_step(q) != SQLITE_DONE)
         st = fail(s, "put", err, errlen);
     sqlite3_finalize(q);
@@ -113,9 +114,10 @@ static void row(sqlite3_stmt *q, struct tls_record *r)
     r->dane = sqlite3_column_int(q, 6) != 0;
     snprintf(r->version, sizeof r->version, "%s", (const char *)sqlite3_column_text(q, 7));
     snprintf(r->detail, sizeof r->detail, "%s", (const char *)sqlite3_column_text(q, 8));
+    snprintf(r->mx, sizeof r->mx, "%s", (const char *)sqlite3_column_text(q, 9));
 }
 
-#define COLUMNS "domain, checked, hosts, answered, starttls, verified, dane, version, detail"
+#define COLUMNS "domain, checked, hosts, answered, starttls, verified, dane, version, detail, mx"
 
 enum sl_status tls_store_get(struct tls_store *s, const char *domain, struct tls_record *r,
                              char *err, size_t errlen)

@@ -112,6 +112,7 @@ static void test_store(void)
                            .verified = true,
                            .version = "TLSv1.3"};
     snprintf(r.domain, sizeof r.domain, "Partner.Test");
+    snprintf(r.mx, sizeof r.mx, "mx1.partner.test,mx2.partner.test");
     CHECK(s && tls_store_put(s, &r, err, sizeof err) == SL_OK, "put");
     struct tls_record b = {.checked = 500, .detail = "mx.b.test: no STARTTLS"};
     snprintf(b.domain, sizeof b.domain, "b.test");
@@ -120,7 +121,8 @@ static void test_store(void)
     CHECK(s && tls_store_get(s, "partner.test", &got, err, sizeof err) == SL_OK &&
               strcmp(got.domain, "partner.test") == 0 && got.checked == 1000 && got.hosts == 2 &&
               got.answered == 1 && got.starttls && got.verified && !got.dane &&
-              strcmp(got.version, "TLSv1.3") == 0,
+              strcmp(got.version, "TLSv1.3") == 0 &&
+              strcmp(got.mx, "mx1.partner.test,mx2.partner.test") == 0,
           "got back as put, the domain in lower case");
     CHECK(s && tls_store_get(s, "other.test", &got, err, sizeof err) == SL_ENOENT, "none");
     char d[256];
