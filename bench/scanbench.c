@@ -166,6 +166,79 @@ static double dict_mbps(void (*step)(struct dict_run *), struct dict_run *d, dou
     return (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
 }
 
+/* fold_message - the message's text segments extracted and folded, as
+ * the engine sees them, appended to out (NULL: only counted), a newline
+ * after each; how many */
+static size_t fold_message(const char *data, size_t len, const struct extract_limits *lim,
+                           struct buf *out)
+{
+    struct extraction ex = {0};
+    size_t n = 0;
+    extract_message(data, len, lim, NULL, &ex);
+    for (size_t j = 0; j < ex.nsegs; j++) {
+        struct folded f;
+        if (fold_text(ex.segs[j].text, ex.segs[j].len, &f) != SL_OK)
+            continue;
+        n++;
+        if (out) {
+            buf_append(out, f.text, f.len);
+            buf_append_char(out, '\n');
+        }
+        fold_free(&f);
+    }
+    extract_free(&ex);
+    return n;
+}
+
+/* the messages, read once */
+struct corpus {
+    char **data;
+    size_t *len;
+    size_t n;
+};
+
+/* what the scan mode needs of a message */
+struct scan_run {
+    struct pack *p;
+    const struct extract_limits *lim;
+    struct attach_pool *pool;
+    struct detect_scratch *s;
+};
+
+/* step_scan - the whole scan of one message; 1 when it is sensitive */
+static size_t step_scan(void *ctx, const char *data, size_t len)
+{
+    struct scan_run *r = ctx;
+    struct detect_result res = {0};
+    scan_message(r->p, r->lim, r->pool, r->s, data, len, &res, NULL);
+    size_t sensitive = res.sensitive;
+    detect_result_free(&res);
+    return sensitive;
+}
+
+/* step_extract - parse, extract and fold one message; its segments */
+static size_t step_extract(void *ctx, const char *data, size_t len)
+{
+    return fold_message(data, len, ctx, NULL);
+}
+
+/* corpus_mbps - MB/s of fn over the corpus, passes until min_mb; what fn
+ * returns is added to *counted */
+static double corpus_mbps(const struct corpus *c, double min_mb,
+                          size_t (*fn)(void *ctx, const char *data, size_t len), void *ctx,
+                          size_t *counted)
+{
+    size_t bytes = 0;
+    uint64_t start = detect_now_ns();
+    do {
+        for (size_t k = 0; k < c->n; k++) {
+            *counted += fn(ctx, c->data[k], c->len[k]);
+            bytes += c->len[k];
+        }
+    } while ((double)bytes < min_mb * 1e6);
+    return (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
+}
+
 int main(int argc, char **argv)
 {
     const char *rules = SLUIS_RULES_DIR, *mode = "scan", *worker = NULL;
@@ -232,65 +305,24 @@ int main(int argc, char **argv)
     printf("{\"mode\":\"%s\",\"scale\":%u,\"files\":%zu,\"bytes\":%zu,\"terms\":%zu,"
            "\"matcher_kib\":%zu,\"load_ms\":%.1f,",
            mode, scale, nfiles, total, ac_terms(p->words), ac_bytes(p->words) / 1024, load_ms);
-    if (strcmp(mode, "scan") == 0) {
-        size_t sensitive = 0;
-        for (int r = 0; r < rounds; r++) {
-            size_t bytes = 0;
-            uint64_t start = detect_now_ns();
-            do {
-                for (size_t k = 0; k < nfiles; k++) {
-                    struct detect_result res = {0};
-                    scan_message(p, &lim, pool, s, data[k], len[k], &res, NULL);
-                    sensitive += res.sensitive;
-                    detect_result_free(&res);
-                    bytes += len[k];
-                }
-            } while ((double)bytes < min_mb * 1e6);
-            mbps[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
-        }
+    struct corpus corpus = {data, len, nfiles};
+    if (strcmp(mode, "scan") == 0 || strcmp(mode, "extract") == 0) {
+        /* extract: the floor under detection, parse, extract and fold,
+         * nothing matched */
+        bool scan = strcmp(mode, "scan") == 0;
+        struct scan_run sr = {p, &lim, pool, s};
+        size_t counted = 0;
+        for (int r = 0; r < rounds; r++)
+            mbps[r] = scan ? corpus_mbps(&corpus, min_mb, step_scan, &sr, &counted)
+                           : corpus_mbps(&corpus, min_mb, step_extract, &lim, &counted);
         print_rounds("mbps", mbps, rounds);
-        printf(",\"sensitive_per_pass\":%zu}\n", sensitive / (size_t)rounds);
-    } else if (strcmp(mode, "extract") == 0) {
-        /* the floor under detection: parse, extract and fold, nothing matched */
-        size_t segs = 0;
-        for (int r = 0; r < rounds; r++) {
-            size_t bytes = 0;
-            uint64_t start = detect_now_ns();
-            do {
-                for (size_t k = 0; k < nfiles; k++) {
-                    struct extraction ex = {0};
-                    extract_message(data[k], len[k], &lim, NULL, &ex);
-                    for (size_t j = 0; j < ex.nsegs; j++) {
-                        struct folded f;
-                        if (fold_text(ex.segs[j].text, ex.segs[j].len, &f) == SL_OK) {
-                            segs++;
-                            fold_free(&f);
-                        }
-                    }
-                    extract_free(&ex);
-                    bytes += len[k];
-                }
-            } while ((double)bytes < min_mb * 1e6);
-            mbps[r] = (double)bytes / 1e6 / ((double)(detect_now_ns() - start) / 1e9);
-        }
-        print_rounds("mbps", mbps, rounds);
-        printf(",\"segments_per_pass\":%zu}\n", segs / (size_t)rounds);
+        printf(",\"%s\":%zu}\n", scan ? "sensitive_per_pass" : "segments_per_pass",
+               counted / (size_t)rounds);
     } else {
         /* the folded text of every message, as the engine sees it */
         struct buf text = BUF_INIT;
-        for (size_t k = 0; k < nfiles; k++) {
-            struct extraction ex = {0};
-            extract_message(data[k], len[k], &lim, NULL, &ex);
-            for (size_t j = 0; j < ex.nsegs; j++) {
-                struct folded f;
-                if (fold_text(ex.segs[j].text, ex.segs[j].len, &f) == SL_OK) {
-                    buf_append(&text, f.text, f.len);
-                    buf_append_char(&text, '\n');
-                    fold_free(&f);
-                }
-            }
-            extract_free(&ex);
-        }
+        for (size_t k = 0; k < nfiles; k++)
+            fold_message(data[k], len[k], &lim, &text);
         size_t nterms;
         pcre2_code *chunks[MAX_CHUNKS];
         size_t nchunks = alternation(p, rules, scale, &nterms, chunks);
