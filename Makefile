@@ -26,7 +26,7 @@ CFLAGS_ALL = $(WARN) $(OPT) $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # the engine: everything but the programs' main files
-ENGINE_SRC := common/buf.c common/conf.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/prefilter.c rules/pack.c rules/model.c \
+ENGINE_SRC := common/buf.c common/conf.c common/dbfile.c common/domains.c common/file.c common/kv.c rules/validate.c rules/fold.c rules/ac.c rules/prefilter.c rules/pack.c rules/model.c \
               rules/detect.c extract/html.c extract/guard.c extract/tocharset.c extract/extract.c extract/header.c scan/scan.c \
               policy/policy.c policy/tags.c policy/decide.c cli/json.c attach/limits.c \
               attach/pool.c portal/store.c policy/notice.c smime/certs.c smime/encrypt.c smime/smime.c \

@@ -3,16 +3,13 @@
  */
 #include "store.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
-#define BUSY_MS 5000
+#include "../common/dbfile.h"
 
 struct tls_store {
     sqlite3 *db;
@@ -35,30 +32,11 @@ enum sl_status tls_store_open(const char *path, bool create, struct tls_store **
                               size_t errlen)
 {
     *out = NULL;
-    struct stat sb;
-    if (stat(path, &sb) != 0) {
-        if (!create) {
-            snprintf(err, errlen, "TLS records %s: not there (no domain probed yet)", path);
-            return SL_ENOENT;
-        }
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-        if (fd < 0) {
-            snprintf(err, errlen, "TLS records %s: cannot be made", path);
-            return SL_EIO;
-        }
-        close(fd);
-    }
     struct tls_store *s = calloc(1, sizeof *s);
     if (s == NULL)
         return SL_ENOMEM;
-    int flags = (create ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX;
-    enum sl_status st = SL_OK;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
-        st = fail(s, path, err, errlen);
-    if (st == SL_OK)
-        sqlite3_busy_timeout(s->db, BUSY_MS);
-    if (st == SL_OK && create && sqlite3_exec(s->db, SCHEMA, NULL, NULL, NULL) != SQLITE_OK)
-        st = fail(s, path, err, errlen);
+    enum sl_status st = dbfile_open(path, "TLS records", "no domain probed yet", create, SCHEMA, 1,
+                                    &s->db, err, errlen);
     if (st != SL_OK) {
         tls_store_close(s);
         return st;

@@ -4,12 +4,9 @@
 #include "certs.h"
 
 #include <ctype.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <openssl/bio.h>
 #include <openssl/err.h>
@@ -19,7 +16,7 @@
 #include <openssl/x509v3.h>
 #include <sqlite3.h>
 
-#define BUSY_MS 5000
+#include "../common/dbfile.h"
 
 const char *certs_state_name(enum cert_state s)
 {
@@ -290,47 +287,18 @@ enum sl_status certstore_open(const char *path, bool create, struct certstore **
                               size_t errlen)
 {
     *out = NULL;
-    struct stat sb;
-    if (!create && stat(path, &sb) != 0) {
-        snprintf(err, errlen, "certificate store %s: not there (none imported yet)", path);
-        return SL_ENOENT;
-    }
-    if (create && stat(path, &sb) != 0) {
-        /* made private to the milter's group before SQLite writes to it */
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-        if (fd < 0) {
-            snprintf(err, errlen, "certificate store %s: cannot be made", path);
-            return SL_EIO;
-        }
-        close(fd);
-    }
     struct certstore *s = calloc(1, sizeof *s);
     if (s == NULL)
         return SL_ENOMEM;
-    int flags = (create ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        enum sl_status st = db_error(s, path, err, errlen);
+    enum sl_status st = dbfile_open(path, "certificate store", "none imported yet", create, SCHEMA,
+                                    1, &s->db, err, errlen);
+    /* removing a certificate removes its addresses */
+    if (st == SL_OK &&
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+        st = db_error(s, path, err, errlen);
+    if (st != SL_OK) {
         certstore_close(s);
         return st;
-    }
-    sqlite3_busy_timeout(s->db, BUSY_MS);
-    int version = -1;
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        version = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    if (version < 0 || (create && (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL,
-                                                NULL) != SQLITE_OK ||
-                                   sqlite3_exec(s->db, SCHEMA, NULL, NULL, NULL) != SQLITE_OK))) {
-        enum sl_status st = db_error(s, path, err, errlen);
-        certstore_close(s);
-        return st;
-    }
-    if (!create && version != 1) {
-        snprintf(err, errlen, "certificate store %s: not one (schema version %d)", path, version);
-        certstore_close(s);
-        return SL_EPARSE;
     }
     *out = s;
     return SL_OK;
