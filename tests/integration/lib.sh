@@ -2,15 +2,27 @@
 # (sourced). Everything listens on 127.0.0.1 and lives under one work folder;
 # lib_cleanup (call it from an EXIT trap) stops all of it.
 #
-#   rcv_start WORK NAME [--tls]   a receiver of our own (receiver.py); sets RCV_PORT
+#   lib_certs WORK                the test certificates of tests/lib/mkcerts in
+#                                 WORK/certs (made once): ca.pem, the test root
+#                                 CA; receiver.pem/.key, a server certificate it
+#                                 signed (receiver.test, IP 127.0.0.1); ...
+#   rcv_start WORK NAME [--tls [CERT] | --tls-self]
+#                                 a receiver of our own (receiver.py); sets
+#                                 RCV_PORT. --tls: it offers STARTTLS with
+#                                 WORK/certs/CERT.pem (default receiver), signed
+#                                 by the test CA; --tls-self: with a self-signed
+#                                 certificate (openssl req -x509, the same names)
 #   pf_start WORK MILTER_SOCKET FALLBACK_PORT
 #                                 a private Postfix on a free port (sets PF_PORT;
 #                                 an empty MILTER_SOCKET: no milter):
 #                                 smtpd_milters, milter_default_action=tempfail,
 #                                 milter_header_checks as contrib/postfix has them,
-#                                 the sluis-tls transport (TLS enforced) whose
-#                                 partner domains, having no DNS here, fall back to
-#                                 FALLBACK_PORT; everything else goes to RCV_DEFAULT.
+#                                 the sluis-tls transport (TLS verified against
+#                                 the test CA, WORK/certs/ca.pem) whose partner
+#                                 domains, having no DNS here, fall back to
+#                                 [127.0.0.1]:FALLBACK_PORT (the certificate must
+#                                 name 127.0.0.1); everything else goes to
+#                                 RCV_DEFAULT.
 #                                 Also the loopback submission service of
 #                                 contrib/postfix/master.cf (no milter, the
 #                                 route header honoured) on SUBMIT_PORT
@@ -26,15 +38,27 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-rcv_start() { # WORK NAME [--tls]
+lib_certs() { # WORK
+    [ -f "$1/certs/ca.pem" ] || "$lib_dir/../lib/mkcerts" "$1/certs"
+}
+
+rcv_start() { # WORK NAME [--tls [CERT] | --tls-self]
     work=$1
     name=$2
     args=""
-    if [ "${3:-}" = "--tls" ]; then
-        [ -f "$work/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" \
-            -out "$work/cert.pem" -days 2 -subj "/CN=receiver.test" >/dev/null 2>&1
-        args="--tls $work/cert.pem $work/key.pem"
-    fi
+    case "${3:-}" in
+    --tls)
+        lib_certs "$work"
+        args="--tls $work/certs/${4:-receiver}.pem $work/certs/${4:-receiver}.key"
+        ;;
+    --tls-self)
+        # trusted by nobody, but otherwise as receiver.pem: the same names
+        [ -f "$work/self.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/self.key" \
+            -out "$work/self.pem" -days 2 -subj "/CN=receiver.test" \
+            -addext "subjectAltName = DNS:receiver.test, IP:127.0.0.1" >/dev/null 2>&1
+        args="--tls $work/self.pem $work/self.key"
+        ;;
+    esac
     rm -f "$work/$name.port"
     # shellcheck disable=SC2086
     python3 "$lib_dir/receiver.py" "$work/$name" "$work/$name.port" $args &
@@ -51,6 +75,7 @@ pf_start() { # WORK MILTER_SOCKET FALLBACK_PORT
     work=$1
     d=$work/pf
     mkdir -p "$d/etc" "$d/spool" "$d/data"
+    lib_certs "$work" || return 1
     PF_PORT=$(free_port)
     SUBMIT_PORT=$(free_port)
     cat >"$d/etc/main.cf" <<CF
@@ -101,7 +126,7 @@ discard   unix  -       -       n       -       -       discard
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
-sluis-tls unix  -       -       n       -       -       smtp -o smtp_tls_security_level=encrypt -o smtp_fallback_relay=[127.0.0.1]:$3
+sluis-tls unix  -       -       n       -       -       smtp -o smtp_tls_security_level=verify -o smtp_tls_CAfile=$work/certs/ca.pem -o smtp_fallback_relay=[127.0.0.1]:$3
 127.0.0.1:$SUBMIT_PORT inet n - n - - smtpd -o syslog_name=postfix/sluis-submit -o smtpd_milters= -o cleanup_service_name=sluis-cleanup
 sluis-cleanup unix n    -       n       -       0       cleanup -o header_checks=regexp:$lib_dir/../../contrib/postfix/sluis_milter_header_checks
 MF
