@@ -42,10 +42,11 @@ struct session {
     bool dry_run;  /* -t: say what would be done, store and send nothing */
     /* the message's event (record.h): filled at the end of the message */
     struct event *ev;
-    struct decision *d; /* one per recipient once decided, else NULL */
-    X509 **certs;       /* per recipient: the certificate S/MIME encrypts to, else NULL */
-    size_t cur;         /* the recipient being decided, for has_cert */
-    size_t cur_n;       /* certs' length */
+    struct decision *d;    /* one per recipient once decided, else NULL */
+    X509 **certs;          /* per recipient: the certificate S/MIME encrypts to, else NULL */
+    size_t cur;            /* the recipient being decided, for has_cert */
+    size_t cur_n;          /* certs' length */
+    uint64_t tls_until_ms; /* a message waits for TLS probes until then (monotonic) */
     char fp_token[RECORD_FP_TOKEN_LEN + 1]; /* the notices' false-positive token, "" none */
     char fp_hash[EVENT_HASH_LEN + 1];
 };
@@ -1000,6 +1001,13 @@ static bool has_cert(void *ctx, const char *to)
     return false;
 }
 
+static uint64_t monotonic_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
+}
+
 /* tls_verified - decide's question (decide.h): does to's domain have
  * verified TLS? (route.h: a first probe is waited for briefly) */
 static bool tls_verified(void *ctx, const char *to)
@@ -1008,7 +1016,10 @@ static bool tls_verified(void *ctx, const char *to)
     char bare[320];
     unbracket(to, bare, sizeof bare);
     const char *at = strrchr(bare, '@');
-    return at && at[1] && route_verified(s->snap->route, at + 1);
+    /* one wait a message, however many domains it names */
+    uint64_t now = monotonic_ms();
+    unsigned left = now < s->tls_until_ms ? (unsigned)(s->tls_until_ms - now) : 0;
+    return at && at[1] && route_verified(s->snap->route, at + 1, left);
 }
 
 /* eom - the end of an outgoing message: scan, decide, carry out. What is
@@ -1080,6 +1091,8 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
     }
     s->d = d; /* freed with the message (session_reset), as certs */
     s->cur_n = s->nrcpt;
+    if (s->snap->route)
+        s->tls_until_ms = monotonic_ms() + route_wait_ms(s->snap->route);
     enum action overall = ACTION_PASS, intended = ACTION_PASS;
     enum policy_mode mode = policy_scope_mode(&c->policy, s->scope);
     unsigned internal = 0, external = 0;

@@ -194,7 +194,12 @@ static bool ask(struct route *r, const char *domain)
     return true;
 }
 
-bool route_verified(struct route *r, const char *domain)
+unsigned route_wait_ms(const struct route *r)
+{
+    return r->cfg.wait_ms;
+}
+
+bool route_verified(struct route *r, const char *domain, unsigned wait_ms)
 {
     struct tls_record rec;
     char err[256];
@@ -214,8 +219,8 @@ bool route_verified(struct route *r, const char *domain)
     /* nothing that counts: wait a little for the first probe */
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
-    until.tv_sec += r->cfg.wait_ms / 1000;
-    until.tv_nsec += (long)(r->cfg.wait_ms % 1000) * 1000000L;
+    until.tv_sec += wait_ms / 1000;
+    until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
     if (until.tv_nsec >= 1000000000L) {
         until.tv_sec++;
         until.tv_nsec -= 1000000000L;

@@ -48,8 +48,13 @@ enum sl_status route_start(const struct route_setup *setup, struct route **out, 
 void route_stop(struct route *r);
 
 /* route_verified - does domain's TLS record say verified, and is it
- * recent enough to count? See above for waiting and refreshing. */
-bool route_verified(struct route *r, const char *domain);
+ * recent enough to count? Without such a record a probe is asked for and
+ * waited for at most wait_ms (the caller's share of wait_ms, when one
+ * message asks about several domains); see above for refreshing. */
+bool route_verified(struct route *r, const char *domain, unsigned wait_ms);
+
+/* route_wait_ms - the configured wait_ms */
+unsigned route_wait_ms(const struct route *r);
 
 /* route_probe_now - probe domain at once, store and return the record
  * (`sluis tls check`); not counted against the budget */

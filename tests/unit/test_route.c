@@ -172,7 +172,7 @@ static void test_route(void)
     if (r == NULL)
         return;
     /* a refused connection: probed within the wait, not verified */
-    CHECK(!route_verified(r, "closed.test"), "a server that refuses: not verified");
+    CHECK(!route_verified(r, "closed.test", 300), "a server that refuses: not verified");
     struct tls_store *s = NULL;
     struct tls_record rec;
     CHECK(tls_store_open(db, false, &s, err, sizeof err) == SL_OK, "the records: %s", err);
@@ -182,7 +182,7 @@ static void test_route(void)
     /* a server that never greets: the message does not wait for the
      * probe's timeout (2 s), only wait_ms; the record follows */
     time_t t0 = time(NULL);
-    CHECK(!route_verified(r, "slow.test"), "a server that never greets: not verified");
+    CHECK(!route_verified(r, "slow.test", 300), "a server that never greets: not verified");
     CHECK(s && tls_store_get(s, "slow.test", &rec, err, sizeof err) == SL_ENOENT,
           "... answered before its probe ended (%lld s)", (long long)(time(NULL) - t0));
     for (int i = 0; i < 60 && tls_store_get(s, "slow.test", &rec, err, sizeof err) != SL_OK; i++)
@@ -202,7 +202,7 @@ static void test_route(void)
     CHECK(tls_store_open(db, true, &w, err, sizeof err) == SL_OK &&
               tls_store_put(w, &old, err, sizeof err) == SL_OK,
           "a three-day-old record");
-    CHECK(route_verified(r, "closed.test"), "stale but within max age: it counts for now");
+    CHECK(route_verified(r, "closed.test", 300), "stale but within max age: it counts for now");
     for (int i = 0;
          i < 50 && tls_store_get(s, "closed.test", &rec, err, sizeof err) == SL_OK && rec.verified;
          i++)
@@ -211,7 +211,8 @@ static void test_route(void)
           "... and probed again in the background");
     old.checked = time(NULL) - 8 * 86400;
     snprintf(old.domain, sizeof old.domain, "ancient.test");
-    CHECK(tls_store_put(w, &old, err, sizeof err) == SL_OK && !route_verified(r, "ancient.test"),
+    CHECK(tls_store_put(w, &old, err, sizeof err) == SL_OK &&
+              !route_verified(r, "ancient.test", 300),
           "past max age: no longer counts");
     tls_store_close(w);
     tls_store_close(s);
