@@ -89,7 +89,7 @@ static void check_decisions(const struct policy *p)
         for (unsigned k = 0; k < 4 * 3 * 2; k++) {
             struct decide_input in = {senders[si], scope,    k % 4 >= 2, (enum confidence)(k % 4),
                                       k / 12 == 1, findings, k % 5,      (enum tag)(k / 4 % 3),
-                                      NULL,        NULL};
+                                      NULL,        NULL,     NULL};
             for (size_t ri = 0; ri < sizeof rcpts / sizeof rcpts[0]; ri++) {
                 struct decision d;
                 decide(p, &in, rcpts[ri], &d);

@@ -217,6 +217,15 @@ static bool r_del_rcpt(void *h, const char *rcpt)
     return !(r->fails & FAIL_DELRCPT);
 }
 
+/* no configuration here has a certificate on file: nothing is encrypted */
+static bool r_replace_body(void *h, const char *data, size_t len)
+{
+    (void)h;
+    (void)data;
+    FUZZ_CHECK(false, "the body replaced (%zu bytes) with no certificate on file", len);
+    return false;
+}
+
 static bool r_chg_header(void *h, const char *name, int index, const char *value)
 {
     struct record *r = h;
@@ -263,8 +272,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct snapshot *snap = snaps[data[0] % NCONFIGS];
     bool dry = dry_run[data[0] % NCONFIGS];
     struct record r = {0};
-    struct milter_io io = {&r,          r_macro,    r_add_header, r_quarantine,
-                           r_set_reply, r_del_rcpt, r_chg_header, NULL};
+    struct milter_io io = {&r,         r_macro,      r_add_header, r_quarantine,  r_set_reply,
+                           r_del_rcpt, r_chg_header, NULL,         r_replace_body};
     struct session *s = NULL;
     bool in_message = false;
     size_t at = 1;
