@@ -290,7 +290,10 @@ static void add_domains(struct buf *b, const char *dir, InternetAddressList *lis
         }
         const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
         const char *at = addr ? strrchr(addr, '@') : NULL;
-        if (at == NULL || at[1] == '\0' || strlen(at + 1) > 253)
+        /* what GMime's lenient parser leaves of a broken address may hold
+         * blanks, quotes or brackets: no domain then */
+        if (at == NULL || at[1] == '\0' || strlen(at + 1) > 253 ||
+            at[1 + strcspn(at + 1, " \t\r\n\"<>()[],;:\\")] != '\0')
             continue;
         buf_append_str(b, dir);
         buf_append_str(b, " ");
