@@ -235,6 +235,9 @@ static int query(const char *name, int type, bool dnssec, unsigned char *ans, in
     }
     if (dnssec)
         st.options |= RES_USE_DNSSEC | RES_USE_EDNS0;
+    /* a lookup waits at most 2 x 3 s, whatever resolv.conf says */
+    st.retrans = 3;
+    st.retry = 2;
     int n = res_nquery(&st, name, C_IN, type, ans, cap);
     int h = st.res_h_errno;
     res_nclose(&st);

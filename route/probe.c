@@ -215,6 +215,11 @@ void probe_domain(const struct probe_opts *o, const char *domain, struct tls_rec
     unsigned verified = 0;
     char unanswered[256] = "";
     for (size_t i = 0; i < n; i++) {
+        if (o->stop && __atomic_load_n(o->stop, __ATOMIC_ACQUIRE)) {
+            snprintf(r->detail, sizeof r->detail, "%s", "the probe was stopped");
+            any_bad = true;
+            break;
+        }
         struct host_result h;
         probe_host(o, mx[i].host, &h);
         size_t used = strlen(r->mx);

@@ -12,7 +12,9 @@
  * that did not verify: Postfix would try any of them. A host that does
  * not answer is noted and does not count either way (the transport's own
  * check holds when it answers later). Every step waits at most the
- * timeout; a probe of a domain takes at most hosts x timeout x 4.
+ * timeout; a probe of a domain takes at most hosts x timeout x 4, less
+ * when opts->stop turns true (a stopping milter): the hosts not yet
+ * probed are left, and the record says not verified.
  */
 #ifndef SLUIS_PROBE_H
 #define SLUIS_PROBE_H
@@ -44,6 +46,7 @@ struct probe_opts {
     X509_STORE *trust;             /* the CA bundle (referenced, not owned) */
     const char *helo;              /* the name to greet with */
     unsigned timeout_ms;           /* per connect, read, write and handshake */
+    const bool *stop; /* when it turns true, hosts not yet probed are left (may be NULL) */
 };
 
 /* probe_domain - probe domain now into r */

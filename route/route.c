@@ -58,9 +58,11 @@ static bool take_token(struct route *r, time_t now)
 /* probe_store - probe domain and keep the record (the lock not held) */
 static void probe_store(struct route *r, const char *domain, struct tls_record *rec)
 {
-    struct probe_opts o = {r->hosts, r->trust, r->helo, r->cfg.timeout_s * 1000};
+    struct probe_opts o = {r->hosts, r->trust, r->helo, r->cfg.timeout_s * 1000, &r->stopping};
     char err[256];
     probe_domain(&o, domain, rec);
+    if (__atomic_load_n(&r->stopping, __ATOMIC_ACQUIRE))
+        return; /* half a probe is no record */
     char line[700], summary[400];
     probe_summary(rec, summary, sizeof summary);
     snprintf(line, sizeof line, "%.255s: %.399s", rec->domain, summary);
@@ -164,7 +166,7 @@ void route_stop(struct route *r)
     if (r == NULL)
         return;
     pthread_mutex_lock(&r->mu);
-    r->stopping = true;
+    __atomic_store_n(&r->stopping, true, __ATOMIC_RELEASE);
     pthread_cond_broadcast(&r->wake);
     pthread_mutex_unlock(&r->mu);
     pthread_join(r->thread, NULL);
@@ -241,7 +243,7 @@ bool route_verified(struct route *r, const char *domain, unsigned wait_ms)
 enum sl_status route_probe_now(struct route *r, const char *domain, struct tls_record *out,
                                char *err, size_t errlen)
 {
-    struct probe_opts o = {r->hosts, r->trust, r->helo, r->cfg.timeout_s * 1000};
+    struct probe_opts o = {r->hosts, r->trust, r->helo, r->cfg.timeout_s * 1000, NULL};
     probe_domain(&o, domain, out);
     return tls_store_put(r->store, out, err, errlen);
 }

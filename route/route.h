@@ -43,8 +43,8 @@ struct route;
 enum sl_status route_start(const struct route_setup *setup, struct route **out, char *err,
                            size_t errlen);
 
-/* route_stop - end the thread (a probe under way finishes first: at most
- * its timeouts) and free r */
+/* route_stop - end the thread (a probe under way finishes the host it is
+ * at: at most 4 x timeout_s; what it found is not kept) and free r */
 void route_stop(struct route *r);
 
 /* route_verified - does domain's TLS record say verified, and is it

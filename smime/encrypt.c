@@ -189,15 +189,21 @@ enum sl_status smime_message(const char *data, size_t len, const char *subject,
     size_t pos = 0;
     struct field f;
     enum sl_status st = SL_OK;
+    bool subject_done = subject == NULL;
     buf_reset(out);
     while (st == SL_OK && next_field(data, len, &pos, &f)) {
-        if (is_content(data, &f) || is_named(data, &f, "mime-version"))
+        if (is_content(data, &f) || is_named(data, &f, "mime-version") ||
+            (subject_done && subject && is_named(data, &f, "subject")))
             continue;
-        if (subject && is_named(data, &f, "subject"))
+        if (subject && is_named(data, &f, "subject")) {
             st = buf_printf(out, "Subject: %s\r\n", subject);
-        else
+            subject_done = true;
+        } else {
             st = append_line(out, data + f.start, f.end - f.start);
+        }
     }
+    if (st == SL_OK && !subject_done)
+        st = buf_printf(out, "Subject: %s\r\n", subject);
     if (st == SL_OK)
         st = buf_append_str(out, "MIME-Version: 1.0\r\n");
     if (st == SL_OK)

@@ -53,8 +53,9 @@ enum sl_status smime_encrypt(const char *data, size_t len, STACK_OF(X509) * reci
 
 /* smime_message - the whole message as it leaves: data's header without
  * its Content-* fields (and MIME-Version), with subject (when not NULL,
- * already encoded) in place of the Subject, then MIME-Version and the
- * part's fields, an empty line and its body; into out (reset first) */
+ * already encoded) in place of the Subject (one, added when there was
+ * none), then MIME-Version and the part's fields, an empty line and its
+ * body; into out (reset first) */
 enum sl_status smime_message(const char *data, size_t len, const char *subject,
                              const struct smime_part *part, struct buf *out);
 

@@ -320,6 +320,16 @@ static void test_encrypt(void)
                   strstr(msg.data, "MIME-Version") /* once */
               && !strstr(strstr(msg.data, "MIME-Version") + 1, "MIME-Version"),
           "the copy: other fields kept, the subject replaced, one MIME-Version");
+    /* a message without a Subject gets the neutral one; with two, one stays */
+    static const char nosubj[] = "From: a@zorg-example.nl\r\n\r\nhallo\r\n";
+    static const char twosubj[] = "Subject: een\r\nSubject: twee\r\n\r\nhallo\r\n";
+    CHECK(smime_message(nosubj, strlen(nosubj), "Beveiligd", &part, &msg) == SL_OK &&
+              strstr(msg.data, "Subject: Beveiligd\r\n"),
+          "no Subject: the neutral one added");
+    CHECK(smime_message(twosubj, strlen(twosubj), "Beveiligd", &part, &msg) == SL_OK &&
+              strstr(msg.data, "Subject: Beveiligd\r\n") && !strstr(msg.data, "een") &&
+              !strstr(msg.data, "twee"),
+          "two Subjects: one neutral one");
     smime_free(m);
 
     /* GCM, and signed first */
