@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static unsigned check_passed, check_failed;
@@ -34,6 +35,15 @@ static inline void check_append(char *dst, size_t cap, const char *s)
         m = n + 1 < cap ? cap - n - 1 : 0;
     memcpy(dst + n, s, m);
     dst[n + m] = '\0';
+}
+
+/* check_remove_dir - a folder a test made, with what is in it */
+static inline void check_remove_dir(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "%s not removed\n", dir);
 }
 
 static inline int check_summary(const char *name)

@@ -228,9 +228,6 @@ int main(void)
     test_hosts();
     test_store();
     test_route();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "%s not removed\n", dir);
+    check_remove_dir(dir);
     return check_summary("test_route");
 }

@@ -406,8 +406,6 @@ int main(void)
         test_encrypt();
     }
     X509_STORE_free(trust);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "%s not removed\n", dir);
+    check_remove_dir(dir);
     return check_summary("test_smime");
 }
