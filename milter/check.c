@@ -232,8 +232,7 @@ static void check_smime(struct checker *k, const struct milter_config *c)
     enum sl_status st = certstore_open(c->certs_db, false, &s, err, sizeof err);
     certstore_close(s);
     if (st == SL_ENOENT)
-        printf("smime: no certificate store yet (%s; sluis certs import makes it)\n",
-               c->certs_db);
+        printf("smime: no certificate store yet (%s; sluis certs import makes it)\n", c->certs_db);
     else if (st != SL_OK)
         problem(k, "%s (%s must read it: chown %s %s)", err, k->me, k->me, c->certs_db);
     else
