@@ -47,12 +47,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <libmilter/mfapi.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,7 +135,9 @@ static bool io_chg_header(void *h, const char *name, int index, const char *valu
 /* io_replace_body - libmilter sends the body in chunks of its own size */
 static bool io_replace_body(void *h, const char *data, size_t len)
 {
-    return smfi_replacebody(h, (unsigned char *)(uintptr_t)data, (int)len) == MI_SUCCESS;
+    /* libmilter takes the body as non-const (it only reads it), its length
+     * as an int */
+    return len <= INT_MAX && smfi_replacebody(h, (unsigned char *)data, (int)len) == MI_SUCCESS;
 }
 
 /* io_stopping - a stop was asked for (SIGTERM, SIGINT) */
