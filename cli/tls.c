@@ -13,7 +13,6 @@
 
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "../route/route.h"
 #include "../route/store.h"
@@ -62,21 +61,8 @@ int tls_main(int argc, char **argv)
     int rc = 0;
     if (check) {
         char helo[256];
-        if (c.tls_probe_helo[0])
-            snprintf(helo, sizeof helo, "%s", c.tls_probe_helo);
-        else if (gethostname(helo, sizeof helo) != 0)
-            snprintf(helo, sizeof helo, "localhost");
-        helo[sizeof helo - 1] = '\0';
-        struct route_setup setup = {c.tls_db,
-                                    c.tls_hosts,
-                                    c.tls_ca_file,
-                                    helo,
-                                    c.tls_probe_timeout,
-                                    0,
-                                    c.tls_refresh_hours,
-                                    c.tls_max_age_days,
-                                    c.tls_probe_budget,
-                                    NULL};
+        struct route_setup setup = config_route_setup(&c, helo, sizeof helo, NULL);
+        setup.wait_ms = 0; /* nobody waits here: route_probe_now */
         struct route *r = NULL;
         if (route_start(&setup, &r, err, sizeof err) != SL_OK) {
             fprintf(stderr, "sluis tls: %s\n", err);

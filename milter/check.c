@@ -220,8 +220,7 @@ static void check_smime(struct checker *k, const struct milter_config *c)
     if (!wanted)
         return;
     char err[1024];
-    struct smime_setup setup = {c->certs_db,           c->smime_ca_file,   c->smime_cipher,
-                                c->smime_archive_cert, c->smime_sign_cert, c->smime_sign_key};
+    struct smime_setup setup = config_smime_setup(c);
     struct smime *m = NULL;
     if (smime_new(&setup, &m, err, sizeof err) != SL_OK) {
         problem(k, "%s", err);

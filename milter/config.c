@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../common/conf.h"
 #include "../common/kv.h"
-#include "../smime/smime.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -223,6 +223,32 @@ const char *config_socket_path(const char *spec)
     if (spec[0] == '/')
         return spec;
     return NULL;
+}
+
+struct smime_setup config_smime_setup(const struct milter_config *c)
+{
+    return (struct smime_setup){c->certs_db,           c->smime_ca_file,   c->smime_cipher,
+                                c->smime_archive_cert, c->smime_sign_cert, c->smime_sign_key};
+}
+
+struct route_setup config_route_setup(const struct milter_config *c, char *helo, size_t helolen,
+                                      void (*note)(const char *line))
+{
+    if (c->tls_probe_helo[0])
+        snprintf(helo, helolen, "%s", c->tls_probe_helo);
+    else if (gethostname(helo, helolen) != 0 || helo[0] == '\0')
+        snprintf(helo, helolen, "localhost");
+    helo[helolen - 1] = '\0';
+    return (struct route_setup){c->tls_db,
+                                c->tls_hosts,
+                                c->tls_ca_file,
+                                helo,
+                                c->tls_probe_timeout,
+                                c->tls_probe_wait_ms,
+                                c->tls_refresh_hours,
+                                c->tls_max_age_days,
+                                c->tls_probe_budget,
+                                note};
 }
 
 bool config_is_key(const char *name)

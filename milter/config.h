@@ -16,6 +16,8 @@
 #include "../common/status.h"
 #include "../extract/extract.h"
 #include "../policy/decide.h"
+#include "../route/route.h"
+#include "../smime/smime.h"
 
 struct milter_config {
     char *socket;         /* libmilter spec: unix:/path, local:/path, inet:port@host, inet6:... */
@@ -88,6 +90,15 @@ const char *config_metrics_spill(const struct milter_config *c, char *buf, size_
 /* config_socket_path - the file of a unix socket spec (unix:PATH,
  * local:PATH or a bare /PATH), pointing into spec; NULL for inet sockets */
 const char *config_socket_path(const char *spec);
+
+/* config_smime_setup - c's S/MIME keys as smime_new takes them (borrowed) */
+struct smime_setup config_smime_setup(const struct milter_config *c);
+
+/* config_route_setup - c's tls_* keys as route_start takes them
+ * (borrowed); helo (helolen bytes) gets the probe's EHLO name:
+ * tls_probe_helo, else the host's name. note as route.h says. */
+struct route_setup config_route_setup(const struct milter_config *c, char *helo, size_t helolen,
+                                      void (*note)(const char *line));
 
 /* config_is_key - is name one of sluis-milter.conf's own keys (socket,
  * user, limit.NAME, policy, ...), as opposed to the policy keys that may

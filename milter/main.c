@@ -713,21 +713,7 @@ static enum sl_status start_route(const struct milter_config *c, struct route **
                                   size_t errlen)
 {
     char helo[256];
-    if (c->tls_probe_helo[0])
-        snprintf(helo, sizeof helo, "%s", c->tls_probe_helo);
-    else if (gethostname(helo, sizeof helo) != 0 || helo[0] == '\0')
-        snprintf(helo, sizeof helo, "localhost");
-    helo[sizeof helo - 1] = '\0';
-    struct route_setup setup = {c->tls_db,
-                                c->tls_hosts,
-                                c->tls_ca_file,
-                                helo,
-                                c->tls_probe_timeout,
-                                c->tls_probe_wait_ms,
-                                c->tls_refresh_hours,
-                                c->tls_max_age_days,
-                                c->tls_probe_budget,
-                                route_note};
+    struct route_setup setup = config_route_setup(c, helo, sizeof helo, route_note);
     return route_start(&setup, out, err, errlen);
 }
 

@@ -45,7 +45,6 @@ struct session {
     struct decision *d;    /* one per recipient once decided, else NULL */
     X509 **certs;          /* per recipient: the certificate S/MIME encrypts to, else NULL */
     size_t cur;            /* the recipient being decided, for has_cert */
-    size_t cur_n;          /* certs' length */
     uint64_t tls_until_ms; /* a message waits for TLS probes until then (monotonic) */
     char fp_token[RECORD_FP_TOKEN_LEN + 1]; /* the notices' false-positive token, "" none */
     char fp_hash[EVENT_HASH_LEN + 1];
@@ -59,6 +58,11 @@ static void session_reset(struct session *s)
     s->sender[0] = '\0';
     s->scope = NULL;
     s->lang = NULL;
+    /* certs has one slot a recipient, once decided */
+    for (size_t i = 0; s->certs && i < s->nrcpt; i++)
+        X509_free(s->certs[i]);
+    free(s->certs);
+    s->certs = NULL;
     for (size_t i = 0; i < s->nrcpt; i++)
         free(s->rcpt[i]);
     free(s->rcpt);
@@ -71,11 +75,6 @@ static void session_reset(struct session *s)
     spool_reset(&s->spool);
     free(s->d);
     s->d = NULL;
-    for (size_t i = 0; s->certs && i < s->cur_n; i++)
-        X509_free(s->certs[i]);
-    free(s->certs);
-    s->certs = NULL;
-    s->cur_n = 0;
     s->degraded = false;
     memset(s->fp_token, 0, sizeof s->fp_token);
     s->fp_hash[0] = '\0';
@@ -985,7 +984,7 @@ static bool has_cert(void *ctx, const char *to)
     unbracket(to, bare, sizeof bare);
     X509 *x = NULL;
     enum cert_state st = smime_lookup(s->snap->smime, bare, time(NULL), &x, why, sizeof why);
-    if (st == CERT_OK && s->cur < s->cur_n) {
+    if (st == CERT_OK && s->cur < s->nrcpt) {
         X509_free(s->certs[s->cur]);
         s->certs[s->cur] = x;
         return true;
@@ -1090,7 +1089,6 @@ static enum session_rc eom(struct session *s, const struct milter_io *io)
         return fail(s, io, "out of memory");
     }
     s->d = d; /* freed with the message (session_reset), as certs */
-    s->cur_n = s->nrcpt;
     if (s->snap->route)
         s->tls_until_ms = monotonic_ms() + route_wait_ms(s->snap->route);
     enum action overall = ACTION_PASS, intended = ACTION_PASS;

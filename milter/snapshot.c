@@ -20,8 +20,7 @@ static enum sl_status load_smime(struct snapshot *s, char *err, size_t errlen)
         wanted |= c->policy.channels[i] == CHANNEL_SMIME;
     if (!wanted)
         return SL_OK;
-    struct smime_setup setup = {c->certs_db,           c->smime_ca_file,   c->smime_cipher,
-                                c->smime_archive_cert, c->smime_sign_cert, c->smime_sign_key};
+    struct smime_setup setup = config_smime_setup(c);
     return smime_new(&setup, &s->smime, err, errlen);
 }
 
