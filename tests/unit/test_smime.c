@@ -271,6 +271,19 @@ static const char ENTITY[] = "Content-Type: multipart/mixed;\r\n"
                              "Mevrouw Jansen (BSN 123456782) krijgt haloperidol.\r\n"
                              "--b1--\r\n";
 
+/* header_only - msg cut after its header, when st is SL_OK: the checks
+ * that a word is absent must not read the base64 body, where any three
+ * letters turn up by chance */
+static bool header_only(enum sl_status st, struct buf *msg)
+{
+    char *end = st == SL_OK && msg->data ? strstr(msg->data, "\r\n\r\n") : NULL;
+    if (end == NULL)
+        return false;
+    end[2] = '\0';
+    msg->len = (size_t)(end + 2 - msg->data);
+    return true;
+}
+
 static void test_encrypt(void)
 {
     struct buf entity = BUF_INIT, plain = BUF_INIT, msg = BUF_INIT;
@@ -312,7 +325,8 @@ static void test_encrypt(void)
               "%s decrypts to the entity byte for byte", holders[i]);
     CHECK(!decrypt(&part, "chained", &plain), "a certificate not among them cannot");
     /* the whole message as a split-off copy */
-    CHECK(smime_message(MESSAGE, strlen(MESSAGE), "Beveiligd bericht", &part, &msg) == SL_OK &&
+    CHECK(header_only(smime_message(MESSAGE, strlen(MESSAGE), "Beveiligd bericht", &part, &msg),
+                      &msg) &&
               strstr(msg.data, "Subject: Beveiligd bericht\r\n") &&
               !strstr(msg.data, "overdracht") && strstr(msg.data, "X-Other: stays\r\n") &&
               !strstr(msg.data, "multipart/mixed") && !strstr(msg.data, "7bit") &&
@@ -323,10 +337,10 @@ static void test_encrypt(void)
     /* a message without a Subject gets the neutral one; with two, one stays */
     static const char nosubj[] = "From: a@zorg-example.nl\r\n\r\nhallo\r\n";
     static const char twosubj[] = "Subject: een\r\nSubject: twee\r\n\r\nhallo\r\n";
-    CHECK(smime_message(nosubj, strlen(nosubj), "Beveiligd", &part, &msg) == SL_OK &&
+    CHECK(header_only(smime_message(nosubj, strlen(nosubj), "Beveiligd", &part, &msg), &msg) &&
               strstr(msg.data, "Subject: Beveiligd\r\n"),
           "no Subject: the neutral one added");
-    CHECK(smime_message(twosubj, strlen(twosubj), "Beveiligd", &part, &msg) == SL_OK &&
+    CHECK(header_only(smime_message(twosubj, strlen(twosubj), "Beveiligd", &part, &msg), &msg) &&
               strstr(msg.data, "Subject: Beveiligd\r\n") && !strstr(msg.data, "een") &&
               !strstr(msg.data, "twee"),
           "two Subjects: one neutral one");
