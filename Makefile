@@ -14,9 +14,9 @@ PKGS     := gmime-3.0 libpcre2-8 libhs libssl libcrypto sqlite3 libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lresolv -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
-DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp
+DOC_PKGS := poppler-glib libzip zlib libxml-2.0 libseccomp lept tesseract libheif
 DOC_CFLAGS = $(shell pkg-config --cflags $(DOC_PKGS) 2>/dev/null)
-DOC_LIBS   = $(shell pkg-config --libs $(DOC_PKGS) 2>/dev/null)
+DOC_LIBS   = $(shell pkg-config --libs $(DOC_PKGS) 2>/dev/null) -lm
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 OPT      ?= -O2 -g
 RULES_DIR ?= $(CURDIR)/rules
@@ -33,7 +33,7 @@ ENGINE_SRC := common/buf.c common/conf.c common/dbfile.c common/domains.c common
               route/dns.c route/probe.c route/store.c route/route.c
 # the document readers: linked only into the worker (and their tests)
 DOC_SRC    := common/buf.c extract/html.c attach/limits.c attach/charset.c attach/doc.c \
-              attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c
+              attach/pdf.c attach/archive.c attach/office.c attach/rtf.c attach/ole.c attach/ocr.c
 UNIT_TESTS := test_validate test_fold test_ac test_prefilter test_pack test_detect test_html test_extract \
               test_policy test_portal test_notice \
               test_mutate test_model test_smime test_route
@@ -56,7 +56,7 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile bench-store \
+.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile bench-store bench-ocr \
         run format format-check cflags clean install uninstall deb fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter bin/sluis-portal
@@ -499,6 +499,7 @@ test: check
 eval: all
 	@tests/eval bin/sluis tests/data/corpus tests/data/holdout -- tests/data/attach \
 	    tests/data/attach-holdout --voices tests/data/voices
+	@tests/ocr/corpus-check bin/sluis
 
 # ---- make model: fit the statistical layer (rules/model.h) with scripts/train-model
 # and write rules/model/sluis.model. C and the threshold are chosen on
@@ -519,7 +520,11 @@ bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
 
 # make bench: every benchmark, figures printed and written to bench/results/
-bench: bench-scan bench-milter bench-postfix bench-store
+bench: bench-scan bench-milter bench-postfix bench-store bench-ocr
+
+# OCR: a logo, a one-page and a five-page scan against text mail, OCR on and off
+bench-ocr: all
+	@bench/ocr-bench bin/sluis
 
 # the metrics store: events/s through the writer into SQLite on disk, writer_push's cost
 bench-store: $(BUILD)/bench/storebench

@@ -222,7 +222,6 @@ enum sl_status doc_read_document(struct doc_read *r, const char *d, size_t len, 
                                  const char *mime, const char *where)
 {
     const char *img;
-    char w[512];
 
     if (len == 0)
         return SL_OK;
@@ -249,20 +248,23 @@ enum sl_status doc_read_document(struct doc_read *r, const char *d, size_t len, 
         buf_free(&b);
         return st;
     }
-    if ((img = image_type(d, len)) != NULL) {
-        char t[40];
-        snprintf(t, sizeof t, "(%s)", img);
-        doc_where(w, sizeof w, where, t);
-        return doc_read_info(r, "unscannable.image", w);
-    }
+    if ((img = image_type(d, len)) != NULL)
+        return ocr_image(r, d, len, img, where);
     if (looks_text(d, len))
         return read_text(r, d, len, name, mime, where);
     return read_strings(r, d, len, where);
 }
 
 enum sl_status doc_extract(const char *data, size_t len, const char *name, const char *mime,
-                           const struct doc_limits *lim, struct doc_sink *out)
+                           const struct doc_limits *lim, struct doc_sink *out,
+                           struct doc_usage *used)
 {
-    struct doc_read r = {lim, out, 0, 0, 0, 0, false};
-    return doc_read_document(&r, data, len, name, mime, "");
+    struct doc_read r = {lim, out, 0, 0, 0, 0, false, lim->ocr_before};
+    enum sl_status st = doc_read_document(&r, data, len, name, mime, "");
+    if (used) {
+        used->ocr_pages = r.ocr.ocr_pages - lim->ocr_before.ocr_pages;
+        used->ocr_seen = r.ocr.ocr_seen - lim->ocr_before.ocr_seen;
+        used->ocr_ms = r.ocr.ocr_ms - lim->ocr_before.ocr_ms;
+    }
+    return st;
 }

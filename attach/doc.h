@@ -21,6 +21,13 @@
 
 #include "../common/status.h"
 
+/* what OCR used: of an attachment, or of a message so far */
+struct doc_usage {
+    unsigned ocr_pages; /* pictures read */
+    unsigned ocr_seen;  /* pictures decoded and looked at, read or not */
+    unsigned ocr_ms;    /* the time it took */
+};
+
 struct doc_limits {
     uint64_t max_expanded_bytes; /* decompressed bytes of one attachment, all members */
     unsigned max_ratio;          /* decompressed : compressed, per archive member */
@@ -28,6 +35,14 @@ struct doc_limits {
     unsigned max_archive_depth;  /* archives within archives */
     unsigned max_pages;          /* PDF pages, slides */
     size_t max_text_bytes;       /* text out of one attachment */
+    /* OCR of images and scanned PDF pages (attach/ocr.c), a budget per
+     * message: the scanner tells each attachment what the message's earlier
+     * ones used */
+    unsigned ocr_pages;          /* pictures read; 0: OCR is off */
+    unsigned ocr_ms;             /* milliseconds */
+    uint64_t ocr_max_pixels;     /* a picture larger is never decoded */
+    char ocr_lang[32];           /* Tesseract's languages, "nld+fra+eng" */
+    struct doc_usage ocr_before; /* used by the message's earlier attachments */
 };
 
 /* what a text segment is, for doc_sink's text: DOC_TEXT_ROWS, each line is
@@ -49,14 +64,31 @@ struct doc_sink {
     void *ctx;
 };
 
+/* pictures OCR may decode and look at, per picture it may read: a fax of
+ * blank pages or a mail of photos is bounded without costing the budget of
+ * pages read */
+#define OCR_SEEN_PER_PAGE 4
+
 /* doc_limits_default - the embedded defaults */
 void doc_limits_default(struct doc_limits *l);
+
+/* where Tesseract's models are: $TESSDATA_PREFIX, else Debian's folder */
+#ifndef OCR_MODEL_DIR
+#define OCR_MODEL_DIR "/usr/share/tesseract-ocr/5/tessdata"
+#endif
+void ocr_model_dir(char *out, size_t outlen);
+
+/* ocr_languages_set - lang = value ("nld+fra+eng") when it names languages
+ * whose models are installed; else SL_EINVAL with a message in err */
+enum sl_status ocr_languages_set(char lang[32], const char *value, char *err, size_t errlen);
 
 /* doc_extract - read the document data[0..len) named name (may be NULL) with
  * MIME type mime (may be NULL) into the sink. The type is taken from the
  * content (magic bytes) first, the name and MIME type second. Returns SL_OK
- * unless memory ran out or the sink failed; unreadable input is a note. */
+ * unless memory ran out or the sink failed; unreadable input is a note.
+ * used (may be NULL) gets what OCR used of lim's budget. */
 enum sl_status doc_extract(const char *data, size_t len, const char *name, const char *mime,
-                           const struct doc_limits *lim, struct doc_sink *out);
+                           const struct doc_limits *lim, struct doc_sink *out,
+                           struct doc_usage *used);
 
 #endif

@@ -15,11 +15,12 @@
 struct doc_read {
     const struct doc_limits *lim;
     struct doc_sink *sink;
-    uint64_t expanded; /* decompressed bytes, all members */
-    unsigned members;  /* archive members, all archives */
-    unsigned depth;    /* archives we are inside */
-    size_t text;       /* text bytes given to the sink */
-    bool text_full;    /* max_text_bytes reached: readers may stop */
+    uint64_t expanded;    /* decompressed bytes, all members */
+    unsigned members;     /* archive members, all archives */
+    unsigned depth;       /* archives we are inside */
+    size_t text;          /* text bytes given to the sink */
+    bool text_full;       /* max_text_bytes reached: readers may stop */
+    struct doc_usage ocr; /* OCR in the message so far: lim->ocr_before, and here */
 };
 
 /* doc_read_text, doc_read_note - report through the sink, counting text
@@ -37,6 +38,26 @@ enum sl_status doc_read_info(struct doc_read *r, const char *rule, const char *w
  * ">b.zip>c.docx" inside archives) */
 enum sl_status doc_read_document(struct doc_read *r, const char *data, size_t len, const char *name,
                                  const char *mime, const char *where);
+
+/* ocr_image - a picture (type: image/jpeg, image/png, image/tiff, image/gif,
+ * image/bmp, image/webp, image/heif) read by OCR within the budget; see
+ * attach/ocr.c */
+enum sl_status ocr_image(struct doc_read *r, const char *data, size_t len, const char *type,
+                         const char *where);
+
+/* ocr_end - free the OCR engine, at the worker's end */
+void ocr_end(void);
+
+/* ocr_budget_spent - no picture more may be read by OCR in this attachment
+ * (or OCR is off) */
+bool ocr_budget_spent(const struct doc_read *r);
+
+/* ocr_gray - a rendered page, 8-bit gray pixels (w x h, stride bytes a row) at
+ * ppi, read by OCR within the budget, its text at where; a note that it was
+ * not read (no text, budget spent, OCR off) goes at quiet, the document, and
+ * kind names it there ("page image"). gray NULL gives only that note. */
+enum sl_status ocr_gray(struct doc_read *r, const uint8_t *gray, int w, int h, int stride, int ppi,
+                        const char *where, const char *quiet, const char *kind);
 
 /* doc_where - join a document location and a suffix: ("", "page 2") gives
  * "page 2"; (">a.zip>b.pdf", "page 2") gives ">a.zip>b.pdf page 2" */

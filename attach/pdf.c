@@ -19,16 +19,30 @@
  * log message (GLib domain "Poppler"); such a message makes the document
  * malformed, as its text may be incomplete. A document with no readable
  * page is malformed too.
+ *
+ * A page whose text layer holds next to nothing (fewer than FEW_LETTERS),
+ * or little (fewer than SOME_LETTERS) while images cover a quarter of it, is
+ * a scan: it is rendered at 300 ppi (less for a page so large it would pass
+ * ocr_max_pixels) and read by OCR (attach/ocr.c), whose budget it counts
+ * against. The text of a page never decides alone: a scanner's own OCR layer
+ * is text like any other.
  */
 #include <glib.h>
+#include <math.h>
 #include <poppler.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../common/buf.h"
 #include "docread.h"
 
-#define RATIO_FLOOR (1024 * 1024)
+#define RATIO_FLOOR  (1024 * 1024)
+#define FEW_LETTERS  20
+#define SOME_LETTERS 200
+#define RENDER_PPI   300.0
+#define RENDER_MAX   (40.0 * 1000 * 1000) /* pixels of a rendered page */
 
 /* stream_dict - the dictionary before a "stream" keyword at s: from the last
  * "obj" within 4 KiB before it */
@@ -127,6 +141,86 @@ static enum sl_status spaced(PopplerPage *page, const char *text, struct buf *ou
     return st;
 }
 
+/* letters - the characters of text other than white space */
+static size_t letters(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; p && *p; p++)
+        n += *p != ' ' && *p != '\n' && *p != '\t' && *p != '\r';
+    return n;
+}
+
+/* image_share - how much of the page its images cover, 0 to 1 */
+static double image_share(PopplerPage *page)
+{
+    double pw, ph, area = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    GList *maps = poppler_page_get_image_mapping(page);
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        area += fabs((m->area.x2 - m->area.x1) * (m->area.y2 - m->area.y1));
+    }
+    poppler_page_free_image_mapping(maps);
+    return pw > 0 && ph > 0 ? fmin(area / (pw * ph), 1.0) : 0;
+}
+
+/* scanned_page - render the page to gray pixels and read it by OCR; doc is
+ * the document's where, page the page's */
+static enum sl_status scanned_page(struct doc_read *r, PopplerPage *page, const char *doc,
+                                   const char *where)
+{
+    if (ocr_budget_spent(r))
+        return ocr_gray(r, NULL, 0, 0, 0, 0, where, doc, "page image"); /* the budget's note */
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double pw, ph, ppi = RENDER_PPI;
+    poppler_page_get_size(page, &pw, &ph);
+    double cap = fmin(RENDER_MAX, (double)r->lim->ocr_max_pixels);
+    double px = pw * ph * (ppi / 72) * (ppi / 72);
+    if (px > cap)
+        ppi *= sqrt(cap / px);
+    int w = (int)(pw * ppi / 72), h = (int)(ph * ppi / 72);
+    if (w < 16 || h < 16 || ppi < 20)
+        return doc_read_note(r, "unscannable.malformed", where);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, ppi / 72, ppi / 72);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    enum sl_status st = SL_OK;
+    const unsigned char *rgb = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    uint8_t *gray = rgb ? malloc((size_t)w * (size_t)h) : NULL;
+    if (gray == NULL) {
+        st = cairo_surface_status(s) == CAIRO_STATUS_NO_MEMORY || rgb
+                 ? SL_ENOMEM
+                 : doc_read_note(r, "unscannable.malformed", where);
+    } else {
+        for (int y = 0; y < h; y++) {
+            const uint32_t *row =
+                (const uint32_t *)(const void *)(rgb + (size_t)y * (size_t)stride);
+            for (int x = 0; x < w; x++) {
+                uint32_t c = row[x];
+                gray[(size_t)y * (size_t)w + (size_t)x] =
+                    (uint8_t)((((c >> 16) & 0xff) * 77 + ((c >> 8) & 0xff) * 150 +
+                               (c & 0xff) * 29) >>
+                              8);
+            }
+        }
+    }
+    cairo_surface_destroy(s);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    r->ocr.ocr_ms +=
+        (unsigned)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
+    if (gray)
+        st = ocr_gray(r, gray, w, h, w, (int)ppi, where, doc, "page image");
+    free(gray);
+    return st;
+}
+
 enum sl_status pdf_read(struct doc_read *r, const char *data, size_t len, const char *where)
 {
     struct messages m = {false};
@@ -171,16 +265,19 @@ static enum sl_status read_pages(struct doc_read *r, const char *data, size_t le
         if (page == NULL)
             continue;
         char *text = poppler_page_get_text(page);
+        char suffix[32], w[512];
+        snprintf(suffix, sizeof suffix, "page %d", i + 1);
+        doc_where(w, sizeof w, where, suffix);
         if (text && *text) {
-            char suffix[32], w[512];
             struct buf b = BUF_INIT;
-            snprintf(suffix, sizeof suffix, "page %d", i + 1);
-            doc_where(w, sizeof w, where, suffix);
             st = spaced(page, text, &b);
             if (st == SL_OK)
                 st = doc_read_text(r, w, b.data ? b.data : "", b.len, false);
             buf_free(&b);
         }
+        size_t n = letters(text);
+        if (st == SL_OK && (n < FEW_LETTERS || (n < SOME_LETTERS && image_share(page) >= 0.25)))
+            st = scanned_page(r, page, where, w);
         g_free(text);
         g_object_unref(page);
     }

@@ -109,6 +109,15 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/* ocr_ms_left - the OCR time an attachment may still take: on top of its
+ * own time */
+static unsigned ocr_ms_left(const struct doc_limits *l)
+{
+    if (l->ocr_pages == 0 || l->ocr_before.ocr_ms >= l->ocr_ms)
+        return 0;
+    return l->ocr_ms - l->ocr_before.ocr_ms;
+}
+
 /* worker_start - a fresh worker process on a new socket */
 static bool worker_start(struct attach_pool *p, struct worker *w)
 {
@@ -123,8 +132,25 @@ static bool worker_start(struct attach_pool *p, struct worker *w)
     if (getenv("SLUIS_EXTRACT_STDERR") == NULL)
         posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     char *argv[] = {p->path, NULL};
+    /* OCR's engine would start a thread per core for each worker, while the
+     * pool already runs a worker per core: one thread each reads as fast at
+     * half the CPU time */
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    if (env == NULL) {
+        posix_spawn_file_actions_destroy(&fa);
+        close(sv[0]);
+        close(sv[1]);
+        return false;
+    }
+    memcpy(env, environ, n * sizeof *env);
+    env[n] = getenv("OMP_THREAD_LIMIT") ? NULL : "OMP_THREAD_LIMIT=1";
+    env[n + 1] = NULL;
     pid_t pid;
-    int rc = posix_spawn(&pid, p->path, &fa, NULL, argv, environ);
+    int rc = posix_spawn(&pid, p->path, &fa, NULL, argv, env);
+    free(env);
     posix_spawn_file_actions_destroy(&fa);
     close(sv[1]);
     if (rc != 0) {
@@ -246,7 +272,7 @@ static void release(struct attach_pool *p, struct worker *w)
 /* exchange - one request and its records; returns IO_OK when END came */
 static enum io exchange(struct worker *w, const char *data, size_t len, const char *name,
                         const char *mime, const struct attach_limits *lim, uint64_t deadline,
-                        struct doc_sink *out, enum sl_status *st)
+                        struct doc_sink *out, struct doc_usage *used, enum sl_status *st)
 {
     struct wire_request rq = {0};
     size_t nl = name ? strnlen(name, WIRE_MAX_NAME) : 0;
@@ -254,7 +280,7 @@ static enum io exchange(struct worker *w, const char *data, size_t len, const ch
     rq.magic = WIRE_MAGIC;
     rq.name_len = (uint32_t)nl;
     rq.mime_len = (uint32_t)ml;
-    rq.max_ms = lim->max_attach_ms;
+    rq.max_ms = lim->max_attach_ms + ocr_ms_left(&lim->doc);
     rq.max_mb = lim->max_worker_mb;
     rq.data_len = len;
     rq.lim = lim->doc;
@@ -278,6 +304,19 @@ static enum io exchange(struct worker *w, const char *data, size_t len, const ch
             break;
         if (rec.type == WIRE_END)
             break;
+        if (rec.type == WIRE_USAGE && rec.where_len == 0 && rec.len == sizeof *used) {
+            struct doc_usage u;
+            e = recv_all(w->fd, &u, sizeof u, deadline);
+            if (e == IO_OK && u.ocr_pages <= lim->doc.ocr_pages &&
+                u.ocr_seen <= OCR_SEEN_PER_PAGE * lim->doc.ocr_pages) {
+                used->ocr_pages += u.ocr_pages;
+                used->ocr_seen += u.ocr_seen;
+                used->ocr_ms += u.ocr_ms;
+            } else if (e == IO_OK) {
+                e = IO_BROKEN;
+            }
+            continue;
+        }
         if ((rec.type != WIRE_TEXT && rec.type != WIRE_NOTE) || rec.where_len > WIRE_MAX_WHERE ||
             rec.len > budget || (rec.type == WIRE_NOTE && rec.len > 64)) {
             e = IO_BROKEN;
@@ -311,10 +350,15 @@ static enum io exchange(struct worker *w, const char *data, size_t len, const ch
 enum sl_status attach_pool_extract(struct attach_pool *p, const char *data, size_t len,
                                    const char *name, const char *mime,
                                    const struct attach_limits *lim, uint64_t deadline_ns,
-                                   struct doc_sink *out)
+                                   struct doc_sink *out, struct doc_usage *used)
 {
     enum sl_status st = SL_OK;
-    uint64_t deadline = now_ns() + (uint64_t)lim->max_attach_ms * 1000000ull;
+    struct doc_usage none;
+    if (used == NULL)
+        used = &none;
+    used->ocr_pages = used->ocr_seen = used->ocr_ms = 0;
+    uint64_t deadline =
+        now_ns() + ((uint64_t)lim->max_attach_ms + ocr_ms_left(&lim->doc)) * 1000000ull;
     if (deadline_ns && deadline_ns < deadline)
         deadline = deadline_ns;
     if (len > WIRE_MAX_DATA)
@@ -325,7 +369,7 @@ enum sl_status attach_pool_extract(struct attach_pool *p, const char *data, size
         release(p, w);
         return out->note(out, "unscannable.worker-failed", "", true);
     }
-    enum io e = exchange(w, data, len, name, mime, lim, deadline, out, &st);
+    enum io e = exchange(w, data, len, name, mime, lim, deadline, out, used, &st);
     w->served++;
     if (e == IO_TIMEOUT) {
         worker_stop(w, true);

@@ -27,7 +27,8 @@ struct attach_pool;
 /* what one attachment may cost */
 struct attach_limits {
     struct doc_limits doc;
-    unsigned max_attach_ms; /* wall time, and CPU time rounded up to seconds */
+    unsigned max_attach_ms; /* wall time, and CPU time rounded up to seconds;
+                             * OCR's time (doc.ocr_ms) comes on top */
     unsigned max_worker_mb; /* address space of a worker */
 };
 
@@ -45,12 +46,14 @@ enum sl_status attach_pool_new(const char *path, unsigned workers, struct attach
 /* attach_pool_extract - read data[0..len) (borrowed) in a worker and report
  * its text and notes to out, where locations are relative to the attachment.
  * deadline_ns (absolute, CLOCK_MONOTONIC; 0: none) caps the wall time
- * along with max_attach_ms. Failures of the worker are notes, so SL_OK is
- * returned unless memory ran out here or the sink failed. */
+ * along with max_attach_ms, to which the OCR time of lim->doc is added.
+ * used (may be NULL) gets what OCR used of it. Failures of the worker are
+ * notes, so SL_OK is returned unless memory ran out here or the sink
+ * failed. */
 enum sl_status attach_pool_extract(struct attach_pool *p, const char *data, size_t len,
                                    const char *name, const char *mime,
                                    const struct attach_limits *lim, uint64_t deadline_ns,
-                                   struct doc_sink *out);
+                                   struct doc_sink *out, struct doc_usage *used);
 
 /* attach_pool_free - stop the workers and free the pool; no call may be in
  * progress */

@@ -34,8 +34,9 @@ struct wire_request {
 
 enum wire_type {
     WIRE_END = 0,
-    WIRE_TEXT = 1, /* payload: UTF-8 text */
-    WIRE_NOTE = 2, /* payload: the rule */
+    WIRE_TEXT = 1,  /* payload: UTF-8 text */
+    WIRE_NOTE = 2,  /* payload: the rule */
+    WIRE_USAGE = 3, /* payload: struct doc_usage, once, before END, when OCR ran */
 };
 
 struct wire_record {

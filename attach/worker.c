@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "docread.h"
 #include "wire.h"
 
 /* sanitizer runtimes reserve terabytes of address space and trace the
@@ -195,8 +196,12 @@ static bool serve(void)
 
     limit_request(&rq);
     struct doc_sink sink = {sink_text, sink_note, NULL};
-    enum sl_status st = doc_extract(data, rq.data_len, name, mime, &rq.lim, &sink);
+    struct doc_usage used = {0, 0, 0};
+    enum sl_status st = doc_extract(data, rq.data_len, name, mime, &rq.lim, &sink, &used);
     free(data);
+    if (st == SL_OK && (used.ocr_pages || used.ocr_seen || used.ocr_ms) &&
+        !send_record(WIRE_USAGE, 0, "", (const char *)&used, sizeof used))
+        st = SL_EIO;
     if (st == SL_EIO ||
         (st == SL_ENOMEM && sink_note(&sink, "unscannable.memory-limit", "", true) != SL_OK))
         return false; /* the scanner is gone, or cannot be told */
@@ -262,5 +267,6 @@ int main(int argc, char **argv)
     }
     while (serve())
         ;
+    ocr_end();
     return 0;
 }

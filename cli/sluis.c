@@ -80,7 +80,8 @@ static void usage(FILE *f)
                "FILE '-' reads standard input. Limits: max_header_bytes, max_depth, max_parts,\n"
                "max_part_bytes, max_message_bytes, max_text_bytes, max_scan_ms; for attached\n"
                "documents max_attach_bytes, max_ratio, max_members, max_archive_depth,\n"
-               "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb.\n");
+               "max_pages, max_attach_text_bytes, max_attach_ms, max_worker_mb; OCR per message:\n"
+               "ocr_max_pages, ocr_max_ms, ocr_max_pixels, ocr_languages.\n");
     certs_usage(f);    /* sluis certs (cli/certs.c) */
     tls_usage(f);      /* sluis tls (cli/tls.c) */
     dash_cli_usage(f); /* sluis user, sluis action (dashboard/cli.c) */

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../attach/doc.h"
 #include "../common/buf.h"
 #include "guard.h"
 #include "tocharset.h"
@@ -73,8 +74,13 @@ enum sl_status extract_limits_set(struct extract_limits *l, const char *name, co
         LIM("max_attach_text_bytes", attach.doc.max_text_bytes, SZ, 1024, 1ULL << 32),
         LIM("max_attach_ms", attach.max_attach_ms, U, 1, 3600000),
         LIM("max_worker_mb", attach.max_worker_mb, U, 0, 1ULL << 20),
+        LIM("ocr_max_pages", attach.doc.ocr_pages, U, 0, 10000),
+        LIM("ocr_max_ms", attach.doc.ocr_ms, U, 100, 3600000),
+        LIM("ocr_max_pixels", attach.doc.ocr_max_pixels, U64, 10000, 1ULL << 32),
     };
 #undef LIM
+    if (strcmp(name, "ocr_languages") == 0)
+        return ocr_languages_set(l->attach.doc.ocr_lang, value, err, errlen);
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         if (strcmp(table[i].name, name) != 0)
             continue;
@@ -109,6 +115,7 @@ struct walk {
     unsigned docs;
     enum sl_status st;
     bool time_noted;
+    struct doc_usage ocr; /* what OCR used in the message so far */
 };
 
 static char *own(struct extraction *ex, char *s)
@@ -745,8 +752,21 @@ static void read_document(struct walk *w, const char *raw, size_t len, const cha
 {
     struct doc_into_walk d = {{diw_text, diw_note, NULL}, w, where, doc};
     d.sink.ctx = &d;
-    enum sl_status st = attach_pool_extract(w->pool, raw, len, name, mime, &w->lim->attach,
-                                            w->ex->deadline_ns, &d.sink);
+    /* OCR may take what is left of the message's budget, on top of the
+     * scan's own time */
+    struct attach_limits lim = w->lim->attach;
+    struct doc_usage used;
+    lim.doc.ocr_before = w->ocr;
+    uint64_t deadline = w->ex->deadline_ns;
+    if (deadline && lim.doc.ocr_pages && w->ocr.ocr_ms < lim.doc.ocr_ms)
+        deadline += (uint64_t)(lim.doc.ocr_ms - w->ocr.ocr_ms) * 1000000ULL;
+    enum sl_status st =
+        attach_pool_extract(w->pool, raw, len, name, mime, &lim, deadline, &d.sink, &used);
+    w->ocr.ocr_pages += used.ocr_pages;
+    w->ocr.ocr_seen += used.ocr_seen;
+    w->ocr.ocr_ms += used.ocr_ms;
+    if (w->ex->deadline_ns)
+        w->ex->deadline_ns += (uint64_t)used.ocr_ms * 1000000ULL;
     if (st != SL_OK && w->st == SL_OK)
         w->st = st;
 }
@@ -792,7 +812,8 @@ static void walk_leaf(struct walk *w, GMimePart *part, unsigned depth, unsigned 
      * one, as far as it goes (the first holds the headers; a later one is
      * read as its raw bytes) */
     bool fragment = strcasecmp(mime, "message/partial") == 0;
-    if (name_is(name, ".eml") || fragment || (!text_like && w->pool && !is_image(mime)) ||
+    bool ocr = w->lim->attach.doc.ocr_pages > 0;
+    if (name_is(name, ".eml") || fragment || (!text_like && w->pool && (ocr || !is_image(mime))) ||
         strcasecmp(mime, "text/rtf") == 0) {
         if (name && *name)
             add_filename(w, where, name, doc);
@@ -936,7 +957,7 @@ static size_t header_bytes(const char *data, size_t len)
 enum sl_status extract_message(const char *data, size_t len, const struct extract_limits *lim,
                                struct attach_pool *pool, struct extraction *out)
 {
-    struct walk w = {out, lim, pool, 0, 0, 0, SL_OK, false};
+    struct walk w = {out, lim, pool, 0, 0, 0, SL_OK, false, {0, 0, 0}};
 
     if (lim->max_scan_ms && out->deadline_ns == 0)
         out->deadline_ns = detect_now_ns() + (uint64_t)lim->max_scan_ms * 1000000ULL;

@@ -307,6 +307,10 @@ static unsigned check_as_self(const char *path, const struct account *a)
     if (access(worker, X_OK) != 0)
         problem(&k, "worker %s: %s cannot run it: %s (attached documents would go unread)", worker,
                 k.me, strerror(errno));
+    char lang[32], why[512];
+    if (c.limits.attach.doc.ocr_pages > 0 &&
+        ocr_languages_set(lang, c.limits.attach.doc.ocr_lang, why, sizeof why) != SL_OK)
+        problem(&k, "%s (scanned letters would go unread; or set limit.ocr_max_pages = 0)", why);
     if (c.log == LOGTO_FILE) {
         if (access(c.log_file, F_OK) == 0) {
             if (access(c.log_file, W_OK) != 0)

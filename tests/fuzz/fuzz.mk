@@ -22,7 +22,7 @@ FUZZ_CFLAGS   = $(WARN) -O1 -g $(DEFS) $(PKG_CFLAGS) $(DOC_CFLAGS) $(FUZZ_SAN) \
 # by what they link: the engine (GMime, PCRE2, ...), the document readers (poppler, libzip,
 # libxml2), the milter's configuration and its sessions (with the engine)
 FUZZ_ENGINE  := message detect ac pack kv policy tags notice
-FUZZ_DOC     := ole rtf pdf office archive
+FUZZ_DOC     := ole rtf pdf office archive image
 FUZZ_MILTER  := config session
 FUZZ_ALL     := $(FUZZ_ENGINE) $(FUZZ_DOC) $(FUZZ_MILTER)
 FUZZ_TARGETS ?= $(FUZZ_ALL)

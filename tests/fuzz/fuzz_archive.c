@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct doc_sink sink;
     struct fuzz_doc_seen seen;
     fuzz_doc_sink(&sink, &seen);
-    struct doc_read r = {&lim, &sink, 0, 0, 0, 0, false};
+    struct doc_read r = {&lim, &sink, 0, 0, 0, 0, false, {0, 0, 0}};
 
     enum sl_status st = size >= 2 && memcmp(in, "\x1F\x8B", 2) == 0
                             ? archive_read_gzip(&r, in, size, "fuzz.gz", "")

@@ -127,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct doc_sink sink;
     struct fuzz_doc_seen seen;
     fuzz_doc_sink(&sink, &seen);
-    enum sl_status st = doc_extract(z.data, z.len, "fuzz.docx", NULL, &lim, &sink);
+    enum sl_status st = doc_extract(z.data, z.len, "fuzz.docx", NULL, &lim, &sink, NULL);
     FUZZ_CHECK(st == SL_OK, "doc_extract: %s", sl_status_str(st));
     FUZZ_CHECK(seen.text <= lim.max_text_bytes, "%zu bytes of text over %zu", seen.text,
                lim.max_text_bytes);

@@ -7,7 +7,8 @@
  * budget of 4 MiB decompressed (the ratio limit, 100, counts past 1 MiB
  * per stream), then, when the preflight passes it and it is at most
  * 64 KiB, to doc_extract() as "fuzz.pdf": the preflight again, poppler,
- * the page loop and the gap-to-space pass over poppler's layout.
+ * the page loop and the gap-to-space pass over poppler's layout, and a
+ * page without text rendered small and read by OCR (one, briefly).
  * Poppler itself is not instrumented: libFuzzer is guided by our code only.
  * Checks beyond no crash and no leak:
  * - the preflight returns NULL or one of its two limits, never counts
@@ -33,11 +34,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lim.max_ratio = 100;
     lim.max_pages = 8;
     lim.max_text_bytes = 64 * 1024;
+    /* a page without text is rendered and read by OCR: small, and one */
+    lim.ocr_pages = 1;
+    lim.ocr_ms = 300;
+    lim.ocr_max_pixels = 1000 * 1000;
     struct doc_sink sink;
     struct fuzz_doc_seen seen;
     fuzz_doc_sink(&sink, &seen);
 
-    struct doc_read r = {&lim, &sink, 0, 0, 0, 0, false};
+    struct doc_read r = {&lim, &sink, 0, 0, 0, 0, false, {0, 0, 0}};
     const char *rule = pdf_preflight(&r, in, size);
     FUZZ_CHECK(rule == NULL || strcmp(rule, "unscannable.ratio-limit") == 0 ||
                    strcmp(rule, "unscannable.expanded-size-limit") == 0,
@@ -50,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rule != NULL || size > POPPLER_MAX)
         return 0;
 
-    enum sl_status st = doc_extract(in, size, "fuzz.pdf", "application/pdf", &lim, &sink);
+    enum sl_status st = doc_extract(in, size, "fuzz.pdf", "application/pdf", &lim, &sink, NULL);
     FUZZ_CHECK(st == SL_OK, "doc_extract: %s", sl_status_str(st));
     FUZZ_CHECK(seen.text <= lim.max_text_bytes, "%zu bytes of text over %zu", seen.text,
                lim.max_text_bytes);

@@ -89,7 +89,7 @@ static void run(const char *name, const char *d, size_t len, const struct doc_li
                 struct seen *v)
 {
     struct doc_sink sink = {on_text, on_note, v};
-    enum sl_status st = doc_extract(d, len, name, NULL, lim, &sink);
+    enum sl_status st = doc_extract(d, len, name, NULL, lim, &sink, NULL);
     CHECK(st == SL_OK, "%s: status %d", name, (int)st);
 }
 
