@@ -111,6 +111,11 @@ int main(int argc, char **argv)
     struct doc_limits lim;
     doc_limits_default(&lim);
     lim.max_text_bytes = 64 * 1024;
+    /* a mutated PDF page that lost its text is rendered and read by OCR:
+     * small and brief, as in fuzz_pdf (tests/ocr reads real scans) */
+    lim.ocr_pages = 1;
+    lim.ocr_ms = 200;
+    lim.ocr_max_pixels = 1000 * 1000;
     struct dirent *e;
     unsigned files = 0;
     while ((e = readdir(dp)) != NULL) {
