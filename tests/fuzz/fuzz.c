@@ -177,6 +177,15 @@ static enum sl_status seen_note(struct doc_sink *s, const char *rule, const char
     return SL_OK;
 }
 
+void fuzz_doc_limits(struct doc_limits *lim)
+{
+    doc_limits_default(lim);
+    lim->max_text_bytes = 64 * 1024;
+    lim->ocr_pages = 1;
+    lim->ocr_ms = 300;
+    lim->ocr_max_pixels = 1000 * 1000;
+}
+
 void fuzz_doc_sink(struct doc_sink *sink, struct fuzz_doc_seen *seen)
 {
     memset(seen, 0, sizeof *seen);

@@ -60,6 +60,10 @@ struct fuzz_doc_seen {
 
 void fuzz_doc_sink(struct doc_sink *sink, struct fuzz_doc_seen *seen);
 
+/* fuzz_doc_limits - the embedded limits with 64 KiB of text, and OCR kept
+ * short: one picture of at most a million pixels, for 300 ms */
+void fuzz_doc_limits(struct doc_limits *lim);
+
 /* fuzz_check_masked - a masked value keeps at most four digits in a row
  * and one letter per word: never a whole identifier or name (detect_mask) */
 void fuzz_check_masked(const char *masked, size_t outlen);

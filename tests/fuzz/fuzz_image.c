@@ -23,12 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct doc_limits lim;
-    doc_limits_default(&lim);
+    fuzz_doc_limits(&lim);
     lim.max_pages = 4;
-    lim.max_text_bytes = 64 * 1024;
-    lim.ocr_pages = 1;
-    lim.ocr_ms = 300;
-    lim.ocr_max_pixels = 1000 * 1000;
     struct doc_sink sink;
     struct fuzz_doc_seen seen;
     fuzz_doc_sink(&sink, &seen);

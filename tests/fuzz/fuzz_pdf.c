@@ -29,15 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *in = (const char *)data;
     struct doc_limits lim;
-    doc_limits_default(&lim);
+    fuzz_doc_limits(&lim); /* a page without text is read by OCR, briefly */
     lim.max_expanded_bytes = 4 * 1024 * 1024;
     lim.max_ratio = 100;
     lim.max_pages = 8;
-    lim.max_text_bytes = 64 * 1024;
-    /* a page without text is rendered and read by OCR: small, and one */
-    lim.ocr_pages = 1;
-    lim.ocr_ms = 300;
-    lim.ocr_max_pixels = 1000 * 1000;
     struct doc_sink sink;
     struct fuzz_doc_seen seen;
     fuzz_doc_sink(&sink, &seen);
