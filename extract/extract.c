@@ -753,20 +753,24 @@ static void read_document(struct walk *w, const char *raw, size_t len, const cha
     struct doc_into_walk d = {{diw_text, diw_note, NULL}, w, where, doc};
     d.sink.ctx = &d;
     /* OCR may take what is left of the message's budget, on top of the
-     * scan's own time */
+     * scan's own time; what a worker says it used moves the scan's deadline
+     * by no more than that, whatever it says */
     struct attach_limits lim = w->lim->attach;
     struct doc_usage used;
     lim.doc.ocr_before = w->ocr;
+    unsigned left =
+        lim.doc.ocr_pages && w->ocr.ocr_ms < lim.doc.ocr_ms ? lim.doc.ocr_ms - w->ocr.ocr_ms : 0;
     uint64_t deadline = w->ex->deadline_ns;
-    if (deadline && lim.doc.ocr_pages && w->ocr.ocr_ms < lim.doc.ocr_ms)
-        deadline += (uint64_t)(lim.doc.ocr_ms - w->ocr.ocr_ms) * 1000000ULL;
+    if (deadline)
+        deadline += (uint64_t)left * 1000000ULL;
     enum sl_status st =
         attach_pool_extract(w->pool, raw, len, name, mime, &lim, deadline, &d.sink, &used);
+    unsigned took = used.ocr_ms < left ? used.ocr_ms : left;
     w->ocr.ocr_pages += used.ocr_pages;
     w->ocr.ocr_seen += used.ocr_seen;
-    w->ocr.ocr_ms += used.ocr_ms;
+    w->ocr.ocr_ms += took;
     if (w->ex->deadline_ns)
-        w->ex->deadline_ns += (uint64_t)used.ocr_ms * 1000000ULL;
+        w->ex->deadline_ns += (uint64_t)took * 1000000ULL;
     if (st != SL_OK && w->st == SL_OK)
         w->st = st;
 }
