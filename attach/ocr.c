@@ -1,7 +1,8 @@
 /*
  * ocr - text out of pictures: scanned letters, photographed documents, PDF
  * pages that are images. Leptonica decodes JPEG, PNG, TIFF (every page),
- * GIF, BMP, WebP and JPEG 2000; libheif decodes HEIC photos from phones;
+ * GIF, BMP and WebP; libheif decodes HEIC and AVIF photos from phones (the
+ * types attach/doc.c knows by their first bytes);
  * Tesseract reads, with the LSTM models of the configured languages.
  *
  * The only file that sees these libraries, and it runs only in the
