@@ -10,7 +10,7 @@
 #                   generated history; says where to send mail and how to log in (Ctrl-C stops it)
 
 CC       ?= cc
-PKGS     := gmime-3.0 libpcre2-8 libhs libssl libcrypto sqlite3 libcurl
+PKGS     := gmime-3.0 libpcre2-8 libhs libssl libcrypto sqlite3 libpq libcurl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lresolv -lpthread -lm
 # the extraction worker's readers: PDF, zip/gzip, XML, the sandbox
@@ -40,7 +40,7 @@ UNIT_TESTS := test_validate test_fold test_ac test_prefilter test_pack test_dete
 DOC_TESTS  := test_rtf test_ole test_docmut
 MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
-STORE_SRC  := store/event.c store/pseudo.c store/metrics.c store/writer.c
+STORE_SRC  := store/sql.c store/event.c store/pseudo.c store/metrics.c store/writer.c
 ENGINE_SRC += $(STORE_SRC)
 UNIT_TESTS += test_store
 # the figures of the dashboard and `sluis report` (issue 14); the dashboard's
