@@ -31,6 +31,7 @@
 #include "../policy/notice.h"
 #include "../portal/external.h"
 #include "../portal/store.h"
+#include "../store/sql.h"
 #include "../rules/pack.h"
 #include "../smime/smime.h"
 #include "account.h"
@@ -133,6 +134,28 @@ static bool check_key(struct checker *k, const char *key)
     return ok;
 }
 
+/* check_remote - a store on PostgreSQL (what: "portal store"): the
+ * server answers and the store's schema is there, or is made at the
+ * milter's start; *made whether it is there. Nothing is made. */
+static bool check_remote(struct checker *k, const char *what, const char *url, const char *schema,
+                         bool *made)
+{
+    char err[1024];
+    *made = false;
+    struct sql *db = sql_open_pg(url, schema, false, true, "sluis-milter -n", err, sizeof err);
+    if (db == NULL) {
+        problem(k, "%s: %s", what, err);
+        return false;
+    }
+    int v = sql_version(db);
+    int t = v == 0 ? sql_table_exists(db, "meta") : 0;
+    if (v < 0 || t < 0)
+        problem(k, "%s: %s", what, sql_errmsg(db));
+    *made = v > 0 || t > 0;
+    sql_close(db);
+    return v >= 0 && t >= 0;
+}
+
 /* check_store - the built-in portal: the key, and the database or, when
  * it is not there yet, the folder the milter makes it in. Opened without
  * STORE_CREATE: nothing is made. */
@@ -140,6 +163,15 @@ static void check_store(struct checker *k, const struct milter_config *c)
 {
     char dir[4096], side[4200], err[1024];
     bool key_ok = check_key(k, c->portal_key);
+    if (sql_is_remote(c->portal_db)) {
+        bool made;
+        struct store *s = NULL;
+        if (check_remote(k, "portal store", c->portal_db, "sluis_portal", &made) && made &&
+            key_ok && store_open(c->portal_db, c->portal_key, 0, &s, err, sizeof err) != SL_OK)
+            problem(k, "%s", err);
+        store_free(s);
+        return;
+    }
     parent_of(c->portal_db, dir, sizeof dir);
     struct stat st;
     if (stat(c->portal_db, &st) != 0 && errno == ENOENT) {
@@ -195,13 +227,17 @@ static void check_metrics(struct checker *k, const struct milter_config *c)
     if (!recorder_key_check(c, err, sizeof err))
         problem(k, "%s", err);
     struct stat st;
-    if (stat(c->metrics_store, &st) == 0 && !S_ISREG(st.st_mode))
+    bool made;
+    if (sql_is_remote(c->metrics_store))
+        check_remote(k, "metrics_store", c->metrics_store, "sluis_metrics", &made);
+    else if (stat(c->metrics_store, &st) == 0 && !S_ISREG(st.st_mode))
         problem(k, "metrics_store %s: not a regular file", c->metrics_store);
     else if (stat(c->metrics_store, &st) == 0 && access(c->metrics_store, R_OK | W_OK) != 0)
         problem(k, "metrics_store %s: %s cannot write it (chown %s %s)", c->metrics_store, k->me,
                 k->me, c->metrics_store);
-    folder_writable(k, "metrics store folder", parent_of(c->metrics_store, dir, sizeof dir),
-                    "the milter makes the store and SQLite its -wal and -shm files there");
+    if (!sql_is_remote(c->metrics_store))
+        folder_writable(k, "metrics store folder", parent_of(c->metrics_store, dir, sizeof dir),
+                        "the milter makes the store and SQLite its -wal and -shm files there");
     config_metrics_spill(c, spill, sizeof spill);
     folder_writable(k, "metrics spill folder", parent_of(spill, dir, sizeof dir),
                     "events the store cannot take yet are kept there");

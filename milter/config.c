@@ -15,6 +15,7 @@
 
 #include "../common/conf.h"
 #include "../common/kv.h"
+#include "../store/sql.h"
 
 #ifndef SLUIS_RULES_DIR
 #define SLUIS_RULES_DIR "/usr/share/sluis/rules"
@@ -138,9 +139,20 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
 {
     struct milter_config *c = ctx;
     c->outgoing_all = c->policy.norg == 0;
-    if (c->metrics_store[0] && c->metrics_store[0] != '/') {
-        snprintf(err, errlen, "metrics_store: '%s' is not an absolute path (or empty: no metrics)",
+    bool remote = sql_is_remote(c->metrics_store);
+    if (c->metrics_store[0] && c->metrics_store[0] != '/' && !remote) {
+        snprintf(err, errlen,
+                 "metrics_store: '%s' is not an absolute path, nor a postgresql:// address "
+                 "(or empty: no metrics)",
                  c->metrics_store);
+        return SL_EPARSE;
+    }
+    if (remote && c->metrics_spill[0] == '\0') {
+        /* a file beside the store is the default, and a database has no
+         * "beside" */
+        snprintf(err, errlen,
+                 "metrics_spill: needed with a PostgreSQL metrics_store (a local file for the "
+                 "events the database cannot take while it is away)");
         return SL_EPARSE;
     }
     if (c->metrics_store[0] &&

@@ -42,14 +42,14 @@ struct milter_config {
     char **outgoing_daemons;  /* Postfix services ({daemon_name}) whose mail is outgoing */
     size_t ndaemons;
     struct policy policy;       /* its keys may stand here, or in a file named by "policy" */
-    char *portal_db;            /* the built-in portal store (SQLite) */
+    char *portal_db;            /* the built-in portal store: a file, or a postgresql:// address */
     char *portal_key;           /* its master key, a 0600 file */
     char *submission;           /* where notices and split-off copies go in (no milter) */
     char *portal_token_file;    /* the external portal's bearer token ("" none) */
     char *portal_ca_file;       /* CAs for an https portal ("" the system's) */
-    char *metrics_store;        /* the events' SQLite file; "" no metrics */
+    char *metrics_store;        /* the events: a file, or a postgresql:// address; "" no metrics */
     char *metrics_key;          /* the sender pseudonyms' key, a 0600 file */
-    char *metrics_spill;        /* events the store cannot take yet; "" beside the store */
+    char *metrics_spill;        /* events the store cannot take yet; "" beside a file store */
     unsigned metrics_queue;     /* events waiting for the writer */
     unsigned retention_months;  /* events older than this are deleted, daily */
     char *tls_db;               /* recipient domains' TLS records (route/) */

@@ -40,7 +40,7 @@
  */
 #include "figures.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,33 +98,33 @@ enum outcome {
     OUT_TEMPFAIL,
 };
 
-static const char *col_text(sqlite3_stmt *q, int i)
+static const char *col_text(struct sql_stmt *q, int i)
 {
-    const unsigned char *s = sqlite3_column_text(q, i);
-    return s ? (const char *)s : "";
+    const char *s = sql_column_text(q, i);
+    return s ? s : "";
 }
 
-static void read_row(sqlite3_stmt *q, struct ev_row *r)
+static void read_row(struct sql_stmt *q, struct ev_row *r)
 {
     r->month = col_text(q, 0);
     r->dept = col_text(q, 1);
     r->sender = col_text(q, 2);
-    r->sensitive = sqlite3_column_int64(q, 3) != 0;
-    r->mode = (int)sqlite3_column_int64(q, 4);
-    r->action = (int)sqlite3_column_int64(q, 5);
-    r->reason = (int)sqlite3_column_int64(q, 6);
-    r->override = sqlite3_column_int64(q, 7) != 0;
-    r->refused = sqlite3_column_int64(q, 8) != 0;
-    r->incomplete = sqlite3_column_int64(q, 9) != 0;
-    int64_t us = sqlite3_column_int64(q, 10);
+    r->sensitive = sql_column_int64(q, 3) != 0;
+    r->mode = (int)sql_column_int64(q, 4);
+    r->action = (int)sql_column_int64(q, 5);
+    r->reason = (int)sql_column_int64(q, 6);
+    r->override = sql_column_int64(q, 7) != 0;
+    r->refused = sql_column_int64(q, 8) != 0;
+    r->incomplete = sql_column_int64(q, 9) != 0;
+    int64_t us = sql_column_int64(q, 10);
     r->scan_us = us < 0 ? 0 : us > UINT32_MAX ? UINT32_MAX : (uint32_t)us;
-    int64_t size = sqlite3_column_int64(q, 11);
+    int64_t size = sql_column_int64(q, 11);
     r->size = size < 0 ? 0 : (uint64_t)size;
-    r->ext = sqlite3_column_int64(q, 12);
-    r->ext_pass = sqlite3_column_int64(q, 13);
-    r->ext_pass_meant = sqlite3_column_int64(q, 14);
-    r->channel = sqlite3_column_type(q, 15) == SQLITE_NULL ? 0 : (int)sqlite3_column_int64(q, 15);
-    r->paction = sqlite3_column_type(q, 16) == SQLITE_NULL ? 0 : (int)sqlite3_column_int64(q, 16);
+    r->ext = sql_column_int64(q, 12);
+    r->ext_pass = sql_column_int64(q, 13);
+    r->ext_pass_meant = sql_column_int64(q, 14);
+    r->channel = sql_column_type(q, 15) == SQL_NULL ? 0 : (int)sql_column_int64(q, 15);
+    r->paction = sql_column_type(q, 16) == SQL_NULL ? 0 : (int)sql_column_int64(q, 16);
 }
 
 /* outcome - the one outcome of a message (figures.h) */
@@ -243,22 +243,22 @@ static void set_err(char *err, size_t errlen, const char *what)
         snprintf(err, errlen, "%s", what);
 }
 
-static enum sl_status sql_fail(sqlite3 *db, char *err, size_t errlen)
+static enum sl_status sql_fail(struct sql *db, char *err, size_t errlen)
 {
     if (err && errlen)
-        snprintf(err, errlen, "metrics store: %s", sqlite3_errmsg(db));
+        snprintf(err, errlen, "metrics store: %s", sql_errmsg(db));
     return SL_EIO;
 }
 
 /* prepare - sql with the month (or months) and the department bound */
-static enum sl_status prepare(sqlite3 *db, const char *sql, const char *const *args, size_t nargs,
-                              sqlite3_stmt **q, char *err, size_t errlen)
+static enum sl_status prepare(struct sql *db, const char *sql, const char *const *args,
+                              size_t nargs, struct sql_stmt **q, char *err, size_t errlen)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, q, NULL) != SQLITE_OK)
+    if (sql_prepare(db, sql, q) != SQL_OK)
         return sql_fail(db, err, errlen);
     for (size_t i = 0; i < nargs; i++)
-        if (sqlite3_bind_text(*q, (int)i + 1, args[i], -1, SQLITE_STATIC) != SQLITE_OK) {
-            sqlite3_finalize(*q);
+        if (sql_bind_text(*q, (int)i + 1, args[i], -1) != SQL_OK) {
+            sql_finalize(*q);
             *q = NULL;
             return sql_fail(db, err, errlen);
         }
@@ -305,17 +305,17 @@ static void *grow(void *arr, size_t *cap, size_t n, size_t size, size_t first)
 
 /* rows - step q to its end, each row filled by fill into a new zeroed
  * element (of size bytes) of *items, *n of them; q is finalised */
-static enum sl_status rows(sqlite3 *db, sqlite3_stmt *q, size_t size,
-                           void (*fill)(sqlite3_stmt *q, void *item), void **items, size_t *n,
+static enum sl_status rows(struct sql *db, struct sql_stmt *q, size_t size,
+                           void (*fill)(struct sql_stmt *q, void *item), void **items, size_t *n,
                            char *err, size_t errlen)
 {
     size_t cap = 0;
     enum sl_status st = SL_OK;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         char *a = grow(*items, &cap, *n, size, 32);
         if (a == NULL) {
-            sqlite3_finalize(q);
+            sql_finalize(q);
             set_err(err, errlen, "out of memory");
             return SL_ENOMEM;
         }
@@ -323,9 +323,9 @@ static enum sl_status rows(sqlite3 *db, sqlite3_stmt *q, size_t size,
         memset(a + *n * size, 0, size);
         fill(q, a + (*n)++ * size);
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQL_DONE)
         st = sql_fail(db, err, errlen);
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return st;
 }
 
@@ -500,30 +500,30 @@ static bool label_senders(struct fig_month *f, const struct pseudo_key *key)
 #define WHERE_MONTH      "WHERE e.month = ?"
 #define WHERE_MONTH_DEPT "WHERE e.month = ? AND e.dept = ?"
 
-static enum sl_status month_events(sqlite3 *db, const char *const *args, size_t nargs,
+static enum sl_status month_events(struct sql *db, const char *const *args, size_t nargs,
                                    struct month_ctx *c, char *err, size_t errlen)
 {
     static const char *const sql[2] = {
         EVENTS_COLS WHERE_MONTH EVENTS_GROUP " ORDER BY e.sender, e.dept",
         EVENTS_COLS WHERE_MONTH_DEPT EVENTS_GROUP " ORDER BY e.sender, e.dept",
     };
-    sqlite3_stmt *q;
+    struct sql_stmt *q;
     enum sl_status st = prepare(db, sql[nargs - 1], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         struct ev_row r;
         read_row(q, &r);
         if (!month_row(c, &r)) {
-            sqlite3_finalize(q);
+            sql_finalize(q);
             set_err(err, errlen, "out of memory");
             return SL_ENOMEM;
         }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQL_DONE)
         st = sql_fail(db, err, errlen);
-    sqlite3_finalize(q);
+    sql_finalize(q);
     if (st == SL_OK && !sender_close(c)) {
         set_err(err, errlen, "out of memory");
         return SL_ENOMEM;
@@ -531,26 +531,26 @@ static enum sl_status month_events(sqlite3 *db, const char *const *args, size_t 
     return st;
 }
 
-static void fill_domain(sqlite3_stmt *q, void *item)
+static void fill_domain(struct sql_stmt *q, void *item)
 {
     struct fig_domain *d = item;
     copy_str(d->domain, sizeof d->domain, col_text(q, 0));
-    d->messages = (uint64_t)sqlite3_column_int64(q, 1);
-    d->unverified = (uint64_t)sqlite3_column_int64(q, 2);
-    d->unprotected = (uint64_t)sqlite3_column_int64(q, 3);
+    d->messages = (uint64_t)sql_column_int64(q, 1);
+    d->unverified = (uint64_t)sql_column_int64(q, 2);
+    d->unprotected = (uint64_t)sql_column_int64(q, 3);
 }
 
-static void fill_rule(sqlite3_stmt *q, void *item)
+static void fill_rule(struct sql_stmt *q, void *item)
 {
     struct fig_rule *r = item;
     copy_str(r->rule, sizeof r->rule, col_text(q, 0));
     copy_str(r->category, sizeof r->category, col_text(q, 1));
-    r->fired = (uint64_t)sqlite3_column_int64(q, 2);
+    r->fired = (uint64_t)sql_column_int64(q, 2);
 }
 
 /* month_domains - per organisation domain: its sensitive messages, those
  * not over a verified channel (S/MIME, TLS) and those sent plain */
-static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t nargs,
+static enum sl_status month_domains(struct sql *db, const char *const *args, size_t nargs,
                                     struct fig_month *f, char *err, size_t errlen)
 {
 #define DOMAINS_INNER                                                                              \
@@ -566,7 +566,7 @@ static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t
         DOMAINS_OUTER_BEGIN DOMAINS_INNER WHERE_MONTH DOMAINS_FILTER DOMAINS_OUTER_END,
         DOMAINS_OUTER_BEGIN DOMAINS_INNER WHERE_MONTH_DEPT DOMAINS_FILTER DOMAINS_OUTER_END,
     };
-    sqlite3_stmt *q;
+    struct sql_stmt *q;
     enum sl_status st = prepare(db, sql[nargs - 1], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
@@ -582,7 +582,7 @@ static enum sl_status month_domains(sqlite3 *db, const char *const *args, size_t
 }
 
 /* month_rules - events per rule id */
-static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t nargs,
+static enum sl_status month_rules(struct sql *db, const char *const *args, size_t nargs,
                                   struct fig_month *f, char *err, size_t errlen)
 {
 #define RULES_BEGIN                                                                                \
@@ -592,7 +592,7 @@ static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t n
         RULES_BEGIN WHERE_MONTH " GROUP BY r.rule",
         RULES_BEGIN WHERE_MONTH_DEPT " GROUP BY r.rule",
     };
-    sqlite3_stmt *q;
+    struct sql_stmt *q;
     enum sl_status st = prepare(db, sql[nargs - 1], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
@@ -609,23 +609,23 @@ static enum sl_status month_rules(sqlite3 *db, const char *const *args, size_t n
 
 /* snapshot_begin, snapshot_end - the queries of one call read one state of
  * the store (a writer may add events meanwhile); nothing is written */
-static bool snapshot_begin(sqlite3 *db)
+static bool snapshot_begin(struct sql *db)
 {
-    if (!sqlite3_get_autocommit(db))
+    if (sql_in_transaction(db))
         return false; /* the caller's transaction already gives one */
-    return sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    return sql_begin(db, false) == SQL_OK;
 }
 
-static void snapshot_end(sqlite3 *db, bool began)
+static void snapshot_end(struct sql *db, bool began)
 {
     if (began)
-        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sql_commit(db);
 }
 
 static enum sl_status check_args(struct metrics *m, const char *month, const char *dept, char *err,
                                  size_t errlen)
 {
-    if (m == NULL || metrics_sqlite(m) == NULL) {
+    if (m == NULL || metrics_sql(m) == NULL) {
         set_err(err, errlen, "no metrics store");
         return SL_EINVAL;
     }
@@ -655,7 +655,7 @@ enum sl_status figures_month(struct metrics *m, const char *month, const char *d
     const char *args[2] = {out->month, out->dept};
     size_t nargs = dept[0] ? 2 : 1;
 
-    sqlite3 *db = metrics_sqlite(m);
+    struct sql *db = metrics_sql(m);
     bool began = snapshot_begin(db);
     struct month_ctx c = {.f = out};
     st = month_events(db, args, nargs, &c, err, errlen);
@@ -723,13 +723,13 @@ enum sl_status figures_trend(struct metrics *m, const char *last, unsigned n, co
     };
     const char *args[3] = {out[0].month, out[n - 1].month, dept};
     size_t nargs = dept[0] ? 3 : 2;
-    sqlite3 *db = metrics_sqlite(m);
-    sqlite3_stmt *q;
+    struct sql *db = metrics_sql(m);
+    struct sql_stmt *q;
     st = prepare(db, sql[nargs - 2], args, nargs, &q, err, errlen);
     if (st != SL_OK)
         return st;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         struct ev_row r;
         read_row(q, &r);
         /* months are consecutive: the index is the distance from the first */
@@ -739,32 +739,31 @@ enum sl_status figures_trend(struct metrics *m, const char *last, unsigned n, co
                 break;
             }
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQL_DONE)
         st = sql_fail(db, err, errlen);
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return st;
 }
 
 enum sl_status figures_months(struct metrics *m, char (*out)[8], size_t cap, size_t *n)
 {
     *n = 0;
-    if (m == NULL || metrics_sqlite(m) == NULL)
+    if (m == NULL || metrics_sql(m) == NULL)
         return SL_EINVAL;
-    sqlite3 *db = metrics_sqlite(m);
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT DISTINCT month FROM events ORDER BY month DESC", -1, &q,
-                           NULL) != SQLITE_OK)
+    struct sql *db = metrics_sql(m);
+    struct sql_stmt *q;
+    if (sql_prepare(db, "SELECT DISTINCT month FROM events ORDER BY month DESC", &q) != SQL_OK)
         return SL_EIO;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         const char *mo = col_text(q, 0);
         if (!month_valid(mo))
             continue; /* not written by metrics_put: not shown */
         if (*n < cap)
             copy_str(out[(*n)++], 8, mo);
     }
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -776,20 +775,19 @@ enum sl_status figures_depts(struct metrics *m, char (*out)[EVENT_DEPT_MAX + 1],
                              size_t *n)
 {
     *n = 0;
-    if (m == NULL || metrics_sqlite(m) == NULL)
+    if (m == NULL || metrics_sql(m) == NULL)
         return SL_EINVAL;
-    sqlite3 *db = metrics_sqlite(m);
-    sqlite3_stmt *q;
+    struct sql *db = metrics_sql(m);
+    struct sql_stmt *q;
     /* "" is the organisation, not a department: as a filter it means all */
-    if (sqlite3_prepare_v2(db, "SELECT DISTINCT dept FROM events WHERE dept <> ''", -1, &q, NULL) !=
-        SQLITE_OK)
+    if (sql_prepare(db, "SELECT DISTINCT dept FROM events WHERE dept <> ''", &q) != SQL_OK)
         return SL_EIO;
     /* sorted here, on byte order, before the cut at cap */
     char(*all)[EVENT_DEPT_MAX + 1] = NULL;
     size_t nall = 0, acap = 0;
     enum sl_status st = SL_OK;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         char(*a)[EVENT_DEPT_MAX + 1] = grow(all, &acap, nall, sizeof *a, 16);
         if (a == NULL) {
             st = SL_ENOMEM;
@@ -798,9 +796,9 @@ enum sl_status figures_depts(struct metrics *m, char (*out)[EVENT_DEPT_MAX + 1],
         all = a;
         copy_str(all[nall++], EVENT_DEPT_MAX + 1, col_text(q, 0));
     }
-    if (st == SL_OK && rc != SQLITE_DONE)
+    if (st == SL_OK && rc != SQL_DONE)
         st = SL_EIO;
-    sqlite3_finalize(q);
+    sql_finalize(q);
     if (st == SL_OK) {
         if (nall)
             qsort(all, nall, sizeof *all, cmp_name);
@@ -827,31 +825,29 @@ enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct eve
     *n = 0;
     if (month && monthlen)
         month[0] = '\0';
-    if (m == NULL || metrics_sqlite(m) == NULL)
+    if (m == NULL || metrics_sql(m) == NULL)
         return SL_EINVAL;
     if (!hex64(fp))
         return SL_ENOENT; /* "" is every event without a token: never a match */
-    sqlite3 *db = metrics_sqlite(m);
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "SELECT id, month FROM events WHERE fp = ? ORDER BY id", -1, &q,
-                           NULL) != SQLITE_OK)
+    struct sql *db = metrics_sql(m);
+    struct sql_stmt *q;
+    if (sql_prepare(db, "SELECT id, month FROM events WHERE fp = ? ORDER BY id", &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, fp, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(q);
-        return rc == SQLITE_DONE ? SL_ENOENT : SL_EIO;
+    sql_bind_text(q, 1, fp, -1);
+    int rc = sql_step(q);
+    if (rc != SQL_ROW) {
+        sql_finalize(q);
+        return rc == SQL_DONE ? SL_ENOENT : SL_EIO;
     }
-    int64_t id = sqlite3_column_int64(q, 0);
+    int64_t id = sql_column_int64(q, 0);
     if (month && monthlen)
         copy_str(month, monthlen, col_text(q, 1));
-    sqlite3_finalize(q);
-    if (sqlite3_prepare_v2(db,
-                           "SELECT rule, category FROM event_rules WHERE event = ? ORDER BY rule",
-                           -1, &q, NULL) != SQLITE_OK)
+    sql_finalize(q);
+    if (sql_prepare(db, "SELECT rule, category FROM event_rules WHERE event = ? ORDER BY rule",
+                    &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, id);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    sql_bind_int64(q, 1, id);
+    while ((rc = sql_step(q)) == SQL_ROW) {
         if (*n >= cap)
             continue;
         memset(&out[*n], 0, sizeof out[*n]);
@@ -859,8 +855,8 @@ enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct eve
         copy_str(out[*n].category, sizeof out[*n].category, col_text(q, 1));
         (*n)++;
     }
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
 void figures_set_reports(struct fig_month *f,

@@ -25,14 +25,16 @@
 
 #include <sqlite3.h>
 
+#include "sql.h"
+
 /* how long a write waits for a reader's or another writer's lock */
 #define BUSY_MS 5000
 
 struct metrics {
-    sqlite3 *db;
+    struct sql *db;
     int schema;
     bool read_only;
-    sqlite3_stmt *ins_event, *ins_rule, *ins_group, *ins_sender;
+    struct sql_stmt *ins_event, *ins_rule, *ins_group, *ins_sender;
 };
 
 /* version 0 -> 1 */
@@ -56,31 +58,30 @@ static const char *const MIGRATIONS[] = {SCHEMA_1};
 _Static_assert(sizeof MIGRATIONS / sizeof MIGRATIONS[0] == METRICS_SCHEMA,
                "one migration step per schema version");
 
-static bool exec_sql(sqlite3 *db, const char *sql, const char *path, char *err, size_t errlen)
+static bool exec_sql(struct sql *db, const char *sql, const char *path, char *err, size_t errlen)
 {
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    if (sql_ddl(db, sql) == SQL_OK)
         return true;
-    snprintf(err, errlen, "metrics store %s: %s", path, sqlite3_errmsg(db));
+    snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(db));
     return false;
 }
 
-/* file_version - the schema version: 0 a file without tables, -1 an error
- * (said in err), -2 a file that is not a metrics store */
-static int file_version(sqlite3 *db, const char *path, char *err, size_t errlen)
+/* store_version - the schema version: 0 a store without tables (a new
+ * one), -1 an error (said in err), -2 a store that is not a metrics store */
+static int store_version(struct sql *db, const char *path, char *err, size_t errlen)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     int tables = -1, meta = 0, v = -1;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT count(*), sum(name = 'meta') FROM sqlite_master "
-                           "WHERE type = 'table'",
-                           -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW) {
-        tables = sqlite3_column_int(q, 0);
-        meta = sqlite3_column_int(q, 1);
-    }
-    sqlite3_finalize(q);
-    if (tables < 0) {
-        snprintf(err, errlen, "metrics store %s: %s", path, sqlite3_errmsg(db));
+    const char *count = sql_engine(db) == SQL_SQLITE
+                            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                            : "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()";
+    if (sql_prepare(db, count, &q) == SQL_OK && sql_step(q) == SQL_ROW)
+        tables = sql_column_int(q, 0);
+    sql_finalize(q);
+    if (tables > 0)
+        meta = sql_table_exists(db, "meta");
+    if (tables < 0 || meta < 0) {
+        snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(db));
         return -1;
     }
     if (tables == 0)
@@ -89,14 +90,13 @@ static int file_version(sqlite3 *db, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s is not a metrics store (it has tables, but no meta)", path);
         return -2;
     }
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) !=
-        SQLITE_OK) {
-        snprintf(err, errlen, "metrics store %s: %s", path, sqlite3_errmsg(db));
+    if (sql_prepare(db, "SELECT value FROM meta WHERE key = 'schema'", &q) != SQL_OK) {
+        snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(db));
         return -1;
     }
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
-        const char *s = (const char *)sqlite3_column_text(q, 0);
+    int rc = sql_step(q);
+    if (rc == SQL_ROW && sql_column_type(q, 0) != SQL_NULL) {
+        const char *s = sql_column_text(q, 0);
         char *end;
         long n = strtol(s ? s : "", &end, 10);
         if (s && s[0] >= '0' && s[0] <= '9' && *end == '\0' && n > 0 && n < 1000000)
@@ -104,10 +104,10 @@ static int file_version(sqlite3 *db, const char *path, char *err, size_t errlen)
     }
     if (v < 0)
         snprintf(err, errlen, "metrics store %s: %s", path,
-                 rc == SQLITE_ROW || rc == SQLITE_DONE ? "damaged (no schema version in meta)"
-                                                       : sqlite3_errmsg(db));
-    sqlite3_finalize(q);
-    return v < 0 ? (rc == SQLITE_ROW || rc == SQLITE_DONE ? -2 : -1) : v;
+                 rc == SQL_ROW || rc == SQL_DONE ? "damaged (no schema version in meta)"
+                                                 : sql_errmsg(db));
+    sql_finalize(q);
+    return v < 0 ? (rc == SQL_ROW || rc == SQL_DONE ? -2 : -1) : v;
 }
 
 /* migrate - bring the file up to METRICS_SCHEMA, one step per version, each
@@ -116,7 +116,7 @@ static int file_version(sqlite3 *db, const char *path, char *err, size_t errlen)
 static enum sl_status migrate(struct metrics *m, const char *path, char *err, size_t errlen)
 {
     for (;;) {
-        int v = file_version(m->db, path, err, errlen);
+        int v = store_version(m->db, path, err, errlen);
         if (v < 0)
             return v == -2 ? SL_EINVAL : SL_EIO;
         if (v > METRICS_SCHEMA) {
@@ -129,19 +129,24 @@ static enum sl_status migrate(struct metrics *m, const char *path, char *err, si
         m->schema = v;
         if (v == METRICS_SCHEMA || m->read_only)
             break;
-        if (!exec_sql(m->db, "BEGIN IMMEDIATE", path, err, errlen))
+        if (sql_begin(m->db, true) != SQL_OK) {
+            snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(m->db));
             return SL_EIO;
-        int again = file_version(m->db, path, err, errlen);
+        }
+        int again = store_version(m->db, path, err, errlen);
         char set[128];
         snprintf(set, sizeof set,
                  "INSERT INTO meta(key, value) VALUES('schema', '%d') "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  v + 1);
         bool ok = again == v && exec_sql(m->db, MIGRATIONS[v], path, err, errlen) &&
-                  exec_sql(m->db, set, path, err, errlen) &&
-                  exec_sql(m->db, "COMMIT", path, err, errlen);
+                  exec_sql(m->db, set, path, err, errlen);
+        if (ok && sql_commit(m->db) != SQL_OK) {
+            snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(m->db));
+            ok = false;
+        }
         if (!ok) {
-            sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+            sql_rollback(m->db);
             if (again == v || again < 0)
                 return SL_EIO;
             /* someone else moved it on: read again */
@@ -189,59 +194,77 @@ static enum sl_status create_file(const char *path, char *err, size_t errlen)
     return SL_OK;
 }
 
-static bool prepare(struct metrics *m, const char *sql, sqlite3_stmt **q, const char *path,
+static bool prepare(struct metrics *m, const char *sql, struct sql_stmt **q, const char *path,
                     char *err, size_t errlen)
 {
-    if (sqlite3_prepare_v2(m->db, sql, -1, q, NULL) == SQLITE_OK)
+    if (sql_prepare(m->db, sql, q) == SQL_OK)
         return true;
-    snprintf(err, errlen, "metrics store %s: %s", path, sqlite3_errmsg(m->db));
+    snprintf(err, errlen, "metrics store %s: %s", path, sql_errmsg(m->db));
     return false;
+}
+
+/* open_file - the SQLite file at path, with SQLite's own settings, here
+ * and nowhere else. WAL: readers never wait for the writer; FULL: a commit
+ * is on disk when it returns (one sync per batch). The journal mode stays
+ * with the file. */
+static enum sl_status open_file(struct metrics *m, const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    if (m->read_only && stat(path, &st) != 0) {
+        snprintf(err, errlen, "no metrics store at %s: %s", path, strerror(errno));
+        return SL_EIO;
+    }
+    if (!m->read_only) {
+        enum sl_status s = create_file(path, err, errlen);
+        if (s != SL_OK)
+            return s;
+    }
+    int flags = (m->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+    sqlite3 *lite = NULL;
+    if (sqlite3_open_v2(path, &lite, flags, NULL) != SQLITE_OK ||
+        sqlite3_busy_timeout(lite, BUSY_MS) != SQLITE_OK) {
+        snprintf(err, errlen, "metrics store %s: %s", path,
+                 lite ? sqlite3_errmsg(lite) : "cannot open");
+        sqlite3_close(lite);
+        return SL_EIO;
+    }
+    m->db = sql_wrap_sqlite(lite);
+    if (m->db == NULL)
+        return SL_ENOMEM;
+    if (!m->read_only) {
+        /* the writer keeps -wal and -shm when it closes: without them a
+         * reader that may not write the folder (the dashboard) cannot open
+         * a WAL file while the milter is stopped */
+        int persist = 1;
+        sqlite3_file_control(lite, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+        int v = store_version(m->db, path, err, errlen);
+        if (v < 0)
+            return v == -2 ? SL_EINVAL : SL_EIO;
+        if (v == 0 && !exec_sql(m->db, "PRAGMA journal_mode=WAL", path, err, errlen))
+            return SL_EIO;
+        if (!exec_sql(m->db, "PRAGMA synchronous=FULL", path, err, errlen))
+            return SL_EIO;
+    }
+    return SL_OK;
 }
 
 enum sl_status metrics_open(const char *path, bool read_only, struct metrics **out, char *err,
                             size_t errlen)
 {
     *out = NULL;
-    struct stat st;
-    if (read_only && stat(path, &st) != 0) {
-        snprintf(err, errlen, "no metrics store at %s: %s", path, strerror(errno));
-        return SL_EIO;
-    }
-    if (!read_only) {
-        enum sl_status s = create_file(path, err, errlen);
-        if (s != SL_OK)
-            return s;
-    }
     struct metrics *m = calloc(1, sizeof *m);
     if (m == NULL)
         return SL_ENOMEM;
     m->read_only = read_only;
-    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
     enum sl_status s = SL_EIO;
-    if (sqlite3_open_v2(path, &m->db, flags, NULL) != SQLITE_OK ||
-        sqlite3_busy_timeout(m->db, BUSY_MS) != SQLITE_OK) {
-        snprintf(err, errlen, "metrics store %s: %s", path,
-                 m->db ? sqlite3_errmsg(m->db) : "cannot open");
+    if (sql_is_remote(path)) {
+        m->db = sql_open_pg(path, "sluis_metrics", !read_only, read_only,
+                            read_only ? "sluis-dashboard" : "sluis-milter", err, errlen);
+        if (m->db == NULL)
+            goto fail;
+        sql_busy_timeout(m->db, BUSY_MS);
+    } else if ((s = open_file(m, path, err, errlen)) != SL_OK) {
         goto fail;
-    }
-    /* SQLite's own settings, here and nowhere else. WAL: readers never
-     * wait for the writer; FULL: a commit is on disk when it returns (one
-     * sync per batch). The journal mode stays with the file. */
-    if (!read_only) {
-        /* the writer keeps -wal and -shm when it closes: without them a
-         * reader that may not write the folder (the dashboard) cannot open
-         * a WAL file while the milter is stopped */
-        int persist = 1;
-        sqlite3_file_control(m->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-        int v = file_version(m->db, path, err, errlen);
-        if (v < 0) {
-            s = v == -2 ? SL_EINVAL : SL_EIO;
-            goto fail;
-        }
-        if (v == 0 && !exec_sql(m->db, "PRAGMA journal_mode=WAL", path, err, errlen))
-            goto fail;
-        if (!exec_sql(m->db, "PRAGMA synchronous=FULL", path, err, errlen))
-            goto fail;
     }
     s = migrate(m, path, err, errlen);
     if (s != SL_OK)
@@ -276,11 +299,11 @@ void metrics_close(struct metrics *m)
 {
     if (m == NULL)
         return;
-    sqlite3_finalize(m->ins_event);
-    sqlite3_finalize(m->ins_rule);
-    sqlite3_finalize(m->ins_group);
-    sqlite3_finalize(m->ins_sender);
-    sqlite3_close(m->db);
+    sql_finalize(m->ins_event);
+    sql_finalize(m->ins_rule);
+    sql_finalize(m->ins_group);
+    sql_finalize(m->ins_sender);
+    sql_close(m->db);
     free(m);
 }
 
@@ -289,81 +312,81 @@ int metrics_schema(const struct metrics *m)
     return m->schema;
 }
 
-struct sqlite3 *metrics_sqlite(struct metrics *m)
+struct sql *metrics_sql(struct metrics *m)
 {
     return m->db;
 }
 
 /* step - run a bound statement to its end and reset it */
-static bool step(sqlite3_stmt *q)
+static bool step(struct sql_stmt *q)
 {
-    int rc = sqlite3_step(q);
-    while (rc == SQLITE_ROW)
-        rc = sqlite3_step(q);
-    sqlite3_reset(q);
-    sqlite3_clear_bindings(q);
-    return rc == SQLITE_DONE;
+    int rc = sql_step(q);
+    while (rc == SQL_ROW)
+        rc = sql_step(q);
+    sql_reset(q);
+    sql_clear_bindings(q);
+    return rc == SQL_DONE;
 }
 
 static bool put_one(struct metrics *m, const struct event *e, const unsigned char *sealed,
                     size_t sealed_len)
 {
-    sqlite3_stmt *q = m->ins_event;
+    struct sql_stmt *q = m->ins_event;
     int i = 1;
-    sqlite3_bind_int64(q, i++, e->time);
-    sqlite3_bind_text(q, i++, e->month, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, i++, e->sender, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, i++, e->dept, -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, i++, e->sensitive);
-    sqlite3_bind_int(q, i++, e->confidence);
-    sqlite3_bind_int(q, i++, e->mode);
-    sqlite3_bind_int(q, i++, e->action);
-    sqlite3_bind_int(q, i++, e->intended);
-    sqlite3_bind_int(q, i++, e->tag);
-    sqlite3_bind_int(q, i++, e->reason);
-    sqlite3_bind_int(q, i++, e->override);
-    sqlite3_bind_int(q, i++, e->override_refused);
-    sqlite3_bind_int(q, i++, e->incomplete);
+    sql_bind_int64(q, i++, e->time);
+    sql_bind_text(q, i++, e->month, -1);
+    sql_bind_text(q, i++, e->sender, -1);
+    sql_bind_text(q, i++, e->dept, -1);
+    sql_bind_int(q, i++, e->sensitive);
+    sql_bind_int(q, i++, e->confidence);
+    sql_bind_int(q, i++, e->mode);
+    sql_bind_int(q, i++, e->action);
+    sql_bind_int(q, i++, e->intended);
+    sql_bind_int(q, i++, e->tag);
+    sql_bind_int(q, i++, e->reason);
+    sql_bind_int(q, i++, e->override);
+    sql_bind_int(q, i++, e->override_refused);
+    sql_bind_int(q, i++, e->incomplete);
     /* SQLite integers are signed 64-bit; a size past that is kept as the largest */
-    sqlite3_bind_int64(q, i++, e->size > INT64_MAX ? INT64_MAX : (sqlite3_int64)e->size);
-    sqlite3_bind_int64(q, i++, e->scan_us);
-    sqlite3_bind_text(q, i++, e->fp, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) != SQLITE_ROW) {
-        sqlite3_reset(q);
-        sqlite3_clear_bindings(q);
+    sql_bind_int64(q, i++, e->size > INT64_MAX ? INT64_MAX : (int64_t)e->size);
+    sql_bind_int64(q, i++, e->scan_us);
+    sql_bind_text(q, i++, e->fp, -1);
+    if (sql_step(q) != SQL_ROW) {
+        sql_reset(q);
+        sql_clear_bindings(q);
         return false;
     }
-    sqlite3_int64 id = sqlite3_column_int64(q, 0);
+    int64_t id = sql_column_int64(q, 0);
     if (!step(q))
         return false;
     for (size_t r = 0; r < e->nrules && r < EVENT_RULES_MAX; r++) {
-        sqlite3_bind_int64(m->ins_rule, 1, id);
-        sqlite3_bind_text(m->ins_rule, 2, e->rules[r].rule, -1, SQLITE_STATIC);
-        sqlite3_bind_text(m->ins_rule, 3, e->rules[r].category, -1, SQLITE_STATIC);
+        sql_bind_int64(m->ins_rule, 1, id);
+        sql_bind_text(m->ins_rule, 2, e->rules[r].rule, -1);
+        sql_bind_text(m->ins_rule, 3, e->rules[r].category, -1);
         if (!step(m->ins_rule))
             return false;
     }
     for (size_t g = 0; g < e->ngroups && g < EVENT_GROUPS_MAX; g++) {
         const struct event_group *gr = &e->groups[g];
         q = m->ins_group;
-        sqlite3_bind_int64(q, 1, id);
-        sqlite3_bind_int(q, 2, gr->rclass);
-        sqlite3_bind_text(q, 3, gr->domain, -1, SQLITE_STATIC);
-        sqlite3_bind_int(q, 4, gr->action);
-        sqlite3_bind_int(q, 5, gr->intended);
-        sqlite3_bind_int(q, 6, gr->channel);
-        sqlite3_bind_int64(q, 7, gr->count);
+        sql_bind_int64(q, 1, id);
+        sql_bind_int(q, 2, gr->rclass);
+        sql_bind_text(q, 3, gr->domain, -1);
+        sql_bind_int(q, 4, gr->action);
+        sql_bind_int(q, 5, gr->intended);
+        sql_bind_int(q, 6, gr->channel);
+        sql_bind_int64(q, 7, gr->count);
         if (!step(q))
             return false;
     }
     if (e->sender[0] != '\0') {
         q = m->ins_sender;
-        sqlite3_bind_text(q, 1, e->sender, -1, SQLITE_STATIC);
+        sql_bind_text(q, 1, e->sender, -1);
         if (sealed != NULL && sealed_len > 0)
-            sqlite3_bind_blob(q, 2, sealed, (int)sealed_len, SQLITE_STATIC);
+            sql_bind_blob(q, 2, sealed, sealed_len);
         else
-            sqlite3_bind_null(q, 2);
-        sqlite3_bind_text(q, 3, e->month, -1, SQLITE_STATIC);
+            sql_bind_null(q, 2);
+        sql_bind_text(q, 3, e->month, -1);
         if (!step(q))
             return false;
     }
@@ -380,19 +403,18 @@ enum sl_status metrics_put(struct metrics *m, const struct event *ev, size_t n,
     }
     if (n == 0)
         return SL_OK;
-    if (sqlite3_exec(m->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "metrics store: %s", sqlite3_errmsg(m->db));
+    if (sql_begin(m->db, true) != SQL_OK) {
+        snprintf(err, errlen, "metrics store: %s", sql_errmsg(m->db));
         return SL_EIO;
     }
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++)
         ok = put_one(m, &ev[i], sealed ? sealed[i] : NULL, sealed_len ? sealed_len[i] : 0);
-    if (ok && sqlite3_exec(m->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    if (ok && sql_commit(m->db) == SQL_OK)
         return SL_OK;
-    snprintf(err, errlen, "metrics store: %s", sqlite3_errmsg(m->db));
+    snprintf(err, errlen, "metrics store: %s", sql_errmsg(m->db));
     /* a failed COMMIT may leave the transaction open: end it */
-    if (!sqlite3_get_autocommit(m->db))
-        sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+    sql_rollback(m->db);
     return SL_EIO;
 }
 
@@ -411,49 +433,47 @@ enum sl_status metrics_expire(struct metrics *m, const char *first_month, uint64
         snprintf(err, errlen, "metrics store: opened read-only");
         return SL_EINVAL;
     }
-    if (sqlite3_exec(m->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "metrics store: %s", sqlite3_errmsg(m->db));
+    if (sql_begin(m->db, true) != SQL_OK) {
+        snprintf(err, errlen, "metrics store: %s", sql_errmsg(m->db));
         return SL_EIO;
     }
     bool ok = true;
     uint64_t gone = 0;
     for (size_t i = 0; ok && i < sizeof sql / sizeof sql[0]; i++) {
-        sqlite3_stmt *q = NULL;
-        ok = sqlite3_prepare_v2(m->db, sql[i], -1, &q, NULL) == SQLITE_OK;
+        struct sql_stmt *q = NULL;
+        ok = sql_prepare(m->db, sql[i], &q) == SQL_OK;
         if (ok && i < 3)
-            sqlite3_bind_text(q, 1, first_month, -1, SQLITE_STATIC);
-        ok = ok && sqlite3_step(q) == SQLITE_DONE;
+            sql_bind_text(q, 1, first_month, -1);
+        ok = ok && sql_step(q) == SQL_DONE;
         if (ok && i == 2)
-            gone = (uint64_t)sqlite3_changes(m->db);
-        sqlite3_finalize(q);
+            gone = (uint64_t)sql_changes(m->db);
+        sql_finalize(q);
     }
-    if (ok && sqlite3_exec(m->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+    if (ok && sql_commit(m->db) == SQL_OK) {
         if (deleted)
             *deleted = gone;
         return SL_OK;
     }
-    snprintf(err, errlen, "metrics store: %s", sqlite3_errmsg(m->db));
-    if (!sqlite3_get_autocommit(m->db))
-        sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+    snprintf(err, errlen, "metrics store: %s", sql_errmsg(m->db));
+    sql_rollback(m->db);
     return SL_EIO;
 }
 
 enum sl_status metrics_sealed(struct metrics *m, const char *hash, unsigned char *out,
                               size_t outlen, size_t *len)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     enum sl_status s = SL_EIO;
     *len = 0;
-    if (sqlite3_prepare_v2(m->db, "SELECT sealed FROM senders WHERE hash = ?", -1, &q, NULL) !=
-        SQLITE_OK)
+    if (sql_prepare(m->db, "SELECT sealed FROM senders WHERE hash = ?", &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE || (rc == SQLITE_ROW && sqlite3_column_type(q, 0) == SQLITE_NULL)) {
+    sql_bind_text(q, 1, hash, -1);
+    int rc = sql_step(q);
+    if (rc == SQL_DONE || (rc == SQL_ROW && sql_column_type(q, 0) == SQL_NULL)) {
         s = SL_ENOENT;
-    } else if (rc == SQLITE_ROW) {
-        const void *b = sqlite3_column_blob(q, 0);
-        int n = sqlite3_column_bytes(q, 0);
+    } else if (rc == SQL_ROW) {
+        const void *b = sql_column_blob(q, 0);
+        int n = sql_column_bytes(q, 0);
         if (n >= 0 && (size_t)n <= outlen) {
             if (n > 0)
                 memcpy(out, b, (size_t)n);
@@ -463,6 +483,6 @@ enum sl_status metrics_sealed(struct metrics *m, const char *hash, unsigned char
             s = SL_ELIMIT;
         }
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return s;
 }

@@ -1,11 +1,11 @@
 /*
  * metrics - the store of events (event.h): one small interface in portable
- * SQL, SQLite (WAL) behind it today, so that a PostgreSQL backend can
- * follow without touching a caller. SQLite-only statements (PRAGMAs) stay
- * in the open function; everything else is SQL that PostgreSQL runs as it
- * is (INTEGER/TEXT/BLOB columns, no AUTOINCREMENT, no "INSERT OR", no
- * date functions: months are kept as "YYYY-MM" text, times as unix
- * seconds).
+ * SQL (store/sql.h), on an SQLite file (WAL) or, for several gateways, on
+ * PostgreSQL (a postgresql:// address as the path; the schema
+ * sluis_metrics). SQLite-only statements (PRAGMAs) stay in the open
+ * function; everything else is SQL that both run as it is (INTEGER/TEXT/
+ * BLOB columns, no AUTOINCREMENT, no "INSERT OR", no date functions:
+ * months are kept as "YYYY-MM" text, times as unix seconds).
  *
  * Schema (version 1; metrics_open migrates an older file forward, one
  * step per version, each in a transaction, and refuses a newer one):
@@ -22,8 +22,10 @@
  *   senders(hash TEXT PRIMARY KEY, sealed BLOB, first_month TEXT)
  *            the address sealed (pseudo.h), for a reveal with a stated reason
  *
- * One writer (the milter's writer thread); readers (the dashboard, `sluis
- * report`) open it read-only. A file is made 0640.
+ * One writer per gateway (the milter's writer thread; on PostgreSQL
+ * several gateways write at once, each event taking its id from the
+ * database); readers (the dashboard, `sluis report`) open it read-only. A
+ * file is made 0640.
  */
 #ifndef SLUIS_METRICS_H
 #define SLUIS_METRICS_H
@@ -53,7 +55,9 @@ enum sl_status metrics_put(struct metrics *m, const struct event *ev, size_t n,
                            size_t errlen);
 
 /* metrics_expire - delete events of months before first_month ("YYYY-MM"),
- * and senders seen in none of the rest; *deleted the events gone */
+ * and senders seen in none of the rest; *deleted the events gone. In a
+ * write transaction (sql_begin): gateways that expire at the same moment
+ * take turns, and the later one finds nothing left to delete. */
 enum sl_status metrics_expire(struct metrics *m, const char *first_month, uint64_t *deleted,
                               char *err, size_t errlen);
 
@@ -66,9 +70,8 @@ void metrics_drop_journals(const char *path);
 /* metrics_schema - the file's schema version */
 int metrics_schema(const struct metrics *m);
 
-/* metrics_sqlite - the SQLite handle, for figures.c and the tests only
- * (the backend's: a PostgreSQL backend brings its own) */
-struct sqlite3 *metrics_sqlite(struct metrics *m);
+/* metrics_sql - the connection, for figures.c and the tests only */
+struct sql *metrics_sql(struct metrics *m);
 
 /* metrics_sealed - the sealed address of a sender hash (for a reveal),
  * copied into out; SL_ENOENT when unknown */

@@ -389,7 +389,9 @@ int sql_begin(struct sql *db, bool write)
     int rc = pg_ready(db);
     if (rc != SQL_OK)
         return rc;
-    if (pg_command(db, "BEGIN") != SQL_OK)
+    /* a reader's statements see one snapshot; a writer's see what others
+     * committed before it took the lock */
+    if (pg_command(db, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ") != SQL_OK)
         return db->code;
     db->tx = true;
     if (write) {

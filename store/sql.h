@@ -89,7 +89,10 @@ struct sqlite3 *sql_sqlite(struct sql *db);
 int sql_exec(struct sql *db, const char *text);
 /* sql_ddl - sql_exec of a schema, written in SQLite's words (see above) */
 int sql_ddl(struct sql *db, const char *text);
-/* sql_begin - a transaction; write: one that will write (see above) */
+/* sql_begin - a transaction. write: one that writes, taking the store's
+ * write lock (see above). Else one whose statements read one snapshot
+ * (REPEATABLE READ on PostgreSQL): for reading; a write in it may fail with
+ * SQL_BUSY when another process changed the same row meanwhile. */
 int sql_begin(struct sql *db, bool write);
 int sql_commit(struct sql *db);
 /* sql_rollback - end a transaction without its changes; harmless when

@@ -45,6 +45,7 @@
 
 #include "../common/file.h"
 #include "metrics.h"
+#include "sql.h"
 
 #define RETRY_MS       2000             /* the store again after a failure */
 #define RETENTION_MS   (24 * 3600000LL) /* expiry once a day */
@@ -322,11 +323,13 @@ static void store_note(struct writer *w)
 
 /* store_open - the store open, and still the file at its path: one removed
  * or replaced (an admin's mistake, a restore) would take events into a
- * file nobody reads, so it is closed and the path opened anew */
+ * file nobody reads, so it is closed and the path opened anew. A
+ * PostgreSQL store stays open: its connection is made again by store/sql.c
+ * when it broke. */
 static bool store_open(struct writer *w)
 {
     struct stat st;
-    if (w->m &&
+    if (w->m && !sql_is_remote(w->store_path) &&
         (stat(w->store_path, &st) != 0 || st.st_dev != w->store_dev || st.st_ino != w->store_ino)) {
         say(w, LOG_WARNING, "the store %s was removed or replaced; opening it anew", w->store_path);
         metrics_close(w->m);

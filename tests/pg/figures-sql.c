@@ -36,7 +36,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "figures-sql: %s\n", err);
         return 1;
     }
-    sqlite3_trace_v2(metrics_sqlite(m), SQLITE_TRACE_STMT, trace, NULL);
+    sqlite3_trace_v2(sql_sqlite(metrics_sql(m)), SQLITE_TRACE_STMT, trace, NULL);
     struct fig_month f;
     struct fig_point p[12];
     char months[64][8], depts[64][EVENT_DEPT_MAX + 1], month[8];

@@ -23,6 +23,7 @@
 #include "../../policy/policy.h"
 #include "../../store/event.h"
 #include "../../store/metrics.h"
+#include "../../store/sql.h"
 #include "../../store/pseudo.h"
 #include "../../store/writer.h"
 #include "check.h"
@@ -460,7 +461,7 @@ static void test_metrics_put(void)
     CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "a new store is 0640: got %o",
           (unsigned)(st.st_mode & 0777));
     CHECK(metrics_schema(m) == METRICS_SCHEMA, "schema %d", metrics_schema(m));
-    sqlite3 *db = metrics_sqlite(m);
+    sqlite3 *db = sql_sqlite(metrics_sql(m));
     sqlite3_stmt *q = NULL;
     sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, NULL);
     CHECK(sqlite3_step(q) == SQLITE_ROW &&
@@ -560,10 +561,10 @@ static void test_metrics_put(void)
     struct metrics *r = NULL;
     CHECK(metrics_open(path, true, &r, err, sizeof err) == SL_OK, "read-only open: %s", err);
     if (r) {
-        CHECK(count(metrics_sqlite(r), "SELECT count(*) FROM events") == 8, "reader sees 8");
+        CHECK(count(sql_sqlite(metrics_sql(r)), "SELECT count(*) FROM events") == 8, "reader sees 8");
         CHECK(metrics_put(r, batch, 1, NULL, NULL, err, sizeof err) != SL_OK,
               "a reader cannot put");
-        CHECK(sqlite3_exec(metrics_sqlite(r), "DELETE FROM events", NULL, NULL, NULL) ==
+        CHECK(sqlite3_exec(sql_sqlite(metrics_sql(r)), "DELETE FROM events", NULL, NULL, NULL) ==
                   SQLITE_READONLY,
               "a reader's connection is read-only");
         metrics_close(r);
@@ -586,9 +587,9 @@ static void test_metrics_migrate(void)
     CHECK(metrics_open(empty, false, &m, err, sizeof err) == SL_OK && metrics_schema(m) == 1,
           "an empty file migrated to 1: %s", err);
     if (m) {
-        CHECK(count(metrics_sqlite(m), "SELECT value FROM meta WHERE key = 'schema'") == 1,
+        CHECK(count(sql_sqlite(metrics_sql(m)), "SELECT value FROM meta WHERE key = 'schema'") == 1,
               "meta schema = 1");
-        CHECK(count(metrics_sqlite(m), "SELECT count(*) FROM sqlite_master WHERE type = "
+        CHECK(count(sql_sqlite(metrics_sql(m)), "SELECT count(*) FROM sqlite_master WHERE type = "
                                        "'index'") >= 6,
               "the indexes made");
         metrics_close(m);
@@ -631,7 +632,7 @@ static void test_metrics_expire(void)
     struct metrics *m = open_metrics(in_dir("expire.db"));
     if (m == NULL)
         return;
-    sqlite3 *db = metrics_sqlite(m);
+    sqlite3 *db = sql_sqlite(metrics_sql(m));
     struct event ev[4];
     ev[0] = sample(1700000000, &k, "old@x.example", 1);  /* 2023-11 */
     ev[1] = sample(1710000000, &k, "both@x.example", 2); /* 2024-03 */
