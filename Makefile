@@ -42,7 +42,7 @@ MILTER_TESTS := test_session test_external
 # the metrics store (issue 14): events, pseudonyms, the SQLite store, the writer thread
 STORE_SRC  := store/sql.c store/event.c store/pseudo.c store/metrics.c store/writer.c
 ENGINE_SRC += $(STORE_SRC)
-UNIT_TESTS += test_store
+UNIT_TESTS += test_store test_sql
 # the figures of the dashboard and `sluis report` (issue 14); the dashboard's
 # SVG charts, linked by the dashboard with web/html.c; the generated history
 # of make run (build/tools/gen-history, not installed)

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <libpq-fe.h>
@@ -116,15 +117,16 @@ static int pg_result_fail(struct sql *db, const PGresult *res)
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     int code = SQL_ERROR;
-    if (state == NULL || PQstatus(db->pg) == CONNECTION_BAD)
-        code = SQL_IOERR; /* no answer from the server */
+    /* no answer from the server; a connection error; the server shutting down */
+    bool gone = state == NULL || PQstatus(db->pg) == CONNECTION_BAD ||
+                strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0;
+    if (gone)
+        code = SQL_IOERR;
     else if (strncmp(state, "23", 2) == 0)
         code = SQL_CONSTRAINT;
     else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
              strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
         code = SQL_BUSY; /* serialisation, deadlock, lock or statement timeout */
-    else if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
-        code = SQL_IOERR; /* connection, server shutting down */
     char text[480];
     if (msg != NULL)
         snprintf(text, sizeof text, "PostgreSQL %s: %s", state ? state : "", msg);
@@ -204,6 +206,23 @@ static int pg_ready(struct sql *db)
         return SQL_IOERR;
     }
     return pg_session(db, false);
+}
+
+/* retry_safe - whether text may run again after its connection broke
+ * under it: a read, outside a transaction (a write may have been done
+ * before the answer was lost) */
+static bool retry_safe(const struct sql *db, const char *text)
+{
+    while (isspace((unsigned char)*text))
+        text++;
+    return !db->tx && strncasecmp(text, "SELECT", 6) == 0;
+}
+
+/* lost - whether a failed statement failed because its connection broke
+ * (outside a transaction: inside one, tx_failed says so) */
+static bool lost(const struct sql *db)
+{
+    return !db->tx && PQstatus(db->pg) == CONNECTION_BAD;
 }
 
 /* passfile_safe - refuse a passfile others can read (libpq would only
@@ -390,8 +409,11 @@ int sql_begin(struct sql *db, bool write)
     if (rc != SQL_OK)
         return rc;
     /* a reader's statements see one snapshot; a writer's see what others
-     * committed before it took the lock */
-    if (pg_command(db, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ") != SQL_OK)
+     * committed before it took the lock. A BEGIN whose connection broke
+     * under it did nothing: once more, on a new connection. */
+    const char *begin = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    if (pg_command(db, begin) != SQL_OK &&
+        (!lost(db) || pg_ready(db) != SQL_OK || pg_command(db, begin) != SQL_OK))
         return db->code;
     db->tx = true;
     if (write) {
@@ -729,8 +751,19 @@ int sql_bind_count(struct sql_stmt *st)
     return st->lite ? sqlite3_bind_parameter_count(st->lite) : st->nparams;
 }
 
-/* pg_run - run the statement with its parameters */
+static int pg_run_once(struct sql_stmt *st);
+
+/* pg_run - run the statement with its parameters; a read whose connection
+ * broke under it once more, on a new one */
 static int pg_run(struct sql_stmt *st)
+{
+    int rc = pg_run_once(st);
+    if (rc == SQL_IOERR && lost(st->db) && retry_safe(st->db, st->text))
+        rc = pg_run_once(st);
+    return rc;
+}
+
+static int pg_run_once(struct sql_stmt *st)
 {
     struct sql *db = st->db;
     int rc = pg_ready(db);
