@@ -4,7 +4,8 @@
 #   make check      install missing Debian packages, build, run every test
 #   make eval       recall/precision of detection on the labelled corpus
 #   make bench      every benchmark: bench-scan (MB/s per core), bench-milter (milter protocol),
-#                   bench-postfix (through a private Postfix), bench-store (the metrics store)
+#                   bench-postfix (through a private Postfix), bench-store (the metrics store),
+#                   bench-db (portal puts and events on SQLite and PostgreSQL), bench-ocr
 #   make run        the gateway on loopback: a private Postfix delivering into run/mail/,
 #                   sluis-milter in it, sluis-portal, sluis-dashboard with a year of
 #                   generated history; says where to send mail and how to log in (Ctrl-C stops it)
@@ -56,7 +57,7 @@ ASAN_OBJ   = $(ENGINE_SRC:%.c=$(BUILD)/asan/%.o)
 DOC_OBJ    = $(DOC_SRC:%.c=$(BUILD)/%.o)
 DOC_ASAN_OBJ = $(DOC_SRC:%.c=$(BUILD)/asan/%.o)
 
-.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile bench-store bench-ocr \
+.PHONY: all deps browser-deps check test unit unit-asan corpus eval bench bench-scan bench-milter bench-postfix bench-profile bench-store bench-db bench-ocr \
         run format format-check cflags clean install uninstall deb fuzz
 
 all: bin/sluis bin/sluis-extract bin/sluis-milter bin/sluis-portal
@@ -489,7 +490,7 @@ check: deps browser-deps
 	    $(MILTER_TESTS:%=$(BUILD)/asan/tests/%) $(BUILD)/asan/bin/sluis \
 	    $(BUILD)/asan/bin/sluis-extract $(BUILD)/asan/bin/sluis-milter $(BUILD)/bench/scanbench \
 	    $(BUILD)/bench/nullmilter $(BUILD)/bench/milterload $(BUILD)/bench/smtpload \
-	    $(BUILD)/bench/smtpsink $(BUILD)/bench/storebench $(FUZZ_BINS)
+	    $(BUILD)/bench/smtpsink $(BUILD)/bench/storebench $(BUILD)/bench/dbbench $(FUZZ_BINS)
 	@$(MAKE) --no-print-directory $(WEB_TESTS:%=$(BUILD)/tests/%) $(WEB_TESTS:%=$(BUILD)/asan/tests/%)
 	@$(MAKE) --no-print-directory $(DASH_TESTS:%=$(BUILD)/tests/%) $(DASH_TESTS:%=$(BUILD)/asan/tests/%)
 	@tests/run-all $(BUILD)
@@ -520,7 +521,7 @@ bench-scan: all $(BUILD)/bench/scanbench
 	@bench/scan-bench bin/sluis $(BUILD)/bench/scanbench
 
 # make bench: every benchmark, figures printed and written to bench/results/
-bench: bench-scan bench-milter bench-postfix bench-store bench-ocr
+bench: bench-scan bench-milter bench-postfix bench-store bench-db bench-ocr
 
 # OCR: a logo, a one-page and a five-page scan against text mail, OCR on and off
 bench-ocr: all
@@ -529,6 +530,14 @@ bench-ocr: all
 # the metrics store: events/s through the writer into SQLite on disk, writer_push's cost
 bench-store: $(BUILD)/bench/storebench
 	@bench/store-bench $(BUILD)/bench/storebench
+
+# the stores on SQLite and on PostgreSQL, in the same run: events and portal puts per second
+bench-db: $(BUILD)/bench/dbbench
+	@bench/db-bench $(BUILD)/bench/dbbench
+
+$(BUILD)/bench/dbbench: bench/dbbench.c $(ENGINE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 
 $(BUILD)/bench/storebench: bench/storebench.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
