@@ -219,10 +219,6 @@ $(BUILD)/tools/gen-history: tools/gen-history.c $(ENGINE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 
-# tests/figures-pg: the statements of store/figures.c, for PostgreSQL
-$(BUILD)/tests/figures-sql: tests/pg/figures-sql.c $(ENGINE_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(ENGINE_OBJ) $(PKG_LIBS)
 # ---- end of sluis report and the history
 
 # ---- bin/sluis-portal: the pages (portal/ui-*.c), its config and main, on
@@ -362,7 +358,8 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
          $(IBUILD)/bin/sluis-portal
 	$(INSTALL) -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBEXECDIR) \
 	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/templates \
-	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(DATADIR)/nginx $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/postfix $(DESTDIR)$(DATADIR)/nginx $(DESTDIR)$(DATADIR)/postgresql \
+	    $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(SYSCONFDIR)/sluis \
 	    $(DESTDIR)$(SYSTEMDUNITDIR)
 	$(INSTALL) -m 0755 $(IBUILD)/bin/sluis $(DESTDIR)$(BINDIR)/sluis
@@ -378,6 +375,7 @@ install: $(IBUILD)/bin/sluis $(IBUILD)/bin/sluis-milter $(IBUILD)/bin/sluis-extr
 	$(INSTALL) -m 0644 $(INSTALL_POSTFIX:%=contrib/postfix/%) $(DESTDIR)$(DATADIR)/postfix/
 	@sed $(INSTALL_PATHS) contrib/nginx/sluis-portal.conf >$(IBUILD)/nginx-sluis-portal.conf
 	$(INSTALL) -m 0644 $(IBUILD)/nginx-sluis-portal.conf $(DESTDIR)$(DATADIR)/nginx/sluis-portal.conf
+	$(INSTALL) -m 0644 contrib/postgresql/sluis.sql $(DESTDIR)$(DATADIR)/postgresql/sluis.sql
 	@set -e; for m in $(notdir $(wildcard man/*.[158])); do \
 	    sed $(INSTALL_PATHS) man/$$m >$(IBUILD)/$$m; \
 	    $(INSTALL) -m 0644 $(IBUILD)/$$m $(DESTDIR)$(MANDIR)/man$${m##*.}/$$m; done

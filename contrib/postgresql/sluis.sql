@@ -3,7 +3,7 @@
 -- in the database that will hold them (created first, e.g.
 --   createdb -O postgres sluis
 --   psql -d sluis -v milter_pw="'...'" -v portal_pw="'...'" -v dashboard_pw="'...'" \
---        -f /usr/share/doc/sluis/postgresql/sluis.sql
+--        -f /usr/share/sluis/postgresql/sluis.sql
 -- with the passwords each node then keeps in its 0600 passfile).
 --
 -- sluis_metrics   the events, written by every sluis-milter, read by the
