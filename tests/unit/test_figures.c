@@ -1,9 +1,13 @@
 /*
- * test_figures - the figures of store/figures.h over a real SQLite store:
- * hand-built events with known outcomes go through metrics_put into a file
- * in a temporary folder, and every figure is compared with the numbers
- * worked out by hand below (the comments next to each event say what it
- * counts as).
+ * test_figures - the figures of store/figures.h over a real store: an
+ * SQLite file in a temporary folder, or, when SLUIS_TEST_PG names a
+ * PostgreSQL database (testdb.h, tests/pg/run), its schema sluis_metrics.
+ * Hand-built events with known outcomes go through metrics_put, and every
+ * figure is compared with the numbers worked out by hand below (the
+ * comments next to each event say what it counts as). On PostgreSQL the
+ * same events also go into an SQLite file, and every month's figures,
+ * trend and list must be the same on both, to the byte of their CSV and
+ * JSON.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +24,7 @@
 #include "../../store/metrics.h"
 #include "../../store/pseudo.h"
 #include "check.h"
+#include "testdb.h"
 
 static struct pseudo_key key;
 static char dir[64];
@@ -843,6 +848,99 @@ static void test_bad_args(struct metrics *m)
     figures_month_free(NULL);
 }
 
+/* same_month - one month's figures (dept NULL: all) on a and b, and
+ * their CSV and JSON, the same */
+static void same_month(struct metrics *a, struct metrics *b, const char *month, const char *dept)
+{
+    struct fig_month fa, fb;
+    char err[256] = "", errb[256] = "";
+    enum sl_status sa = figures_month(a, month, dept, &key, &fa, err, sizeof err);
+    enum sl_status sb = figures_month(b, month, dept, &key, &fb, errb, sizeof errb);
+    CHECK(sa == SL_OK && sb == SL_OK, "%s %s: %s / %s", month, dept ? dept : "(all)", err, errb);
+    figures_set_reports(&fa, reports_of, NULL);
+    figures_set_reports(&fb, reports_of, NULL);
+    struct buf ca = BUF_INIT, cb = BUF_INIT, ja = BUF_INIT, jb = BUF_INIT;
+    bool made = figures_csv(&fa, &ca) == SL_OK && figures_csv(&fb, &cb) == SL_OK &&
+                figures_json(&fa, &ja) == SL_OK && figures_json(&fb, &jb) == SL_OK;
+    CHECK(made && ca.len > 0 && ca.len == cb.len && memcmp(ca.data, cb.data, ca.len) == 0,
+          "%s %s: the CSV differs between PostgreSQL and SQLite (%zu, %zu bytes)", month,
+          dept ? dept : "(all)", ca.len, cb.len);
+    CHECK(made && ja.len > 0 && ja.len == jb.len && memcmp(ja.data, jb.data, ja.len) == 0,
+          "%s %s: the JSON differs between PostgreSQL and SQLite:\n%.*s\n%.*s", month,
+          dept ? dept : "(all)", (int)ja.len, ja.data ? ja.data : "", (int)jb.len,
+          jb.data ? jb.data : "");
+    /* what CSV and JSON leave out: the sender hashes, in their order */
+    bool senders = fa.nsenders == fb.nsenders;
+    for (size_t i = 0; senders && i < fa.nsenders; i++)
+        senders = strcmp(fa.senders[i].hash, fb.senders[i].hash) == 0 &&
+                  fa.senders[i].label == fb.senders[i].label;
+    CHECK(senders, "%s %s: the senders differ", month, dept ? dept : "(all)");
+    buf_free(&ca);
+    buf_free(&cb);
+    buf_free(&ja);
+    buf_free(&jb);
+    figures_month_free(&fa);
+    figures_month_free(&fb);
+}
+
+/* test_same_as_sqlite - pg (read-only, filled) against the same events in
+ * an SQLite file at path: every figure the same */
+static void test_same_as_sqlite(struct metrics *pgm, const char *path)
+{
+    struct metrics *m = NULL;
+    char err[256] = "";
+    CHECK(metrics_open(path, false, &m, err, sizeof err) == SL_OK, "metrics_open %s: %s", path,
+          err);
+    if (m == NULL)
+        return;
+    fill_october(m);
+    fill_september(m);
+    fill_november(m);
+    metrics_close(m);
+    CHECK(metrics_open(path, true, &m, err, sizeof err) == SL_OK, "metrics_open read-only: %s",
+          err);
+    if (m == NULL)
+        return;
+    static const char *const months[] = {"2026-09", "2026-10", "2026-11", "2024-01"};
+    static const char *const depts[] = {NULL, "Wijk", "Huisarts", "Jeugdzorg", "Nergens"};
+    for (size_t i = 0; i < NELEM(months); i++)
+        for (size_t j = 0; j < NELEM(depts); j++)
+            same_month(pgm, m, months[i], depts[j]);
+    for (size_t j = 0; j < NELEM(depts); j++) {
+        struct fig_point a[14], b[14];
+        enum sl_status sa = figures_trend(pgm, "2026-12", 14, depts[j], a, err, sizeof err);
+        enum sl_status sb = figures_trend(m, "2026-12", 14, depts[j], b, err, sizeof err);
+        bool same = sa == SL_OK && sb == SL_OK;
+        for (int k = 0; same && k < 14; k++)
+            same =
+                strcmp(a[k].month, b[k].month) == 0 && memcmp(&a[k].c, &b[k].c, sizeof a[k].c) == 0;
+        CHECK(same, "the trend of %s differs between PostgreSQL and SQLite",
+              depts[j] ? depts[j] : "(all)");
+    }
+    char ma[8][8], mb[8][8], da[8][EVENT_DEPT_MAX + 1], db[8][EVENT_DEPT_MAX + 1];
+    size_t na = 0, nb = 0;
+    bool same = figures_months(pgm, ma, 8, &na) == SL_OK &&
+                figures_months(m, mb, 8, &nb) == SL_OK && na == 3 && na == nb;
+    for (size_t i = 0; same && i < na; i++)
+        same = strcmp(ma[i], mb[i]) == 0;
+    CHECK(same, "the months differ between PostgreSQL and SQLite: %zu, %zu", na, nb);
+    same = figures_depts(pgm, da, 8, &na) == SL_OK && figures_depts(m, db, 8, &nb) == SL_OK &&
+           na == 3 && na == nb;
+    for (size_t i = 0; same && i < na; i++)
+        same = strcmp(da[i], db[i]) == 0;
+    CHECK(same, "the departments differ between PostgreSQL and SQLite: %zu, %zu", na, nb);
+    struct event_rule ra[4], rb[4];
+    char month_a[8] = "", month_b[8] = "";
+    const char *fp = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    same = figures_event_rules(pgm, fp, ra, 4, &na, month_a, sizeof month_a) == SL_OK &&
+           figures_event_rules(m, fp, rb, 4, &nb, month_b, sizeof month_b) == SL_OK && na == 2 &&
+           na == nb && strcmp(month_a, month_b) == 0;
+    for (size_t i = 0; same && i < na; i++)
+        same = strcmp(ra[i].rule, rb[i].rule) == 0 && strcmp(ra[i].category, rb[i].category) == 0;
+    CHECK(same, "an event's rules differ between PostgreSQL and SQLite");
+    metrics_close(m);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/sluis-test-figures-XXXXXX");
@@ -854,9 +952,11 @@ int main(void)
         key.k[i] = (unsigned char)(i * 7 + 3);
     char path[128], err[256] = "";
     snprintf(path, sizeof path, "%s/metrics.db", dir);
+    const char *store = testdb_target(path, "sluis_metrics");
+    printf("test_figures: the figures on %s\n", testdb_pg() ? "PostgreSQL" : "an SQLite file");
 
     struct metrics *m = NULL;
-    enum sl_status st = metrics_open(path, false, &m, err, sizeof err);
+    enum sl_status st = metrics_open(store, false, &m, err, sizeof err);
     CHECK(st == SL_OK, "metrics_open: %s", err);
     if (st != SL_OK)
         return check_summary("test_figures");
@@ -866,7 +966,7 @@ int main(void)
     metrics_close(m);
 
     /* the readers' way: read-only */
-    st = metrics_open(path, true, &m, err, sizeof err);
+    st = metrics_open(store, true, &m, err, sizeof err);
     CHECK(st == SL_OK, "metrics_open read-only: %s", err);
     if (st == SL_OK) {
         test_october(m);
@@ -874,6 +974,8 @@ int main(void)
         test_trend(m);
         test_lists(m);
         test_bad_args(m);
+        if (testdb_pg())
+            test_same_as_sqlite(m, path);
         metrics_close(m);
     }
     test_csv_quoting();

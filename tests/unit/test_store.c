@@ -1,10 +1,20 @@
 /*
  * test_store - the metrics store on real SQLite files in a temporary
- * folder: events and their spill lines, pseudonyms and sealed addresses,
- * the key file, put and read back, all or nothing, migrations, retention,
- * and a scan of the files' bytes for anything that names a person. The
- * writer: batching, a full queue, a full file system (a small tmpfs
- * mounted here: run as root), replay and loss.
+ * folder, or, when SLUIS_TEST_PG names a PostgreSQL database (testdb.h,
+ * tests/pg/run), in its schema sluis_metrics: events and their spill
+ * lines, pseudonyms and sealed addresses, the key file, put and read back,
+ * all or nothing, migrations, retention, and a scan of the files' bytes
+ * (PostgreSQL: of every row) for anything that names a person. The writer:
+ * batching, a full queue, a full file system (a small tmpfs mounted here:
+ * run as root), replay and loss.
+ *
+ * What only a file has (WAL mode, file modes, journals, a file removed or
+ * replaced, a full file system) is tested on SQLite only; on PostgreSQL the
+ * same tests meet its counterparts: a schema of a newer version or of
+ * something else, the store's write lock held by another session, a server
+ * where no server listens, and the server going away under the writer and
+ * coming back (test_writer_reconnect). tests/pg/run also stops and starts
+ * the server itself under a writer.
  */
 #include <errno.h>
 #include <openssl/evp.h>
@@ -27,6 +37,7 @@
 #include "../../store/pseudo.h"
 #include "../../store/writer.h"
 #include "check.h"
+#include "testdb.h"
 
 static char dir[256];
 
@@ -419,23 +430,89 @@ static void test_pseudo(void)
 
 /* ---- metrics */
 
-static int64_t count(sqlite3 *db, const char *sql)
+/* the PostgreSQL database under test (testdb_pg), or NULL: SQLite files */
+static const char *pg;
+
+/* store_at - where a test keeps its store, empty: the file name in the
+ * test's folder, or the PostgreSQL address (its schema dropped first) */
+static const char *store_at(const char *name)
 {
-    sqlite3_stmt *q = NULL;
+    return testdb_target(in_dir(name), "sluis_metrics");
+}
+
+/* pg_with - the address under test with one more parameter (a later one
+ * wins in libpq) */
+static const char *pg_with(const char *param)
+{
+    static char url[2][1024];
+    static int k;
+    k = !k;
+    snprintf(url[k], sizeof url[k], "%s%s%s", pg, strchr(pg, '?') ? "&" : "?", param);
+    return url[k];
+}
+
+/* pg_down - the address under test, where no server listens */
+static const char *pg_down(void)
+{
+    return pg_with("host=/nonexistent");
+}
+
+/* count - the first column of the first row of text, as a number; -1 on
+ * an error */
+static int64_t count(struct sql *db, const char *text)
+{
+    struct sql_stmt *q = NULL;
     int64_t n = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
+    if (db != NULL && sql_prepare(db, text, &q) == SQL_OK && sql_step(q) == SQL_ROW)
+        n = sql_column_int64(q, 0);
+    sql_finalize(q);
     return n;
 }
 
-static int64_t count_in(const char *path, const char *sql)
+/* col - a text column, never NULL (a NULL matches no value of an event) */
+static const char *col(struct sql_stmt *q, int i)
 {
-    sqlite3 *db = NULL;
-    int64_t n = -1;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-        n = count(db, sql);
-    sqlite3_close(db);
+    const char *s = sql_column_text(q, i);
+    return s ? s : "(NULL)";
+}
+
+/* connect_to - a connection of the test's own to the store at target:
+ * read-only, or one that writes (and makes the file or the schema) */
+static struct sql *connect_to(const char *target, bool write)
+{
+    if (sql_is_remote(target)) {
+        char err[512];
+        struct sql *db =
+            sql_open_pg(target, "sluis_metrics", write, !write, "sluis-test", err, sizeof err);
+        if (db == NULL)
+            fprintf(stderr, "test_store: %s\n", err);
+        return db;
+    }
+    sqlite3 *lite = NULL;
+    int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(target, &lite, flags, NULL) != SQLITE_OK) {
+        sqlite3_close(lite);
+        return NULL;
+    }
+    return sql_wrap_sqlite(lite);
+}
+
+static int64_t count_in(const char *target, const char *text)
+{
+    struct sql *db = connect_to(target, false);
+    int64_t n = count(db, text);
+    sql_close(db);
+    return n;
+}
+
+/* pg_schemas - how many schemas named sluis_metrics the database under
+ * test has (-1 on an error) */
+static int64_t pg_schemas(void)
+{
+    char err[512];
+    struct sql *db = sql_open_pg(pg, "public", false, true, "sluis-test", err, sizeof err);
+    int64_t n = count(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 'sluis_metrics'");
+    sql_close(db);
     return n;
 }
 
@@ -451,23 +528,25 @@ static struct metrics *open_metrics(const char *path)
 static void test_metrics_put(void)
 {
     struct pseudo_key k = test_key();
-    const char *path = in_dir("put.db");
+    const char *path = store_at("put.db");
     mode_t old = umask(0);
     struct metrics *m = open_metrics(path);
     umask(old);
     if (m == NULL)
         return;
-    struct stat st;
-    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "a new store is 0640: got %o",
-          (unsigned)(st.st_mode & 0777));
+    struct sql *db = metrics_sql(m);
+    struct sql_stmt *q = NULL;
+    if (pg == NULL) {
+        struct stat st;
+        CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "a new store is 0640: got %o",
+              (unsigned)(st.st_mode & 0777));
+        CHECK(sql_prepare(db, "PRAGMA journal_mode", &q) == SQL_OK && sql_step(q) == SQL_ROW &&
+                  strcmp(col(q, 0), "wal") == 0,
+              "WAL mode");
+        sql_finalize(q);
+    }
     CHECK(metrics_schema(m) == METRICS_SCHEMA, "schema %d", metrics_schema(m));
-    sqlite3 *db = sql_sqlite(metrics_sql(m));
-    sqlite3_stmt *q = NULL;
-    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &q, NULL);
-    CHECK(sqlite3_step(q) == SQLITE_ROW &&
-              strcmp((const char *)sqlite3_column_text(q, 0), "wal") == 0,
-          "WAL mode");
-    sqlite3_finalize(q);
+    CHECK(sql_engine(db) == (pg ? SQL_POSTGRESQL : SQL_SQLITE), "the engine under test");
 
     struct event ev[3];
     unsigned char sealed[3][PSEUDO_SEALED_MAX];
@@ -490,31 +569,28 @@ static void test_metrics_put(void)
           "each sender sealed");
 
     /* every field read back */
-    sqlite3_prepare_v2(db,
-                       "SELECT t, month, sender, dept, sensitive, confidence, mode, action, "
-                       "intended, tag, reason, override, override_refused, incomplete, size, "
-                       "scan_us, fp, id FROM events ORDER BY id",
-                       -1, &q, NULL);
-    for (int i = 0; i < 3; i++) {
-        CHECK(sqlite3_step(q) == SQLITE_ROW, "row %d", i);
+    CHECK(sql_prepare(db,
+                      "SELECT t, month, sender, dept, sensitive, confidence, mode, action, "
+                      "intended, tag, reason, override, override_refused, incomplete, size, "
+                      "scan_us, fp, id FROM events ORDER BY id",
+                      &q) == SQL_OK,
+          "read the events: %s", sql_errmsg(db));
+    for (int i = 0; q != NULL && i < 3; i++) {
+        CHECK(sql_step(q) == SQL_ROW, "row %d", i);
         struct event *e = &ev[i];
-        bool same =
-            sqlite3_column_int64(q, 0) == e->time &&
-            !strcmp((const char *)sqlite3_column_text(q, 1), e->month) &&
-            !strcmp((const char *)sqlite3_column_text(q, 2), e->sender) &&
-            !strcmp((const char *)sqlite3_column_text(q, 3), e->dept) &&
-            sqlite3_column_int(q, 4) == e->sensitive && sqlite3_column_int(q, 5) == e->confidence &&
-            sqlite3_column_int(q, 6) == e->mode && sqlite3_column_int(q, 7) == e->action &&
-            sqlite3_column_int(q, 8) == e->intended && sqlite3_column_int(q, 9) == e->tag &&
-            sqlite3_column_int(q, 10) == e->reason && sqlite3_column_int(q, 11) == e->override &&
-            sqlite3_column_int(q, 12) == e->override_refused &&
-            sqlite3_column_int(q, 13) == e->incomplete &&
-            (uint64_t)sqlite3_column_int64(q, 14) == e->size &&
-            sqlite3_column_int64(q, 15) == e->scan_us &&
-            !strcmp((const char *)sqlite3_column_text(q, 16), e->fp);
+        bool same = sql_column_int64(q, 0) == e->time && !strcmp(col(q, 1), e->month) &&
+                    !strcmp(col(q, 2), e->sender) && !strcmp(col(q, 3), e->dept) &&
+                    sql_column_int(q, 4) == e->sensitive && sql_column_int(q, 5) == e->confidence &&
+                    sql_column_int(q, 6) == e->mode && sql_column_int(q, 7) == e->action &&
+                    sql_column_int(q, 8) == e->intended && sql_column_int(q, 9) == e->tag &&
+                    sql_column_int(q, 10) == e->reason && sql_column_int(q, 11) == e->override &&
+                    sql_column_int(q, 12) == e->override_refused &&
+                    sql_column_int(q, 13) == e->incomplete &&
+                    (uint64_t)sql_column_int64(q, 14) == e->size &&
+                    sql_column_int64(q, 15) == e->scan_us && !strcmp(col(q, 16), e->fp);
         CHECK(same, "event %d read back field by field", i);
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     CHECK(count(db, "SELECT count(*) FROM event_groups WHERE class = 2 AND "
                     "domain = 'ziekenhuis-west.example' AND action = 0 AND intended = 4 AND "
                     "channel = 0 AND n = 1") == 3,
@@ -536,11 +612,14 @@ static void test_metrics_put(void)
     CHECK(metrics_sealed(m, "00", back, sizeof back, &blen) == SL_ENOENT, "unknown sender");
 
     /* all or nothing: a failing statement in the middle of a batch */
-    CHECK(sqlite3_exec(db,
-                       "CREATE TRIGGER no_dept BEFORE INSERT ON events WHEN NEW.dept = 'fail' "
-                       "BEGIN SELECT RAISE(ABORT, 'refused'); END",
-                       NULL, NULL, NULL) == SQLITE_OK,
-          "trigger");
+    static const char *const trigger[] = {
+        "CREATE TRIGGER no_dept BEFORE INSERT ON events WHEN NEW.dept = 'fail' "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        "CREATE FUNCTION no_dept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.dept = 'fail' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;"
+        "CREATE TRIGGER no_dept BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION no_dept()",
+    };
+    CHECK(sql_exec(db, trigger[pg != NULL]) == SQL_OK, "trigger: %s", sql_errmsg(db));
     struct event batch[5];
     for (int i = 0; i < 5; i++)
         batch[i] = sample(1760001000 + i, &k, SECRETS[2], i);
@@ -551,8 +630,10 @@ static void test_metrics_put(void)
               count(db, "SELECT count(*) FROM event_rules") == 6 &&
               count(db, "SELECT count(*) FROM event_groups") == 9,
           "none of the failed batch stored");
-    CHECK(sqlite3_get_autocommit(db), "no transaction left open");
-    sqlite3_exec(db, "DROP TRIGGER no_dept", NULL, NULL, NULL);
+    CHECK(!sql_in_transaction(db), "no transaction left open");
+    CHECK(sql_exec(db, pg ? "DROP TRIGGER no_dept ON events; DROP FUNCTION no_dept()"
+                          : "DROP TRIGGER no_dept") == SQL_OK,
+          "drop the trigger: %s", sql_errmsg(db));
     CHECK(metrics_put(m, batch, 5, NULL, NULL, err, sizeof err) == SL_OK, "then it goes: %s", err);
     CHECK(count(db, "SELECT count(*) FROM events") == 8, "8 events");
     metrics_close(m);
@@ -561,51 +642,64 @@ static void test_metrics_put(void)
     struct metrics *r = NULL;
     CHECK(metrics_open(path, true, &r, err, sizeof err) == SL_OK, "read-only open: %s", err);
     if (r) {
-        CHECK(count(sql_sqlite(metrics_sql(r)), "SELECT count(*) FROM events") == 8, "reader sees 8");
+        struct sql *rdb = metrics_sql(r);
+        CHECK(count(rdb, "SELECT count(*) FROM events") == 8, "reader sees 8");
         CHECK(metrics_put(r, batch, 1, NULL, NULL, err, sizeof err) != SL_OK,
               "a reader cannot put");
-        CHECK(sqlite3_exec(sql_sqlite(metrics_sql(r)), "DELETE FROM events", NULL, NULL, NULL) ==
-                  SQLITE_READONLY,
-              "a reader's connection is read-only");
+        /* PostgreSQL: 25006, read_only_sql_transaction */
+        int rc = sql_exec(rdb, "DELETE FROM events");
+        CHECK(pg ? rc != SQL_OK && strstr(sql_errmsg(rdb), "25006") != NULL : rc == SQLITE_READONLY,
+              "a reader's connection is read-only: %d %s", rc, sql_errmsg(rdb));
         metrics_close(r);
     }
-    CHECK(metrics_open(in_dir("absent.db"), true, &r, err, sizeof err) != SL_OK &&
-              access(in_dir("absent.db"), F_OK) != 0,
-          "read-only does not create: %s", err);
+    CHECK(count_in(path, "SELECT count(*) FROM events") == 8, "the reader deleted nothing");
+    if (pg == NULL) {
+        CHECK(metrics_open(in_dir("absent.db"), true, &r, err, sizeof err) != SL_OK &&
+                  access(in_dir("absent.db"), F_OK) != 0,
+              "read-only does not create: %s", err);
+    } else {
+        store_at("absent.db");
+        CHECK(metrics_open(pg, true, &r, err, sizeof err) != SL_OK && pg_schemas() == 0,
+              "read-only does not create the schema: %s", err);
+    }
 }
 
 static void test_metrics_migrate(void)
 {
     char err[512];
     struct metrics *m = NULL;
-    /* v0: an empty file (as a package might leave it) */
-    const char *empty = in_dir("empty.db");
-    int fd = open(empty, O_WRONLY | O_CREAT | O_EXCL, 0640);
-    close(fd);
+    /* v0: an empty file (as a package might leave it); PostgreSQL: no schema yet */
+    const char *empty = store_at("empty.db");
+    if (pg == NULL) {
+        int fd = open(empty, O_WRONLY | O_CREAT | O_EXCL, 0640);
+        close(fd);
+    }
     CHECK(metrics_open(empty, true, &m, err, sizeof err) == SL_EINVAL && strstr(err, "read-only"),
           "a reader does not migrate: %s", err);
     CHECK(metrics_open(empty, false, &m, err, sizeof err) == SL_OK && metrics_schema(m) == 1,
           "an empty file migrated to 1: %s", err);
     if (m) {
-        CHECK(count(sql_sqlite(metrics_sql(m)), "SELECT value FROM meta WHERE key = 'schema'") == 1,
+        CHECK(count(metrics_sql(m), "SELECT value FROM meta WHERE key = 'schema'") == 1,
               "meta schema = 1");
-        CHECK(count(sql_sqlite(metrics_sql(m)), "SELECT count(*) FROM sqlite_master WHERE type = "
-                                       "'index'") >= 6,
+        CHECK(count(metrics_sql(m),
+                    pg ? "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema()"
+                       : "SELECT count(*) FROM sqlite_master WHERE type = 'index'") >= 6,
               "the indexes made");
         metrics_close(m);
     }
     CHECK(metrics_open(empty, false, &m, err, sizeof err) == SL_OK, "opened again: %s", err);
     metrics_close(m);
 
-    /* a newer file */
-    const char *newer = in_dir("newer.db");
-    sqlite3 *db = NULL;
-    sqlite3_open(newer, &db);
-    sqlite3_exec(db,
-                 "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-                 "INSERT INTO meta VALUES('schema', '99'); CREATE TABLE events(x);",
-                 NULL, NULL, NULL);
-    sqlite3_close(db);
+    /* a newer file (PostgreSQL: schema) */
+    const char *newer = store_at("newer.db");
+    struct sql *db = connect_to(newer, true);
+    CHECK(db &&
+              sql_ddl(db,
+                      "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                      "INSERT INTO meta VALUES('schema', '99'); CREATE TABLE events(x INTEGER)") ==
+                  SQL_OK,
+          "a store of schema 99: %s", db ? sql_errmsg(db) : "no connection");
+    sql_close(db);
     m = NULL;
     CHECK(metrics_open(newer, false, &m, err, sizeof err) == SL_EINVAL && m == NULL &&
               strstr(err, "99") && strstr(err, "newer"),
@@ -614,25 +708,35 @@ static void test_metrics_migrate(void)
     CHECK(count_in(newer, "SELECT value FROM meta WHERE key = 'schema'") == 99,
           "and left as it was");
 
-    /* a file of something else */
-    const char *other = in_dir("other.db");
-    sqlite3_open(other, &db);
-    sqlite3_exec(db, "CREATE TABLE messages(x)", NULL, NULL, NULL);
-    sqlite3_close(db);
+    /* a file (PostgreSQL: schema) of something else: tables, but no meta */
+    const char *other = store_at("other.db");
+    db = connect_to(other, true);
+    CHECK(db && sql_ddl(db, "CREATE TABLE messages(x INTEGER)") == SQL_OK, "another database: %s",
+          db ? sql_errmsg(db) : "no connection");
+    sql_close(db);
     CHECK(metrics_open(other, false, &m, err, sizeof err) == SL_EINVAL &&
               strstr(err, "not a metrics store"),
           "another database refused: %s", err);
-    CHECK(metrics_open(in_dir("no/such/dir.db"), false, &m, err, sizeof err) == SL_EIO,
-          "a folder that does not exist: %s", err);
+    CHECK(metrics_open(other, true, &m, err, sizeof err) == SL_EINVAL &&
+              strstr(err, "not a metrics store"),
+          "also read-only: %s", err);
+    CHECK(count_in(other, "SELECT count(*) FROM messages") == 0, "and left as it was");
+    if (pg == NULL)
+        CHECK(metrics_open(in_dir("no/such/dir.db"), false, &m, err, sizeof err) == SL_EIO,
+              "a folder that does not exist: %s", err);
+    else
+        CHECK(metrics_open(pg_down(), false, &m, err, sizeof err) == SL_EIO && m == NULL &&
+                  strstr(err, "cannot connect") && strstr(err, "/nonexistent"),
+              "no server at the address: %s", err);
 }
 
 static void test_metrics_expire(void)
 {
     struct pseudo_key k = test_key();
-    struct metrics *m = open_metrics(in_dir("expire.db"));
+    struct metrics *m = open_metrics(store_at("expire.db"));
     if (m == NULL)
         return;
-    sqlite3 *db = sql_sqlite(metrics_sql(m));
+    struct sql *db = metrics_sql(m);
     struct event ev[4];
     ev[0] = sample(1700000000, &k, "old@x.example", 1);  /* 2023-11 */
     ev[1] = sample(1710000000, &k, "both@x.example", 2); /* 2024-03 */
@@ -694,10 +798,53 @@ static void scan_files(const char *db, const char *what)
           "%s: an organisation's domain is there", what);
 }
 
+/* scan_rows - scan_files on PostgreSQL, whose files are the server's: every
+ * row of every table of the store, as PostgreSQL writes it as text */
+static void scan_rows(const char *target, const char *what)
+{
+    static const char *const tables[] = {"meta", "events", "event_rules", "event_groups",
+                                         "senders"};
+    struct sql *db = connect_to(target, false);
+    char *all = NULL;
+    size_t len = 0, nrows = 0;
+    FILE *f = open_memstream(&all, &len);
+    for (size_t i = 0; db && f && i < NELEM(tables); i++) {
+        char text[100];
+        snprintf(text, sizeof text, "SELECT t::text FROM %s t", tables[i]);
+        struct sql_stmt *q = NULL;
+        int rc = sql_prepare(db, text, &q);
+        while (rc == SQL_OK && sql_step(q) == SQL_ROW) {
+            fprintf(f, "%s\n", col(q, 0));
+            nrows++;
+        }
+        sql_finalize(q);
+    }
+    if (f)
+        fclose(f);
+    sql_close(db);
+    CHECK(all != NULL && nrows > 0, "%s: the store has rows", what);
+    for (size_t i = 0; all && i < NELEM(SECRETS); i++)
+        CHECK(strcasestr(all, SECRETS[i]) == NULL, "%s: the store's rows hold \"%s\"", what,
+              SECRETS[i]);
+    /* the probe itself works */
+    CHECK(all && strcasestr(all, "ziekenhuis-west.example"),
+          "%s: an organisation's domain is there", what);
+    free(all);
+}
+
+/* scan_store - the store at target names nobody */
+static void scan_store(const char *target, const char *what)
+{
+    if (sql_is_remote(target))
+        scan_rows(target, what);
+    else
+        scan_files(target, what);
+}
+
 static void test_metrics_privacy(void)
 {
     struct pseudo_key k = test_key();
-    const char *path = in_dir("privacy.db");
+    const char *path = store_at("privacy.db");
     struct metrics *m = open_metrics(path);
     if (m == NULL)
         return;
@@ -713,9 +860,9 @@ static void test_metrics_privacy(void)
     }
     char err[512];
     CHECK(metrics_put(m, ev, 50, sp, sl, err, sizeof err) == SL_OK, "put: %s", err);
-    scan_files(path, "before a checkpoint");
+    scan_store(path, "before a checkpoint");
     metrics_close(m); /* the last connection checkpoints into the file */
-    scan_files(path, "after a checkpoint");
+    scan_store(path, "after a checkpoint");
 }
 
 /* ---- the writer */
@@ -799,7 +946,7 @@ static off_t file_size(const char *path)
 static void test_writer_batches(void)
 {
     char err[512] = "";
-    const char *db = in_dir("w1.db"), *spill = in_dir("w1.spill");
+    const char *db = store_at("w1.db"), *spill = in_dir("w1.spill");
     struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
     if (w == NULL)
         return;
@@ -822,7 +969,7 @@ static void test_writer_batches(void)
     CHECK(stat(spill, &sb) == 0 && (sb.st_mode & 0777) == 0600 && sb.st_size == 0,
           "an empty spill file, 0600: %o, %lld bytes", (unsigned)(sb.st_mode & 0777),
           (long long)sb.st_size);
-    scan_files(db, "written by the writer");
+    scan_store(db, "written by the writer");
 
     /* a slow trickle: one transaction per linger period, not per event */
     w = start_writer(db, spill, 0, 0, err, sizeof err);
@@ -853,7 +1000,7 @@ static void *pusher_thread(void *arg)
 static void test_writer_threads(void)
 {
     char err[512] = "";
-    const char *db = in_dir("w6.db");
+    const char *db = store_at("w6.db");
     struct writer *w = start_writer(db, in_dir("w6.spill"), 0, 0, err, sizeof err);
     if (w == NULL)
         return;
@@ -872,28 +1019,30 @@ static void test_writer_threads(void)
           (long long)count_in(db, "SELECT count(*) FROM events"));
     /* the journals stay after the writer stops: a reader that may not
      * write the folder opens a WAL file only through them */
-    char j[600];
-    snprintf(j, sizeof j, "%s-wal", db);
-    bool wal = file_size(j) >= 0;
-    snprintf(j, sizeof j, "%s-shm", db);
-    CHECK(wal && file_size(j) >= 0, "the writer stopped: %s-wal and -shm are still there", db);
+    if (pg == NULL) {
+        char j[600];
+        snprintf(j, sizeof j, "%s-wal", db);
+        bool wal = file_size(j) >= 0;
+        snprintf(j, sizeof j, "%s-shm", db);
+        CHECK(wal && file_size(j) >= 0, "the writer stopped: %s-wal and -shm are still there", db);
+    }
 }
 
 static void test_writer_overflow(void)
 {
     char err[512] = "";
-    const char *db = in_dir("w2.db"), *spill = in_dir("w2.spill");
+    const char *db = store_at("w2.db"), *spill = in_dir("w2.spill");
     log_reset();
     struct writer *w = start_writer(db, spill, 16, 0, err, sizeof err);
     if (w == NULL)
         return;
     push(w, 1, 1760000000, 0);
     writer_flush(w);
-    /* a second connection holds the write lock: the writer stalls (then
-     * fails after its busy timeout) */
-    sqlite3 *locker = NULL;
-    CHECK(sqlite3_open(db, &locker) == SQLITE_OK &&
-              sqlite3_exec(locker, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK,
+    /* a second connection holds the write lock (SQLite: the file's;
+     * PostgreSQL: the store's advisory lock, which every write transaction
+     * takes): the writer stalls (then fails after its busy timeout) */
+    struct sql *locker = connect_to(db, true);
+    CHECK(locker && (pg ? sql_begin(locker, true) : sql_exec(locker, "BEGIN EXCLUSIVE")) == SQL_OK,
           "hold the store's lock");
     push(w, 400, 1760000100, 1000);
     struct writer_stats st;
@@ -916,8 +1065,9 @@ static void test_writer_overflow(void)
     CHECK(file_size(spill) > 0, "the spill file has them");
     for (size_t i = 0; i < NELEM(SECRETS); i++)
         CHECK(!file_holds(spill, SECRETS[i]), "the spill file holds \"%s\"", SECRETS[i]);
-    sqlite3_exec(locker, "COMMIT", NULL, NULL, NULL);
-    sqlite3_close(locker);
+    if (locker)
+        sql_commit(locker);
+    sql_close(locker);
     CHECK(wait_stored(w, 401, &st), "replayed once the lock is gone: stored %llu replayed %llu",
           (unsigned long long)st.stored, (unsigned long long)st.replayed);
     CHECK(st.replayed == st.spilled && st.lost == 0, "every spilled event replayed: %llu of %llu",
@@ -1043,28 +1193,42 @@ static void test_writer_restart(void)
     char err[512] = "";
     char sub[600];
     snprintf(sub, sizeof sub, "%s", in_dir("later"));
-    char db[700];
-    snprintf(db, sizeof db, "%s/store.db", sub);
+    char path[700];
+    snprintf(path, sizeof path, "%s/store.db", sub);
     const char *spill = in_dir("w4.spill");
+    /* the store not there yet: its folder (PostgreSQL: no server at the
+     * address); then there (the folder made; the server's address) */
+    const char *down = path, *db = path;
+    if (pg) {
+        down = pg_down();
+        db = store_at("w4.db");
+    }
     log_reset();
-    /* the store's folder is not there yet: the writer starts all the same */
-    struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
+    /* the writer starts all the same */
+    struct writer *w = start_writer(down, spill, 0, 0, err, sizeof err);
     if (w == NULL)
         return;
-    CHECK(strstr(err, db) != NULL, "says why: %s", err);
+    CHECK(strstr(err, pg ? "/nonexistent" : db) != NULL, "says why: %s", err);
     push(w, 5000, 1760000000, 0); /* more than one turn of replay (16 transactions) */
+    writer_flush(w);
+    struct writer_stats st;
+    writer_stats(w, &st);
+    CHECK(st.spilled == 5000 && st.stored == 0 && st.lost == 0,
+          "no store: all spilled, none lost: spilled %llu, stored %llu, lost %llu",
+          (unsigned long long)st.spilled, (unsigned long long)st.stored,
+          (unsigned long long)st.lost);
     writer_stop(w);
     /* a line that is not ours, and a torn last line (a crash mid-write) */
     FILE *f = fopen(spill, "a");
     fputs("E1 this is not an event\t-\nE1 1760000000 2025-10 - card", f);
     fclose(f);
-    mkdir(sub, 0700);
+    if (pg == NULL)
+        mkdir(sub, 0700);
     log_reset();
     w = start_writer(db, spill, 0, 0, err, sizeof err);
     if (w == NULL)
         return;
     push(w, 1, 1760009000, 0);
-    struct writer_stats st;
     CHECK(wait_stored(w, 5001, &st), "replayed at start: stored %llu, replayed %llu",
           (unsigned long long)st.stored, (unsigned long long)st.replayed);
     CHECK(st.replayed == 5000 && st.lost == 1, "5000 replayed, the torn line lost: %llu, %llu",
@@ -1094,7 +1258,7 @@ static void month_back(int back, char out[8])
 static void test_writer_retention(void)
 {
     struct pseudo_key k = test_key();
-    const char *db = in_dir("w5.db");
+    const char *db = store_at("w5.db");
     struct metrics *m = open_metrics(db);
     if (m == NULL)
         return;
@@ -1154,19 +1318,121 @@ static void test_writer_removed(void)
           (unsigned long long)st.lost);
 }
 
+/* text_of - the first column of the first row of text, into out */
+static bool text_of(struct sql *db, const char *text, char *out, size_t outlen)
+{
+    struct sql_stmt *q = NULL;
+    bool ok = db != NULL && sql_prepare(db, text, &q) == SQL_OK && sql_step(q) == SQL_ROW &&
+              sql_column_text(q, 0) != NULL;
+    snprintf(out, outlen, "%s", ok ? sql_column_text(q, 0) : "");
+    sql_finalize(q);
+    return ok;
+}
+
+/* allow_connections - ALLOW_CONNECTIONS of the database name, set from a
+ * connection to the database postgres (a database cannot refuse the
+ * connections of the session that asks) */
+static bool allow_connections(struct sql *admin, const char *name, bool allow)
+{
+    char text[200];
+    snprintf(text, sizeof text, "ALTER DATABASE \"%s\" ALLOW_CONNECTIONS %s", name,
+             allow ? "true" : "false");
+    return admin && sql_exec(admin, text) == SQL_OK;
+}
+
+/* PostgreSQL: the server goes away under the writer and comes back. The
+ * database takes no new connections for a while (ALLOW_CONNECTIONS false)
+ * and the writer's connection is ended (pg_terminate_backend), as a server
+ * restart ends it: the events spill, none lost, none stored; once the
+ * database takes connections again the writer connects anew by itself
+ * (store/sql.c) and replays them. The counterpart of a file removed under
+ * the writer; tests/pg/run stops the server itself. */
+static void test_writer_reconnect(void)
+{
+    char err[512] = "", name[128] = "";
+    const char *db = store_at("w9.db"), *spill = in_dir("w9.spill");
+    log_reset();
+    struct writer *w = start_writer(db, spill, 0, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    /* the test's connections, made while connections are allowed: one to
+     * the store that stays, and one to the database postgres that sets it */
+    struct sql *watch = connect_to(db, false);
+    struct sql *admin = sql_open_pg(pg_with("dbname=postgres"), "public", false, false,
+                                    "sluis-test", err, sizeof err);
+    CHECK(watch && admin && text_of(watch, "SELECT current_database()", name, sizeof name) &&
+              strchr(name, '"') == NULL,
+          "the test's connections: %s (database %s)", err, name);
+    if (watch == NULL || admin == NULL || name[0] == '\0') {
+        writer_stop(w);
+        sql_close(watch);
+        sql_close(admin);
+        return;
+    }
+    push(w, 10, 1760000000, 0);
+    writer_flush(w);
+    CHECK(allow_connections(admin, name, false), "the database takes no connections: %s",
+          sql_errmsg(admin));
+    /* OFFSET 0: the pids are chosen before any is ended */
+    CHECK(count(watch, "SELECT count(*) FROM (SELECT pid FROM pg_stat_activity WHERE "
+                       "application_name = 'sluis-milter' AND datname = current_database() "
+                       "OFFSET 0) a WHERE pg_terminate_backend(a.pid)") >= 1,
+          "the writer's connection ended: %s", sql_errmsg(watch));
+    for (int i = 0; i < 50 && count(watch, "SELECT count(*) FROM pg_stat_activity WHERE "
+                                           "application_name = 'sluis-milter'") != 0;
+         i++)
+        usleep(100000);
+    push(w, 300, 1760100000, 10000); /* 3 s: more than one retry of the store */
+    writer_flush(w);
+    struct writer_stats st;
+    writer_stats(w, &st);
+    CHECK(st.stored == 10 && st.spilled == 300 && st.lost == 0,
+          "the server gone: stored %llu, spilled %llu, lost %llu", (unsigned long long)st.stored,
+          (unsigned long long)st.spilled, (unsigned long long)st.lost);
+    CHECK(count(watch, "SELECT count(*) FROM events") == 10, "nothing stored while it was gone");
+    CHECK(file_size(spill) > 0, "the spill file has them");
+    CHECK(allow_connections(admin, name, true), "the database takes connections again: %s",
+          sql_errmsg(admin));
+    CHECK(wait_stored(w, 310, &st), "replayed once the server is back: stored %llu replayed %llu",
+          (unsigned long long)st.stored, (unsigned long long)st.replayed);
+    CHECK(st.replayed == 300 && st.lost == 0,
+          "every spilled event replayed: %llu of 300, lost %llu", (unsigned long long)st.replayed,
+          (unsigned long long)st.lost);
+    writer_stop(w);
+    CHECK(count(watch, "SELECT count(*) FROM events") == 310 &&
+              count(watch, "SELECT count(DISTINCT t) FROM events") == 310,
+          "310 rows, each once: %lld", (long long)count(watch, "SELECT count(*) FROM events"));
+    CHECK(count(watch, "SELECT count(*) FROM senders WHERE sealed IS NOT NULL") == 2,
+          "the sealed senders came through the spill file");
+    CHECK(file_size(spill) == 0, "the spill file truncated after the replay: %lld bytes",
+          (long long)file_size(spill));
+    CHECK(log_lines >= 2, "the failure and the recovery logged: %u lines", log_lines);
+    CHECK(log_secret_lines == 0, "no log line names anyone");
+    sql_close(watch);
+    sql_close(admin);
+}
+
 static void test_writer_all(void)
 {
     test_writer_batches();
     test_writer_threads();
     test_writer_overflow();
-    test_writer_full_disk();
+    /* a file system; on PostgreSQL a server that is not there:
+     * test_writer_restart, test_writer_reconnect (and tests/pg/run) */
+    if (pg == NULL)
+        test_writer_full_disk();
     test_writer_restart();
     test_writer_retention();
-    test_writer_removed();
+    if (pg == NULL)
+        test_writer_removed();
+    else
+        test_writer_reconnect();
 }
 
 int main(void)
 {
+    pg = testdb_pg();
+    printf("test_store: the metrics store on %s\n", pg ? "PostgreSQL" : "SQLite files");
     snprintf(dir, sizeof dir, "/tmp/test_store.XXXXXX");
     if (mkdtemp(dir) == NULL) {
         perror("mkdtemp");
