@@ -16,7 +16,16 @@
  * usage: storebench DIR [--events N] [--paced-seconds S]
  * DIR must be on the disk the store would live on (not tmpfs). Prints the
  * figures as "name value" lines.
+ *
+ *        storebench --writer STORE SPILL [--events N] [--rate R] [--wait S]
+ * no figures: N events (3000) at R a second (500) through a writer into
+ * STORE (a file or a postgresql:// address) with the spill file SPILL,
+ * flushed; then up to S seconds (60) for what spilled to be replayed; the
+ * writer's counts as "name value" lines. For tests/pg/run, which stops and
+ * starts PostgreSQL meanwhile. Exit status 0 when every event was stored or
+ * replayed and none lost.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,16 +116,75 @@ static struct writer *start(const char *dir, const char *name)
     return w;
 }
 
+/* writer_run - storebench --writer (see the top) */
+static int writer_run(int argc, char **argv, struct event *ev, size_t nev,
+                      unsigned char (*sealed)[PSEUDO_SEALED_MAX], const size_t *sealed_len)
+{
+    size_t n = 3000;
+    double rate = 500, wait_s = 60;
+    for (int i = 4; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--events") == 0)
+            n = strtoul(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--rate") == 0)
+            rate = atof(argv[i + 1]);
+        else if (strcmp(argv[i], "--wait") == 0)
+            wait_s = atof(argv[i + 1]);
+    }
+    if (n > nev || rate <= 0) {
+        fprintf(stderr, "storebench: --events at most %zu, --rate above 0\n", nev);
+        return 2;
+    }
+    struct writer_config cfg = {argv[2], argv[3], 0, 0, quiet};
+    struct writer *w = NULL;
+    char err[512] = "";
+    if (writer_start(&cfg, &w, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "storebench: %s\n", err);
+        return 1;
+    }
+    if (err[0])
+        fprintf(stderr, "storebench: %s\n", err);
+    double t0 = now_s();
+    for (size_t i = 0; i < n; i++) {
+        writer_push(w, &ev[i], sealed[i], sealed_len[i]);
+        double left = t0 + (double)(i + 1) / rate - now_s();
+        if (left > 0) {
+            struct timespec ts = {(time_t)left, (long)((left - (double)(time_t)left) * 1e9)};
+            nanosleep(&ts, NULL);
+        }
+    }
+    writer_flush(w);
+    struct writer_stats st;
+    double until = now_s() + wait_s;
+    for (;;) {
+        writer_stats(w, &st);
+        if (st.stored + st.replayed + st.lost >= st.pushed || now_s() >= until)
+            break;
+        struct timespec ts = {0, 100000000};
+        nanosleep(&ts, NULL);
+    }
+    writer_stop(w);
+    printf("writer_pushed %llu\n", (unsigned long long)st.pushed);
+    printf("writer_stored %llu\n", (unsigned long long)st.stored);
+    printf("writer_spilled %llu\n", (unsigned long long)st.spilled);
+    printf("writer_replayed %llu\n", (unsigned long long)st.replayed);
+    printf("writer_lost %llu\n", (unsigned long long)st.lost);
+    printf("writer_seconds %.1f\n", now_s() - t0);
+    return st.lost == 0 && st.stored + st.replayed == st.pushed ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: storebench DIR [--events N] [--paced-seconds S]\n");
+    bool writer_mode = argc >= 4 && strcmp(argv[1], "--writer") == 0;
+    if (argc < 2 || (!writer_mode && argv[1][0] == '-')) {
+        fprintf(stderr, "usage: storebench DIR [--events N] [--paced-seconds S]\n"
+                        "       storebench --writer STORE SPILL [--events N] [--rate R] "
+                        "[--wait S]\n");
         return 2;
     }
     const char *dir = argv[1];
     size_t total = 200000;
     int paced_s = 5;
-    for (int i = 2; i + 1 < argc; i += 2) {
+    for (int i = 2; !writer_mode && i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--events") == 0)
             total = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--paced-seconds") == 0)
@@ -134,6 +202,13 @@ int main(int argc, char **argv)
     if (ev == NULL) {
         fprintf(stderr, "storebench: out of memory\n");
         return 1;
+    }
+    if (writer_mode) {
+        int rc = writer_run(argc, argv, ev, nev, sealed, sealed_len);
+        free(ev);
+        free(sealed);
+        free(sealed_len);
+        return rc;
     }
 
     /* sustained: bursts of 2048 (half the default queue), each flushed */
