@@ -1,7 +1,12 @@
 /*
  * store - the portal store. See store.h.
  *
- * Layout of the database (user_version 3):
+ * The store lives in an SQLite file or, when store_open is given a
+ * postgresql:// address, in the PostgreSQL schema sluis_portal; it speaks
+ * only store/sql.h, in SQL that both engines run as written (the few
+ * places where SQLite and PostgreSQL differ are noted where they are).
+ *
+ * Layout of the database (schema version 3):
  *   messages(id, created, expires, sender, wrapped, iv, tag, body,
  *            sender_token_hash, revoked, expired)
  *     body = the message encrypted under its own key (the DEK) with id as
@@ -29,18 +34,23 @@
  *     hash = SHA-256(session value); dek_wrapped = IV | DEK | tag under
  *     K_s = HMAC-SHA256(master, "sluis-session:" || session value)
  *     ("sluis-session:" id ":" ord as associated data).
- *   replies(message, ord, at, iv, tag, body)
+ *   replies(rowid, message, ord, at, iv, tag, body)
  *     a recipient's reply encrypted under the DEK ("sluis-reply:" id ":"
  *     ord ":" at as associated data); each recipient sees only their own.
  *   clients(hash, since, fails)
  *     hash = HMAC-SHA256(master, "sluis-client:" || address); fails =
  *     wrong codes (plus those being compared) in the hour from since.
- *   events(message, rcpt, kind, at)
+ *   events(rowid, message, rcpt, kind, at)
  *     no foreign key and no content: they outlive the message.
  *   meta(name, value)
  *     "key_check" = HMAC-SHA256(master key, KEY_CHECK_LABEL): which master
  *     key the store was made with, so that another key is refused at open
  *     instead of reading as wrong codes (user_version 1 had no meta).
+ * replies and events are read in the order they were written: by rowid,
+ * SQLite's own row number, which their "rowid INTEGER PRIMARY KEY" only
+ * names (files made before it was written out have the same rowid
+ * unnamed); on PostgreSQL, which has no row number, the same declaration
+ * is an identity column of that name, so one query text serves both.
  * So the database and the master key together open no message of version
  * 3: every DEK is wrapped under a key that needs a token or a session
  * value, and the store keeps only hashes of those.
@@ -48,10 +58,18 @@
  * Why GCM for the wrapping too: one authenticated primitive, and a wrong
  * key fails loudly instead of yielding a wrong message key.
  *
- * Removed content does not linger in the file: secure_delete overwrites
- * freed space with zeros, and after a revocation or an expiry the
- * write-ahead log is checkpointed and truncated (best effort: a reader in
- * another process holding an old snapshot delays it to the next one).
+ * Removed content does not linger in an SQLite file: secure_delete
+ * overwrites freed space with zeros, and after a revocation or an expiry
+ * the write-ahead log is checkpointed and truncated (best effort: a reader
+ * in another process holding an old snapshot delays it to the next one).
+ * PostgreSQL keeps dead rows until its vacuum: that is its operator's
+ * to know (see store.h).
+ *
+ * Every read-modify-write (a try counted, a client's count, a one-time
+ * code sent, a session used, expiry, withdrawal) runs in one write
+ * transaction (sql_begin(db, true)): BEGIN IMMEDIATE on SQLite, the
+ * store's advisory lock on PostgreSQL, so that they run one at a time
+ * over every process and host that opens the store.
  *
  * Every function takes the store's mutex for its whole call; the clock
  * (store_set_clock) is read under it.
@@ -76,6 +94,7 @@
 #include <unistd.h>
 
 #include "../common/file.h"
+#include "../store/sql.h"
 
 #define KEY_LEN     32
 #define IV_LEN      12
@@ -85,8 +104,12 @@
 #define PHONE_MAX   16 /* "+" and at most 15 digits (ITU-T E.164) */
 #define HOUR        3600
 
+/* the PostgreSQL schema of the store (sluis_metrics, sluis_dashboard hold
+ * the others) */
+#define PG_SCHEMA "sluis_portal"
+
 struct store {
-    sqlite3 *db;
+    struct sql *db;
     int busy_ms; /* the busy timeout */
     pthread_mutex_t lock;
     time_t (*clock)(void);
@@ -208,21 +231,22 @@ static bool gcm(bool enc, const unsigned char *key, const unsigned char *iv, con
     return ok;
 }
 
-static bool exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
+/* exec_sql - statements without parameters; false with the engine's
+ * reason in err */
+static bool exec_sql(struct sql *db, const char *text, char *err, size_t errlen)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    if (sql_exec(db, text) == SQL_OK)
         return true;
-    snprintf(err, errlen, "portal store: %s", msg ? msg : sqlite3_errmsg(db));
-    sqlite3_free(msg);
+    snprintf(err, errlen, "portal store: %s", sql_errmsg(db));
     return false;
 }
 
-static bool blob(sqlite3_stmt *q, int col, void *out, size_t n)
+/* blob - column col into out when it is exactly n bytes */
+static bool blob(struct sql_stmt *q, int col, void *out, size_t n)
 {
-    if (sqlite3_column_bytes(q, col) != (int)n)
+    if (sql_column_bytes(q, col) != (int)n)
         return false;
-    memcpy(out, sqlite3_column_blob(q, col), n);
+    memcpy(out, sql_column_blob(q, col), n);
     return true;
 }
 
@@ -279,7 +303,8 @@ static bool unwrap(const struct store *s, const char *id, const unsigned char wr
     return unseal(s->master, aad, wrapped, WRAPPED_LEN, dek);
 }
 
-/* the tables of version 3 (see the top of this file) */
+/* the tables of version 3 (see the top of this file), in SQLite's words:
+ * sql_ddl writes them in PostgreSQL's there */
 #define TABLES                                                                                     \
     "CREATE TABLE IF NOT EXISTS messages(id TEXT PRIMARY KEY, created INTEGER NOT NULL,"           \
     " expires INTEGER NOT NULL, sender TEXT NOT NULL, wrapped BLOB, iv BLOB, tag BLOB, body BLOB," \
@@ -296,29 +321,27 @@ static bool unwrap(const struct store *s, const char *id, const unsigned char wr
     " REFERENCES pickups(token_hash) ON DELETE CASCADE, dek_wrapped BLOB NOT NULL,"                \
     " created INTEGER NOT NULL, last INTEGER NOT NULL);"                                           \
     "CREATE INDEX IF NOT EXISTS sessions_token ON sessions(token_hash);"                           \
-    "CREATE TABLE IF NOT EXISTS replies(message TEXT NOT NULL REFERENCES messages(id)"             \
-    " ON DELETE CASCADE, ord INTEGER NOT NULL, at INTEGER NOT NULL, iv BLOB NOT NULL,"             \
-    " tag BLOB NOT NULL, body BLOB NOT NULL);"                                                     \
+    "CREATE TABLE IF NOT EXISTS replies(rowid INTEGER PRIMARY KEY, message TEXT NOT NULL"          \
+    " REFERENCES messages(id) ON DELETE CASCADE, ord INTEGER NOT NULL, at INTEGER NOT NULL,"       \
+    " iv BLOB NOT NULL, tag BLOB NOT NULL, body BLOB NOT NULL);"                                   \
     "CREATE INDEX IF NOT EXISTS replies_message ON replies(message, ord);"                         \
     "CREATE TABLE IF NOT EXISTS clients(hash BLOB PRIMARY KEY, since INTEGER NOT NULL,"            \
     " fails INTEGER NOT NULL);"                                                                    \
-    "CREATE TABLE IF NOT EXISTS events(message TEXT NOT NULL, rcpt INTEGER NOT NULL,"              \
-    " kind INTEGER NOT NULL, at INTEGER NOT NULL);"                                                \
+    "CREATE TABLE IF NOT EXISTS events(rowid INTEGER PRIMARY KEY, message TEXT NOT NULL,"          \
+    " rcpt INTEGER NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL);"                         \
     "CREATE INDEX IF NOT EXISTS events_at ON events(at);"                                          \
     "CREATE INDEX IF NOT EXISTS events_message ON events(message, rcpt, kind);"                    \
     "CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value BLOB NOT NULL);"
 #define SCHEMA_VERSION 3
 
-/* a new store */
-static const char SCHEMA[] = TABLES "PRAGMA user_version=3;";
-
 /* a store of version 1 (no meta) or 2 to version 3, run with foreign keys
- * off (dropping the old tables must not cascade). Their messages keep the
- * key wrapped under the master key (they open by token and code as
- * before); every pickup verifies by the access code. The sent event is
- * dated at the message's keeping (the notices went out then), the opened
- * event at the pickup, a lock at the migration. Event kinds are the
- * numbers of enum store_event. */
+ * off (dropping the old tables must not cascade): SQLite's alone (rowid
+ * of the old tables, strftime), as stores before version 3 were files.
+ * Their messages keep the key wrapped under the master key (they open by
+ * token and code as before); every pickup verifies by the access code.
+ * The sent event is dated at the message's keeping (the notices went out
+ * then), the opened event at the pickup, a lock at the migration. Event
+ * kinds are the numbers of enum store_event. The version is set after. */
 static const char MIGRATE[] =
     "DROP INDEX IF EXISTS pickups_message; DROP INDEX IF EXISTS messages_expires;"
     "ALTER TABLE pickups RENAME TO old_pickups;"
@@ -334,70 +357,77 @@ static const char MIGRATE[] =
     " WHERE picked_up IS NOT NULL ORDER BY picked_up;"
     "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, 5, CAST(strftime('%s',"
     " 'now') AS INTEGER) FROM pickups WHERE tries >= 5;"
-    "DROP TABLE old_pickups; DROP TABLE old_messages;"
-    "PRAGMA user_version=3;";
+    "DROP TABLE old_pickups; DROP TABLE old_messages;";
 
 /* how long a connection waits for another process's write lock before it
  * gives up with an error (a busy database is never taken for an answer) */
 #define BUSY_MS 5000
 
-static int user_version(sqlite3 *db)
-{
-    sqlite3_stmt *q = NULL;
-    int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        v = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    return v;
-}
-
-/* schema - make, bring up or check the tables: a file without them is made
- * into a store only with STORE_CREATE, and never a store of a later
- * version. An earlier version is brought up in one write transaction,
- * after which the version is read again: another process may have done it
- * meanwhile. */
-static enum sl_status schema(struct store *s, const char *db_path, unsigned flags, char *err,
+/* schema - make, bring up or check the tables: a database without them is
+ * made into a store only with STORE_CREATE, and never a store of a later
+ * version. A new store is made, an earlier version brought up, in one
+ * write transaction, in which the version is read again: another process
+ * may have done it meanwhile. where names the store in messages (the file,
+ * or "(PostgreSQL)": never the address). */
+static enum sl_status schema(struct store *s, const char *where, unsigned flags, char *err,
                              size_t errlen)
 {
-    /* per connection: every commit on disk before it returns; freed space
-     * overwritten, so removed content leaves the file */
-    if (!exec_sql(s->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", err, errlen))
+    bool lite = sql_engine(s->db) == SQL_SQLITE;
+    /* SQLite, per connection: every commit on disk before it returns;
+     * freed space overwritten, so removed content leaves the file */
+    if (lite && !exec_sql(s->db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", err, errlen))
         return SL_EIO;
-    int v = user_version(s->db);
+    int v = sql_version(s->db);
     if (v < 0) {
-        snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
         return SL_EIO;
     }
     if (v > SCHEMA_VERSION) {
-        snprintf(err, errlen, "portal store %s: made by a later sluis (version %d)", db_path, v);
+        snprintf(err, errlen, "portal store %s: made by a later sluis (version %d)", where, v);
         return SL_EINVAL;
     }
     if (v == 0 && !(flags & STORE_CREATE)) {
-        snprintf(err, errlen, "%s is not a portal store", db_path);
+        snprintf(err, errlen, "%s is not a portal store",
+                 lite ? where : "the PostgreSQL schema " PG_SCHEMA);
         return SL_EINVAL;
     }
     if (v < SCHEMA_VERSION) {
         /* the journal mode stays with the file; it cannot change in a
          * transaction, nor can foreign key enforcement */
-        if ((v == 0 && !exec_sql(s->db, "PRAGMA journal_mode=WAL", err, errlen)) ||
-            !exec_sql(s->db, "PRAGMA foreign_keys=OFF", err, errlen) ||
-            !exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
+        if (lite && ((v == 0 && !exec_sql(s->db, "PRAGMA journal_mode=WAL", err, errlen)) ||
+                     !exec_sql(s->db, "PRAGMA foreign_keys=OFF", err, errlen)))
             return SL_EIO;
-        v = user_version(s->db);
-        bool ok = v >= 0;
-        if (ok && v == 0)
-            ok = exec_sql(s->db, SCHEMA, err, errlen);
-        else if (ok && v < SCHEMA_VERSION)
-            ok = exec_sql(s->db, MIGRATE, err, errlen);
-        else if (!ok)
-            snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
-        if (!ok || !exec_sql(s->db, "COMMIT", err, errlen)) {
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if (sql_begin(s->db, true) != SQL_OK) {
+            snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
             return SL_EIO;
         }
+        v = sql_version(s->db);
+        bool ok = false;
+        if (v < 0)
+            snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
+        else if (v > SCHEMA_VERSION)
+            snprintf(err, errlen, "portal store %s: made by a later sluis (version %d)", where, v);
+        else if (v == SCHEMA_VERSION)
+            ok = true;           /* made or brought up meanwhile */
+        else if (v > 0 && !lite) /* no PostgreSQL store was ever of an earlier version */
+            snprintf(err, errlen, "portal store %s: version %d is not a PostgreSQL store's", where,
+                     v);
+        else {
+            ok = (v == 0 ? sql_ddl(s->db, TABLES) : sql_exec(s->db, MIGRATE)) == SQL_OK &&
+                 sql_version_set(s->db, SCHEMA_VERSION) == SQL_OK;
+            if (!ok)
+                snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
+        }
+        if (ok && sql_commit(s->db) != SQL_OK) {
+            snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
+            ok = false;
+        }
+        if (!ok) {
+            sql_rollback(s->db);
+            return v > SCHEMA_VERSION ? SL_EINVAL : SL_EIO;
+        }
     }
-    return exec_sql(s->db, "PRAGMA foreign_keys=ON", err, errlen) ? SL_OK : SL_EIO;
+    return !lite || exec_sql(s->db, "PRAGMA foreign_keys=ON", err, errlen) ? SL_OK : SL_EIO;
 }
 
 /* the text whose HMAC under the master key marks the store's key; changing
@@ -405,7 +435,7 @@ static enum sl_status schema(struct store *s, const char *db_path, unsigned flag
 static const char KEY_CHECK_LABEL[] = "sluis portal store: master key check, version 1";
 
 enum key_check {
-    KC_ERROR = -1, /* SQLite failed: its error message says why */
+    KC_ERROR = -1, /* the database failed: its error message says why */
     KC_ABSENT,     /* no check value yet */
     KC_MATCH,
     KC_MISMATCH,
@@ -413,22 +443,21 @@ enum key_check {
 };
 
 /* key_check_get - the stored check value against want */
-static enum key_check key_check_get(sqlite3 *db, const unsigned char want[32])
+static enum key_check key_check_get(struct sql *db, const unsigned char want[32])
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     enum key_check r = KC_ERROR;
     unsigned char got[32];
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE name = 'key_check'", -1, &q, NULL) ==
-        SQLITE_OK) {
-        int rc = sqlite3_step(q);
-        if (rc == SQLITE_DONE)
+    if (sql_prepare(db, "SELECT value FROM meta WHERE name = 'key_check'", &q) == SQL_OK) {
+        int rc = sql_step(q);
+        if (rc == SQL_DONE)
             r = KC_ABSENT;
-        else if (rc == SQLITE_ROW)
+        else if (rc == SQL_ROW)
             r = !blob(q, 0, got, sizeof got)                ? KC_DAMAGED
                 : CRYPTO_memcmp(got, want, sizeof got) == 0 ? KC_MATCH
                                                             : KC_MISMATCH;
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -436,24 +465,22 @@ static enum key_check key_check_get(sqlite3 *db, const unsigned char want[32])
  * message (KC_MATCH when there is none: nothing is bound to a key yet) */
 static enum key_check key_opens_stored(const struct store *s)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     enum key_check r = KC_ERROR;
     unsigned char wrapped[WRAPPED_LEN], dek[KEY_LEN];
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, wrapped FROM messages WHERE wrapped IS NOT NULL LIMIT 1", -1,
-                           &q, NULL) == SQLITE_OK) {
-        int rc = sqlite3_step(q);
-        if (rc == SQLITE_DONE)
+    if (sql_prepare(s->db, "SELECT id, wrapped FROM messages WHERE wrapped IS NOT NULL LIMIT 1",
+                    &q) == SQL_OK) {
+        int rc = sql_step(q);
+        if (rc == SQL_DONE)
             r = KC_MATCH;
-        else if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32 &&
+        else if (rc == SQL_ROW && sql_column_bytes(q, 0) == 32 &&
                  blob(q, 1, wrapped, sizeof wrapped))
-            r = unwrap(s, (const char *)sqlite3_column_text(q, 0), wrapped, dek) ? KC_MATCH
-                                                                                 : KC_MISMATCH;
-        else if (rc == SQLITE_ROW)
+            r = unwrap(s, sql_column_text(q, 0), wrapped, dek) ? KC_MATCH : KC_MISMATCH;
+        else if (rc == SQL_ROW)
             r = KC_DAMAGED;
     }
     OPENSSL_cleanse(dek, sizeof dek);
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -462,8 +489,8 @@ static enum key_check key_opens_stored(const struct store *s)
  * was one, or just now) gets it here, in a write transaction, but only
  * when the key unwraps a stored message key or none is stored yet: a
  * wrong key on the first open after an upgrade does not bind the store. */
-static enum sl_status key_check(struct store *s, const char *db_path, const char *key_path,
-                                char *err, size_t errlen)
+static enum sl_status key_check(struct store *s, const char *where, const char *key_path, char *err,
+                                size_t errlen)
 {
     unsigned char want[32];
     unsigned len = sizeof want;
@@ -471,29 +498,32 @@ static enum sl_status key_check(struct store *s, const char *db_path, const char
          sizeof KEY_CHECK_LABEL - 1, want, &len);
     enum key_check r = key_check_get(s->db, want);
     if (r == KC_ABSENT) {
-        if (!exec_sql(s->db, "BEGIN IMMEDIATE", err, errlen))
+        if (sql_begin(s->db, true) != SQL_OK) {
+            snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
             return SL_EIO;
+        }
         r = key_check_get(s->db, want); /* another process may have added it meanwhile */
         if (r == KC_ABSENT)
             r = key_opens_stored(s);
         if (r == KC_MATCH) {
-            sqlite3_stmt *q = NULL;
-            if (sqlite3_prepare_v2(s->db, "INSERT INTO meta(name, value) VALUES('key_check', ?)",
-                                   -1, &q, NULL) != SQLITE_OK ||
-                sqlite3_bind_blob(q, 1, want, sizeof want, SQLITE_STATIC) != SQLITE_OK ||
-                sqlite3_step(q) != SQLITE_DONE)
+            struct sql_stmt *q = NULL;
+            if (sql_prepare(s->db, "INSERT INTO meta(name, value) VALUES('key_check', ?)", &q) !=
+                    SQL_OK ||
+                sql_bind_blob(q, 1, want, sizeof want) != SQL_OK || sql_step(q) != SQL_DONE)
                 r = KC_ERROR;
-            sqlite3_finalize(q);
+            sql_finalize(q);
         }
         if (r == KC_ERROR)
-            snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
-        if (r != KC_MATCH || !exec_sql(s->db, "COMMIT", err, errlen)) {
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
+        if (r != KC_MATCH || sql_commit(s->db) != SQL_OK) {
+            if (r == KC_MATCH)
+                snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
+            sql_rollback(s->db);
             if (r == KC_MATCH)
                 return SL_EIO;
         }
     } else if (r == KC_ERROR) {
-        snprintf(err, errlen, "portal store %s: %s", db_path, sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "portal store %s: %s", where, sql_errmsg(s->db));
     }
     switch (r) {
     case KC_MATCH:
@@ -501,10 +531,10 @@ static enum sl_status key_check(struct store *s, const char *db_path, const char
     case KC_MISMATCH:
         snprintf(err, errlen,
                  "portal store %s: the master key does not match this store (is %s its key?)",
-                 db_path, key_path);
+                 where, key_path);
         return SL_EINVAL;
     case KC_DAMAGED:
-        snprintf(err, errlen, "portal store %s: damaged (cannot check the master key)", db_path);
+        snprintf(err, errlen, "portal store %s: damaged (cannot check the master key)", where);
         return SL_EIO;
     default: /* KC_ERROR, said above */
         return SL_EIO;
@@ -542,6 +572,58 @@ static enum sl_status create_file(const char *db_path, char *err, size_t errlen)
     return SL_OK;
 }
 
+/* open_file - the SQLite connection to the store's file, made or checked
+ * as flags say (see store_open) */
+static enum sl_status open_file(struct store *s, const char *db_path, unsigned flags, char *err,
+                                size_t errlen)
+{
+    struct stat sb = {0};
+    if (flags & STORE_CREATE) {
+        enum sl_status st = create_file(db_path, err, errlen);
+        if (st != SL_OK)
+            return st;
+    } else if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        /* a mistyped --db must not leave an empty store behind */
+        if (!S_ISREG(sb.st_mode) && sb.st_mode != 0)
+            snprintf(err, errlen, "portal store %s: not a regular file", db_path);
+        else if (errno == ENOENT || errno == ENOTDIR)
+            snprintf(err, errlen, "no portal store at %s", db_path);
+        else
+            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
+        return SL_EIO;
+    }
+    /* without SQLITE_OPEN_CREATE: a file gone since is an error, not a new store */
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQL_OK) {
+        snprintf(err, errlen, "portal store %s: %s", db_path,
+                 h ? sqlite3_errmsg(h) : "cannot open");
+        sqlite3_close(h);
+        return SL_EIO;
+    }
+    s->db = sql_wrap_sqlite(h); /* which closes h when it fails */
+    if (s->db == NULL) {
+        snprintf(err, errlen, "portal store: out of memory");
+        return SL_ENOMEM;
+    }
+    return SL_OK;
+}
+
+/* open_pg - the connection to the store on PostgreSQL at url, its schema
+ * made when missing with STORE_CREATE. err shows the address as sql.c
+ * does, without a password. */
+static enum sl_status open_pg(struct store *s, const char *url, unsigned flags, char *err,
+                              size_t errlen)
+{
+    char why[512];
+    s->db = sql_open_pg(url, PG_SCHEMA, (flags & STORE_CREATE) != 0, false, "sluis-portal", why,
+                        sizeof why);
+    if (s->db == NULL) {
+        snprintf(err, errlen, "portal %s", why);
+        return SL_EIO;
+    }
+    return SL_OK;
+}
+
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen)
 {
@@ -551,41 +633,19 @@ enum sl_status store_open(const char *db_path, const char *key_path, unsigned fl
         return SL_ENOMEM;
     pthread_mutex_init(&s->lock, NULL);
     s->busy_ms = BUSY_MS;
+    bool remote = sql_is_remote(db_path);
+    /* how messages name the store: never a PostgreSQL address */
+    const char *where = remote ? "(PostgreSQL)" : db_path;
     enum sl_status st = read_key(key_path, s->master, err, errlen);
-    if (st != SL_OK) {
-        store_free(s);
-        return st;
-    }
-    struct stat sb = {0};
-    if (flags & STORE_CREATE) {
-        st = create_file(db_path, err, errlen);
-        if (st != SL_OK) {
-            store_free(s);
-            return st;
-        }
-    } else if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        /* a mistyped --db must not leave an empty store behind */
-        if (!S_ISREG(sb.st_mode) && sb.st_mode != 0)
-            snprintf(err, errlen, "portal store %s: not a regular file", db_path);
-        else if (errno == ENOENT || errno == ENOTDIR)
-            snprintf(err, errlen, "no portal store at %s", db_path);
-        else
-            snprintf(err, errlen, "portal store %s: %s", db_path, strerror(errno));
-        store_free(s);
-        return SL_EIO;
-    }
-    /* without SQLITE_OPEN_CREATE: a file gone since is an error, not a new store */
-    if (sqlite3_open_v2(db_path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
-            SQLITE_OK ||
-        sqlite3_busy_timeout(s->db, s->busy_ms) != SQLITE_OK) {
-        snprintf(err, errlen, "portal store %s: %s", db_path,
-                 s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        store_free(s);
-        return SL_EIO;
-    }
-    st = schema(s, db_path, flags, err, errlen);
     if (st == SL_OK)
-        st = key_check(s, db_path, key_path, err, errlen);
+        st = remote ? open_pg(s, db_path, flags, err, errlen)
+                    : open_file(s, db_path, flags, err, errlen);
+    if (st == SL_OK) {
+        sql_busy_timeout(s->db, s->busy_ms);
+        st = schema(s, where, flags, err, errlen);
+    }
+    if (st == SL_OK)
+        st = key_check(s, where, key_path, err, errlen);
     if (st != SL_OK) {
         store_free(s);
         return st;
@@ -598,7 +658,7 @@ void store_busy_timeout(struct store *s, int ms)
 {
     pthread_mutex_lock(&s->lock);
     s->busy_ms = ms;
-    sqlite3_busy_timeout(s->db, ms);
+    sql_busy_timeout(s->db, ms);
     pthread_mutex_unlock(&s->lock);
 }
 
@@ -613,8 +673,7 @@ void store_free(struct store *s)
 {
     if (s == NULL)
         return;
-    if (s->db)
-        sqlite3_close(s->db);
+    sql_close(s->db);
     OPENSSL_cleanse(s->master, sizeof s->master);
     pthread_mutex_destroy(&s->lock);
     free(s);
@@ -705,79 +764,90 @@ static bool code_right(const struct store *s, const char *label, const unsigned 
 
 /* run - one statement with its ?1.. bound from the list (I int64, T text,
  * B blob with a length): true when it ran; changes, if not NULL, gets the
- * rows it changed. The write transaction is the caller's. */
+ * rows it changed. The values are bound as they are (sql.h copies no blob):
+ * they live in the caller's frame until the statement has run here. The
+ * write transaction is the caller's. */
 struct arg {
     char type; /* 'I', 'T', 'B', 'N' (NULL) */
-    sqlite3_int64 i;
+    int64_t i;
     const void *p;
     size_t n;
 };
-#define A_INT(v)       ((struct arg){'I', (sqlite3_int64)(v), NULL, 0})
+#define A_INT(v)       ((struct arg){'I', (int64_t)(v), NULL, 0})
 #define A_TEXT(v)      ((struct arg){'T', 0, (v), 0})
 #define A_BLOB(v, len) ((struct arg){'B', 0, (v), (len)})
 #define A_NULL         ((struct arg){'N', 0, NULL, 0})
 
-static bool bind_args(sqlite3_stmt *q, const struct arg *a, size_t n)
+static bool bind_args(struct sql_stmt *q, const struct arg *a, size_t n)
 {
-    int max = sqlite3_bind_parameter_count(q);
+    int max = sql_bind_count(q);
     bool ok = true;
     for (size_t i = 0; ok && i < n && (int)i < max; i++) {
         int k = (int)i + 1;
         switch (a[i].type) {
         case 'I':
-            ok = sqlite3_bind_int64(q, k, a[i].i) == SQLITE_OK;
+            ok = sql_bind_int64(q, k, a[i].i) == SQL_OK;
             break;
         case 'T':
-            ok = sqlite3_bind_text(q, k, a[i].p, -1, SQLITE_STATIC) == SQLITE_OK;
+            ok = sql_bind_text(q, k, a[i].p, -1) == SQL_OK;
             break;
         case 'B':
-            ok = sqlite3_bind_blob64(q, k, a[i].p, a[i].n, SQLITE_STATIC) == SQLITE_OK;
+            ok = sql_bind_blob(q, k, a[i].p, a[i].n) == SQL_OK;
             break;
         default:
-            ok = sqlite3_bind_null(q, k) == SQLITE_OK;
+            ok = sql_bind_null(q, k) == SQL_OK;
         }
     }
     return ok;
 }
 
-static bool run(struct store *s, const char *sql, const struct arg *a, size_t n, int *changes)
+static bool run(struct store *s, const char *text, const struct arg *a, size_t n, int *changes)
 {
-    sqlite3_stmt *q = NULL;
-    bool ok = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK && bind_args(q, a, n) &&
-              sqlite3_step(q) == SQLITE_DONE;
-    sqlite3_finalize(q);
+    struct sql_stmt *q = NULL;
+    bool ok =
+        sql_prepare(s->db, text, &q) == SQL_OK && bind_args(q, a, n) && sql_step(q) == SQL_DONE;
+    sql_finalize(q);
     if (ok && changes)
-        *changes = sqlite3_changes(s->db);
+        *changes = (int)sql_changes(s->db);
     return ok;
 }
-#define RUN(s, sql, changes, ...)                                                                  \
-    run((s), (sql), (const struct arg[]){__VA_ARGS__},                                             \
+#define RUN(s, text, changes, ...)                                                                 \
+    run((s), (text), (const struct arg[]){__VA_ARGS__},                                            \
         sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg), (changes))
 
+/* begin - a write transaction: every process's read-modify-write of the
+ * store waits for the one before (up to busy_ms) */
 static bool begin(struct store *s)
 {
-    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+    return sql_begin(s->db, true) == SQL_OK;
 }
 
 /* end - commit when ok (false if that fails), else roll back */
 static bool end(struct store *s, bool ok)
 {
-    if (ok && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    if (ok && sql_commit(s->db) == SQL_OK)
         return true;
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sql_rollback(s->db);
     return false;
 }
 
-/* sql_err - SL_EIO with SQLite's reason in err */
-static enum sl_status sql_err(const struct store *s, char *err, size_t errlen)
+/* busy - whether the last failure was another writer holding the store
+ * past the timeout (SQLITE_LOCKED: SQLite's, which sql.h does not name) */
+static bool busy(struct store *s)
 {
-    int rc = sqlite3_errcode(s->db);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    int rc = sql_errcode(s->db);
+    return rc == SQL_BUSY || rc == SQLITE_LOCKED;
+}
+
+/* io_err - SL_EIO with the engine's reason in err */
+static enum sl_status io_err(struct store *s, char *err, size_t errlen)
+{
+    if (busy(s))
         snprintf(err, errlen,
                  "portal store: the database stayed busy for %d ms (another process is writing)",
                  s->busy_ms);
     else
-        snprintf(err, errlen, "portal store: %s", sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "portal store: %s", sql_errmsg(s->db));
     return SL_EIO;
 }
 
@@ -790,6 +860,39 @@ static bool phone_ok(const char *p)
     for (size_t i = 1; i < n; i++)
         if (p[i] < '0' || p[i] > '9')
             return false;
+    return true;
+}
+
+/* utf8_ok - whether t is well-formed UTF-8 (RFC 3629: no overlong form,
+ * no surrogate, nothing past U+10FFFF), as PostgreSQL's text must be */
+static bool utf8_ok(const char *t)
+{
+    const unsigned char *p = (const unsigned char *)t;
+    while (*p) {
+        unsigned n;
+        uint32_t v;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (*p >= 0xc2 && *p <= 0xdf)
+            n = 1, v = *p & 0x1fu;
+        else if (*p >= 0xe0 && *p <= 0xef)
+            n = 2, v = *p & 0x0fu;
+        else if (*p >= 0xf0 && *p <= 0xf4)
+            n = 3, v = *p & 0x07u;
+        else
+            return false;
+        for (unsigned k = 1; k <= n; k++) {
+            if ((p[k] & 0xc0) != 0x80) /* a NUL too: nothing read past it */
+                return false;
+            v = v << 6 | (p[k] & 0x3fu);
+        }
+        if ((n == 2 && v < 0x800) || (n == 3 && (v < 0x10000 || v > 0x10ffff)) ||
+            (v >= 0xd800 && v <= 0xdfff))
+            return false;
+        p += n + 1;
+    }
     return true;
 }
 
@@ -828,9 +931,25 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
                          char *err, size_t errlen)
 {
+    /* PostgreSQL keeps text as UTF-8 and refuses other bytes, with an
+     * error that quotes them: said here instead, without the address (an
+     * SQLite file keeps the bytes as they are) */
+    bool utf8 = sql_engine(s->db) == SQL_POSTGRESQL;
+    if (utf8 && sender != NULL && !utf8_ok(sender)) {
+        snprintf(err, errlen,
+                 "portal store: the sender's address is not UTF-8, as a PostgreSQL store needs");
+        return SL_EINVAL;
+    }
     for (size_t i = 0; i < n; i++) {
         bool ok = rcpts[i].address != NULL && rcpts[i].verify >= STORE_VERIFY_CODE &&
                   rcpts[i].verify <= STORE_VERIFY_SMS;
+        if (ok && utf8 && !utf8_ok(rcpts[i].address)) {
+            snprintf(err, errlen,
+                     "portal store: recipient %zu: the address is not UTF-8, as a PostgreSQL "
+                     "store needs",
+                     i + 1);
+            return SL_EINVAL;
+        }
         if (ok && rcpts[i].verify == STORE_VERIFY_SMS && !phone_ok(rcpts[i].phone)) {
             snprintf(err, errlen,
                      "portal store: recipient %zu verifies by text message but has no phone "
@@ -884,9 +1003,9 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                  np[i].phone_len ? A_BLOB(np[i].phone, np[i].phone_len) : A_NULL,
                  A_BLOB(np[i].dek_wrapped, WRAPPED_LEN), A_BLOB(np[i].code_mac, 32));
     if (!ok)
-        sql_err(s, err, errlen);
+        io_err(s, err, errlen);
     if (!end(s, ok) && ok)
-        sql_err(s, err, errlen);
+        io_err(s, err, errlen);
     else if (ok)
         st = SL_OK;
     pthread_mutex_unlock(&s->lock);
@@ -933,21 +1052,19 @@ enum sl_status store_sent(struct store *s, const char *token, char *err, size_t 
     bool ok = begin(s) && add_event(s, th, STORE_EV_SENT, now_of(s), true, NULL);
     /* whether the pickup exists: a second store_sent adds nothing, an
      * unknown token neither */
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     if (ok &&
-        sqlite3_prepare_v2(s->db, "SELECT count(*) FROM pickups WHERE token_hash = ?", -1, &q,
-                           NULL) == SQLITE_OK &&
-        sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        known = sqlite3_column_int(q, 0);
+        sql_prepare(s->db, "SELECT count(*) FROM pickups WHERE token_hash = ?", &q) == SQL_OK &&
+        sql_bind_blob(q, 1, th, 32) == SQL_OK && sql_step(q) == SQL_ROW)
+        known = sql_column_int(q, 0);
     else
         ok = false;
-    sqlite3_finalize(q);
+    sql_finalize(q);
     enum sl_status st = SL_OK;
     if (!ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     if (!end(s, ok) && ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     pthread_mutex_unlock(&s->lock);
     if (st == SL_OK && known == 0) {
         snprintf(err, errlen, "portal store: no such pickup");
@@ -972,25 +1089,24 @@ enum sl_status store_delete(struct store *s, const char *id, char *err, size_t e
         ok = RUN(s, sql[i], NULL, A_TEXT(id));
     enum sl_status st = SL_OK;
     if (!ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     if (!end(s, ok) && ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     pthread_mutex_unlock(&s->lock);
     return st;
 }
 
 /* failed - STORE_FAILED with why in err: a database that stayed busy (or
  * locked) is said to be one, never taken for an answer */
-static enum store_fetch failed(const struct store *s, char *err, size_t errlen)
+static enum store_fetch failed(struct store *s, char *err, size_t errlen)
 {
-    int rc = sqlite3_errcode(s->db);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    if (busy(s))
         snprintf(err, errlen,
                  "portal store: the database stayed busy for %d ms (another process is "
                  "writing); no code was checked, try again",
                  s->busy_ms);
     else
-        snprintf(err, errlen, "portal store: %s; no code was checked", sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "portal store: %s; no code was checked", sql_errmsg(s->db));
     return STORE_FAILED;
 }
 
@@ -1021,16 +1137,16 @@ static const char PICKUP_SQL[] =
 
 /* opt_blob - column col into out: NULL leaves *has false; n bytes are
  * copied; another length is false (a damaged row) */
-static bool opt_blob(sqlite3_stmt *q, int col, void *out, size_t n, bool *has)
+static bool opt_blob(struct sql_stmt *q, int col, void *out, size_t n, bool *has)
 {
-    *has = sqlite3_column_type(q, col) != SQLITE_NULL;
+    *has = sql_column_type(q, col) != SQL_NULL;
     return !*has || blob(q, col, out, n);
 }
 
-static void text_col(sqlite3_stmt *q, int col, char *out, size_t n)
+static void text_col(struct sql_stmt *q, int col, char *out, size_t n)
 {
-    const unsigned char *t = sqlite3_column_text(q, col);
-    snprintf(out, n, "%s", t ? (const char *)t : "");
+    const char *t = sql_column_text(q, col);
+    snprintf(out, n, "%s", t ? t : "");
 }
 
 /* read_pickup - the pickup with token hash th: STORE_FOUND (p filled),
@@ -1038,46 +1154,46 @@ static void text_col(sqlite3_stmt *q, int col, char *out, size_t n)
 static enum store_fetch read_pickup(struct store *s, const unsigned char th[32], struct pickup *p,
                                     char *err, size_t errlen)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     memset(p, 0, sizeof *p);
-    if (sqlite3_prepare_v2(s->db, PICKUP_SQL, -1, &q, NULL) != SQLITE_OK)
+    if (sql_prepare(s->db, PICKUP_SQL, &q) != SQL_OK)
         return failed(s, err, errlen);
-    sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
+    sql_bind_blob(q, 1, th, 32);
     enum store_fetch r = STORE_FOUND;
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE) {
+    int rc = sql_step(q);
+    if (rc == SQL_DONE) {
         r = STORE_UNKNOWN;
-    } else if (rc != SQLITE_ROW) {
+    } else if (rc != SQL_ROW) {
         r = failed(s, err, errlen);
     } else {
-        bool phone = false, ok = sqlite3_column_bytes(q, 0) == STORE_ID_LEN;
+        bool phone = false, ok = sql_column_bytes(q, 0) == STORE_ID_LEN;
         text_col(q, 0, p->id, sizeof p->id);
-        p->created = (time_t)sqlite3_column_int64(q, 1);
-        p->expires = (time_t)sqlite3_column_int64(q, 2);
+        p->created = (time_t)sql_column_int64(q, 1);
+        p->expires = (time_t)sql_column_int64(q, 2);
         text_col(q, 3, p->sender, sizeof p->sender);
-        p->revoked = (time_t)sqlite3_column_int64(q, 4);
-        p->expired = (time_t)sqlite3_column_int64(q, 5);
-        p->ord = (unsigned)sqlite3_column_int(q, 6);
+        p->revoked = (time_t)sql_column_int64(q, 4);
+        p->expired = (time_t)sql_column_int64(q, 5);
+        p->ord = (unsigned)sql_column_int(q, 6);
         text_col(q, 7, p->recipient, sizeof p->recipient);
-        p->verify = sqlite3_column_int(q, 8);
-        p->tries = sqlite3_column_int(q, 9);
+        p->verify = sql_column_int(q, 8);
+        p->tries = sql_column_int(q, 9);
         ok = ok && opt_blob(q, 10, p->otp_mac, 32, &p->has_otp);
-        p->otp_expires = (time_t)sqlite3_column_int64(q, 11);
-        p->phone_len = (size_t)sqlite3_column_bytes(q, 12);
+        p->otp_expires = (time_t)sql_column_int64(q, 11);
+        p->phone_len = (size_t)sql_column_bytes(q, 12);
         ok = ok && p->phone_len <= sizeof p->phone &&
              opt_blob(q, 12, p->phone, p->phone_len, &phone);
         ok = ok && opt_blob(q, 13, p->dek_wrapped, WRAPPED_LEN, &p->has_dek);
         ok = ok && opt_blob(q, 14, p->wrapped, WRAPPED_LEN, &p->has_master);
         ok = ok && opt_blob(q, 15, p->code_mac, 32, &p->has_code);
-        p->picked_up = (time_t)sqlite3_column_int64(q, 16);
-        p->otp_sends = sqlite3_column_int(q, 17);
-        p->otp_window = (time_t)sqlite3_column_int64(q, 18);
+        p->picked_up = (time_t)sql_column_int64(q, 16);
+        p->otp_sends = sql_column_int(q, 17);
+        p->otp_window = (time_t)sql_column_int64(q, 18);
         if (!ok || p->verify < STORE_VERIFY_CODE || p->verify > STORE_VERIFY_SMS) {
             snprintf(err, errlen, "portal store: a damaged row");
             r = STORE_DAMAGED;
         }
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -1237,20 +1353,20 @@ static enum store_fetch reserve_try(struct store *s, const unsigned char th[32],
     if (r == STORE_FOUND)
         r = pickup_state(p, now);
     if (r == STORE_FOUND && ch) {
-        sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(s->db, "SELECT fails FROM clients WHERE hash = ? AND since > ?", -1,
-                               &q, NULL) != SQLITE_OK)
+        struct sql_stmt *q = NULL;
+        if (sql_prepare(s->db, "SELECT fails FROM clients WHERE hash = ? AND since > ?", &q) !=
+            SQL_OK)
             r = failed(s, err, errlen);
         else {
-            sqlite3_bind_blob(q, 1, ch, 32, SQLITE_STATIC);
-            sqlite3_bind_int64(q, 2, (sqlite3_int64)(now - HOUR));
-            int rc = sqlite3_step(q);
-            if (rc == SQLITE_ROW && sqlite3_column_int(q, 0) >= STORE_CLIENT_FAILS)
+            sql_bind_blob(q, 1, ch, 32);
+            sql_bind_int64(q, 2, (int64_t)(now - HOUR));
+            int rc = sql_step(q);
+            if (rc == SQL_ROW && sql_column_int(q, 0) >= STORE_CLIENT_FAILS)
                 r = STORE_CLIENT_LOCKED;
-            else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            else if (rc != SQL_ROW && rc != SQL_DONE)
                 r = failed(s, err, errlen);
         }
-        sqlite3_finalize(q);
+        sql_finalize(q);
     }
     bool otp = kind == TRY_METHOD && p->verify != STORE_VERIFY_CODE;
     if (r == STORE_FOUND && otp && !(p->has_otp && p->otp_expires >= now))
@@ -1265,12 +1381,14 @@ static enum store_fetch reserve_try(struct store *s, const unsigned char th[32],
         r = failed(s, err, errlen);
     else if (r == STORE_FOUND && changed != 1)
         r = STORE_LOCKED;
-    /* the client's count: a new hour starts a new count */
+    /* the client's count: a new hour starts a new count. The old row's
+     * columns by the table's name: PostgreSQL takes a bare one for
+     * ambiguous (the row that was not inserted is in scope as well) */
     if (r == STORE_FOUND && ch &&
         !RUN(s,
              "INSERT INTO clients(hash, since, fails) VALUES(?1, ?2, 1) ON CONFLICT(hash) DO "
-             "UPDATE SET fails = CASE WHEN since <= ?2 - ?3 THEN 1 ELSE fails + 1 END, since = "
-             "CASE WHEN since <= ?2 - ?3 THEN ?2 ELSE since END",
+             "UPDATE SET fails = CASE WHEN clients.since <= ?2 - ?3 THEN 1 ELSE clients.fails + 1 "
+             "END, since = CASE WHEN clients.since <= ?2 - ?3 THEN ?2 ELSE clients.since END",
              NULL, A_BLOB(ch, 32), A_INT(now), A_INT(HOUR)))
         r = failed(s, err, errlen);
     if (r == STORE_FOUND && !end(s, true))
@@ -1283,15 +1401,20 @@ static enum store_fetch reserve_try(struct store *s, const unsigned char th[32],
 /* give_back - in the caller's write transaction: a right code returns the
  * try it reserved, for the token and the client (wrong ones stay counted
  * for the token's life); when opened, the pickup time and the opened event
- * are recorded the first time */
+ * are recorded the first time. (Not SQLite's two-argument max(), which
+ * PostgreSQL calls GREATEST: a CASE both run.) */
 static bool give_back(struct store *s, const unsigned char th[32], const unsigned char *ch,
                       bool opened, time_t now)
 {
-    bool ok = RUN(s, "UPDATE pickups SET tries = max(tries - 1, 0) WHERE token_hash = ?", NULL,
-                  A_BLOB(th, 32));
+    bool ok = RUN(s,
+                  "UPDATE pickups SET tries = CASE WHEN tries > 0 THEN tries - 1 ELSE 0 END "
+                  "WHERE token_hash = ?",
+                  NULL, A_BLOB(th, 32));
     if (ok && ch)
-        ok = RUN(s, "UPDATE clients SET fails = max(fails - 1, 0) WHERE hash = ?", NULL,
-                 A_BLOB(ch, 32));
+        ok = RUN(s,
+                 "UPDATE clients SET fails = CASE WHEN fails > 0 THEN fails - 1 ELSE 0 END "
+                 "WHERE hash = ?",
+                 NULL, A_BLOB(ch, 32));
     if (ok && opened)
         ok = add_event(s, th, STORE_EV_OPENED, now, true, NULL) &&
              RUN(s, "UPDATE pickups SET picked_up = ? WHERE token_hash = ? AND picked_up IS NULL",
@@ -1300,14 +1423,18 @@ static bool give_back(struct store *s, const unsigned char th[32], const unsigne
 }
 
 /* note_wrong - after a wrong code: the locked event once the token is
- * locked (best effort) */
+ * locked (best effort). A read-modify-write (is there one yet?), so in a
+ * write transaction: a statement alone would not keep two processes (on
+ * PostgreSQL) from both finding none */
 static void note_wrong(struct store *s, const unsigned char th[32])
 {
-    RUN(s,
-        "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?1, ?2 FROM pickups p "
-        "WHERE token_hash = ?3 AND tries >= ?4 AND NOT EXISTS (SELECT 1 FROM events e WHERE "
-        "e.message = p.message AND e.rcpt = p.ord AND e.kind = ?1)",
-        NULL, A_INT(STORE_EV_LOCKED), A_INT(now_of(s)), A_BLOB(th, 32), A_INT(STORE_MAX_TRIES));
+    if (begin(s))
+        end(s, RUN(s,
+                   "INSERT INTO events(message, rcpt, kind, at) SELECT message, ord, ?1, ?2 FROM "
+                   "pickups p WHERE token_hash = ?3 AND tries >= ?4 AND NOT EXISTS (SELECT 1 FROM "
+                   "events e WHERE e.message = p.message AND e.rcpt = p.ord AND e.kind = ?1)",
+                   NULL, A_INT(STORE_EV_LOCKED), A_INT(now_of(s)), A_BLOB(th, 32),
+                   A_INT(STORE_MAX_TRIES)));
 }
 
 /* decrypt_body - the original of message id under dek into out (reset
@@ -1316,26 +1443,25 @@ static enum store_fetch decrypt_body(struct store *s, const char *id,
                                      const unsigned char dek[KEY_LEN], struct buf *out, char *err,
                                      size_t errlen)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT iv, tag, body FROM messages WHERE id = ?", -1, &q,
-                           NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(s->db, "SELECT iv, tag, body FROM messages WHERE id = ?", &q) != SQL_OK)
         return failed(s, err, errlen);
-    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    sql_bind_text(q, 1, id, -1);
     enum store_fetch r = STORE_UNKNOWN;
     unsigned char iv[IV_LEN], tag[TAG_LEN];
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    int rc = sql_step(q);
+    if (rc != SQL_ROW && rc != SQL_DONE)
         r = failed(s, err, errlen);
-    else if (rc == SQLITE_ROW) {
-        size_t len = (size_t)sqlite3_column_bytes(q, 2);
+    else if (rc == SQL_ROW) {
+        size_t len = (size_t)sql_column_bytes(q, 2);
         unsigned char *plain = malloc(len + 16);
         r = damaged(err, errlen);
         if (plain == NULL) {
             snprintf(err, errlen, "portal store: out of memory");
             r = STORE_FAILED;
         } else if (blob(q, 0, iv, sizeof iv) && blob(q, 1, tag, sizeof tag) &&
-                   sqlite3_column_type(q, 2) != SQLITE_NULL &&
-                   gcm(false, dek, iv, id, 32, sqlite3_column_blob(q, 2), len, plain, tag)) {
+                   sql_column_type(q, 2) != SQL_NULL &&
+                   gcm(false, dek, iv, id, 32, sql_column_blob(q, 2), len, plain, tag)) {
             buf_reset(out);
             if (buf_append(out, plain, len) == SL_OK) {
                 r = STORE_FOUND;
@@ -1350,7 +1476,7 @@ static enum store_fetch decrypt_body(struct store *s, const char *id,
             OPENSSL_cleanse(plain, len);
         free(plain);
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -1428,12 +1554,15 @@ static bool remove_content(struct store *s, const char *id, time_t now, enum sto
     return ok;
 }
 
-/* scrub - after content went: move the write-ahead log into the file and
- * empty it, so the freed (zeroed) pages replace the old ones on disk. Best
- * effort: a reader of an old snapshot in another process holds it up. */
+/* scrub - after content went from an SQLite file: move the write-ahead
+ * log into the file and empty it, so the freed (zeroed) pages replace the
+ * old ones on disk. Best effort: a reader of an old snapshot in another
+ * process holds it up. Nothing on PostgreSQL, whose files are its own. */
 static void scrub(struct store *s)
 {
-    sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    sqlite3 *h = sql_sqlite(s->db);
+    if (h != NULL)
+        sqlite3_wal_checkpoint_v2(h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,
@@ -1459,9 +1588,9 @@ enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char
              A_INT(now - STORE_SESSION_IDLE), A_INT(now - STORE_SESSION_MAX));
     enum sl_status st = SL_OK;
     if (!ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     if (!end(s, ok) && ok)
-        st = sql_err(s, err, errlen);
+        st = io_err(s, err, errlen);
     if (st == SL_OK && count + purged > 0)
         scrub(s);
     pthread_mutex_unlock(&s->lock);
@@ -1620,29 +1749,29 @@ static enum store_fetch session_open(struct store *s, const char *token, const c
     if (!begin(s))
         return failed(s, err, errlen);
     time_t now = now_of(s);
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     enum store_fetch r = STORE_UNKNOWN;
     bool live = false, have = false;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT created, last, dek_wrapped FROM sessions WHERE hash = ? AND "
-                           "token_hash = ?",
-                           -1, &q, NULL) != SQLITE_OK) {
+    if (sql_prepare(s->db,
+                    "SELECT created, last, dek_wrapped FROM sessions WHERE hash = ? AND "
+                    "token_hash = ?",
+                    &q) != SQL_OK) {
         r = failed(s, err, errlen);
     } else {
-        sqlite3_bind_blob(q, 1, sh, 32, SQLITE_STATIC);
-        sqlite3_bind_blob(q, 2, th, 32, SQLITE_STATIC);
-        int rc = sqlite3_step(q);
-        if (rc == SQLITE_ROW) {
+        sql_bind_blob(q, 1, sh, 32);
+        sql_bind_blob(q, 2, th, 32);
+        int rc = sql_step(q);
+        if (rc == SQL_ROW) {
             have = true;
-            time_t created = (time_t)sqlite3_column_int64(q, 0);
-            time_t last = (time_t)sqlite3_column_int64(q, 1);
+            time_t created = (time_t)sql_column_int64(q, 0);
+            time_t last = (time_t)sql_column_int64(q, 1);
             live = now - last < STORE_SESSION_IDLE && now - created < STORE_SESSION_MAX &&
                    blob(q, 2, sw, sizeof sw);
-        } else if (rc != SQLITE_DONE) {
+        } else if (rc != SQL_DONE) {
             r = failed(s, err, errlen);
         }
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     if (r != STORE_FAILED) {
         enum store_fetch pr = read_pickup(s, th, p, err, errlen);
         if (pr == STORE_FOUND)
@@ -1704,21 +1833,21 @@ static enum store_fetch read_replies(struct store *s, const struct pickup *p,
                                      const unsigned char dek[KEY_LEN], struct store_thread *t,
                                      char *err, size_t errlen)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT at, iv, tag, body FROM replies WHERE message = ? AND ord = ? "
-                           "ORDER BY at, rowid",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(s->db,
+                    "SELECT at, iv, tag, body FROM replies WHERE message = ? AND ord = ? "
+                    "ORDER BY at, rowid",
+                    &q) != SQL_OK)
         return failed(s, err, errlen);
-    sqlite3_bind_text(q, 1, p->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, 2, (int)p->ord);
+    sql_bind_text(q, 1, p->id, -1);
+    sql_bind_int(q, 2, (int)p->ord);
     enum store_fetch r = STORE_FOUND;
     int rc;
-    while (r == STORE_FOUND && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while (r == STORE_FOUND && (rc = sql_step(q)) == SQL_ROW) {
         unsigned char iv[IV_LEN], tag[TAG_LEN];
         char aad[96];
-        time_t at = (time_t)sqlite3_column_int64(q, 0);
-        size_t len = (size_t)sqlite3_column_bytes(q, 3);
+        time_t at = (time_t)sql_column_int64(q, 0);
+        size_t len = (size_t)sql_column_bytes(q, 3);
         struct store_item *it = thread_add(t);
         if (it == NULL || buf_reserve(&it->data, len + 16) != SL_OK) {
             snprintf(err, errlen, "portal store: out of memory");
@@ -1729,7 +1858,7 @@ static enum store_fetch read_replies(struct store *s, const struct pickup *p,
         it->reply = true;
         reply_aad(aad, p->id, p->ord, at);
         if (!blob(q, 1, iv, sizeof iv) || !blob(q, 2, tag, sizeof tag) ||
-            !gcm(false, dek, iv, aad, strlen(aad), sqlite3_column_blob(q, 3), len,
+            !gcm(false, dek, iv, aad, strlen(aad), sql_column_blob(q, 3), len,
                  (unsigned char *)it->data.data, tag)) {
             r = damaged(err, errlen);
             break;
@@ -1737,9 +1866,9 @@ static enum store_fetch read_replies(struct store *s, const struct pickup *p,
         it->data.len = len;
         it->data.data[len] = '\0';
     }
-    if (r == STORE_FOUND && rc != SQLITE_DONE)
+    if (r == STORE_FOUND && rc != SQL_DONE)
         r = failed(s, err, errlen);
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -1820,7 +1949,7 @@ enum sl_status store_logout(struct store *s, const char *session, char *err, siz
     pthread_mutex_lock(&s->lock);
     enum sl_status st = RUN(s, "DELETE FROM sessions WHERE hash = ?", NULL, A_BLOB(sh, 32))
                             ? SL_OK
-                            : sql_err(s, err, errlen);
+                            : io_err(s, err, errlen);
     pthread_mutex_unlock(&s->lock);
     return st;
 }
@@ -1833,26 +1962,26 @@ static enum store_fetch sender_message(struct store *s, const unsigned char sth[
                                        char id[STORE_ID_LEN + 1], bool *gone, char *err,
                                        size_t errlen)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT id, revoked IS NOT NULL OR expired IS NOT NULL FROM messages "
-                           "WHERE sender_token_hash = ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(s->db,
+                    "SELECT id, revoked IS NOT NULL OR expired IS NOT NULL FROM messages "
+                    "WHERE sender_token_hash = ?",
+                    &q) != SQL_OK)
         return failed(s, err, errlen);
-    sqlite3_bind_blob(q, 1, sth, 32, SQLITE_STATIC);
+    sql_bind_blob(q, 1, sth, 32);
     enum store_fetch r = STORE_UNKNOWN;
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(q, 0) == STORE_ID_LEN) {
+    int rc = sql_step(q);
+    if (rc == SQL_ROW && sql_column_bytes(q, 0) == STORE_ID_LEN) {
         text_col(q, 0, id, STORE_ID_LEN + 1);
-        *gone = sqlite3_column_int(q, 1) != 0;
+        *gone = sql_column_int(q, 1) != 0;
         r = STORE_FOUND;
-    } else if (rc == SQLITE_ROW) {
+    } else if (rc == SQL_ROW) {
         snprintf(err, errlen, "portal store: a damaged row");
         r = STORE_DAMAGED;
-    } else if (rc != SQLITE_DONE) {
+    } else if (rc != SQL_DONE) {
         r = failed(s, err, errlen);
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return r;
 }
 
@@ -1867,35 +1996,35 @@ void store_status_free(struct store_status *st)
 /* status_read - the rest of st for message id (st->id set) */
 static bool status_read(struct store *s, struct store_status *st)
 {
-    sqlite3_stmt *q = NULL;
-    bool ok = sqlite3_prepare_v2(s->db,
-                                 "SELECT sender, created, expires, revoked, expired FROM messages "
-                                 "WHERE id = ?",
-                                 -1, &q, NULL) == SQLITE_OK;
+    struct sql_stmt *q = NULL;
+    bool ok = sql_prepare(s->db,
+                          "SELECT sender, created, expires, revoked, expired FROM messages "
+                          "WHERE id = ?",
+                          &q) == SQL_OK;
     if (ok) {
-        sqlite3_bind_text(q, 1, st->id, -1, SQLITE_STATIC);
-        ok = sqlite3_step(q) == SQLITE_ROW;
+        sql_bind_text(q, 1, st->id, -1);
+        ok = sql_step(q) == SQL_ROW;
     }
     if (ok) {
         text_col(q, 0, st->sender, sizeof st->sender);
-        st->created = (time_t)sqlite3_column_int64(q, 1);
-        st->expires = (time_t)sqlite3_column_int64(q, 2);
-        st->revoked = (time_t)sqlite3_column_int64(q, 3);
-        st->expired = (time_t)sqlite3_column_int64(q, 4);
+        st->created = (time_t)sql_column_int64(q, 1);
+        st->expires = (time_t)sql_column_int64(q, 2);
+        st->revoked = (time_t)sql_column_int64(q, 3);
+        st->expired = (time_t)sql_column_int64(q, 4);
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     q = NULL;
-    ok = ok && sqlite3_prepare_v2(s->db,
-                                  "SELECT recipient, verify, tries >= ?, ord FROM pickups WHERE "
-                                  "message = ? ORDER BY ord",
-                                  -1, &q, NULL) == SQLITE_OK;
-    int rc = SQLITE_DONE;
+    ok = ok && sql_prepare(s->db,
+                           "SELECT recipient, verify, tries >= ?, ord FROM pickups WHERE "
+                           "message = ? ORDER BY ord",
+                           &q) == SQL_OK;
+    int rc = SQL_DONE;
     if (ok) {
-        sqlite3_bind_int(q, 1, STORE_MAX_TRIES);
-        sqlite3_bind_text(q, 2, st->id, -1, SQLITE_STATIC);
+        sql_bind_int(q, 1, STORE_MAX_TRIES);
+        sql_bind_text(q, 2, st->id, -1);
     }
-    while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        unsigned ord = (unsigned)sqlite3_column_int(q, 3);
+    while (ok && (rc = sql_step(q)) == SQL_ROW) {
+        unsigned ord = (unsigned)sql_column_int(q, 3);
         if (ord != st->n) /* ords are 0..n-1: another is a damaged store */
             continue;
         struct store_rcpt_status *r = realloc(st->rcpts, (st->n + 1) * sizeof *r);
@@ -1907,26 +2036,26 @@ static bool status_read(struct store *s, struct store_status *st)
         r = &st->rcpts[st->n++];
         memset(r, 0, sizeof *r);
         text_col(q, 0, r->address, sizeof r->address);
-        r->verify = (enum store_verify)sqlite3_column_int(q, 1);
-        r->locked = sqlite3_column_int(q, 2) != 0;
+        r->verify = (enum store_verify)sql_column_int(q, 1);
+        r->locked = sql_column_int(q, 2) != 0;
     }
-    ok = ok && rc == SQLITE_DONE;
-    sqlite3_finalize(q);
+    ok = ok && rc == SQL_DONE;
+    sql_finalize(q);
     q = NULL;
     /* the first sent and opened, the latest reply */
-    ok = ok && sqlite3_prepare_v2(s->db,
-                                  "SELECT rcpt, kind, min(at), max(at) FROM events WHERE "
-                                  "message = ? GROUP BY rcpt, kind",
-                                  -1, &q, NULL) == SQLITE_OK;
+    ok = ok && sql_prepare(s->db,
+                           "SELECT rcpt, kind, min(at), max(at) FROM events WHERE "
+                           "message = ? GROUP BY rcpt, kind",
+                           &q) == SQL_OK;
     if (ok)
-        sqlite3_bind_text(q, 1, st->id, -1, SQLITE_STATIC);
-    while (ok && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        sqlite3_int64 k = sqlite3_column_int64(q, 0);
+        sql_bind_text(q, 1, st->id, -1);
+    while (ok && (rc = sql_step(q)) == SQL_ROW) {
+        int64_t k = sql_column_int64(q, 0);
         if (k < 0 || (size_t)k >= st->n)
             continue;
         struct store_rcpt_status *r = &st->rcpts[k];
-        time_t first = (time_t)sqlite3_column_int64(q, 2);
-        switch (sqlite3_column_int(q, 1)) {
+        time_t first = (time_t)sql_column_int64(q, 2);
+        switch (sql_column_int(q, 1)) {
         case STORE_EV_SENT:
             r->sent = first;
             break;
@@ -1934,14 +2063,14 @@ static bool status_read(struct store *s, struct store_status *st)
             r->opened = first;
             break;
         case STORE_EV_REPLIED:
-            r->replied = (time_t)sqlite3_column_int64(q, 3);
+            r->replied = (time_t)sql_column_int64(q, 3);
             break;
         default:
             break;
         }
     }
-    ok = ok && rc == SQLITE_DONE;
-    sqlite3_finalize(q);
+    ok = ok && rc == SQL_DONE;
+    sql_finalize(q);
     return ok;
 }
 
@@ -1955,12 +2084,12 @@ enum store_fetch store_status(struct store *s, const char *sender_token, struct 
         return STORE_UNKNOWN;
     pthread_mutex_lock(&s->lock);
     /* one read transaction: the message, its pickups and events agree */
-    enum store_fetch r = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK
+    enum store_fetch r = sql_begin(s->db, false) == SQL_OK
                              ? sender_message(s, sth, st->id, &gone, err, errlen)
                              : failed(s, err, errlen);
     if (r == STORE_FOUND && !status_read(s, st))
         r = failed(s, err, errlen);
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sql_rollback(s->db); /* it wrote nothing: ending it either way is the same */
     pthread_mutex_unlock(&s->lock);
     if (r != STORE_FOUND)
         store_status_free(st);
@@ -2004,33 +2133,33 @@ enum sl_status store_events(struct store *s, time_t since,
     }
     /* in batches, fn called without the lock (it may use the store): the
      * next batch starts after the last (at, rowid) seen */
-    sqlite3_int64 at = (sqlite3_int64)since, rowid = -1;
+    int64_t at = (int64_t)since, rowid = -1;
     enum sl_status st = SL_OK;
     for (bool more = true; more;) {
         size_t n = 0;
         pthread_mutex_lock(&s->lock);
-        sqlite3_stmt *q = NULL;
-        int rc = SQLITE_ERROR;
-        if (sqlite3_prepare_v2(s->db,
-                               "SELECT message, rcpt, kind, at, rowid FROM events WHERE at > ?1 "
-                               "OR (at = ?1 AND rowid > ?2) ORDER BY at, rowid LIMIT ?3",
-                               -1, &q, NULL) == SQLITE_OK) {
-            sqlite3_bind_int64(q, 1, at);
-            sqlite3_bind_int64(q, 2, rowid);
-            sqlite3_bind_int(q, 3, EVENT_BATCH);
-            while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        struct sql_stmt *q = NULL;
+        int rc = SQL_ERROR;
+        if (sql_prepare(s->db,
+                        "SELECT message, rcpt, kind, at, rowid FROM events WHERE at > ?1 "
+                        "OR (at = ?1 AND rowid > ?2) ORDER BY at, rowid LIMIT ?3",
+                        &q) == SQL_OK) {
+            sql_bind_int64(q, 1, at);
+            sql_bind_int64(q, 2, rowid);
+            sql_bind_int(q, 3, EVENT_BATCH);
+            while ((rc = sql_step(q)) == SQL_ROW) {
                 struct store_event_row *e = &rows[n++];
                 text_col(q, 0, e->id, sizeof e->id);
-                e->rcpt = (unsigned)sqlite3_column_int(q, 1);
-                e->kind = (enum store_event)sqlite3_column_int(q, 2);
-                e->at = (time_t)sqlite3_column_int64(q, 3);
-                at = sqlite3_column_int64(q, 3);
-                rowid = sqlite3_column_int64(q, 4);
+                e->rcpt = (unsigned)sql_column_int(q, 1);
+                e->kind = (enum store_event)sql_column_int(q, 2);
+                e->at = (time_t)sql_column_int64(q, 3);
+                at = sql_column_int64(q, 3);
+                rowid = sql_column_int64(q, 4);
             }
         }
-        if (rc != SQLITE_DONE)
-            st = sql_err(s, err, errlen);
-        sqlite3_finalize(q);
+        if (rc != SQL_DONE)
+            st = io_err(s, err, errlen);
+        sql_finalize(q);
         pthread_mutex_unlock(&s->lock);
         more = st == SL_OK && n == EVENT_BATCH;
         for (size_t i = 0; st == SL_OK && i < n; i++)

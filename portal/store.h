@@ -28,13 +28,26 @@
  * revoked, expired, locked) have no content and stay.
  *
  * The store knows its master key by a check value: another key is refused
- * at open. SQLite in WAL mode with synchronous=FULL: when a call returns
- * SL_OK (or STORE_FOUND) what it wrote is on disk. One connection per
- * store, used under a mutex: any number of threads may share a store, and
- * any number of processes may open the same file (a connection waits for
- * another's write lock, see store_busy_timeout). No OpenSSL or SQLite
- * type crosses this header; no error text holds an address, a token, a
- * session value, a code, a phone number or content.
+ * at open. It is an SQLite file, in WAL mode with synchronous=FULL (when a
+ * call returns SL_OK or STORE_FOUND what it wrote is on disk), or the
+ * schema sluis_portal of a PostgreSQL database (store_open with a
+ * postgresql:// address), so that portals on several hosts share one
+ * store; a call's writes are then committed on the server when it
+ * returns. One connection per store, used under a mutex: any number of
+ * threads may share a store, and any number of processes (and hosts, on
+ * PostgreSQL) may open the same store: every read-modify-write is one
+ * write transaction, which waits for another's (see store_busy_timeout),
+ * so tries and lockouts hold over all of them. No OpenSSL, SQLite or libpq
+ * type crosses this header; no error text holds an address (of a
+ * recipient, or of the database), a token, a session value, a code, a
+ * phone number or content.
+ *
+ * Removed content leaves an SQLite file at once (secure_delete, and the
+ * write-ahead log checkpointed after withdrawal and expiry). PostgreSQL
+ * keeps removed rows in its files until its vacuum reuses their space, and
+ * in its write-ahead log and backups: still encrypted, under keys the
+ * database alone does not open, but the operator of a PostgreSQL store
+ * should know it.
  */
 #ifndef SLUIS_STORE_H
 #define SLUIS_STORE_H
@@ -123,29 +136,35 @@ enum sl_status store_keygen(const char *path, char *err, size_t errlen);
 #define STORE_CREATE                                                                               \
     1u /* create the file and its schema when absent: 0600, or                                     \
           0660 in a folder with the set-group-ID bit (a folder                                     \
-          shared with the portal's group) */
+          shared with the portal's group); on PostgreSQL the                                       \
+          schema sluis_portal and its tables */
 
-/* store_open - the store in the SQLite file db_path with the master key at
- * key_path (both borrowed). The key file must be a regular file that only
- * its owner can read. With STORE_CREATE in flags a missing file is created
- * with its schema: only the writer meant to make the store passes it (the
+/* store_open - the store at db_path with the master key at key_path (both
+ * borrowed). db_path is an SQLite file, or a PostgreSQL address
+ * ("postgresql://..." or "postgres://...", without a password: see
+ * sql_open_pg in store/sql.h), whose schema sluis_portal holds the store.
+ * The key file must be a regular file that only its owner can read. With
+ * STORE_CREATE in flags a missing file (or schema) is created with the
+ * store's tables: only the writer meant to make the store passes it (the
  * milter, which keeps messages, and `sluis portal init`). Without it
  * nothing is ever created: a missing file is SL_EIO "no portal store at
- * PATH", and a file without the store's schema is SL_EINVAL. A store of an
- * earlier version is brought up to this one (in one transaction). The store
- * keeps a check value of its master key (an HMAC-SHA256 under the key of a
- * fixed label): another key is SL_EINVAL "the master key does not match
- * this store", before any token is looked at, so it spends no try. *out is
- * the caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO
- * (files, SQLite, a damaged check value), SL_EINVAL (key file mode,
- * another key, not a store), SL_EPARSE (key text), SL_ENOMEM; err says
- * which, without any content. */
+ * PATH", and a file or schema without the store's tables is SL_EINVAL. A
+ * file of an earlier version is brought up to this one (in one
+ * transaction); a store of a later version is SL_EINVAL. The store keeps a
+ * check value of its master key (an HMAC-SHA256 under the key of a fixed
+ * label): another key is SL_EINVAL "the master key does not match this
+ * store", before any token is looked at, so it spends no try. *out is the
+ * caller's (store_free) on SL_OK, NULL otherwise. Errors: SL_EIO (files,
+ * the database, a damaged check value), SL_EINVAL (key file mode, another
+ * key, not a store), SL_EPARSE (key text), SL_ENOMEM; err says which,
+ * without any content, and names a PostgreSQL store by its address
+ * without a password at most. */
 enum sl_status store_open(const char *db_path, const char *key_path, unsigned flags,
                           struct store **out, char *err, size_t errlen);
 
 /* store_busy_timeout - how long a call waits for another connection's
- * write lock before it fails (STORE_FAILED, SL_EIO); 5 s after
- * store_open */
+ * write lock (SQLite's, or the store's lock on PostgreSQL) before it fails
+ * (STORE_FAILED, SL_EIO); 5 s after store_open */
 void store_busy_timeout(struct store *s, int ms);
 
 /* store_set_clock - for tests only: the store reads the time from clock
@@ -171,8 +190,9 @@ void store_free(struct store *s);
  * recipient's phone number is kept the same way. The sent event of each
  * recipient is recorded by store_sent() once its notice is out.
  * SL_EINVAL (nothing kept) for a recipient without an address or with
- * STORE_VERIFY_SMS and no phone number in E.164 form; on any error the
- * pickups and sender_token are wiped. */
+ * STORE_VERIFY_SMS and no phone number in E.164 form, and on PostgreSQL,
+ * whose text is UTF-8, for an address (the sender's too) that is not
+ * UTF-8; on any error the pickups and sender_token are wiped. */
 enum sl_status store_put(struct store *s, const void *msg, size_t len, const char *sender,
                          const struct store_rcpt *rcpts, size_t n, time_t expires, char id[33],
                          struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
@@ -306,8 +326,9 @@ void store_status_free(struct store_status *st);
 
 /* store_revoke - withdraw the message behind the sender's token: its
  * content, keys, replies, sessions, codes and phone numbers are removed at
- * once (the write-ahead log checkpointed after, as store_expire), a
- * tombstone stays; the revoked event is recorded per recipient.
+ * once (an SQLite file's write-ahead log checkpointed after, as
+ * store_expire), a tombstone stays; the revoked event is recorded per
+ * recipient.
  * STORE_FOUND when withdrawn now or before (or already expired: then it
  * stays expired), STORE_UNKNOWN, STORE_FAILED. */
 enum store_fetch store_revoke(struct store *s, const char *sender_token, char *err, size_t errlen);
@@ -337,8 +358,11 @@ enum store_fetch store_fetch(struct store *s, const char *token, const char *cod
  * recipient) and keep a tombstone; tombstones withdrawn or expired more
  * than STORE_TOMBSTONE_DAYS before now go (their events stay), and so do
  * client counts and sessions past their time. removed: how many messages
- * lost their content now. The write-ahead log is checkpointed after, so
- * that removed content leaves the files on disk. */
+ * lost their content now. An SQLite file's write-ahead log is checkpointed
+ * after, so that removed content leaves the files on disk. Several hosts
+ * may run it on one PostgreSQL store at once: each run is one write
+ * transaction, so a message is removed, and its expired events recorded,
+ * once. */
 enum sl_status store_expire(struct store *s, time_t now, unsigned *removed, char *err,
                             size_t errlen);
 

@@ -1,9 +1,16 @@
 /*
- * test_portal - the portal store on real SQLite files: round trips, the
- * way in per recipient (access code, one-time codes by e-mail and sms),
- * tampering, keys, per-recipient key wrapping, sessions, replies,
+ * test_portal - the portal store on real SQLite files, or on PostgreSQL
+ * when SLUIS_TEST_PG holds an address (tests/unit/testdb.h): round trips,
+ * the way in per recipient (access code, one-time codes by e-mail and
+ * sms), tampering, keys, per-recipient key wrapping, sessions, replies,
  * withdrawal and expiry with tombstones, events and the sender's status,
- * migration from earlier versions, threads, processes, a full disk.
+ * migration from earlier versions, threads, processes, two connections, a
+ * full disk.
+ *
+ * Everything runs on both engines but what is about SQLite files (their
+ * modes, their bytes on disk after removal, a full disk, the migration of
+ * files of versions 1 and 2, which only ever were files): that runs only
+ * on SQLite, and says so where it is.
  */
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -22,9 +29,14 @@
 #include <unistd.h>
 
 #include "../../portal/store.h"
+#include "../../store/sql.h"
 #include "check.h"
+#include "testdb.h"
 
 static char dir[256];
+
+/* the PostgreSQL address under test; NULL: SQLite files in dir */
+static const char *pg;
 
 #define HOUR 3600 /* the store's hour of one-time code sends and client counts */
 
@@ -37,51 +49,100 @@ static const char *in_dir(const char *name)
     return p[k];
 }
 
+/* at - what store_open is given for the store a test calls db: the file
+ * in dir, or the PostgreSQL address. PostgreSQL has one portal store (the
+ * schema sluis_portal), emptied when a test names a store not named
+ * before, so that every new name is a new store, as a new file is; a name
+ * used again is the store as the last new name left it (the tests that
+ * come back to an earlier name there want only a store under the same
+ * key). */
+static const char *at(const char *db)
+{
+    static char seen[64][32];
+    static int n;
+    if (pg == NULL)
+        return in_dir(db);
+    for (int i = 0; i < n; i++)
+        if (strcmp(seen[i], db) == 0)
+            return pg;
+    if (n < (int)NELEM(seen))
+        snprintf(seen[n++], sizeof seen[0], "%s", db);
+    return testdb_target(in_dir(db), "sluis_portal");
+}
+
 static struct store *open_store(const char *db, const char *key)
 {
     struct store *s = NULL;
     char err[512];
-    enum sl_status st = store_open(in_dir(db), in_dir(key), STORE_CREATE, &s, err, sizeof err);
+    enum sl_status st = store_open(at(db), in_dir(key), STORE_CREATE, &s, err, sizeof err);
     CHECK(st == SL_OK, "open %s: %s", db, err);
     return s;
 }
 
-/* corrupt - flip one bit of column col ("table.column") of every row */
+/* raw - a connection of the test's own to the store db, beside any the
+ * store has open (another process, as far as the store can tell): the
+ * SQLite file (not made when missing), or the PostgreSQL schema (not
+ * emptied); NULL when it does not open */
+static struct sql *raw(const char *db)
+{
+    if (pg == NULL) {
+        sqlite3 *h = NULL;
+        if (sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+            sqlite3_close(h);
+            return NULL;
+        }
+        return sql_wrap_sqlite(h);
+    }
+    char err[512];
+    struct sql *h = sql_open_pg(pg, "sluis_portal", false, false, "t", err, sizeof err);
+    if (h == NULL)
+        fprintf(stderr, "test_portal: %s\n", err);
+    return h;
+}
+
+/* corrupt - flip one bit of column col ("table.column") of every row (at
+ * most 8). Each row is found again by its old value, which is random here:
+ * PostgreSQL has no rowid to find it by. */
 static void corrupt(const char *db, const char *field)
 {
     char table[32], col[32];
     if (sscanf(field, "%31[^.].%31s", table, col) != 2)
         return;
-    sqlite3 *h;
-    sqlite3_stmt *q = NULL, *u = NULL;
-    char sql[128];
-    bool ok = sqlite3_open(in_dir(db), &h) == SQLITE_OK;
-    snprintf(sql, sizeof sql, "SELECT rowid, %s FROM %s", col, table);
-    ok = ok && sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK;
-    snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE rowid = ?", table, col);
-    ok = ok && sqlite3_prepare_v2(h, sql, -1, &u, NULL) == SQLITE_OK;
-    int rows = 0;
-    while (ok && sqlite3_step(q) == SQLITE_ROW) {
-        int n = sqlite3_column_bytes(q, 1);
-        unsigned char b[64];
-        ok = n > 4 && n <= (int)sizeof b;
+    struct sql *h = raw(db);
+    struct sql_stmt *q = NULL, *u = NULL;
+    char text[128];
+    unsigned char was[8][64], b[64];
+    int len[8], rows = 0;
+    bool ok = h != NULL;
+    snprintf(text, sizeof text, "SELECT %s FROM %s", col, table);
+    ok = ok && sql_prepare(h, text, &q) == SQL_OK;
+    while (ok && sql_step(q) == SQL_ROW) {
+        int n = sql_column_bytes(q, 0);
+        ok = rows < (int)NELEM(was) && n > 4 && n <= (int)sizeof b;
         if (!ok)
             break;
-        memcpy(b, sqlite3_column_blob(q, 1), (size_t)n);
-        b[n / 2] ^= 1;
-        sqlite3_reset(u);
-        sqlite3_bind_blob(u, 1, b, n, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(u, 2, sqlite3_column_int64(q, 0));
-        ok = sqlite3_step(u) == SQLITE_DONE;
-        rows++;
+        memcpy(was[rows], sql_column_blob(q, 0), (size_t)n);
+        len[rows++] = n;
+    }
+    sql_finalize(q);
+    snprintf(text, sizeof text, "UPDATE %s SET %s = ? WHERE %s = ?", table, col, col);
+    ok = ok && sql_prepare(h, text, &u) == SQL_OK;
+    for (int i = 0; ok && i < rows; i++) {
+        memcpy(b, was[i], (size_t)len[i]);
+        b[len[i] / 2] ^= 1;
+        sql_reset(u);
+        /* both stay as they are until the step: sql.h copies no blob */
+        ok = sql_bind_blob(u, 1, b, (size_t)len[i]) == SQL_OK &&
+             sql_bind_blob(u, 2, was[i], (size_t)len[i]) == SQL_OK && sql_step(u) == SQL_DONE &&
+             sql_changes(h) == 1;
     }
     CHECK(ok && rows >= 1, "corrupt %s", field);
-    sqlite3_finalize(q);
-    sqlite3_finalize(u);
-    sqlite3_close(h);
+    sql_finalize(u);
+    sql_close(h);
 }
 
-/* slurp - the database and its write-ahead log, as bytes on disk */
+/* slurp - the database and its write-ahead log, as bytes on disk (SQLite
+ * files only: the checks of bytes on disk are about them) */
 static size_t slurp(const char *db, unsigned char *out, size_t cap)
 {
     size_t n = 0;
@@ -108,7 +169,8 @@ static void test_round_trip(void)
     struct store *s = open_store("a.db", "k");
     if (s == NULL)
         return;
-    CHECK(stat(in_dir("a.db"), &st) == 0 && (st.st_mode & 077) == 0, "database 0600");
+    if (pg == NULL) /* an SQLite file's mode */
+        CHECK(stat(in_dir("a.db"), &st) == 0 && (st.st_mode & 077) == 0, "database 0600");
     size_t big = 1u << 20;
     unsigned char *msg = malloc(big);
     for (size_t i = 0; i < big; i++)
@@ -151,12 +213,16 @@ static void test_round_trip(void)
               "wrong code %d", i);
     CHECK(store_fetch(s, pk[1].token, pk[1].code, &out, NULL, 0, err, sizeof err) == STORE_LOCKED,
           "locked after %d wrong codes", STORE_MAX_TRIES);
-    /* nothing of the message in the database file in clear */
-    unsigned char *raw = malloc(8u << 20);
-    size_t n = slurp("a.db", raw, 8u << 20);
-    CHECK(n > big && memmem(raw, n, msg + 1000, 64) == NULL, "the database holds no plaintext");
-    CHECK(memmem(raw, n, pk[0].token, STORE_TOKEN_LEN) == NULL, "nor a token");
-    free(raw);
+    /* nothing of the message in the database file in clear (SQLite: the
+     * bytes of the file) */
+    if (pg == NULL) {
+        unsigned char *bytes = malloc(8u << 20);
+        size_t n = slurp("a.db", bytes, 8u << 20);
+        CHECK(n > big && memmem(bytes, n, msg + 1000, 64) == NULL,
+              "the database holds no plaintext");
+        CHECK(memmem(bytes, n, pk[0].token, STORE_TOKEN_LEN) == NULL, "nor a token");
+        free(bytes);
+    }
     store_free(s);
 
     /* tampering with any stored field: the message does not open */
@@ -185,8 +251,8 @@ static void test_round_trip(void)
     /* a different master key opens nothing */
     CHECK(store_keygen(in_dir("k2"), err, sizeof err) == SL_OK, "second key");
     s = NULL;
-    CHECK(store_open(in_dir("a.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
-              s == NULL,
+    CHECK(store_open(at("a.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL && s == NULL &&
+              (pg == NULL || !strstr(err, pg)),
           "another master key: %s", err);
     buf_free(&out);
     free(msg);
@@ -200,37 +266,37 @@ static void test_key_and_place(void)
     fputs("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
     fclose(f);
     chmod(in_dir("open.key"), 0644);
-    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) !=
-                  SL_OK &&
+    CHECK(store_open(at("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) != SL_OK &&
               strstr(err, "chmod 600"),
           "a key others can read is refused: %s", err);
     chmod(in_dir("open.key"), 0600);
-    CHECK(store_open(in_dir("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) ==
-              SL_OK,
+    CHECK(store_open(at("b.db"), in_dir("open.key"), STORE_CREATE, &s, err, sizeof err) == SL_OK,
           "%s", err);
     store_free(s);
     f = fopen(in_dir("short.key"), "w");
     fputs("0011\n", f);
     fclose(f);
     chmod(in_dir("short.key"), 0600);
-    CHECK(store_open(in_dir("c.db"), in_dir("short.key"), STORE_CREATE, &s, err, sizeof err) ==
+    CHECK(store_open(at("c.db"), in_dir("short.key"), STORE_CREATE, &s, err, sizeof err) ==
               SL_EPARSE,
           "a short key");
     f = fopen(in_dir("nothex.key"), "w");
     fputs("g0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", f);
     fclose(f);
     chmod(in_dir("nothex.key"), 0600);
-    CHECK(store_open(in_dir("c.db"), in_dir("nothex.key"), STORE_CREATE, &s, err, sizeof err) ==
+    CHECK(store_open(at("c.db"), in_dir("nothex.key"), STORE_CREATE, &s, err, sizeof err) ==
               SL_EPARSE,
           "a key with a letter that is not hex: %s", err);
-    CHECK(store_open(in_dir("c.db"), in_dir("none.key"), STORE_CREATE, &s, err, sizeof err) ==
-                  SL_EIO &&
+    CHECK(store_open(at("c.db"), in_dir("none.key"), STORE_CREATE, &s, err, sizeof err) == SL_EIO &&
               strstr(err, "sluis portal keygen"),
           "a missing key says how to make one: %s", err);
-    CHECK(store_open("/nonexistent-dir/x.db", in_dir("open.key"), STORE_CREATE, &s, err,
-                     sizeof err) == SL_EIO,
-          "a database where none can be made");
+    if (pg == NULL) /* a file */
+        CHECK(store_open("/nonexistent-dir/x.db", in_dir("open.key"), STORE_CREATE, &s, err,
+                         sizeof err) == SL_EIO,
+              "a database where none can be made");
 }
+
+static int raw_int(const char *db, const char *query);
 
 /* only STORE_CREATE makes a store: show and expire open what is there */
 static void test_no_create(void)
@@ -238,6 +304,29 @@ static void test_no_create(void)
     char err[512];
     struct store *s = NULL;
     struct stat st;
+    if (pg != NULL) {
+        /* PostgreSQL: a database without the schema is no store, and
+         * nothing is made in it; the cases of files below are SQLite's */
+        const char *where = at("nc.db");
+        static const char schemas[] =
+            "SELECT count(*) FROM pg_namespace WHERE nspname = 'sluis_portal'";
+        err[0] = '\0';
+        enum sl_status got = store_open(where, in_dir("k"), 0, &s, err, sizeof err);
+        CHECK(got == SL_EINVAL && s == NULL && strstr(err, "is not a portal store") &&
+                  !strstr(err, pg),
+              "no schema: got %s \"%s\"", sl_status_str(got), err);
+        CHECK(raw_int("nc.db", schemas) == 0, "no schema made");
+        CHECK(store_open(where, in_dir("k"), STORE_CREATE, &s, err, sizeof err) == SL_OK &&
+                  raw_int("nc.db", schemas) == 1 &&
+                  raw_int("nc.db", "SELECT count(*) FROM schema_version WHERE version = 3") == 1,
+              "STORE_CREATE makes the store, version 3: %s", err);
+        store_free(s);
+        s = NULL;
+        CHECK(store_open(where, in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
+              "and then it opens: %s", err);
+        store_free(s);
+        return;
+    }
     FILE *f = fopen(in_dir("empty.db"), "w");
     fclose(f);
     f = fopen(in_dir("text.db"), "w");
@@ -281,28 +370,26 @@ static void test_no_create(void)
     store_free(s);
 }
 
-/* sql_int - the first column of the first row of query on db, or -1 */
-static int sql_int(const char *db, const char *query)
+/* raw_int - the first column of the first row of query on db, or -1 */
+static int raw_int(const char *db, const char *query)
 {
-    sqlite3 *h = NULL;
-    sqlite3_stmt *q = NULL;
+    struct sql *h = raw(db);
+    struct sql_stmt *q = NULL;
     int v = -1;
-    if (sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(h, query, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-        v = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    sqlite3_close(h);
+    if (h != NULL && sql_prepare(h, query, &q) == SQL_OK && sql_step(q) == SQL_ROW)
+        v = sql_column_int(q, 0);
+    sql_finalize(q);
+    sql_close(h);
     return v;
 }
 
-/* sql_run - statements on db, as a store of the version before the check
+/* raw_run - statements on db, as a store of the version before the check
  * value, or another process, would leave them */
-static bool sql_run(const char *db, const char *sql)
+static bool raw_run(const char *db, const char *text)
 {
-    sqlite3 *h = NULL;
-    bool ok = sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-              sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
-    sqlite3_close(h);
+    struct sql *h = raw(db);
+    bool ok = h != NULL && sql_exec(h, text) == SQL_OK;
+    sql_close(h);
     return ok;
 }
 
@@ -354,7 +441,8 @@ static void random_token(char out[STORE_TOKEN_LEN + 1])
     out[STORE_TOKEN_LEN] = '\0';
 }
 
-/* old_store - a new file db as sluis of version 1 (no meta) or 2 made it,
+/* old_store - a new file db as sluis of version 1 (no meta) or 2 made it
+ * (SQLite only: those versions were files),
  * with the master key in key: when n > 0, one message msg for n
  * recipients (tokens[i] made here, every code "246810"), its key wrapped
  * under the master key alone. created is the keeping time; the second
@@ -376,26 +464,27 @@ static bool old_store(const char *db, const char *key, int version, const char *
     static const char label[] = "sluis portal store: master key check, version 1";
     unsigned char master[32], dek[32], iv[12], tag[16], wrapped[60], check[32];
     unsigned len = 32;
-    char id[33], sql[256];
-    sqlite3 *h = NULL;
-    sqlite3_stmt *q = NULL;
+    char id[33];
+    sqlite3 *lite = NULL;
+    struct sql *h = NULL;
+    struct sql_stmt *q = NULL;
     size_t mlen = strlen(msg);
     unsigned char *body = malloc(mlen + 16);
-    bool ok = body && key_bytes(key, master) && RAND_bytes(dek, 32) == 1 &&
+    if (sqlite3_open(in_dir(db), &lite) == SQLITE_OK)
+        h = sql_wrap_sqlite(lite);
+    else
+        sqlite3_close(lite);
+    bool ok = body && h && key_bytes(key, master) && RAND_bytes(dek, 32) == 1 &&
               RAND_bytes(iv, 12) == 1 && RAND_bytes(wrapped, 12) == 1 &&
-              sqlite3_open(in_dir(db), &h) == SQLITE_OK &&
-              sqlite3_exec(h, tables, NULL, NULL, NULL) == SQLITE_OK;
-    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", version);
-    ok = ok && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+              sql_exec(h, tables) == SQL_OK;
+    ok = ok && sql_version_set(h, version) == SQL_OK;
     if (ok && version == 2) {
         HMAC(EVP_sha256(), master, 32, (const unsigned char *)label, sizeof label - 1, check, &len);
-        ok = sqlite3_exec(h, "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB NOT NULL)", NULL,
-                          NULL, NULL) == SQLITE_OK &&
-             sqlite3_prepare_v2(h, "INSERT INTO meta VALUES('key_check', ?)", -1, &q, NULL) ==
-                 SQLITE_OK &&
-             sqlite3_bind_blob(q, 1, check, 32, SQLITE_STATIC) == SQLITE_OK &&
-             sqlite3_step(q) == SQLITE_DONE;
-        sqlite3_finalize(q);
+        ok = sql_exec(h, "CREATE TABLE meta(name TEXT PRIMARY KEY, value BLOB NOT NULL)") ==
+                 SQL_OK &&
+             sql_prepare(h, "INSERT INTO meta VALUES('key_check', ?)", &q) == SQL_OK &&
+             sql_bind_blob(q, 1, check, 32) == SQL_OK && sql_step(q) == SQL_DONE;
+        sql_finalize(q);
         q = NULL;
     }
     if (ok && n > 0) {
@@ -405,20 +494,19 @@ static bool old_store(const char *db, const char *key, int version, const char *
         snprintf(aad, sizeof aad, "sluis-key:%s", id);
         ok = gcm(true, dek, iv, id, (const unsigned char *)msg, mlen, body, tag) &&
              gcm(true, master, wrapped, aad, dek, 32, wrapped + 12, wrapped + 44) &&
-             sqlite3_prepare_v2(h, "INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?)", -1, &q,
-                                NULL) == SQLITE_OK;
+             sql_prepare(h, "INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?)", &q) == SQL_OK;
         if (ok) {
-            sqlite3_bind_text(q, 1, id, 32, SQLITE_STATIC);
-            sqlite3_bind_int64(q, 2, created);
-            sqlite3_bind_int64(q, 3, created + 86400);
-            sqlite3_bind_text(q, 4, "arts@zorg.example", -1, SQLITE_STATIC);
-            sqlite3_bind_blob(q, 5, wrapped, 60, SQLITE_STATIC);
-            sqlite3_bind_blob(q, 6, iv, 12, SQLITE_STATIC);
-            sqlite3_bind_blob(q, 7, tag, 16, SQLITE_STATIC);
-            sqlite3_bind_blob(q, 8, body, (int)mlen, SQLITE_STATIC);
-            ok = sqlite3_step(q) == SQLITE_DONE;
+            sql_bind_text(q, 1, id, 32);
+            sql_bind_int64(q, 2, created);
+            sql_bind_int64(q, 3, created + 86400);
+            sql_bind_text(q, 4, "arts@zorg.example", -1);
+            sql_bind_blob(q, 5, wrapped, 60);
+            sql_bind_blob(q, 6, iv, 12);
+            sql_bind_blob(q, 7, tag, 16);
+            sql_bind_blob(q, 8, body, mlen);
+            ok = sql_step(q) == SQL_DONE;
         }
-        sqlite3_finalize(q);
+        sql_finalize(q);
         q = NULL;
     }
     for (size_t i = 0; ok && i < n; i++) {
@@ -431,22 +519,21 @@ static bool old_store(const char *db, const char *key, int version, const char *
         memcpy(in + 32, "246810", 6);
         HMAC(EVP_sha256(), master, 32, in, sizeof in, mac, &len);
         snprintf(rcpt, sizeof rcpt, "ontvanger%zu@gmail.example", i);
-        ok = sqlite3_prepare_v2(h, "INSERT INTO pickups VALUES(?, ?, ?, ?, ?, ?)", -1, &q, NULL) ==
-             SQLITE_OK;
+        ok = sql_prepare(h, "INSERT INTO pickups VALUES(?, ?, ?, ?, ?, ?)", &q) == SQL_OK;
         if (ok) {
-            sqlite3_bind_blob(q, 1, th, 32, SQLITE_STATIC);
-            sqlite3_bind_text(q, 2, id, 32, SQLITE_STATIC);
-            sqlite3_bind_text(q, 3, rcpt, -1, SQLITE_STATIC);
-            sqlite3_bind_blob(q, 4, mac, 32, SQLITE_STATIC);
-            sqlite3_bind_int(q, 5, i == 2 ? 4 : 0);
+            sql_bind_blob(q, 1, th, 32);
+            sql_bind_text(q, 2, id, 32);
+            sql_bind_text(q, 3, rcpt, -1);
+            sql_bind_blob(q, 4, mac, 32);
+            sql_bind_int(q, 5, i == 2 ? 4 : 0);
             if (i == 1)
-                sqlite3_bind_int64(q, 6, created + 60);
-            ok = sqlite3_step(q) == SQLITE_DONE;
+                sql_bind_int64(q, 6, created + 60);
+            ok = sql_step(q) == SQL_DONE;
         }
-        sqlite3_finalize(q);
+        sql_finalize(q);
         q = NULL;
     }
-    sqlite3_close(h);
+    sql_close(h);
     free(body);
     CHECK(ok, "an old store of version %d in %s", version, db);
     return ok;
@@ -480,25 +567,48 @@ static void test_wrong_key(void)
           "one wrong code");
     store_free(s);
     const char *tries = "SELECT tries FROM pickups";
-    CHECK(sql_int("wk.db", tries) == 1, "one try counted");
+    CHECK(raw_int("wk.db", tries) == 1, "one try counted");
     for (unsigned flags = 0; flags <= STORE_CREATE; flags += STORE_CREATE) {
         s = NULL;
         err[0] = '\0';
-        enum sl_status st = store_open(in_dir("wk.db"), in_dir("k2"), flags, &s, err, sizeof err);
+        enum sl_status st = store_open(at("wk.db"), in_dir("k2"), flags, &s, err, sizeof err);
         CHECK(st == SL_EINVAL && s == NULL &&
-                  strstr(err, "the master key does not match this store") && !strstr(err, pk.token),
+                  strstr(err, "the master key does not match this store") &&
+                  !strstr(err, pk.token) && (pg == NULL || !strstr(err, pg)),
               "another key (flags %u): got %s \"%s\"", flags, sl_status_str(st), err);
     }
-    CHECK(sql_int("wk.db", tries) == 1, "another key spent no try (%d)", sql_int("wk.db", tries));
+    CHECK(raw_int("wk.db", tries) == 1, "another key spent no try (%d)", raw_int("wk.db", tries));
     s = open_store("wk.db", "k");
     CHECK(s && store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
-              out.len == 30 && sql_int("wk.db", tries) == 1,
+              out.len == 30 && raw_int("wk.db", tries) == 1,
           "the right key and code still open it, and the one wrong code stays counted");
     store_free(s);
+    static const char checks[] = "SELECT count(*) FROM meta WHERE name = 'key_check'";
+    if (pg != NULL) {
+        /* PostgreSQL (stores of versions 1 and 2, below, were files): a
+         * check value gone is made again at the next open, from its key */
+        s = NULL;
+        CHECK(raw_run("wk.db", "DELETE FROM meta") && raw_int("wk.db", checks) == 0 &&
+                  store_open(at("wk.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
+                  raw_int("wk.db", checks) == 1,
+              "no check value: added at open: %s", err);
+        store_free(s);
+        s = NULL;
+        CHECK(store_open(at("wk.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
+              "and then only that key");
+        /* a damaged check value (its first byte only, a blob on either
+         * engine) is said to be one, not taken for a wrong key */
+        CHECK(raw_run("wk.db",
+                      "UPDATE meta SET value = substr(value, 1, 1) WHERE name = 'key_check'") &&
+                  store_open(at("wk.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_EIO &&
+                  strstr(err, "damaged") && !strstr(err, pg),
+              "a damaged check value: %s", err);
+        buf_free(&out);
+        return;
+    }
 
     /* a store from before the check value (user_version 1, no meta) gets
      * one on its first open, only from the key its messages were kept with */
-    static const char checks[] = "SELECT count(*) FROM meta WHERE name = 'key_check'";
     char old[1][STORE_TOKEN_LEN + 1];
     if (!old_store("v1.db", "k", 1, "Uitslag", 1, old, time(NULL)))
         return;
@@ -506,7 +616,7 @@ static void test_wrong_key(void)
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL &&
               strstr(err, "does not match"),
           "version 1, another key: refused (it does not open the stored message): %s", err);
-    CHECK(sql_int("v1.db", checks) == 0, "and no check value written for it");
+    CHECK(raw_int("v1.db", checks) == 0, "and no check value written for it");
     CHECK(store_open(in_dir("v1.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
           "version 1, its key: opens: %s", err);
     CHECK(s && store_fetch(s, old[0], "246810", &out, NULL, 0, err, sizeof err) == STORE_FOUND &&
@@ -514,7 +624,7 @@ static void test_wrong_key(void)
           "version 1: the message opens");
     store_free(s);
     s = NULL;
-    CHECK(sql_int("v1.db", checks) == 1 && sql_int("v1.db", "PRAGMA user_version") == 3,
+    CHECK(raw_int("v1.db", checks) == 1 && raw_int("v1.db", "PRAGMA user_version") == 3,
           "the check value is added, the store is version 3");
     CHECK(store_open(in_dir("v1.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
           "then another key is refused by the check value");
@@ -522,14 +632,14 @@ static void test_wrong_key(void)
     s = NULL;
     CHECK(old_store("v1e.db", "k2", 1, "", 0, NULL, 0) &&
               store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
-              sql_int("v1e.db", checks) == 1,
+              raw_int("v1e.db", checks) == 1,
           "version 1 without messages: any key, then bound to it: %s", err);
     store_free(s);
     s = NULL;
     CHECK(store_open(in_dir("v1e.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
           "and only that key");
     /* a damaged check value is said to be one, not taken for a wrong key */
-    CHECK(sql_run("v1e.db", "UPDATE meta SET value = x'00' WHERE name = 'key_check'") &&
+    CHECK(raw_run("v1e.db", "UPDATE meta SET value = x'00' WHERE name = 'key_check'") &&
               store_open(in_dir("v1e.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_EIO &&
               strstr(err, "damaged"),
           "a damaged check value: %s", err);
@@ -568,12 +678,12 @@ static void test_tries(void)
     for (size_t i = 0; s && i < NELEM(steps); i++) {
         const char *code = steps[i].code == 0 ? NULL : steps[i].code == 1 ? pk.code : "12345x";
         enum store_fetch got = store_fetch(s, pk.token, code, &out, NULL, 0, err, sizeof err);
-        int tries = sql_int("tries.db", "SELECT tries FROM pickups");
+        int tries = raw_int("tries.db", "SELECT tries FROM pickups");
         CHECK(got == steps[i].want && tries == steps[i].tries, "%s: got %s, %d tries, want %s, %d",
               steps[i].name, store_fetch_name(got), tries, store_fetch_name(steps[i].want),
               steps[i].tries);
     }
-    CHECK(sql_int("tries.db", "SELECT picked_up > 0 FROM pickups") == 1, "the pickup is recorded");
+    CHECK(raw_int("tries.db", "SELECT picked_up > 0 FROM pickups") == 1, "the pickup is recorded");
     store_free(s);
     buf_free(&out);
 }
@@ -586,17 +696,19 @@ static void test_busy(void)
     if (!put_one("busy.db", "k", &pk))
         return;
     struct store *s = open_store("busy.db", "k");
-    sqlite3 *h = NULL;
-    if (s == NULL || sqlite3_open(in_dir("busy.db"), &h) != SQLITE_OK) {
+    struct sql *h = raw("busy.db");
+    if (s == NULL || h == NULL) {
         CHECK(false, "open busy.db twice");
         store_free(s);
-        sqlite3_close(h);
+        sql_close(h);
         return;
     }
     store_busy_timeout(s, 200);
     struct buf out = BUF_INIT;
     char err[512] = "";
-    CHECK(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK, "the other writer");
+    /* another writer's transaction: SQLite's write lock, or the store's
+     * lock on PostgreSQL */
+    CHECK(sql_begin(h, true) == SQL_OK, "the other writer");
     enum store_fetch got = store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err);
     CHECK(got == STORE_FAILED && strstr(err, "busy") && !strstr(err, pk.token) &&
               !strstr(err, pk.code),
@@ -604,9 +716,9 @@ static void test_busy(void)
           store_fetch_name(STORE_FAILED));
     got = store_fetch(s, pk.token, "12345x", &out, NULL, 0, err, sizeof err);
     CHECK(got == STORE_FAILED, "a wrong code on a locked database: got %s", store_fetch_name(got));
-    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
-    sqlite3_close(h);
-    CHECK(sql_int("busy.db", "SELECT tries FROM pickups") == 0, "no try spent while locked");
+    sql_rollback(h);
+    sql_close(h);
+    CHECK(raw_int("busy.db", "SELECT tries FROM pickups") == 0, "no try spent while locked");
     CHECK(store_fetch(s, pk.token, pk.code, &out, NULL, 0, err, sizeof err) == STORE_FOUND,
           "once free, the right code opens it");
     store_free(s);
@@ -637,7 +749,7 @@ static void test_lockout_processes(void)
         struct buf out = BUF_INIT;
         char err[512] = "", c;
         int rc = 100;
-        if (store_open(in_dir("race.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
+        if (store_open(at("race.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK &&
             read(gate[0], &c, 1) == 0) /* all go when the gate closes */
             rc = (int)store_fetch(s, pk.token, wrong, &out, NULL, 0, err, sizeof err);
         if (err[0])
@@ -663,8 +775,8 @@ static void test_lockout_processes(void)
           "%d, %d, 0, 0",
           GUESSERS, got[STORE_WRONG_CODE], got[STORE_LOCKED], got[STORE_FAILED], other,
           STORE_MAX_TRIES, GUESSERS - STORE_MAX_TRIES);
-    CHECK(sql_int("race.db", "SELECT tries FROM pickups") == STORE_MAX_TRIES, "tries %d, want %d",
-          sql_int("race.db", "SELECT tries FROM pickups"), STORE_MAX_TRIES);
+    CHECK(raw_int("race.db", "SELECT tries FROM pickups") == STORE_MAX_TRIES, "tries %d, want %d",
+          raw_int("race.db", "SELECT tries FROM pickups"), STORE_MAX_TRIES);
     struct store *s = open_store("race.db", "k");
     struct buf out = BUF_INIT;
     char err[512];
@@ -673,6 +785,93 @@ static void test_lockout_processes(void)
           "then even the right code is locked out");
     store_free(s);
     buf_free(&out);
+}
+
+#define HAMMERS 25 /* wrong codes per thread */
+
+struct hammer {
+    struct store *s;
+    const char *token, *wrong;
+    pthread_barrier_t *go;
+    int got[STORE_TOO_MANY_SENDS + 1], other;
+};
+
+static void *hammer(void *arg)
+{
+    struct hammer *h = arg;
+    char session[STORE_TOKEN_LEN + 1], err[256];
+    pthread_barrier_wait(h->go);
+    for (int i = 0; i < HAMMERS; i++) {
+        enum store_fetch r =
+            store_verify(h->s, h->token, h->wrong, "203.0.113.9", session, err, sizeof err);
+        if ((unsigned)r < NELEM(h->got))
+            h->got[r]++;
+        else
+            h->other++;
+    }
+    return NULL;
+}
+
+/* two handles on one store, two connections (on PostgreSQL, what two
+ * portal processes or hosts have), hammer wrong codes at one token from a
+ * thread each: the tries and the client's count are counted in the
+ * database, one write transaction at a time, so exactly STORE_MAX_TRIES
+ * codes are compared, the client is counted as many times, the token is
+ * locked once (one locked event), and for both handles */
+static void test_two_handles(void)
+{
+    struct store_pickup pk;
+    if (!put_one("two.db", "k", &pk))
+        return;
+    char wrong[16], err[512], session[STORE_TOKEN_LEN + 1];
+    snprintf(wrong, sizeof wrong, "%06d", (atoi(pk.code) + 1) % 1000000);
+    struct store *s[2] = {open_store("two.db", "k"), open_store("two.db", "k")};
+    if (s[0] == NULL || s[1] == NULL) {
+        store_free(s[0]);
+        store_free(s[1]);
+        return;
+    }
+    pthread_barrier_t go;
+    pthread_barrier_init(&go, NULL, 2);
+    struct hammer h[2];
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++) {
+        h[i] = (struct hammer){.s = s[i], .token = pk.token, .wrong = wrong, .go = &go};
+        pthread_create(&t[i], NULL, hammer, &h[i]);
+    }
+    for (int i = 0; i < 2; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&go);
+    int wrongs = h[0].got[STORE_WRONG_CODE] + h[1].got[STORE_WRONG_CODE];
+    int locked = h[0].got[STORE_LOCKED] + h[1].got[STORE_LOCKED];
+    int failed = h[0].got[STORE_FAILED] + h[1].got[STORE_FAILED];
+    CHECK(wrongs == STORE_MAX_TRIES && locked == 2 * HAMMERS - STORE_MAX_TRIES && failed == 0 &&
+              h[0].other == 0 && h[1].other == 0,
+          "2 handles x %d wrong codes at once: %d wrong (%d + %d), %d locked, %d failed; want %d, "
+          "%d, 0",
+          HAMMERS, wrongs, h[0].got[STORE_WRONG_CODE], h[1].got[STORE_WRONG_CODE], locked, failed,
+          STORE_MAX_TRIES, 2 * HAMMERS - STORE_MAX_TRIES);
+    CHECK(raw_int("two.db", "SELECT tries FROM pickups") == STORE_MAX_TRIES &&
+              raw_int("two.db", "SELECT fails FROM clients") == STORE_MAX_TRIES,
+          "the token's tries and the client's count: %d and %d, want %d",
+          raw_int("two.db", "SELECT tries FROM pickups"),
+          raw_int("two.db", "SELECT fails FROM clients"), STORE_MAX_TRIES);
+    CHECK(raw_int("two.db", "SELECT count(*) FROM events WHERE kind = 5") == 1,
+          "one locked event (%d)", raw_int("two.db", "SELECT count(*) FROM events WHERE kind = 5"));
+    struct buf out = BUF_INIT;
+    for (int i = 0; i < 2; i++) {
+        struct store_info info;
+        CHECK(store_lookup(s[i], pk.token, &info, err, sizeof err) == STORE_LOCKED &&
+                  store_verify(s[i], pk.token, pk.code, NULL, session, err, sizeof err) ==
+                      STORE_LOCKED &&
+                  store_fetch(s[i], pk.token, pk.code, &out, NULL, 0, err, sizeof err) ==
+                      STORE_LOCKED &&
+                  out.len == 0,
+              "handle %d: locked, even for the right code", i);
+    }
+    buf_free(&out);
+    store_free(s[0]);
+    store_free(s[1]);
 }
 
 struct worker {
@@ -725,7 +924,7 @@ static void test_threads_expiry(void)
     CHECK(store_expire(s, time(NULL), &removed, err, sizeof err) == SL_OK && removed == 1,
           "expire removes it (%u)", removed);
     CHECK(store_fetch(s, old.token, old.code, &out, NULL, 0, err, sizeof err) == STORE_EXPIRED &&
-              sql_int("th.db", "SELECT count(*) FROM messages WHERE body IS NOT NULL OR "
+              raw_int("th.db", "SELECT count(*) FROM messages WHERE body IS NOT NULL OR "
                                "expired IS NULL") == 160,
           "and then only its tombstone is left: the link says expired");
     CHECK(store_fetch(s, w[0].pk.token, w[0].pk.code, &out, NULL, 0, err, sizeof err) ==
@@ -738,6 +937,8 @@ static void test_threads_expiry(void)
 /* a full disk: the file size limit stands in for it in a child process */
 static void test_full_disk(void)
 {
+    if (pg != NULL) /* SQLite files only: a full disk of PostgreSQL's is its server's */
+        return;
     pid_t pid = fork();
     if (pid == 0) {
         signal(SIGXFSZ, SIG_IGN);
@@ -829,23 +1030,22 @@ static void test_wrap_per_recipient(void)
               STORE_FOUND,
           "a session, so that its wrapped key is in the file too: %s", err);
     store_free(s);
-    CHECK(sql_int("wrap.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
+    CHECK(raw_int("wrap.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
           "no message key wrapped under the master key alone");
     unsigned char master[32];
     if (!key_bytes("k", master))
         return;
-    sqlite3 *h = NULL;
-    sqlite3_stmt *q = NULL;
+    struct sql *h = raw("wrap.db");
+    struct sql_stmt *q = NULL;
     int blobs = 0, opened = 0, by_token = 0;
-    const char *sql = "SELECT ord, dek_wrapped FROM pickups UNION ALL SELECT ord, phone_wrapped "
-                      "FROM pickups WHERE phone_wrapped IS NOT NULL UNION ALL SELECT p.ord, "
-                      "s.dek_wrapped FROM sessions s JOIN pickups p USING (token_hash)";
-    if (sqlite3_open(in_dir("wrap.db"), &h) == SQLITE_OK &&
-        sqlite3_prepare_v2(h, sql, -1, &q, NULL) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW) {
-            int ord = sqlite3_column_int(q, 0);
-            const unsigned char *b = sqlite3_column_blob(q, 1);
-            size_t n = (size_t)sqlite3_column_bytes(q, 1);
+    const char *text = "SELECT ord, dek_wrapped FROM pickups UNION ALL SELECT ord, phone_wrapped "
+                       "FROM pickups WHERE phone_wrapped IS NOT NULL UNION ALL SELECT p.ord, "
+                       "s.dek_wrapped FROM sessions s JOIN pickups p USING (token_hash)";
+    if (h != NULL && sql_prepare(h, text, &q) == SQL_OK) {
+        while (sql_step(q) == SQL_ROW) {
+            int ord = sql_column_int(q, 0);
+            const unsigned char *b = sql_column_blob(q, 1);
+            size_t n = (size_t)sql_column_bytes(q, 1);
             static const char *const labels[] = {
                 "sluis-key:", "sluis-dek:", "sluis-phone:", "sluis-session:", "", "sluis-pickup:"};
             blobs++;
@@ -868,24 +1068,27 @@ static void test_wrap_per_recipient(void)
             by_token += open_sealed(kr, aad, b, n);
         }
     }
-    sqlite3_finalize(q);
-    sqlite3_close(h);
+    sql_finalize(q);
+    sql_close(h);
     CHECK(blobs == 5 && opened == 0,
           "%d wrapped keys and phone numbers in the file, %d open under the master key alone",
           blobs, opened);
     CHECK(by_token == 3, "each recipient's message key opens with the key of their token (%d)",
           by_token);
-    /* and nothing in clear: no phone number, token, code or session value */
-    unsigned char *raw = malloc(4u << 20);
-    size_t n = slurp("wrap.db", raw, 4u << 20);
-    CHECK(memmem(raw, n, "612345678", 9) == NULL, "no phone number in the file");
+    /* and nothing in clear: no phone number, token, code or session value
+     * (SQLite: the bytes of the file) */
+    if (pg != NULL)
+        return;
+    unsigned char *bytes = malloc(4u << 20);
+    size_t n = slurp("wrap.db", bytes, 4u << 20);
+    CHECK(memmem(bytes, n, "612345678", 9) == NULL, "no phone number in the file");
     for (int i = 0; i < 3; i++)
-        CHECK(memmem(raw, n, pk[i].token, STORE_TOKEN_LEN) == NULL, "no token %d in the file", i);
-    CHECK(memmem(raw, n, st, STORE_TOKEN_LEN) == NULL &&
-              memmem(raw, n, session, STORE_TOKEN_LEN) == NULL,
+        CHECK(memmem(bytes, n, pk[i].token, STORE_TOKEN_LEN) == NULL, "no token %d in the file", i);
+    CHECK(memmem(bytes, n, st, STORE_TOKEN_LEN) == NULL &&
+              memmem(bytes, n, session, STORE_TOKEN_LEN) == NULL,
           "no sender's token, no session value in the file");
-    CHECK(memmem(raw, n, "bloedonderzoek", 14) == NULL, "no content in the file");
-    free(raw);
+    CHECK(memmem(bytes, n, "bloedonderzoek", 14) == NULL, "no content in the file");
+    free(bytes);
 }
 
 /* the way in per method, and what store_lookup says before it */
@@ -973,6 +1176,32 @@ static void test_methods(void)
                   strstr(err, "E.164") && (bad_phones[i] == NULL || !strstr(err, bad_phones[i])),
               "phone %s refused: %s", bad_phones[i] ? bad_phones[i] : "(none)", err);
     }
+    /* an address in UTF-8 comes back as it was given; one that is not
+     * UTF-8 an SQLite file keeps as bytes, PostgreSQL (whose text is
+     * UTF-8) refuses, for a recipient and for the sender, and the error
+     * does not quote it */
+    static const char utf8[] = "jos\xc3\xa9@voorbeeld.example", latin1[] = "jos\xe9@example.org";
+    const struct store_rcpt good = {utf8, STORE_VERIFY_CODE, NULL};
+    const struct store_rcpt bad = {latin1, STORE_VERIFY_CODE, NULL};
+    struct store_pickup p1;
+    CHECK(store_put(s, "x", 1, utf8, &good, 1, fake_now + 60, id, &p1, NULL, err, sizeof err) ==
+                  SL_OK &&
+              store_lookup(s, p1.token, &info, err, sizeof err) == STORE_FOUND &&
+              strcmp(info.recipient, utf8) == 0 && strcmp(info.sender, utf8) == 0,
+          "an address in UTF-8, kept as it is: %s", err);
+    for (int i = 0; i < 2; i++) {
+        err[0] = '\0';
+        enum sl_status got = store_put(s, "x", 1, i ? latin1 : "a@z.example", i ? &good : &bad, 1,
+                                       fake_now + 60, id, &p1, NULL, err, sizeof err);
+        if (pg == NULL)
+            CHECK(got == SL_OK, "SQLite: a %s's address that is not UTF-8 is kept: %s",
+                  i ? "sender" : "recipient", err);
+        else
+            CHECK(got == SL_EINVAL && strstr(err, "not UTF-8") && !strstr(err, "jos") &&
+                      !memchr(err, 0xe9, strlen(err)),
+                  "PostgreSQL: a %s's address that is not UTF-8 is refused: %s",
+                  i ? "sender" : "recipient", err);
+    }
     store_free(s);
 }
 
@@ -1004,7 +1233,7 @@ static void test_shared_tries(void)
     CHECK(store_otp_new(s, pk[1].token, code, dest, sizeof dest, err, sizeof err) == STORE_LOCKED,
           "and no new code is sent for it");
     store_free(s);
-    CHECK(sql_int("share.db", "SELECT count(*) FROM events WHERE kind = 5") == 1,
+    CHECK(raw_int("share.db", "SELECT count(*) FROM events WHERE kind = 5") == 1,
           "one locked event");
     buf_free(&out);
 }
@@ -1027,7 +1256,7 @@ static void test_otp_expiry(void)
           "past its time the code is not pending");
     CHECK(store_verify(s, pk[2].token, code, NULL, session, err, sizeof err) == STORE_NO_CODE,
           "past its time the right code is no code");
-    CHECK(sql_int("otpx.db", "SELECT tries FROM pickups WHERE ord = 2") == 0,
+    CHECK(raw_int("otpx.db", "SELECT tries FROM pickups WHERE ord = 2") == 0,
           "and no try was spent on it");
     CHECK(store_otp_new(s, pk[2].token, code, dest, sizeof dest, err, sizeof err) == STORE_FOUND,
           "a new code");
@@ -1107,19 +1336,22 @@ static void test_client_lockout(void)
         t++;
     }
     CHECK(wrong == STORE_CLIENT_FAILS, "%d wrong codes counted", wrong);
-    int before = sql_int("client.db", "SELECT sum(tries) FROM pickups");
+    int before = raw_int("client.db", "SELECT sum(tries) FROM pickups");
     enum store_fetch got = store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, attacker,
                                         session, err, sizeof err);
     CHECK(got == STORE_CLIENT_LOCKED && session[0] == '\0',
           "the next try from that address, even with a right code: got %s", store_fetch_name(got));
-    CHECK(sql_int("client.db", "SELECT sum(tries) FROM pickups") == before,
+    CHECK(raw_int("client.db", "SELECT sum(tries) FROM pickups") == before,
           "and no token's try was spent on it");
     CHECK(store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, "192.0.2.50", session, err,
                        sizeof err) == STORE_FOUND,
           "another address gets in");
-    unsigned char raw[1u << 16];
-    size_t n = slurp("client.db", raw, sizeof raw);
-    CHECK(memmem(raw, n, attacker, strlen(attacker)) == NULL, "no client address in the file");
+    if (pg == NULL) { /* SQLite: the bytes of the file */
+        unsigned char bytes[1u << 16];
+        size_t n = slurp("client.db", bytes, sizeof bytes);
+        CHECK(memmem(bytes, n, attacker, strlen(attacker)) == NULL,
+              "no client address in the file");
+    }
     fake_now += HOUR;
     CHECK(store_verify(s, pk[TOKENS - 1].token, pk[TOKENS - 1].code, attacker, session, err,
                        sizeof err) == STORE_FOUND,
@@ -1127,7 +1359,7 @@ static void test_client_lockout(void)
     unsigned removed;
     fake_now += HOUR;
     CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK &&
-              sql_int("client.db", "SELECT count(*) FROM clients") == 0,
+              raw_int("client.db", "SELECT count(*) FROM clients") == 0,
           "store_expire removes stale client counts");
     store_free(s);
 }
@@ -1174,7 +1406,7 @@ static void test_sessions(void)
     fake_now += STORE_SESSION_IDLE;
     CHECK(store_session(s, pk[0].token, session, &t, err, sizeof err) == STORE_UNKNOWN,
           "idle for STORE_SESSION_IDLE: ended");
-    CHECK(sql_int("sess.db", "SELECT count(*) FROM sessions") == 0, "and removed");
+    CHECK(raw_int("sess.db", "SELECT count(*) FROM sessions") == 0, "and removed");
     /* used all the time, it still ends at STORE_SESSION_MAX */
     CHECK(store_verify(s, pk[0].token, pk[0].code, NULL, session, err, sizeof err) == STORE_FOUND,
           "a new session");
@@ -1208,7 +1440,7 @@ static void test_sessions(void)
     fake_now += STORE_SESSION_IDLE;
     unsigned removed;
     CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK && removed == 0 &&
-              sql_int("sess.db", "SELECT count(*) FROM sessions") == 0,
+              raw_int("sess.db", "SELECT count(*) FROM sessions") == 0,
           "store_expire removes sessions past their time");
     store_free(s);
 }
@@ -1257,12 +1489,14 @@ static void test_replies(void)
           "another recipient sees only the original (%zu items)", t.n);
     store_thread_free(&t);
     store_free(s);
-    unsigned char raw[1u << 17];
-    size_t n = slurp("reply.db", raw, sizeof raw);
-    CHECK(sql_int("reply.db", "SELECT count(*) FROM replies") == 2 &&
-              memmem(raw, n, "medicatie", 9) == NULL && memmem(raw, n, "dinsdag", 7) == NULL,
-          "the replies are in the file, encrypted");
-    CHECK(sql_int("reply.db", "SELECT count(*) FROM events WHERE kind = 2 AND rcpt = 0") == 2,
+    CHECK(raw_int("reply.db", "SELECT count(*) FROM replies") == 2, "the replies are kept");
+    if (pg == NULL) { /* SQLite: the bytes of the file */
+        unsigned char bytes[1u << 17];
+        size_t n = slurp("reply.db", bytes, sizeof bytes);
+        CHECK(memmem(bytes, n, "medicatie", 9) == NULL && memmem(bytes, n, "dinsdag", 7) == NULL,
+              "the replies are in the file, encrypted");
+    }
+    CHECK(raw_int("reply.db", "SELECT count(*) FROM events WHERE kind = 2 AND rcpt = 0") == 2,
           "a replied event per reply");
     /* a tampered reply does not open */
     corrupt("reply.db", "replies.tag");
@@ -1277,17 +1511,16 @@ static void test_replies(void)
 /* blob_of - a copy of the first value of query on db (at most cap bytes) */
 static size_t blob_of(const char *db, const char *query, unsigned char *out, size_t cap)
 {
-    sqlite3 *h = NULL;
-    sqlite3_stmt *q = NULL;
+    struct sql *h = raw(db);
+    struct sql_stmt *q = NULL;
     size_t n = 0;
-    if (sqlite3_open_v2(in_dir(db), &h, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(h, query, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
-        n = (size_t)sqlite3_column_bytes(q, 0);
+    if (h != NULL && sql_prepare(h, query, &q) == SQL_OK && sql_step(q) == SQL_ROW) {
+        n = (size_t)sql_column_bytes(q, 0);
         n = n > cap ? cap : n;
-        memcpy(out, sqlite3_column_blob(q, 0), n);
+        memcpy(out, sql_column_blob(q, 0), n);
     }
-    sqlite3_finalize(q);
-    sqlite3_close(h);
+    sql_finalize(q);
+    sql_close(h);
     return n;
 }
 
@@ -1322,11 +1555,15 @@ static void test_revoke(void)
         blob_of("rev.db", "SELECT substr(body, 100001, 64) FROM messages", body, sizeof body);
     size_t rn = blob_of("rev.db", "SELECT body FROM replies", rbody, sizeof rbody);
     size_t dn = blob_of("rev.db", "SELECT dek_wrapped FROM pickups WHERE ord = 0", dek, sizeof dek);
-    unsigned char *raw = malloc(4u << 20);
-    size_t n = slurp("rev.db", raw, 4u << 20);
-    CHECK(bn == 64 && rn == 16 && dn == 60 && memmem(raw, n, body, bn) &&
-              memmem(raw, n, rbody, rn) && memmem(raw, n, dek, dn),
-          "before: the ciphertexts are in the file");
+    /* SQLite: the bytes of the file, before and after */
+    unsigned char *bytes = pg == NULL ? malloc(4u << 20) : NULL;
+    size_t n = bytes ? slurp("rev.db", bytes, 4u << 20) : 0;
+    if (pg == NULL)
+        CHECK(bn == 64 && rn == 16 && dn == 60 && memmem(bytes, n, body, bn) &&
+                  memmem(bytes, n, rbody, rn) && memmem(bytes, n, dek, dn),
+              "before: the ciphertexts are in the file");
+    else
+        CHECK(bn == 64 && rn == 16 && dn == 60, "before: the ciphertexts are kept");
     fake_now += 100;
     time_t when = fake_now;
     CHECK(store_revoke(s, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", err, sizeof err) ==
@@ -1335,16 +1572,18 @@ static void test_revoke(void)
     CHECK(store_revoke(s, pk[0].token, err, sizeof err) == STORE_UNKNOWN,
           "a recipient's token is not the sender's");
     CHECK(store_revoke(s, st, err, sizeof err) == STORE_FOUND, "withdrawn: %s", err);
-    n = slurp("rev.db", raw, 4u << 20);
-    CHECK(memmem(raw, n, body, bn) == NULL, "the message's ciphertext is gone from the file");
-    CHECK(memmem(raw, n, rbody, rn) == NULL, "the reply's too");
-    CHECK(memmem(raw, n, dek, dn) == NULL, "and the wrapped key");
-    free(raw);
-    CHECK(sql_int("rev.db", "SELECT count(*) FROM messages WHERE body IS NULL AND iv IS NULL AND "
+    if (pg == NULL) {
+        n = slurp("rev.db", bytes, 4u << 20);
+        CHECK(memmem(bytes, n, body, bn) == NULL, "the message's ciphertext is gone from the file");
+        CHECK(memmem(bytes, n, rbody, rn) == NULL, "the reply's too");
+        CHECK(memmem(bytes, n, dek, dn) == NULL, "and the wrapped key");
+    }
+    free(bytes);
+    CHECK(raw_int("rev.db", "SELECT count(*) FROM messages WHERE body IS NULL AND iv IS NULL AND "
                             "revoked IS NOT NULL") == 1 &&
-              sql_int("rev.db", "SELECT count(*) FROM replies") == 0 &&
-              sql_int("rev.db", "SELECT count(*) FROM sessions") == 0 &&
-              sql_int("rev.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL OR "
+              raw_int("rev.db", "SELECT count(*) FROM replies") == 0 &&
+              raw_int("rev.db", "SELECT count(*) FROM sessions") == 0 &&
+              raw_int("rev.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL OR "
                                 "phone_wrapped IS NOT NULL OR otp_mac IS NOT NULL OR code_mac IS "
                                 "NOT NULL") == 0,
           "a tombstone: no body, keys, replies, sessions, codes or phone");
@@ -1368,7 +1607,7 @@ static void test_revoke(void)
               out.len == 0,
           "sluis portal show: withdrawn");
     CHECK(store_revoke(s, st, err, sizeof err) == STORE_FOUND, "withdrawing again is fine");
-    CHECK(sql_int("rev.db", "SELECT count(*) FROM events WHERE kind = 3") == 3,
+    CHECK(raw_int("rev.db", "SELECT count(*) FROM events WHERE kind = 3") == 3,
           "one revoked event per recipient");
     struct store_status ss;
     CHECK(store_status(s, st, &ss, err, sizeof err) == STORE_FOUND && ss.revoked == when &&
@@ -1408,9 +1647,9 @@ static void test_expire_tombstone(void)
           "past its expiry, before a run: expired");
     CHECK(store_expire(s, fake_now, &removed, err, sizeof err) == SL_OK && removed == 1,
           "an expiry run takes its content (%u)", removed);
-    CHECK(sql_int("tomb.db", "SELECT count(*) FROM messages WHERE body IS NULL AND expired > 0") ==
+    CHECK(raw_int("tomb.db", "SELECT count(*) FROM messages WHERE body IS NULL AND expired > 0") ==
                   1 &&
-              sql_int("tomb.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL") == 0,
+              raw_int("tomb.db", "SELECT count(*) FROM pickups WHERE dek_wrapped IS NOT NULL") == 0,
           "a tombstone");
     CHECK(store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_EXPIRED &&
               info.created == t0,
@@ -1434,11 +1673,11 @@ static void test_expire_tombstone(void)
               store_lookup(s, pk[1].token, &info, err, sizeof err) == STORE_UNKNOWN &&
               store_status(s, st, &ss, err, sizeof err) == STORE_UNKNOWN,
           "after %d days it goes: unknown", STORE_TOMBSTONE_DAYS);
-    CHECK(sql_int("tomb.db", "SELECT count(*) FROM messages") == 0 &&
-              sql_int("tomb.db", "SELECT count(*) FROM pickups") == 0,
+    CHECK(raw_int("tomb.db", "SELECT count(*) FROM messages") == 0 &&
+              raw_int("tomb.db", "SELECT count(*) FROM pickups") == 0,
           "nothing of it left");
-    CHECK(sql_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
-              sql_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 4") == 3,
+    CHECK(raw_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
+              raw_int("tomb.db", "SELECT count(*) FROM events WHERE kind = 4") == 3,
           "its sent and expired events stay");
     store_free(s);
 }
@@ -1544,10 +1783,10 @@ static void test_events_status(void)
           "names");
     /* store_delete takes the events too (a redirect rolled back) */
     CHECK(store_delete(s, id, err, sizeof err) == SL_OK &&
-              sql_int("ev.db", "SELECT count(*) FROM events") == 0 &&
-              sql_int("ev.db", "SELECT count(*) FROM messages") == 0 &&
-              sql_int("ev.db", "SELECT count(*) FROM sessions") == 0 &&
-              sql_int("ev.db", "SELECT count(*) FROM replies") == 0,
+              raw_int("ev.db", "SELECT count(*) FROM events") == 0 &&
+              raw_int("ev.db", "SELECT count(*) FROM messages") == 0 &&
+              raw_int("ev.db", "SELECT count(*) FROM sessions") == 0 &&
+              raw_int("ev.db", "SELECT count(*) FROM replies") == 0,
           "store_delete leaves nothing of the message");
     buf_free(&out);
     store_free(s);
@@ -1583,34 +1822,36 @@ static void test_events_many(void)
 /* a store of version 2 is brought up to 3 on open; its messages open as before */
 static void test_migration(void)
 {
+    if (pg != NULL) /* SQLite files only: stores of versions 1 and 2 were files */
+        return;
     time_t created = time(NULL) - 3600;
     char tok[3][STORE_TOKEN_LEN + 1], err[256] = "", session[STORE_TOKEN_LEN + 1];
     static const char msg[] = "Subject: oud\r\n\r\nBewaard door de vorige versie.";
     if (!old_store("v2.db", "k", 2, msg, 3, tok, created))
         return;
-    CHECK(sql_int("v2.db", "PRAGMA user_version") == 2, "version 2 before");
+    CHECK(raw_int("v2.db", "PRAGMA user_version") == 2, "version 2 before");
     struct store *s = NULL;
     CHECK(store_open(in_dir("v2.db"), in_dir("k2"), 0, &s, err, sizeof err) == SL_EINVAL,
           "another key is refused");
     CHECK(store_open(in_dir("v2.db"), in_dir("k"), 0, &s, err, sizeof err) == SL_OK,
           "open (and migrate): %s", err);
     store_free(s);
-    CHECK(sql_int("v2.db", "PRAGMA user_version") == 3 &&
-              sql_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE name LIKE 'old_%'") == 0 &&
-              sql_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 1 &&
-              sql_int("v2.db", "SELECT count(*) FROM pickups WHERE verify = 0") == 3 &&
-              sql_int("v2.db", "SELECT count(DISTINCT ord) = 3 AND sum(ord) = 3 AND "
+    CHECK(raw_int("v2.db", "PRAGMA user_version") == 3 &&
+              raw_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE name LIKE 'old_%'") == 0 &&
+              raw_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 1 &&
+              raw_int("v2.db", "SELECT count(*) FROM pickups WHERE verify = 0") == 3 &&
+              raw_int("v2.db", "SELECT count(DISTINCT ord) = 3 AND sum(ord) = 3 AND "
                                "max(ord) = 2 FROM pickups") == 1 &&
-              sql_int("v2.db", "SELECT ord FROM pickups WHERE recipient = "
+              raw_int("v2.db", "SELECT ord FROM pickups WHERE recipient = "
                                "'ontvanger2@gmail.example'") == 2,
           "version 3: the old message keeps its master-wrapped key, its pickups verify by code");
-    CHECK(sql_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+    CHECK(raw_int("v2.db", "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                            "('pickups_message', 'messages_expires')") == 2,
           "the indexes are there");
-    CHECK(sql_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
-              sql_int("v2.db", "SELECT at FROM events WHERE kind = 1 AND rcpt = 1") ==
+    CHECK(raw_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3 &&
+              raw_int("v2.db", "SELECT at FROM events WHERE kind = 1 AND rcpt = 1") ==
                   (int)(created + 60) &&
-              sql_int("v2.db", "SELECT tries FROM pickups WHERE ord = 2") == 4,
+              raw_int("v2.db", "SELECT tries FROM pickups WHERE ord = 2") == 4,
           "sent events at the keeping, the earlier pickup as opened, the tries kept");
     s = open_store("v2.db", "k");
     if (s == NULL)
@@ -1642,13 +1883,13 @@ static void test_migration(void)
     unsigned removed = 0;
     CHECK(store_expire(s, created + 2 * 86400, &removed, err, sizeof err) == SL_OK &&
               removed == 1 && store_lookup(s, tok[0], &info, err, sizeof err) == STORE_EXPIRED &&
-              sql_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
+              raw_int("v2.db", "SELECT count(*) FROM messages WHERE wrapped IS NOT NULL") == 0,
           "an old message expires to a tombstone without its key");
     buf_free(&out);
     store_free(s);
     /* a second open of a migrated store changes nothing */
     s = open_store("v2.db", "k");
-    CHECK(s && sql_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3,
+    CHECK(s && raw_int("v2.db", "SELECT count(*) FROM events WHERE kind = 0") == 3,
           "opened again: no second migration");
     store_free(s);
 }
@@ -1656,6 +1897,8 @@ static void test_migration(void)
 /* STORE_CREATE in a folder shared by its group (set-group-ID): 0660 */
 static void test_shared_folder(void)
 {
+    if (pg != NULL) /* SQLite files only: the modes of a file */
+        return;
     char sub[600];
     snprintf(sub, sizeof sub, "%s/shared", dir);
     struct stat st;
@@ -1689,27 +1932,27 @@ static void test_credential(void)
     snprintf(key, sizeof key, "%s/portal.key", cred);
     CHECK(mkdir(cred, 0700) == 0 && store_keygen(key, err, sizeof err) == SL_OK, "credential key");
     struct store *s = NULL;
-    CHECK(store_open(in_dir("cred.db"), key, STORE_CREATE, &s, err, sizeof err) == SL_OK,
+    CHECK(store_open(at("cred.db"), key, STORE_CREATE, &s, err, sizeof err) == SL_OK,
           "the key, 0600: %s", err);
     store_free(s);
     s = NULL;
     chmod(key, 0440);
-    enum sl_status st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    enum sl_status st = store_open(at("cred.db"), key, 0, &s, err, sizeof err);
     store_free(s);
     s = NULL;
     CHECK(st == SL_EINVAL, "0440 outside $CREDENTIALS_DIRECTORY is refused");
     setenv("CREDENTIALS_DIRECTORY", cred, 1);
-    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    st = store_open(at("cred.db"), key, 0, &s, err, sizeof err);
     store_free(s);
     s = NULL;
     CHECK(st == SL_OK, "0440 in $CREDENTIALS_DIRECTORY opens: %s", err);
     chmod(key, 0444);
-    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    st = store_open(at("cred.db"), key, 0, &s, err, sizeof err);
     store_free(s);
     s = NULL;
     CHECK(st == SL_EINVAL, "0444 (others read it) is refused there too");
     chmod(key, 0640);
-    st = store_open(in_dir("cred.db"), key, 0, &s, err, sizeof err);
+    st = store_open(at("cred.db"), key, 0, &s, err, sizeof err);
     store_free(s);
     CHECK(st == SL_EINVAL, "0640 (writable) is refused there too");
     unsetenv("CREDENTIALS_DIRECTORY");
@@ -1720,6 +1963,10 @@ int main(void)
     snprintf(dir, sizeof dir, "/tmp/sluis-test-portal-XXXXXX");
     if (mkdtemp(dir) == NULL)
         return 1;
+    pg = testdb_pg();
+    if (pg != NULL)
+        printf("test_portal: on PostgreSQL (SLUIS_TEST_PG); the tests of SQLite files are "
+               "skipped\n");
     test_round_trip();
     test_key_and_place();
     test_no_create();
@@ -1727,6 +1974,7 @@ int main(void)
     test_tries();
     test_busy();
     test_lockout_processes();
+    test_two_handles();
     test_threads_expiry();
     test_full_disk();
     test_wrap_per_recipient();
