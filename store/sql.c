@@ -42,6 +42,7 @@ struct sql {
     PGconn *pg;
     char schema[64];
     bool read_only;
+    int busy_ms;    /* lock_timeout, set again on a new connection */
     bool tx;        /* a transaction is open (PostgreSQL) */
     bool tx_failed; /* the connection broke inside it: all fails until rollback */
     int64_t changes;
@@ -128,7 +129,10 @@ static int pg_result_fail(struct sql *db, const PGresult *res)
              strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
         code = SQL_BUSY; /* serialisation, deadlock, lock or statement timeout */
     char text[480];
-    if (msg != NULL)
+    if (state != NULL && strncmp(state, "22", 2) == 0)
+        /* data exceptions quote the value that did not fit */
+        snprintf(text, sizeof text, "PostgreSQL %s: a value the column does not take", state);
+    else if (msg != NULL)
         snprintf(text, sizeof text, "PostgreSQL %s: %s", state ? state : "", msg);
     else
         snprintf(text, sizeof text, "PostgreSQL: %s",
@@ -158,7 +162,9 @@ static int pg_command(struct sql *db, const char *text)
  * notices, UTC, read-only when asked */
 static int pg_session(struct sql *db, bool create)
 {
-    char q[256];
+    char q[320];
+    if (pg_command(db, "SET client_min_messages TO warning") != SQL_OK)
+        return db->code;
     if (create) {
         /* only when missing: a role that may not create schemas can still
          * use one made for it */
@@ -173,13 +179,15 @@ static int pg_session(struct sql *db, bool create)
         bool have = PQntuples(res) > 0;
         PQclear(res);
         snprintf(q, sizeof q, "CREATE SCHEMA IF NOT EXISTS %s", db->schema);
-        if (!have && pg_command(db, q) != SQL_OK)
+        /* two processes making it at once: one of them gets a unique
+         * violation (23505) for the schema's name, which the other made */
+        if (!have && pg_command(db, q) != SQL_OK && db->code != SQL_CONSTRAINT)
             return db->code;
     }
     snprintf(q, sizeof q,
-             "SET search_path TO %s; SET client_min_messages TO warning; SET TIME ZONE 'UTC';"
-             "SET default_transaction_read_only TO %s",
-             db->schema, db->read_only ? "on" : "off");
+             "SET search_path TO %s; SET TIME ZONE 'UTC'; SET default_transaction_read_only TO %s;"
+             "SET lock_timeout = %d",
+             db->schema, db->read_only ? "on" : "off", db->busy_ms);
     return pg_command(db, q);
 }
 
@@ -240,13 +248,31 @@ static bool passfile_safe(const char *path, char *err, size_t errlen)
     return true;
 }
 
-/* url_shown - the address for messages: without a password, cut short */
+/* url_shown - the address for messages, cut short, without a password:
+ * none of the user part after its first ':' (up to the last '@' before the
+ * host), and no value of a password= parameter */
 static void url_shown(const char *url, char *out, size_t outlen)
 {
     snprintf(out, outlen, "%.160s", url);
-    char *at = strchr(out, '@'), *colon = strchr(out + 13, ':');
-    if (at != NULL && colon != NULL && colon < at)
-        memmove(colon, at, strlen(at) + 1);
+    char *user = strstr(out, "://");
+    if (user != NULL) {
+        user += 3;
+        size_t hostpart = strcspn(user, "/?");
+        char *at = NULL;
+        for (char *p = user; p < user + hostpart; p++)
+            if (*p == '@')
+                at = p;
+        char *colon = at ? memchr(user, ':', (size_t)(at - user)) : NULL;
+        if (colon != NULL)
+            memmove(colon, at, strlen(at) + 1);
+    }
+    for (char *p = out; (p = strstr(p, "password=")) != NULL;) {
+        p += 9;
+        size_t n = strcspn(p, "&");
+        memmove(p + 3, p + n, strlen(p + n) + 1);
+        memcpy(p, "***", 3);
+        p += 3;
+    }
 }
 
 struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool read_only,
@@ -352,12 +378,19 @@ static char *ddl_pg(const char *text)
         {"BLOB", "BYTEA"},
         {"REAL", "DOUBLE PRECISION"},
     };
-    size_t cap = strlen(text) * 3 + 1;
+    size_t cap = strlen(text) * 4 + 1; /* REAL grows the most: 4 to 16 */
     char *out = malloc(cap), *o = out;
     if (out == NULL)
         return NULL;
     bool quoted = false;
     for (const char *p = text; *p;) {
+        if (!quoted && p[0] == '-' && p[1] == '-') { /* a comment, to its line's end */
+            size_t n = strcspn(p, "\n");
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+            continue;
+        }
         if (*p == '\'')
             quoted = !quoted;
         size_t k = 0;
@@ -570,8 +603,9 @@ void sql_busy_timeout(struct sql *db, int ms)
         sqlite3_busy_timeout(db->lite, ms);
         return;
     }
+    db->busy_ms = ms < 0 ? 0 : ms;
     char q[64];
-    snprintf(q, sizeof q, "SET lock_timeout = %d", ms < 0 ? 0 : ms);
+    snprintf(q, sizeof q, "SET lock_timeout = %d", db->busy_ms);
     if (pg_ready(db) == SQL_OK)
         pg_command(db, q);
 }
@@ -743,7 +777,14 @@ int sql_bind_null(struct sql_stmt *st, int i)
 {
     if (st->lite)
         return sqlite3_bind_null(st->lite, i);
-    return param(st, i) ? SQL_OK : SQL_MISUSE;
+    /* the type the parameter had, so that "? IS NULL" has one after a value
+     * was bound; a parameter never bound leaves it to the server */
+    unsigned oid = i >= 1 && i <= st->nparams ? st->params[i - 1].oid : 0;
+    struct param *p = param(st, i);
+    if (p == NULL)
+        return SQL_MISUSE;
+    p->oid = oid;
+    return SQL_OK;
 }
 
 int sql_bind_count(struct sql_stmt *st)

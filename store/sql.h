@@ -27,7 +27,10 @@
  *
  * Error texts (sql_errmsg) carry the engine's message and, for PostgreSQL,
  * its SQLSTATE, never a bound value: PostgreSQL's DETAIL lines (which can
- * quote a key) are not kept.
+ * quote a key) are not kept, nor the message of a data exception (class
+ * 22, which quotes the value). On PostgreSQL a statement that fails inside
+ * a transaction aborts the whole transaction: roll back on the first
+ * failure.
  *
  * A connection and its statements belong to one thread at a time; the
  * stores serialise with their own mutexes.
@@ -44,6 +47,7 @@ enum {
     SQL_OK = 0,
     SQL_ERROR = 1,
     SQL_BUSY = 5,
+    SQL_LOCKED = 6,
     SQL_IOERR = 10,
     SQL_CONSTRAINT = 19,
     SQL_MISUSE = 21,

@@ -291,6 +291,88 @@ static void test_addresses(void)
           "with the passfile 0600, the next problem is the server: %s", err);
     db = sql_open_pg("postgresql://[bad", "s", false, false, "t", err, sizeof err);
     CHECK(db == NULL && err[0], "a malformed address: %s", err);
+    /* the address in a message never shows a password, however written */
+    static const char *const leaky[] = {
+        "postgres://:Geheim123@localhost/x",
+        "postgres://u:Geheim123@localhost/x",
+        "postgresql://u:Ge@heim123@localhost/x",
+        "postgresql:///x?host=/nonexistent&password=Geheim123&user=u",
+        "postgresql://[bad:Geheim123@",
+    };
+    for (size_t i = 0; i < NELEM(leaky); i++) {
+        db = sql_open_pg(leaky[i], "s", false, false, "t", err, sizeof err);
+        CHECK(db == NULL && strstr(err, "Geheim") == NULL && strstr(err, "heim123") == NULL,
+              "address %zu: refused, no password in the message: %s", i, err);
+    }
+}
+
+/* what a value that does not fit says, a NULL after a value, and the lock
+ * timeout over a new connection */
+static void test_pg_details(void)
+{
+    struct sql *db = open_db(true), *admin = open_db(false);
+    CHECK(db != NULL && admin != NULL, "two connections");
+    if (db == NULL || admin == NULL) {
+        sql_close(db);
+        sql_close(admin);
+        return;
+    }
+    CHECK(sql_ddl(db, "CREATE TABLE d(n INTEGER)") == SQL_OK, "table");
+    struct sql_stmt *q = NULL;
+    CHECK(sql_prepare(db, "INSERT INTO d(n) VALUES(CAST(? AS INTEGER))", &q) == SQL_OK, "prepare");
+    sql_bind_text(q, 1, "123456782-geheim", -1);
+    CHECK(sql_step(q) != SQL_DONE, "text that is no number is refused");
+    CHECK(strstr(sql_errmsg(db), "123456782") == NULL && strstr(sql_errmsg(db), "22") != NULL,
+          "the message has the SQLSTATE, not the value: %s", sql_errmsg(db));
+    sql_finalize(q);
+    CHECK(sql_prepare(db, "SELECT ? IS NULL", &q) == SQL_OK, "prepare");
+    sql_bind_int64(q, 1, 5);
+    CHECK(sql_step(q) == SQL_ROW && sql_column_int(q, 0) == 0, "a value is not NULL");
+    sql_reset(q);
+    sql_bind_null(q, 1);
+    CHECK(sql_step(q) == SQL_ROW && sql_column_int(q, 0) == 1,
+          "NULL after a value keeps its type: %s", sql_errmsg(db));
+    sql_finalize(q);
+    sql_busy_timeout(db, 1234);
+    CHECK(count(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                       "application_name = 'test_sql' AND pid <> pg_backend_pid()") >= 0,
+          "the server ends the connection");
+    usleep(100 * 1000);
+    CHECK(sql_prepare(db, "SELECT current_setting('lock_timeout')", &q) == SQL_OK &&
+              sql_step(q) == SQL_ROW && strcmp(sql_column_text(q, 0), "1234ms") == 0,
+          "the lock timeout is set again on the new connection (%s)",
+          sql_column_text(q, 0) ? sql_column_text(q, 0) : sql_errmsg(db));
+    sql_finalize(q);
+    sql_close(db);
+    sql_close(admin);
+}
+
+/* several processes opening a store whose schema is not there yet */
+static void *first_open(void *arg)
+{
+    char err[512];
+    struct sql *db = sql_open_pg(testdb_pg(), "sluis_sqlrace", true, false, "t", err, sizeof err);
+    *(int *)arg = db != NULL;
+    if (db == NULL)
+        fprintf(stderr, "first_open: %s\n", err);
+    sql_close(db);
+    return NULL;
+}
+
+static void test_pg_first_opens(void)
+{
+    testdb_target("", "sluis_sqlrace");
+    pthread_t t[8];
+    int ok[8] = {0};
+    for (int i = 0; i < 8; i++)
+        pthread_create(&t[i], NULL, first_open, &ok[i]);
+    int n = 0;
+    for (int i = 0; i < 8; i++) {
+        pthread_join(t[i], NULL);
+        n += ok[i];
+    }
+    CHECK(n == 8, "eight first opens at once, all of them made or found the schema (%d)", n);
+    testdb_target("", "sluis_sqlrace");
 }
 
 int main(void)
@@ -301,8 +383,12 @@ int main(void)
     test_values();
     test_versions_and_transactions();
     test_write_lock();
-    if (testdb_pg() != NULL)
+    if (testdb_pg() != NULL) {
         test_broken_connection();
+        test_pg_details();
+        for (int i = 0; i < 5; i++)
+            test_pg_first_opens();
+    }
     test_addresses();
     check_remove_dir(dir);
     return check_summary(testdb_pg() ? "test_sql (PostgreSQL)" : "test_sql");
