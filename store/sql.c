@@ -250,7 +250,8 @@ static bool passfile_safe(const char *path, char *err, size_t errlen)
 
 /* url_shown - the address for messages, cut short, without a password:
  * none of the user part after its first ':' (up to the last '@' before the
- * host), and no value of a password= parameter */
+ * host), and no value of a password= parameter (the parameter stays,
+ * empty) */
 static void url_shown(const char *url, char *out, size_t outlen)
 {
     snprintf(out, outlen, "%.160s", url);
@@ -266,12 +267,11 @@ static void url_shown(const char *url, char *out, size_t outlen)
         if (colon != NULL)
             memmove(colon, at, strlen(at) + 1);
     }
+    /* the value taken out: the text only shrinks */
     for (char *p = out; (p = strstr(p, "password=")) != NULL;) {
         p += 9;
         size_t n = strcspn(p, "&");
-        memmove(p + 3, p + n, strlen(p + n) + 1);
-        memcpy(p, "***", 3);
-        p += 3;
+        memmove(p, p + n, strlen(p + n) + 1);
     }
 }
 
