@@ -819,6 +819,13 @@ static bool hex64(const char *s)
     return true;
 }
 
+static int cmp_event_rule(const void *a, const void *b)
+{
+    const struct event_rule *x = a, *y = b;
+    int d = strcmp(x->rule, y->rule);
+    return d ? d : strcmp(x->category, y->category);
+}
+
 enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct event_rule *out,
                                    size_t cap, size_t *n, char *month, size_t monthlen)
 {
@@ -843,20 +850,30 @@ enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct eve
     if (month && monthlen)
         copy_str(month, monthlen, col_text(q, 1));
     sql_finalize(q);
-    if (sql_prepare(db, "SELECT rule, category FROM event_rules WHERE event = ? ORDER BY rule",
-                    &q) != SQL_OK)
+    /* sorted here, on byte order, before the cut at cap: an ORDER BY
+     * would follow PostgreSQL's collation */
+    if (sql_prepare(db, "SELECT rule, category FROM event_rules WHERE event = ?", &q) != SQL_OK)
         return SL_EIO;
     sql_bind_int64(q, 1, id);
+    struct event_rule *all = NULL;
+    size_t nall = 0, capall = 0;
     while ((rc = sql_step(q)) == SQL_ROW) {
-        if (*n >= cap)
-            continue;
-        memset(&out[*n], 0, sizeof out[*n]);
-        copy_str(out[*n].rule, sizeof out[*n].rule, col_text(q, 0));
-        copy_str(out[*n].category, sizeof out[*n].category, col_text(q, 1));
-        (*n)++;
+        struct event_rule *r = grow(all, &capall, nall, sizeof *r, EVENT_RULES_MAX);
+        if (r == NULL)
+            break;
+        all = r;
+        memset(&all[nall], 0, sizeof all[nall]);
+        copy_str(all[nall].rule, sizeof all[nall].rule, col_text(q, 0));
+        copy_str(all[nall].category, sizeof all[nall].category, col_text(q, 1));
+        nall++;
     }
     sql_finalize(q);
-    return rc == SQL_DONE ? SL_OK : SL_EIO;
+    if (rc == SQL_DONE && nall > 0)
+        qsort(all, nall, sizeof *all, cmp_event_rule);
+    for (size_t i = 0; rc == SQL_DONE && i < nall && *n < cap; i++)
+        out[(*n)++] = all[i];
+    free(all);
+    return rc == SQL_DONE ? SL_OK : rc == SQL_ROW ? SL_ENOMEM : SL_EIO;
 }
 
 void figures_set_reports(struct fig_month *f,

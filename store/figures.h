@@ -125,7 +125,8 @@ enum sl_status figures_depts(struct metrics *m, char (*out)[EVENT_DEPT_MAX + 1],
                              size_t *n);
 
 /* figures_event_rules - the rules of the event whose fp hash is fp (for a
- * false-positive report); SL_ENOENT when none */
+ * false-positive report), in byte order of their ids, the first cap of
+ * them; SL_ENOENT when none */
 enum sl_status figures_event_rules(struct metrics *m, const char *fp, struct event_rule *out,
                                    size_t cap, size_t *n, char *month, size_t monthlen);
 

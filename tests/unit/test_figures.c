@@ -941,6 +941,42 @@ static void test_same_as_sqlite(struct metrics *pgm, const char *path)
     metrics_close(m);
 }
 
+/* test_rule_order - an event's rules come in byte order, as on SQLite,
+ * whatever the database's collation (in ICU's en-US, which tests/pg/run's
+ * database has, "x_b" < "x.a" < "X.c": the reverse); cut at cap after
+ * sorting. Last: it adds an event to the store. */
+static void test_rule_order(const char *store)
+{
+    struct metrics *m = NULL;
+    char err[256] = "";
+    CHECK(metrics_open(store, false, &m, err, sizeof err) == SL_OK, "metrics_open: %s", err);
+    if (m == NULL)
+        return;
+    const char *fp = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+    struct event *e = add(new_event("2026-10", "Wijk", 1, true, MODE_ENFORCE, ACTION_PORTAL));
+    event_add_rule(e, "x_b", "c2");
+    event_add_rule(e, "X.c", "c3");
+    event_add_rule(e, "x.a", "c1");
+    snprintf(e->fp, sizeof e->fp, "%s", fp);
+    put(m);
+    metrics_close(m);
+    CHECK(metrics_open(store, true, &m, err, sizeof err) == SL_OK, "metrics_open: %s", err);
+    if (m == NULL)
+        return;
+    struct event_rule r[4];
+    size_t n = 0;
+    char month[8] = "";
+    enum sl_status st = figures_event_rules(m, fp, r, 4, &n, month, sizeof month);
+    CHECK(st == SL_OK && n == 3 && strcmp(r[0].rule, "X.c") == 0 && strcmp(r[1].rule, "x.a") == 0 &&
+              strcmp(r[1].category, "c1") == 0 && strcmp(r[2].rule, "x_b") == 0,
+          "an event's rules in byte order: status %d, %zu: %s %s %s", st, n, n > 0 ? r[0].rule : "",
+          n > 1 ? r[1].rule : "", n > 2 ? r[2].rule : "");
+    st = figures_event_rules(m, fp, r, 2, &n, month, sizeof month);
+    CHECK(st == SL_OK && n == 2 && strcmp(r[0].rule, "X.c") == 0 && strcmp(r[1].rule, "x.a") == 0,
+          "cut at 2 after sorting: %zu: %s %s", n, n > 0 ? r[0].rule : "", n > 1 ? r[1].rule : "");
+    metrics_close(m);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/sluis-test-figures-XXXXXX");
@@ -979,6 +1015,7 @@ int main(void)
         metrics_close(m);
     }
     test_csv_quoting();
+    test_rule_order(store);
 
     static const char *const files[] = {"metrics.db",  "metrics.db-wal", "metrics.db-shm",
                                         "october.csv", "october.json",   "quoting.csv",
