@@ -6,8 +6,8 @@
  * web_dispatch(). The table lives here rather than in main.c so that the
  * tests link it without a main().
  *
- * Threads: the web layer runs handlers concurrently. dashboard.db and the
- * metrics store each have one connection; dash_lock() serialises every use
+ * Threads: the web layer runs handlers concurrently. The dashboard's
+ * database and the metrics store each have one connection; dash_lock() serialises every use
  * of them (an internal page for a few people: simple beats fast).
  */
 #include <errno.h>
@@ -19,7 +19,6 @@
 #include <time.h>
 
 #include <openssl/crypto.h>
-#include <sqlite3.h>
 
 #include "../milter/log.h"
 #include "auth.h"
@@ -31,7 +30,7 @@ extern const size_t dashboard_assets_count;
 
 struct dash_app {
     const struct dash_config *cfg;
-    sqlite3 *db;
+    struct sql *db; /* dashboard.db or PostgreSQL (db.h) */
     struct metrics *metrics;
     struct pseudo_key key;
     bool have_key;
@@ -61,7 +60,7 @@ struct metrics *dash_metrics(struct dash_app *a)
     return m;
 }
 
-struct sqlite3 *dash_db(struct dash_app *a)
+struct sql *dash_db(struct dash_app *a)
 {
     return a->db;
 }

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <argon2.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include <sqlite3.h>
+
+#include "../store/sql.h"
 
 #define SALT_LEN      16
 #define HASH_LEN      32
@@ -88,7 +90,7 @@ bool auth_verify(const char *hash, const char *pw, size_t len)
     return ok && hash != NULL && hash[0];
 }
 
-enum sl_status auth_user_add(sqlite3 *db, const char *name, enum dash_role role, const char *pw,
+enum sl_status auth_user_add(struct sql *db, const char *name, enum dash_role role, const char *pw,
                              size_t len, char *err, size_t errlen)
 {
     if (!auth_name_valid(name)) {
@@ -106,118 +108,128 @@ enum sl_status auth_user_add(sqlite3 *db, const char *name, enum dash_role role,
         snprintf(err, errlen, "the password could not be hashed (%s)", sl_status_str(st));
         return st;
     }
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     st = SL_EIO;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO users(name, role, hash, failed, locked_until, created)"
-                           " VALUES(?, ?, ?, 0, 0, ?)",
-                           -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, auth_role_name(role), -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 3, hash, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(q, 4, (sqlite3_int64)time(NULL));
-        int rc = sqlite3_step(q);
-        if (rc == SQLITE_DONE)
+    if (sql_prepare(db,
+                    "INSERT INTO users(name, role, hash, failed, locked_until, created)"
+                    " VALUES(?, ?, ?, 0, 0, ?)",
+                    &q) == SQL_OK) {
+        sql_bind_text(q, 1, name, -1);
+        sql_bind_text(q, 2, auth_role_name(role), -1);
+        sql_bind_text(q, 3, hash, -1);
+        sql_bind_int64(q, 4, (int64_t)time(NULL));
+        int rc = sql_step(q);
+        if (rc == SQL_DONE)
             st = SL_OK;
-        else if (rc == SQLITE_CONSTRAINT) {
+        else if (rc == SQL_CONSTRAINT) {
             snprintf(err, errlen, "user %s exists already", name);
             st = SL_EINVAL;
         } else
-            snprintf(err, errlen, "dashboard.db: %s", sqlite3_errmsg(db));
+            snprintf(err, errlen, "dashboard database: %s", sql_errmsg(db));
     } else
-        snprintf(err, errlen, "dashboard.db: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(q);
+        snprintf(err, errlen, "dashboard database: %s", sql_errmsg(db));
+    sql_finalize(q);
     OPENSSL_cleanse(hash, sizeof hash);
     return st;
 }
 
-enum sl_status auth_user_del(sqlite3 *db, const char *name, bool *found)
+/* run - one statement of up to three integer parameters, no rows */
+static enum sl_status run(struct sql *db, const char *text, int64_t a, int64_t b, int64_t c)
+{
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db, text, &q) != SQL_OK)
+        return SL_EIO;
+    int np = sql_bind_count(q);
+    if (np >= 1)
+        sql_bind_int64(q, 1, a);
+    if (np >= 2)
+        sql_bind_int64(q, 2, b);
+    if (np >= 3)
+        sql_bind_int64(q, 3, c);
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
+}
+
+enum sl_status auth_user_del(struct sql *db, const char *name, bool *found)
 {
     *found = false;
+    /* the look-up and both deletes in one write transaction: a session
+     * made by another dashboard meanwhile goes with its user */
+    if (sql_begin(db, true) != SQL_OK)
+        return SL_EIO;
     struct auth_user_row u;
     enum sl_status st = auth_user_get(db, name, &u, found);
-    if (st != SL_OK || !*found)
-        return st;
-    sqlite3_stmt *q = NULL;
-    st = SL_EIO;
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return SL_EIO;
-    if (sqlite3_prepare_v2(db, "DELETE FROM sessions WHERE user = ?", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, u.id);
-        if (sqlite3_step(q) == SQLITE_DONE)
-            st = SL_OK;
-    }
-    sqlite3_finalize(q);
-    q = NULL;
-    if (st == SL_OK) {
-        st = SL_EIO;
-        if (sqlite3_prepare_v2(db, "DELETE FROM users WHERE id = ?", -1, &q, NULL) == SQLITE_OK) {
-            sqlite3_bind_int64(q, 1, u.id);
-            if (sqlite3_step(q) == SQLITE_DONE)
-                st = SL_OK;
-        }
-        sqlite3_finalize(q);
-    }
-    if (st == SL_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    OPENSSL_cleanse(u.hash, sizeof u.hash);
+    if (st == SL_OK && *found)
+        st = run(db, "DELETE FROM sessions WHERE \"user\" = ?", u.id, 0, 0);
+    if (st == SL_OK && *found)
+        st = run(db, "DELETE FROM users WHERE id = ?", u.id, 0, 0);
+    if (st == SL_OK && sql_commit(db) == SQL_OK)
         return SL_OK;
-    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sql_rollback(db);
+    *found = false;
     return SL_EIO;
 }
 
-static void read_user(sqlite3_stmt *q, struct auth_user_row *u)
+static void read_user(struct sql_stmt *q, struct auth_user_row *u)
 {
     const char *s;
     memset(u, 0, sizeof *u);
-    u->id = sqlite3_column_int64(q, 0);
-    s = (const char *)sqlite3_column_text(q, 1);
+    u->id = sql_column_int64(q, 0);
+    s = sql_column_text(q, 1);
     snprintf(u->name, sizeof u->name, "%s", s ? s : "");
-    s = (const char *)sqlite3_column_text(q, 2);
+    s = sql_column_text(q, 2);
     if (!auth_role_parse(s, &u->role))
         u->role = ROLE_VIEWER; /* an unknown role gets the least */
-    s = (const char *)sqlite3_column_text(q, 3);
+    s = sql_column_text(q, 3);
     snprintf(u->hash, sizeof u->hash, "%s", s ? s : "");
-    u->failed = (unsigned)sqlite3_column_int64(q, 4);
-    u->locked_until = sqlite3_column_int64(q, 5);
-    u->created = sqlite3_column_int64(q, 6);
+    u->failed = (unsigned)sql_column_int64(q, 4);
+    u->locked_until = sql_column_int64(q, 5);
+    u->created = sql_column_int64(q, 6);
 }
 
 #define USER_COLS "id, name, role, hash, failed, locked_until, created"
 
-enum sl_status auth_user_get(sqlite3 *db, const char *name, struct auth_user_row *u, bool *found)
+enum sl_status auth_user_get(struct sql *db, const char *name, struct auth_user_row *u, bool *found)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     *found = false;
-    if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users WHERE name = ?", -1, &q, NULL) !=
-        SQLITE_OK)
+    memset(u, 0, sizeof *u);
+    if (sql_prepare(db, "SELECT " USER_COLS " FROM users WHERE name = ?", &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) {
+    sql_bind_text(q, 1, name, -1);
+    int rc = sql_step(q);
+    if (rc == SQL_ROW) {
         read_user(q, u);
         *found = true;
     }
-    sqlite3_finalize(q);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    sql_finalize(q);
+    return rc == SQL_ROW || rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
-enum sl_status auth_user_list(sqlite3 *db, struct auth_user_row **out, size_t *n)
+static int by_name(const void *a, const void *b)
 {
-    sqlite3_stmt *q = NULL;
+    return strcmp(((const struct auth_user_row *)a)->name, ((const struct auth_user_row *)b)->name);
+}
+
+enum sl_status auth_user_list(struct sql *db, struct auth_user_row **out, size_t *n)
+{
+    struct sql_stmt *q = NULL;
     struct auth_user_row *rows = NULL;
     size_t k = 0, cap = 0;
     *out = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users ORDER BY name", -1, &q, NULL) !=
-        SQLITE_OK)
+    if (sql_prepare(db, "SELECT " USER_COLS " FROM users", &q) != SQL_OK)
         return SL_EIO;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         if (k == cap) {
             size_t c = cap ? cap * 2 : 8;
             struct auth_user_row *p = realloc(rows, c * sizeof *p);
             if (p == NULL) {
                 free(rows);
-                sqlite3_finalize(q);
+                sql_finalize(q);
                 return SL_ENOMEM;
             }
             rows = p;
@@ -227,55 +239,59 @@ enum sl_status auth_user_list(sqlite3 *db, struct auth_user_row **out, size_t *n
         OPENSSL_cleanse(rows[k].hash, sizeof rows[k].hash);
         k++;
     }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
+    sql_finalize(q);
+    if (rc != SQL_DONE) {
         free(rows);
         return SL_EIO;
     }
+    /* by name, byte by byte: ORDER BY name would follow the PostgreSQL
+     * database's collation (case and punctuation ignored in most) */
+    if (k > 1)
+        qsort(rows, k, sizeof *rows, by_name);
     *out = rows;
     *n = k;
     return SL_OK;
 }
 
-static enum sl_status run(sqlite3 *db, const char *sql, int64_t a, int64_t b, int64_t c)
-{
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-        return SL_EIO;
-    int np = sqlite3_bind_parameter_count(q);
-    if (np >= 1)
-        sqlite3_bind_int64(q, 1, a);
-    if (np >= 2)
-        sqlite3_bind_int64(q, 2, b);
-    if (np >= 3)
-        sqlite3_bind_int64(q, 3, c);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
-}
-
-enum sl_status auth_user_failed(sqlite3 *db, int64_t id, int64_t now, unsigned tries,
+enum sl_status auth_user_failed(struct sql *db, int64_t id, int64_t now, unsigned tries,
                                 unsigned lock_s, bool *locked)
 {
     *locked = false;
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT failed FROM users WHERE id = ?", -1, &q, NULL) != SQLITE_OK)
+    /* read, count, write in one write transaction: failures at two
+     * dashboards at once are both counted (on PostgreSQL the store's lock
+     * orders them) */
+    if (sql_begin(db, true) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    int64_t failed = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-    sqlite3_finalize(q);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? SL_OK : SL_EIO;
-    if (failed + 1 >= (int64_t)tries) {
-        *locked = true;
-        return run(db, "UPDATE users SET failed = 0, locked_until = ? WHERE id = ?",
-                   now + (int64_t)lock_s, id, 0);
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db, "SELECT failed, locked_until FROM users WHERE id = ?", &q) != SQL_OK) {
+        sql_rollback(db);
+        return SL_EIO;
     }
-    return run(db, "UPDATE users SET failed = ? WHERE id = ?", failed + 1, id, 0);
+    sql_bind_int64(q, 1, id);
+    int rc = sql_step(q);
+    int64_t failed = rc == SQL_ROW ? sql_column_int64(q, 0) : 0;
+    int64_t until = rc == SQL_ROW ? sql_column_int64(q, 1) : 0;
+    sql_finalize(q);
+    enum sl_status st = rc == SQL_ROW || rc == SQL_DONE ? SL_OK : SL_EIO;
+    /* a user gone, or locked meanwhile by another dashboard's failure:
+     * nothing to count (the lock's failures started again from 0) */
+    if (st == SL_OK && rc == SQL_ROW && until <= now) {
+        if (failed + 1 >= (int64_t)tries) {
+            st = run(db, "UPDATE users SET failed = 0, locked_until = ? WHERE id = ?",
+                     now + (int64_t)lock_s, id, 0);
+            *locked = st == SL_OK;
+        } else {
+            st = run(db, "UPDATE users SET failed = ? WHERE id = ?", failed + 1, id, 0);
+        }
+    }
+    if (st == SL_OK && sql_commit(db) == SQL_OK)
+        return SL_OK;
+    sql_rollback(db);
+    *locked = false;
+    return SL_EIO;
 }
 
-enum sl_status auth_user_ok(sqlite3 *db, int64_t id)
+enum sl_status auth_user_ok(struct sql *db, int64_t id)
 {
     return run(db, "UPDATE users SET failed = 0 WHERE id = ?", id, 0, 0);
 }
@@ -290,7 +306,7 @@ static void token_hash(const char *token, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-enum sl_status auth_session_new(sqlite3 *db, int64_t user, int64_t now,
+enum sl_status auth_session_new(struct sql *db, int64_t user, int64_t now,
                                 char token[AUTH_TOKEN_LEN + 1], char csrf[65])
 {
     static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -311,82 +327,84 @@ enum sl_status auth_session_new(sqlite3 *db, int64_t user, int64_t now,
     OPENSSL_cleanse(c, sizeof c);
     char h[65];
     token_hash(token, AUTH_TOKEN_LEN, h);
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO sessions(hash, user, csrf, created, seen)"
-                           " VALUES(?, ?, ?, ?, ?)",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db,
+                    "INSERT INTO sessions(hash, \"user\", csrf, created, seen)"
+                    " VALUES(?, ?, ?, ?, ?)",
+                    &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, h, 64, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 2, user);
-    sqlite3_bind_text(q, 3, csrf, 64, SQLITE_STATIC);
-    sqlite3_bind_int64(q, 4, now);
-    sqlite3_bind_int64(q, 5, now);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    sql_bind_text(q, 1, h, 64);
+    sql_bind_int64(q, 2, user);
+    sql_bind_text(q, 3, csrf, 64);
+    sql_bind_int64(q, 4, now);
+    sql_bind_int64(q, 5, now);
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
-enum sl_status auth_session_get(sqlite3 *db, const char *token, size_t len, int64_t now,
+enum sl_status auth_session_get(struct sql *db, const char *token, size_t len, int64_t now,
                                 unsigned idle_s, struct dash_user *u)
 {
     if (len != AUTH_TOKEN_LEN)
         return SL_EINVAL;
     char h[65];
     token_hash(token, len, h);
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT s.user, s.csrf, s.created, s.seen, u.name, u.role"
-                           " FROM sessions s JOIN users u ON u.id = s.user WHERE s.hash = ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db,
+                    "SELECT s.\"user\", s.csrf, s.created, s.seen, u.name, u.role"
+                    " FROM sessions s JOIN users u ON u.id = s.\"user\" WHERE s.hash = ?",
+                    &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, h, 64, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(q);
-        return rc == SQLITE_DONE ? SL_EINVAL : SL_EIO;
+    sql_bind_text(q, 1, h, 64);
+    int rc = sql_step(q);
+    if (rc != SQL_ROW) {
+        sql_finalize(q);
+        return rc == SQL_DONE ? SL_EINVAL : SL_EIO;
     }
-    int64_t created = sqlite3_column_int64(q, 2), seen = sqlite3_column_int64(q, 3);
+    int64_t created = sql_column_int64(q, 2), seen = sql_column_int64(q, 3);
     memset(u, 0, sizeof *u);
-    u->id = sqlite3_column_int64(q, 0);
-    const char *s = (const char *)sqlite3_column_text(q, 1);
+    u->id = sql_column_int64(q, 0);
+    const char *s = sql_column_text(q, 1);
     snprintf(u->csrf, sizeof u->csrf, "%s", s ? s : "");
-    s = (const char *)sqlite3_column_text(q, 4);
+    s = sql_column_text(q, 4);
     snprintf(u->name, sizeof u->name, "%s", s ? s : "");
-    s = (const char *)sqlite3_column_text(q, 5);
+    s = sql_column_text(q, 5);
     if (!auth_role_parse(s, &u->role))
         u->role = ROLE_VIEWER;
-    sqlite3_finalize(q);
+    sql_finalize(q);
     q = NULL;
     if (now - seen > (int64_t)idle_s || now - created > SESSION_MAX_S || strlen(u->csrf) != 64) {
         memset(u, 0, sizeof *u);
         auth_session_del(db, token, len);
         return SL_EINVAL;
     }
-    if (now != seen && sqlite3_prepare_v2(db, "UPDATE sessions SET seen = ? WHERE hash = ?", -1, &q,
-                                          NULL) == SQLITE_OK) {
-        sqlite3_bind_int64(q, 1, now);
-        sqlite3_bind_text(q, 2, h, 64, SQLITE_STATIC);
-        sqlite3_step(q);
-        sqlite3_finalize(q);
+    /* seen only moves forward: another dashboard may have set a later one */
+    if (now > seen &&
+        sql_prepare(db, "UPDATE sessions SET seen = ? WHERE hash = ? AND seen < ?", &q) == SQL_OK) {
+        sql_bind_int64(q, 1, now);
+        sql_bind_text(q, 2, h, 64);
+        sql_bind_int64(q, 3, now);
+        sql_step(q);
+        sql_finalize(q);
     }
     return SL_OK;
 }
 
-enum sl_status auth_session_del(sqlite3 *db, const char *token, size_t len)
+enum sl_status auth_session_del(struct sql *db, const char *token, size_t len)
 {
     char h[65];
     token_hash(token, len, h);
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "DELETE FROM sessions WHERE hash = ?", -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db, "DELETE FROM sessions WHERE hash = ?", &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_text(q, 1, h, 64, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    sql_bind_text(q, 1, h, 64);
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
-enum sl_status auth_sessions_expire(sqlite3 *db, int64_t now, unsigned idle_s)
+enum sl_status auth_sessions_expire(struct sql *db, int64_t now, unsigned idle_s)
 {
     return run(db, "DELETE FROM sessions WHERE seen < ? OR created < ?", now - (int64_t)idle_s,
                now - SESSION_MAX_S, 0);

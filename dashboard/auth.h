@@ -13,8 +13,9 @@
  * verification runs at a time (a mutex), so logins never hold more than
  * 64 MiB between them.
  *
- * Functions on a sqlite3 connection are not thread-safe on it (the app
- * serialises with dash_lock()); auth_verify and the limiter are.
+ * Functions on the database's connection (store/sql.h, db.h) are not
+ * thread-safe on it (the app serialises with dash_lock()); auth_verify and
+ * the limiter are.
  */
 #ifndef SLUIS_DASH_AUTH_H
 #define SLUIS_DASH_AUTH_H
@@ -34,7 +35,7 @@
 #define AUTH_HASH_MAX     160 /* the encoded hash */
 #define AUTH_TOKEN_LEN    43  /* a session token: base64url of 32 random bytes */
 
-struct sqlite3;
+struct sql;
 
 bool auth_role_parse(const char *s, enum dash_role *r); /* "viewer", "privacy", "admin" */
 const char *auth_role_name(enum dash_role r);
@@ -50,9 +51,13 @@ enum sl_status auth_hash(const char *pw, size_t len, char out[AUTH_HASH_MAX]);
 bool auth_verify(const char *hash, const char *pw, size_t len);
 
 /* users */
-enum sl_status auth_user_add(struct sqlite3 *db, const char *name, enum dash_role role,
-                             const char *pw, size_t len, char *err, size_t errlen);
-enum sl_status auth_user_del(struct sqlite3 *db, const char *name, bool *found);
+/* auth_user_add - a new user; an existing name is SL_EINVAL ("exists
+ * already" in err) */
+enum sl_status auth_user_add(struct sql *db, const char *name, enum dash_role role, const char *pw,
+                             size_t len, char *err, size_t errlen);
+/* auth_user_del - remove the user called name with its sessions, in one
+ * write transaction (not inside another); *found false when there is none */
+enum sl_status auth_user_del(struct sql *db, const char *name, bool *found);
 struct auth_user_row {
     int64_t id;
     char name[64];
@@ -62,28 +67,34 @@ struct auth_user_row {
     char hash[AUTH_HASH_MAX];
 };
 /* auth_user_get - the user called name; *found false when there is none */
-enum sl_status auth_user_get(struct sqlite3 *db, const char *name, struct auth_user_row *u,
+enum sl_status auth_user_get(struct sql *db, const char *name, struct auth_user_row *u,
                              bool *found);
-enum sl_status auth_user_list(struct sqlite3 *db, struct auth_user_row **out, size_t *n);
+/* auth_user_list - every user, by name (bytes), without hashes (*out the
+ * caller's to free) */
+enum sl_status auth_user_list(struct sql *db, struct auth_user_row **out, size_t *n);
 /* auth_user_failed - one more failed login: at tries failures the user is
  * locked until now + lock_s (failures start again from 0); *locked says
- * whether this one locked it */
-enum sl_status auth_user_failed(struct sqlite3 *db, int64_t id, int64_t now, unsigned tries,
+ * whether this one locked it. One write transaction (db.h), so failures
+ * at several dashboards at once are all counted; a user locked meanwhile
+ * (until after now) is left as it is. Not inside another transaction. */
+enum sl_status auth_user_failed(struct sql *db, int64_t id, int64_t now, unsigned tries,
                                 unsigned lock_s, bool *locked);
 /* auth_user_ok - a successful login: failures back to 0 */
-enum sl_status auth_user_ok(struct sqlite3 *db, int64_t id);
+enum sl_status auth_user_ok(struct sql *db, int64_t id);
 
 /* sessions: the token is the cookie's value; only its SHA-256 is kept */
-enum sl_status auth_session_new(struct sqlite3 *db, int64_t user, int64_t now,
+/* auth_session_new - a new session of user: token and csrf filled */
+enum sl_status auth_session_new(struct sql *db, int64_t user, int64_t now,
                                 char token[AUTH_TOKEN_LEN + 1], char csrf[65]);
 /* auth_session_get - the user of a token not idle longer than idle_s (nor
  * older than 12 hours): SL_OK with *u filled, SL_EINVAL when there is no
- * such session (an expired one is removed); seen is updated */
-enum sl_status auth_session_get(struct sqlite3 *db, const char *token, size_t len, int64_t now,
+ * such session (an expired one is removed); seen is moved forward to now */
+enum sl_status auth_session_get(struct sql *db, const char *token, size_t len, int64_t now,
                                 unsigned idle_s, struct dash_user *u);
-enum sl_status auth_session_del(struct sqlite3 *db, const char *token, size_t len);
+/* auth_session_del - end the session of token (none: nothing happens) */
+enum sl_status auth_session_del(struct sql *db, const char *token, size_t len);
 /* auth_sessions_expire - remove every idle or old session */
-enum sl_status auth_sessions_expire(struct sqlite3 *db, int64_t now, unsigned idle_s);
+enum sl_status auth_sessions_expire(struct sql *db, int64_t now, unsigned idle_s);
 
 /* the failed logins of client addresses, per window of window_s seconds */
 struct auth_limiter;

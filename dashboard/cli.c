@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include <openssl/crypto.h>
-#include <sqlite3.h>
 
+#include "../store/sql.h"
 #include "auth.h"
 #include "db.h"
 
@@ -25,13 +25,13 @@
 
 void dash_cli_usage(FILE *f)
 {
-    fprintf(f, "       sluis user add NAME --role privacy|admin|viewer [--db PATH]  (password on "
-               "stdin)\n"
-               "       sluis user list [--db PATH]\n"
-               "       sluis user del NAME [--db PATH]\n"
+    fprintf(f, "       sluis user add NAME --role privacy|admin|viewer [--db PATH|URL]  (password "
+               "on stdin)\n"
+               "       sluis user list [--db PATH|URL]\n"
+               "       sluis user del NAME [--db PATH|URL]\n"
                "       sluis action add --title T [--depts A,B] --channel portal|smime|tls|"
                "external|any\n"
-               "                        --start YYYY-MM-DD [--end YYYY-MM-DD] [--db PATH]\n");
+               "                        --start YYYY-MM-DD [--end YYYY-MM-DD] [--db PATH|URL]\n");
 }
 
 /* read_line - one line of standard input without its line end; false at
@@ -76,10 +76,11 @@ static bool read_password(char *pw, size_t len)
 
 /* as_owner - run as root, become the owner of the database's folder first,
  * so that the file and its journal stay the dashboard's (a root-owned
- * dashboard.db-wal would stop the daemon writing) */
+ * dashboard.db-wal would stop the daemon writing). A PostgreSQL address
+ * has no folder: the server owns its files. */
 static int as_owner(const char *path)
 {
-    if (geteuid() != 0)
+    if (geteuid() != 0 || sql_is_remote(path))
         return 0;
     char folder[1024];
     snprintf(folder, sizeof folder, "%s", path);
@@ -100,7 +101,7 @@ static int as_owner(const char *path)
     return 0;
 }
 
-static int open_db(const char *path, sqlite3 **db)
+static int open_db(const char *path, struct sql **db)
 {
     char err[512];
     if (as_owner(path) != 0)
@@ -137,7 +138,7 @@ static int user_cmd(int argc, char **argv)
         fprintf(stderr, "sluis user %s: one user name\n", verb);
         return 2;
     }
-    sqlite3 *db = NULL;
+    struct sql *db = NULL;
     if (strcmp(verb, "add") == 0) {
         enum dash_role r;
         if (!auth_role_parse(role, &r)) {
@@ -181,7 +182,7 @@ static int user_cmd(int argc, char **argv)
             return 1;
         int rc = 0;
         if (auth_user_del(db, name, &found) != SL_OK) {
-            fprintf(stderr, "sluis user del: %s: %s\n", dbpath, sqlite3_errmsg(db));
+            fprintf(stderr, "sluis user del: %s: %s\n", dbpath, sql_errmsg(db));
             rc = 1;
         } else if (!found) {
             fprintf(stderr, "sluis user del: no user %s\n", name);
@@ -277,12 +278,12 @@ static int action_cmd(int argc, char **argv)
     snprintf(a.channel, sizeof a.channel, "%s", channel);
     snprintf(a.start, sizeof a.start, "%s", start);
     snprintf(a.end, sizeof a.end, "%s", end);
-    sqlite3 *db = NULL;
+    struct sql *db = NULL;
     if (open_db(dbpath, &db) != 0)
         return 1;
     int rc = 0;
     if (dashdb_action_add(db, &a) != SL_OK) {
-        fprintf(stderr, "sluis action add: %s: %s\n", dbpath, sqlite3_errmsg(db));
+        fprintf(stderr, "sluis action add: %s: %s\n", dbpath, sql_errmsg(db));
         rc = 1;
     } else {
         dashdb_audit(db, a.t, "cli", "action add", a.title);

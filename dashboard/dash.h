@@ -4,7 +4,10 @@
  * dashboard's own database.
  *
  * Two databases: the metrics store (store/metrics.h), opened read-only,
- * and the dashboard's own file (dashboard.db), the only one it writes:
+ * and the dashboard's own (db.h), the only one it writes: a file
+ * (dashboard.db) or, at a postgresql:// address, the schema
+ * sluis_dashboard (INTEGER is BIGINT there, an INTEGER PRIMARY KEY an
+ * identity column):
  *   users(id INTEGER PRIMARY KEY, name TEXT UNIQUE, role TEXT, hash TEXT,
  *         failed INTEGER, locked_until INTEGER, created INTEGER)
  *   sessions(hash TEXT PRIMARY KEY, user INTEGER, csrf TEXT, created INTEGER, seen INTEGER)
@@ -15,7 +18,8 @@
  *   fp_reports(fp TEXT PRIMARY KEY, month TEXT, t INTEGER)
  *   fp_rules(fp TEXT, rule TEXT, month TEXT)
  *   meta(key TEXT PRIMARY KEY, value TEXT)
- * (portable SQL as in metrics.h; schema version in meta, migrations.)
+ * (portable SQL, store/sql.h; "user" and "end" are quoted in statements,
+ * PostgreSQL reserves both; schema version in meta, migrations.)
  *
  * Pages: one file per page (ui-*.c), each with its handlers; the route
  * table is in app.c (not main.c, so that the tests link it without a
@@ -49,7 +53,7 @@ struct dash_config {
     char *listen;  /* 127.0.0.1:8081 */
     char *origin;  /* http://127.0.0.1:8081 */
     char *metrics; /* the metrics store, read-only */
-    char *db;      /* dashboard.db */
+    char *db;      /* dashboard.db, or a postgresql:// address (db.h) */
     char *key;     /* the pseudonym key (store/pseudo.h), for labels and reveals */
     char *organisation;
     char *language; /* default nl */
@@ -66,6 +70,7 @@ struct dash_config {
 };
 
 struct dash_app;
+struct sql;
 
 /* the signed-in user of a request (req->user), set by the guard */
 struct dash_user {
@@ -91,7 +96,7 @@ void dash_req_start(struct dash_req *r, struct web_request *req, struct web_resp
 
 /* the app's parts, for the pages */
 struct metrics *dash_metrics(struct dash_app *a); /* read-only store; NULL if it could not open */
-struct sqlite3 *dash_db(struct dash_app *a);      /* dashboard.db (serialised by dash_lock) */
+struct sql *dash_db(struct dash_app *a); /* the dashboard's database (serialised by dash_lock) */
 const struct pseudo_key *dash_key(struct dash_app *a); /* NULL without a key */
 const struct dash_config *dash_config(struct dash_app *a);
 void dash_lock(struct dash_app *a);

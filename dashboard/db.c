@@ -1,11 +1,14 @@
 /*
- * db - dashboard.db: schema, migrations, and the rows of the audit log,
- * causes, actions and false-positive reports. See db.h.
+ * db - the dashboard's database: schema, migrations, and the rows of the
+ * audit log, causes, actions and false-positive reports. See db.h.
  *
- * Migrations: steps[v] brings a file of version v to v + 1, in one
- * transaction with the new version written in meta; a file made now runs
- * every step. A file of a newer version than this program knows is
- * refused, never written.
+ * Migrations: steps[v] brings a database of version v to v + 1, in one
+ * write transaction that reads the version again and writes the new one
+ * in meta; a database made now runs every step. Reading the version inside
+ * the write transaction is what lets two dashboards (or a dashboard and
+ * `sluis user`) start at once on one PostgreSQL database: the second waits
+ * for the first's step and then finds it done. A database of a newer
+ * version than this program knows is refused, never written.
  */
 #include "db.h"
 
@@ -15,67 +18,82 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
+#include "../store/sql.h"
+
+/* how long a statement waits for another writer (a second dashboard,
+ * `sluis user`): on PostgreSQL its lock_timeout, so a write transaction
+ * waits as long for the store's lock */
+#define BUSY_MS 5000
+
+/* in SQLite's words (sql_ddl); "user" and "end" quoted: PostgreSQL
+ * reserves them, and SQLite reads a quoted name as the same column */
 static const char *const steps[DASHDB_SCHEMA] = {
     /* 0 -> 1: the tables of dash.h */
     "CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,"
     " hash TEXT NOT NULL, failed INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL"
     " DEFAULT 0, created INTEGER NOT NULL);"
-    "CREATE TABLE sessions(hash TEXT PRIMARY KEY, user INTEGER NOT NULL, csrf TEXT NOT NULL,"
+    "CREATE TABLE sessions(hash TEXT PRIMARY KEY, \"user\" INTEGER NOT NULL, csrf TEXT NOT NULL,"
     " created INTEGER NOT NULL, seen INTEGER NOT NULL);"
-    "CREATE INDEX sessions_user ON sessions(user);"
-    "CREATE TABLE audit(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, user TEXT NOT NULL,"
+    "CREATE INDEX sessions_user ON sessions(\"user\");"
+    "CREATE TABLE audit(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, \"user\" TEXT NOT NULL,"
     " what TEXT NOT NULL, detail TEXT NOT NULL);"
-    "CREATE TABLE causes(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, user TEXT NOT NULL,"
+    "CREATE TABLE causes(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, \"user\" TEXT NOT NULL,"
     " cause TEXT NOT NULL, note TEXT NOT NULL);"
-    "CREATE TABLE actions(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, user TEXT NOT NULL,"
+    "CREATE TABLE actions(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, \"user\" TEXT NOT NULL,"
     " title TEXT NOT NULL, depts TEXT NOT NULL, channel TEXT NOT NULL, start TEXT NOT NULL,"
-    " end TEXT NOT NULL);"
+    " \"end\" TEXT NOT NULL);"
     "CREATE TABLE fp_reports(fp TEXT PRIMARY KEY, month TEXT NOT NULL, t INTEGER NOT NULL);"
     "CREATE TABLE fp_rules(fp TEXT NOT NULL, rule TEXT NOT NULL, month TEXT NOT NULL);"
     "CREATE INDEX fp_rules_rule ON fp_rules(rule, month);",
 };
 
-static enum sl_status fail(sqlite3 *db, const char *what, char *err, size_t errlen)
+/* what_db - the database's name in messages; a PostgreSQL address is not
+ * repeated in each (sql_open_pg's errors show it, without a password) */
+static const char *what_db(struct sql *db)
 {
-    snprintf(err, errlen, "dashboard.db: %s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+    return db && sql_engine(db) == SQL_POSTGRESQL ? "dashboard database" : "dashboard.db";
+}
+
+static enum sl_status fail(struct sql *db, const char *what, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s: %s: %s", what_db(db), what, db ? sql_errmsg(db) : "out of memory");
     return SL_EIO;
 }
 
-static bool exec(sqlite3 *db, const char *sql)
+enum sl_status dashdb_begin(struct sql *db)
 {
-    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    return sql_begin(db, true) == SQL_OK ? SL_OK : SL_EIO;
 }
 
-enum sl_status dashdb_begin(sqlite3 *db)
+enum sl_status dashdb_end(struct sql *db, enum sl_status st)
 {
-    return exec(db, "BEGIN IMMEDIATE") ? SL_OK : SL_EIO;
-}
-
-enum sl_status dashdb_end(sqlite3 *db, enum sl_status st)
-{
-    if (st == SL_OK && exec(db, "COMMIT"))
+    if (st == SL_OK && sql_commit(db) == SQL_OK)
         return SL_OK;
-    exec(db, "ROLLBACK");
+    sql_rollback(db);
     return st == SL_OK ? SL_EIO : st;
 }
 
-int dashdb_schema(sqlite3 *db)
+int dashdb_schema(struct sql *db)
 {
-    sqlite3_stmt *q = NULL;
-    int v = 0;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema'", -1, &q, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW) {
-        const char *s = (const char *)sqlite3_column_text(q, 0);
+    struct sql_stmt *q = NULL;
+    int v = -1;
+    if (sql_prepare(db, "SELECT value FROM meta WHERE key = 'schema'", &q) != SQL_OK)
+        return -1;
+    int rc = sql_step(q);
+    if (rc == SQL_DONE) {
+        v = 0;
+    } else if (rc == SQL_ROW) {
+        const char *s = sql_column_text(q, 0);
         char *end = NULL;
         long n = s ? strtol(s, &end, 10) : 0;
         v = s && end != s && *end == '\0' && n >= 0 && n < 1000 ? (int)n : -1;
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return v;
 }
 
@@ -99,97 +117,156 @@ static enum sl_status make_file(const char *path, char *err, size_t errlen)
     return SL_OK;
 }
 
-static enum sl_status migrate(sqlite3 *db, char *err, size_t errlen)
+/* migrate - bring the database to DASHDB_SCHEMA, one step per write
+ * transaction (see the top of this file) */
+static enum sl_status migrate(struct sql *db, char *err, size_t errlen)
 {
-    if (!exec(db, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"))
-        return fail(db, "meta", err, errlen);
-    int v = dashdb_schema(db);
-    if (v < 0 || v > DASHDB_SCHEMA) {
-        snprintf(err, errlen,
-                 "dashboard.db: schema version %d, newer than this program's %d (or unreadable)", v,
-                 DASHDB_SCHEMA);
-        return SL_EINVAL;
-    }
-    for (; v < DASHDB_SCHEMA; v++) {
-        char sql[128];
-        if (dashdb_begin(db) != SL_OK)
+    for (;;) {
+        if (sql_begin(db, true) != SQL_OK)
             return fail(db, "begin", err, errlen);
-        snprintf(sql, sizeof sql,
+        if (sql_ddl(db, "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)") !=
+            SQL_OK) {
+            fail(db, "meta", err, errlen);
+            sql_rollback(db);
+            return SL_EIO;
+        }
+        int v = dashdb_schema(db);
+        if (v < 0 || v > DASHDB_SCHEMA) {
+            snprintf(err, errlen,
+                     "%s: schema version %d, newer than this program's %d (or unreadable)",
+                     what_db(db), v, DASHDB_SCHEMA);
+            sql_rollback(db);
+            return SL_EINVAL;
+        }
+        if (v == DASHDB_SCHEMA) {
+            /* nothing to do: the transaction wrote at most meta, if new */
+            return sql_commit(db) == SQL_OK ? SL_OK : fail(db, "commit", err, errlen);
+        }
+        char text[128];
+        snprintf(text, sizeof text,
                  v == 0 ? "INSERT INTO meta(key, value) VALUES('schema', '%d')"
                         : "UPDATE meta SET value = '%d' WHERE key = 'schema'",
                  v + 1);
-        enum sl_status st = exec(db, steps[v]) && exec(db, sql) ? SL_OK : SL_EIO;
-        if (st != SL_OK) {
+        if (sql_ddl(db, steps[v]) != SQL_OK || sql_exec(db, text) != SQL_OK) {
             fail(db, "migration", err, errlen);
-            dashdb_end(db, st);
-            return st;
+            sql_rollback(db);
+            return SL_EIO;
         }
-        if (dashdb_end(db, SL_OK) != SL_OK)
-            return fail(db, "commit", err, errlen);
+        if (sql_commit(db) != SQL_OK) {
+            fail(db, "commit", err, errlen);
+            sql_rollback(db);
+            return SL_EIO;
+        }
     }
-    return SL_OK;
 }
 
-enum sl_status dashdb_open(const char *path, sqlite3 **out, char *err, size_t errlen)
+/* wal - switch the file to WAL. Changing the journal mode of a new file
+ * that another process is reading answers SQLITE_BUSY at once, without
+ * the busy handler (four processes opening one new file at once saw it):
+ * try again, every 10 ms for up to BUSY_MS. */
+static int wal(struct sql *db)
 {
-    *out = NULL;
+    int rc;
+    for (int waited = 0;
+         (rc = sql_exec(db, "PRAGMA journal_mode=WAL")) == SQL_BUSY && waited < BUSY_MS;
+         waited += 10)
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    return rc;
+}
+
+/* open_file - dashboard.db at path: made 0640, WAL, foreign keys */
+static enum sl_status open_file(const char *path, struct sql **out, char *err, size_t errlen)
+{
     enum sl_status st = make_file(path, err, errlen);
     if (st != SL_OK)
         return st;
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) !=
+    sqlite3 *lite = NULL;
+    if (sqlite3_open_v2(path, &lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) !=
         SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
-        sqlite3_close(db);
+        snprintf(err, errlen, "%s: %s", path, lite ? sqlite3_errmsg(lite) : "out of memory");
+        sqlite3_close(lite);
         return SL_EIO;
     }
-    sqlite3_busy_timeout(db, 5000);
-    if (!exec(db, "PRAGMA journal_mode=WAL") || !exec(db, "PRAGMA foreign_keys=ON")) {
-        snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
-        sqlite3_close(db);
+    struct sql *db = sql_wrap_sqlite(lite);
+    if (db == NULL) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        return SL_ENOMEM;
+    }
+    /* before the PRAGMAs: WAL is switched on under the file's lock */
+    sql_busy_timeout(db, BUSY_MS);
+    if (wal(db) != SQL_OK || sql_exec(db, "PRAGMA foreign_keys=ON") != SQL_OK) {
+        snprintf(err, errlen, "%s: %s", path, sql_errmsg(db));
+        sql_close(db);
         return SL_EIO;
     }
-    st = migrate(db, err, errlen);
+    *out = db;
+    return SL_OK;
+}
+
+enum sl_status dashdb_open(const char *target, struct sql **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    struct sql *db = NULL;
+    if (sql_is_remote(target)) {
+        db = sql_open_pg(target, "sluis_dashboard", true, false, "sluis-dashboard", err, errlen);
+        if (db == NULL)
+            return SL_EIO;
+        sql_busy_timeout(db, BUSY_MS);
+    } else {
+        enum sl_status st = open_file(target, &db, err, errlen);
+        if (st != SL_OK)
+            return st;
+    }
+    enum sl_status st = migrate(db, err, errlen);
     if (st != SL_OK) {
-        sqlite3_close(db);
+        sql_close(db);
         return st;
     }
     *out = db;
     return SL_OK;
 }
 
-void dashdb_close(sqlite3 *db)
+void dashdb_close(struct sql *db)
 {
-    sqlite3_close(db);
+    sql_close(db);
 }
 
 /* copy - a column's text into out (cut at outlen - 1) */
-static void copy(sqlite3_stmt *q, int col, char *out, size_t outlen)
+static void copy(struct sql_stmt *q, int col, char *out, size_t outlen)
 {
-    const char *s = (const char *)sqlite3_column_text(q, col);
+    const char *s = sql_column_text(q, col);
     snprintf(out, outlen, "%s", s ? s : "");
 }
 
-static void bind_text(sqlite3_stmt *q, int i, const char *s, size_t max)
+/* bind_text - s (NULL as "") cut to max bytes, back to the start of a
+ * UTF-8 character: PostgreSQL refuses text that ends inside one. s is not
+ * copied: it must live until the statement's step (every caller's
+ * arguments do). */
+static void bind_text(struct sql_stmt *q, int i, const char *s, size_t max)
 {
     size_t n = s ? strlen(s) : 0;
-    sqlite3_bind_text(q, i, s ? s : "", (int)(n > max ? max : n), SQLITE_TRANSIENT);
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    sql_bind_text(q, i, s ? s : "", (int)n);
 }
 
-enum sl_status dashdb_audit(sqlite3 *db, int64_t t, const char *user, const char *what,
+enum sl_status dashdb_audit(struct sql *db, int64_t t, const char *user, const char *what,
                             const char *detail)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO audit(t, user, what, detail) VALUES(?, ?, ?, ?)", -1,
-                           &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db, "INSERT INTO audit(t, \"user\", what, detail) VALUES(?, ?, ?, ?)", &q) !=
+        SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, t);
+    sql_bind_int64(q, 1, t);
     bind_text(q, 2, user, DASH_NAME_MAX);
     bind_text(q, 3, what, DASH_WHAT_MAX);
     bind_text(q, 4, detail, DASH_DETAIL_MAX);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
 /* grow - room for one more element in *arr of *cap */
@@ -208,22 +285,23 @@ static bool grow(void **arr, size_t *cap, size_t n, size_t size)
 
 /* select_rows - every row of q (prepared and bound; finalized here) into a
  * new array of elements of size bytes, each filled by fill */
-static enum sl_status select_rows(sqlite3_stmt *q, size_t size,
-                                  void (*fill)(sqlite3_stmt *q, void *row), void **out, size_t *n)
+static enum sl_status select_rows(struct sql_stmt *q, size_t size,
+                                  void (*fill)(struct sql_stmt *q, void *row), void **out,
+                                  size_t *n)
 {
     char *rows = NULL;
     size_t cap = 0, k = 0;
     int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    while ((rc = sql_step(q)) == SQL_ROW) {
         if (!grow((void **)&rows, &cap, k, size)) {
-            sqlite3_finalize(q);
+            sql_finalize(q);
             free(rows);
             return SL_ENOMEM;
         }
         fill(q, rows + k++ * size);
     }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
+    sql_finalize(q);
+    if (rc != SQL_DONE) {
         free(rows);
         return SL_EIO;
     }
@@ -232,65 +310,65 @@ static enum sl_status select_rows(sqlite3_stmt *q, size_t size,
     return SL_OK;
 }
 
-static void fill_audit(sqlite3_stmt *q, void *row)
+static void fill_audit(struct sql_stmt *q, void *row)
 {
     struct dash_audit_row *r = row;
-    r->id = sqlite3_column_int64(q, 0);
-    r->t = sqlite3_column_int64(q, 1);
+    r->id = sql_column_int64(q, 0);
+    r->t = sql_column_int64(q, 1);
     copy(q, 2, r->user, sizeof r->user);
     copy(q, 3, r->what, sizeof r->what);
     copy(q, 4, r->detail, sizeof r->detail);
 }
 
-enum sl_status dashdb_audit_list(sqlite3 *db, size_t max, struct dash_audit_row **out, size_t *n)
+enum sl_status dashdb_audit_list(struct sql *db, size_t max, struct dash_audit_row **out, size_t *n)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     *out = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, t, user, what, detail FROM audit ORDER BY id DESC LIMIT ?",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sql_prepare(db, "SELECT id, t, \"user\", what, detail FROM audit ORDER BY id DESC LIMIT ?",
+                    &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, (sqlite3_int64)max);
+    /* PostgreSQL refuses a negative LIMIT: a size_t past INT64_MAX is "all" */
+    sql_bind_int64(q, 1, max > (size_t)INT64_MAX ? INT64_MAX : (int64_t)max);
     void *rows = NULL;
     enum sl_status st = select_rows(q, sizeof **out, fill_audit, &rows, n);
     *out = rows;
     return st;
 }
 
-enum sl_status dashdb_cause_add(sqlite3 *db, int64_t t, const char *user, const char *cause,
+enum sl_status dashdb_cause_add(struct sql *db, int64_t t, const char *user, const char *cause,
                                 const char *note)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO causes(t, user, cause, note) VALUES(?, ?, ?, ?)", -1,
-                           &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db, "INSERT INTO causes(t, \"user\", cause, note) VALUES(?, ?, ?, ?)", &q) !=
+        SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, t);
+    sql_bind_int64(q, 1, t);
     bind_text(q, 2, user, DASH_NAME_MAX);
     bind_text(q, 3, cause, 31);
     bind_text(q, 4, note, DASH_NOTE_MAX);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
-static void fill_causes(sqlite3_stmt *q, void *row)
+static void fill_causes(struct sql_stmt *q, void *row)
 {
     struct dash_cause *r = row;
-    r->id = sqlite3_column_int64(q, 0);
-    r->t = sqlite3_column_int64(q, 1);
+    r->id = sql_column_int64(q, 0);
+    r->t = sql_column_int64(q, 1);
     copy(q, 2, r->user, sizeof r->user);
     copy(q, 3, r->cause, sizeof r->cause);
     copy(q, 4, r->note, sizeof r->note);
 }
 
-enum sl_status dashdb_causes(sqlite3 *db, struct dash_cause **out, size_t *n)
+enum sl_status dashdb_causes(struct sql *db, struct dash_cause **out, size_t *n)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     *out = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db, "SELECT id, t, user, cause, note FROM causes ORDER BY id DESC", -1,
-                           &q, NULL) != SQLITE_OK)
+    if (sql_prepare(db, "SELECT id, t, \"user\", cause, note FROM causes ORDER BY id DESC", &q) !=
+        SQL_OK)
         return SL_EIO;
     void *rows = NULL;
     enum sl_status st = select_rows(q, sizeof **out, fill_causes, &rows, n);
@@ -298,31 +376,31 @@ enum sl_status dashdb_causes(sqlite3 *db, struct dash_cause **out, size_t *n)
     return st;
 }
 
-enum sl_status dashdb_action_add(sqlite3 *db, const struct dash_action *a)
+enum sl_status dashdb_action_add(struct sql *db, const struct dash_action *a)
 {
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO actions(t, user, title, depts, channel, start, end)"
-                           " VALUES(?, ?, ?, ?, ?, ?, ?)",
-                           -1, &q, NULL) != SQLITE_OK)
+    struct sql_stmt *q = NULL;
+    if (sql_prepare(db,
+                    "INSERT INTO actions(t, \"user\", title, depts, channel, start, \"end\")"
+                    " VALUES(?, ?, ?, ?, ?, ?, ?)",
+                    &q) != SQL_OK)
         return SL_EIO;
-    sqlite3_bind_int64(q, 1, a->t);
+    sql_bind_int64(q, 1, a->t);
     bind_text(q, 2, a->user, DASH_NAME_MAX);
     bind_text(q, 3, a->title, DASH_TITLE_MAX);
     bind_text(q, 4, a->depts, DASH_DEPTS_MAX);
     bind_text(q, 5, a->channel, 31);
     bind_text(q, 6, a->start, 10);
     bind_text(q, 7, a->end, 10);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? SL_OK : SL_EIO;
+    int rc = sql_step(q);
+    sql_finalize(q);
+    return rc == SQL_DONE ? SL_OK : SL_EIO;
 }
 
-static void fill_actions(sqlite3_stmt *q, void *row)
+static void fill_actions(struct sql_stmt *q, void *row)
 {
     struct dash_action *r = row;
-    r->id = sqlite3_column_int64(q, 0);
-    r->t = sqlite3_column_int64(q, 1);
+    r->id = sql_column_int64(q, 0);
+    r->t = sql_column_int64(q, 1);
     copy(q, 2, r->user, sizeof r->user);
     copy(q, 3, r->title, sizeof r->title);
     copy(q, 4, r->depts, sizeof r->depts);
@@ -331,15 +409,17 @@ static void fill_actions(sqlite3_stmt *q, void *row)
     copy(q, 7, r->end, sizeof r->end);
 }
 
-enum sl_status dashdb_actions(sqlite3 *db, struct dash_action **out, size_t *n)
+enum sl_status dashdb_actions(struct sql *db, struct dash_action **out, size_t *n)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     *out = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id, t, user, title, depts, channel, start, end FROM actions"
-                           " ORDER BY start, id",
-                           -1, &q, NULL) != SQLITE_OK)
+    /* start is "YYYY-MM-DD" (checked on the way in): digits and '-' sort
+     * alike under SQLite's bytes and any PostgreSQL collation */
+    if (sql_prepare(db,
+                    "SELECT id, t, \"user\", title, depts, channel, start, \"end\" FROM actions"
+                    " ORDER BY start, id",
+                    &q) != SQL_OK)
         return SL_EIO;
     void *rows = NULL;
     enum sl_status st = select_rows(q, sizeof **out, fill_actions, &rows, n);
@@ -347,49 +427,48 @@ enum sl_status dashdb_actions(sqlite3 *db, struct dash_action **out, size_t *n)
     return st;
 }
 
-enum sl_status dashdb_fp_report(sqlite3 *db, const char *fp, const char *month,
+enum sl_status dashdb_fp_report(struct sql *db, const char *fp, const char *month,
                                 const struct event_rule *rules, size_t nrules, int64_t t,
                                 bool *recorded)
 {
     *recorded = false;
+    /* the check and the insert in one write transaction: two dashboards
+     * given the same link at once count it once */
     if (dashdb_begin(db) != SL_OK)
         return SL_EIO;
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     enum sl_status st = SL_EIO;
     bool seen = false;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM fp_reports WHERE fp = ?", -1, &q, NULL) ==
-        SQLITE_OK) {
+    if (sql_prepare(db, "SELECT 1 FROM fp_reports WHERE fp = ?", &q) == SQL_OK) {
         bind_text(q, 1, fp, EVENT_HASH_LEN);
-        int rc = sqlite3_step(q);
-        seen = rc == SQLITE_ROW;
-        st = rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : SL_EIO;
+        int rc = sql_step(q);
+        seen = rc == SQL_ROW;
+        st = rc == SQL_ROW || rc == SQL_DONE ? SL_OK : SL_EIO;
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     q = NULL;
     if (st == SL_OK && !seen) {
         st = SL_EIO;
-        if (sqlite3_prepare_v2(db, "INSERT INTO fp_reports(fp, month, t) VALUES(?, ?, ?)", -1, &q,
-                               NULL) == SQLITE_OK) {
+        if (sql_prepare(db, "INSERT INTO fp_reports(fp, month, t) VALUES(?, ?, ?)", &q) == SQL_OK) {
             bind_text(q, 1, fp, EVENT_HASH_LEN);
             bind_text(q, 2, month, 7);
-            sqlite3_bind_int64(q, 3, t);
-            st = sqlite3_step(q) == SQLITE_DONE ? SL_OK : SL_EIO;
+            sql_bind_int64(q, 3, t);
+            st = sql_step(q) == SQL_DONE ? SL_OK : SL_EIO;
         }
-        sqlite3_finalize(q);
+        sql_finalize(q);
         q = NULL;
         if (st == SL_OK &&
-            sqlite3_prepare_v2(db, "INSERT INTO fp_rules(fp, rule, month) VALUES(?, ?, ?)", -1, &q,
-                               NULL) != SQLITE_OK)
+            sql_prepare(db, "INSERT INTO fp_rules(fp, rule, month) VALUES(?, ?, ?)", &q) != SQL_OK)
             st = SL_EIO;
         for (size_t i = 0; st == SL_OK && i < nrules; i++) {
-            sqlite3_reset(q);
+            sql_reset(q);
             bind_text(q, 1, fp, EVENT_HASH_LEN);
             bind_text(q, 2, rules[i].rule, EVENT_RULE_MAX);
             bind_text(q, 3, month, 7);
-            if (sqlite3_step(q) != SQLITE_DONE)
+            if (sql_step(q) != SQL_DONE)
                 st = SL_EIO;
         }
-        sqlite3_finalize(q);
+        sql_finalize(q);
     }
     st = dashdb_end(db, st);
     if (st == SL_OK)
@@ -397,18 +476,18 @@ enum sl_status dashdb_fp_report(sqlite3 *db, const char *fp, const char *month,
     return st;
 }
 
-uint64_t dashdb_fp_count(sqlite3 *db, const char *rule, const char *month)
+uint64_t dashdb_fp_count(struct sql *db, const char *rule, const char *month)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     uint64_t n = 0;
-    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM fp_rules WHERE rule = ? AND month = ?", -1, &q,
-                           NULL) == SQLITE_OK) {
+    if (sql_prepare(db, "SELECT COUNT(*) FROM fp_rules WHERE rule = ? AND month = ?", &q) ==
+        SQL_OK) {
         bind_text(q, 1, rule, EVENT_RULE_MAX);
         bind_text(q, 2, month, 7);
-        if (sqlite3_step(q) == SQLITE_ROW)
-            n = (uint64_t)sqlite3_column_int64(q, 0);
+        if (sql_step(q) == SQL_ROW)
+            n = (uint64_t)sql_column_int64(q, 0);
     }
-    sqlite3_finalize(q);
+    sql_finalize(q);
     return n;
 }
 

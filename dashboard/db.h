@@ -1,13 +1,17 @@
 /*
- * db - dashboard.db, the only file sluis-dashboard writes: its schema
- * (dash.h) with numbered migrations, and the rows of the audit log, the
- * causes, the actions and the false-positive reports. Users and sessions
- * are auth.c's.
+ * db - the dashboard's database, the only one sluis-dashboard writes:
+ * dashboard.db (SQLite, a file) or the schema sluis_dashboard of a
+ * PostgreSQL database (a postgresql:// address, for several dashboards on
+ * one truth). Its schema (dash.h) with numbered migrations, and the rows of
+ * the audit log, the causes, the actions and the false-positive reports.
+ * Users and sessions are auth.c's.
  *
- * Portable SQL as in store/metrics.h (no "INSERT OR", no date functions);
- * SQLite specifics (PRAGMAs) only in dashdb_open. Every function takes the
- * connection and is not thread-safe on it: the app serialises with
- * dash_lock(). Errors say what failed, never a value from a row.
+ * SQL that both engines run as it is (store/sql.h): no "INSERT OR", no
+ * date functions, "user" and "end" quoted (PostgreSQL reserves them);
+ * SQLite specifics (the file's mode, PRAGMAs) only in dashdb_open. Every
+ * function takes the connection and is not thread-safe on it: the app
+ * serialises with dash_lock(). Errors say what failed, never a value from
+ * a row.
  */
 #ifndef SLUIS_DASH_DB_H
 #define SLUIS_DASH_DB_H
@@ -21,18 +25,23 @@
 
 #define DASHDB_SCHEMA 1
 
-struct sqlite3;
+struct sql;
 
-/* dashdb_open - open (make 0640, migrate) dashboard.db at path; a newer
- * schema than DASHDB_SCHEMA is refused */
-enum sl_status dashdb_open(const char *path, struct sqlite3 **out, char *err, size_t errlen);
-void dashdb_close(struct sqlite3 *db);
-/* dashdb_schema - the file's schema version */
-int dashdb_schema(struct sqlite3 *db);
+/* dashdb_open - open and migrate the database at target: a file path
+ * (dashboard.db, made 0640) or a postgresql:// address (its schema
+ * sluis_dashboard, made when missing); a newer schema than DASHDB_SCHEMA
+ * is refused */
+enum sl_status dashdb_open(const char *target, struct sql **out, char *err, size_t errlen);
+void dashdb_close(struct sql *db);
+/* dashdb_schema - the database's schema version (0: none yet), -1 when it
+ * cannot be read */
+int dashdb_schema(struct sql *db);
 
-/* one transaction: begin, then commit or (on any failure) rollback */
-enum sl_status dashdb_begin(struct sqlite3 *db);
-enum sl_status dashdb_end(struct sqlite3 *db, enum sl_status st);
+/* one write transaction (sql_begin(db, true): on PostgreSQL it holds the
+ * store's lock, so read-modify-write sequences run one at a time over
+ * every dashboard): begin, then commit or (on any failure) rollback */
+enum sl_status dashdb_begin(struct sql *db);
+enum sl_status dashdb_end(struct sql *db, enum sl_status st);
 
 #define DASH_NAME_MAX   63
 #define DASH_WHAT_MAX   127
@@ -77,28 +86,28 @@ bool dashdb_channel_valid(const char *c);
 bool dashdb_depts_clean(const char *in, char *out, size_t outlen);
 
 /* dashdb_audit - one audit row (user, what, detail copied; cut to their maxima) */
-enum sl_status dashdb_audit(struct sqlite3 *db, int64_t t, const char *user, const char *what,
+enum sl_status dashdb_audit(struct sql *db, int64_t t, const char *user, const char *what,
                             const char *detail);
 /* dashdb_audit_list - the newest max rows, newest first (*out the caller's to free) */
-enum sl_status dashdb_audit_list(struct sqlite3 *db, size_t max, struct dash_audit_row **out,
+enum sl_status dashdb_audit_list(struct sql *db, size_t max, struct dash_audit_row **out,
                                  size_t *n);
 
-enum sl_status dashdb_cause_add(struct sqlite3 *db, int64_t t, const char *user, const char *cause,
+enum sl_status dashdb_cause_add(struct sql *db, int64_t t, const char *user, const char *cause,
                                 const char *note);
 /* newest first */
-enum sl_status dashdb_causes(struct sqlite3 *db, struct dash_cause **out, size_t *n);
+enum sl_status dashdb_causes(struct sql *db, struct dash_cause **out, size_t *n);
 
-enum sl_status dashdb_action_add(struct sqlite3 *db, const struct dash_action *a);
+enum sl_status dashdb_action_add(struct sql *db, const struct dash_action *a);
 /* by start, oldest first */
-enum sl_status dashdb_actions(struct sqlite3 *db, struct dash_action **out, size_t *n);
+enum sl_status dashdb_actions(struct sql *db, struct dash_action **out, size_t *n);
 
 /* dashdb_fp_report - record a report for the event with fp hash fp (its
  * month and rules): *recorded false when that fp was reported before
  * (nothing changes then) */
-enum sl_status dashdb_fp_report(struct sqlite3 *db, const char *fp, const char *month,
+enum sl_status dashdb_fp_report(struct sql *db, const char *fp, const char *month,
                                 const struct event_rule *rules, size_t nrules, int64_t t,
                                 bool *recorded);
 /* dashdb_fp_count - reports against rule in month */
-uint64_t dashdb_fp_count(struct sqlite3 *db, const char *rule, const char *month);
+uint64_t dashdb_fp_count(struct sql *db, const char *rule, const char *month);
 
 #endif

@@ -2,7 +2,9 @@
  * test_dashboard - sluis-dashboard through web_dispatch(): the same route
  * table, guard, handlers and headers as the daemon, no socket. Real files:
  * a metrics store in a temporary folder filled with metrics_put(), its key
- * made with pseudo_keygen(), dashboard.db made by the app. Every page kind
+ * made with pseudo_keygen(), dashboard.db made by the app: a file, or with
+ * SLUIS_TEST_PG set the schema sluis_dashboard of that PostgreSQL
+ * database (tests/unit/testdb.h). Every page kind
  * fetched here is also checked with `tidy -e` (0: clean, 1: warnings only).
  *
  * What it checks: logins (right, wrong, unknown user answered the same,
@@ -14,7 +16,10 @@
  * against figures_csv()/figures_json(); the actions page (its warning past
  * three running actions, before/after shares against figures_trend()); a
  * false-positive report recorded once, an unknown token refused; escaping
- * of every value that reaches a page.
+ * of every value that reaches a page; several processes on one database (a
+ * new one opened by four at once, migrated once; failed logins at four at
+ * once, each counted, a lockout reached once); the file's mode, or on
+ * PostgreSQL the schema's tables; a newer schema refused on either.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,7 +31,6 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
 
 #include "../../dashboard/auth.h"
 #include "../../dashboard/config.h"
@@ -35,8 +39,10 @@
 #include "../../policy/policy.h"
 #include "../../policy/tags.h"
 #include "check.h"
+#include "testdb.h"
 
 static char dir[256];
+static const char *dbtarget; /* dashboard.db, or the PostgreSQL address */
 static struct web_config wc;
 static struct dash_app *app;
 static const char *ORIGIN = "http://127.0.0.1:8081";
@@ -300,8 +306,9 @@ static void test_login(struct session *admin)
     bool found = false;
     auth_user_get(dash_db(app), "lara", &row, &found);
     CHECK(found && row.locked_until > time(NULL) + 800, "lara: locked for 15 minutes");
-    sqlite3_exec(dash_db(app), "UPDATE users SET locked_until = 0 WHERE name = 'lara'", NULL, NULL,
-                 NULL);
+    dash_lock(app);
+    sql_exec(dash_db(app), "UPDATE users SET locked_until = 0 WHERE name = 'lara'");
+    dash_unlock(app);
     CHECK(login("lara", "lara-password-1", "10.0.0.4", &s) == 303, "lara unlocked: signs in");
 
     /* the limit per address (8 failures): then even a right password gets 429 */
@@ -455,15 +462,16 @@ static void first_sender(char hash[65])
     dash_unlock(app);
 }
 
-static int count(const char *sql)
+/* count - the one number a query answers, -1 on error; "user" is quoted
+ * in the queries (unquoted, PostgreSQL reads it as current_user) */
+static int count(const char *text)
 {
-    sqlite3_stmt *q = NULL;
+    struct sql_stmt *q = NULL;
     int n = -1;
     dash_lock(app);
-    if (sqlite3_prepare_v2(dash_db(app), sql, -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
+    if (sql_prepare(dash_db(app), text, &q) == SQL_OK && sql_step(q) == SQL_ROW)
+        n = sql_column_int(q, 0);
+    sql_finalize(q);
     dash_unlock(app);
     return n;
 }
@@ -507,7 +515,7 @@ static void test_reveal(struct session *admin, const struct session *privacy,
           "admin reveals: got %d", r.status);
     CHECK(tidy_ok(&r, "reveal"), "tidy: reveal");
     web_response_free(&r);
-    CHECK(count("SELECT COUNT(*) FROM audit WHERE what = 'reveal' AND user = 'anna' AND detail "
+    CHECK(count("SELECT COUNT(*) FROM audit WHERE what = 'reveal' AND \"user\" = 'anna' AND detail "
                 "LIKE '2026-10 % medewerker %: gesprek over onveilig mailen gepland'") == 1,
           "the reveal in the audit log with its reason");
     CHECK(count("SELECT COUNT(*) FROM audit WHERE detail LIKE '%org.example%'") == 0,
@@ -668,12 +676,12 @@ static void test_misc(const struct session *admin, const struct session *privacy
     call(&r, "GET", "/audit.json", admin->cookie, NULL, NULL, NULL);
     CHECK(r.status == 200 && strncmp(r.body.data, "{\"audit\":[{", 11) == 0, "audit.json");
     web_response_free(&r);
-    CHECK(count("SELECT COUNT(*) FROM audit WHERE what = 'login' AND user = 'anna'") >= 3 &&
+    CHECK(count("SELECT COUNT(*) FROM audit WHERE what = 'login' AND \"user\" = 'anna'") >= 3 &&
               count("SELECT COUNT(*) FROM audit WHERE what = 'export csv'") >= 2 &&
               count("SELECT COUNT(*) FROM audit WHERE what = 'action add'") == 4 &&
               count("SELECT COUNT(*) FROM audit WHERE what = 'cause add'") == 1 &&
-              count("SELECT COUNT(*) FROM audit WHERE what = 'login failed' AND user = '' AND "
-                    "detail = 'unknown user'") >= 9,
+              count("SELECT COUNT(*) FROM audit WHERE what = 'login failed' AND \"user\" = '' "
+                    "AND detail = 'unknown user'") >= 9,
           "the audit log: logins, exports, changes, failed logins without the name typed");
     CHECK(count("SELECT COUNT(*) FROM audit WHERE detail LIKE '%ghost%'") == 0,
           "an unknown name is not kept");
@@ -735,11 +743,14 @@ static void test_sessions(void)
     CHECK(count("SELECT COUNT(*) FROM sessions") == before, "one session replaced by one");
     /* idle past session_minutes (30): to /login, and the row is removed */
     dash_lock(app);
-    sqlite3_exec(dash_db(app), "UPDATE sessions SET seen = seen - 1801", NULL, NULL, NULL);
+    sql_exec(dash_db(app), "UPDATE sessions SET seen = seen - 1801");
     dash_unlock(app);
     CHECK(status_of("GET", "/month", s2.cookie, NULL) == 303, "an idle session ends");
-    CHECK(count("SELECT COUNT(*) FROM sessions WHERE seen >= strftime('%s','now') - 1800") == 0,
-          "no session left that is not idle");
+    char q[128];
+    /* now from here, not the engine's clock function (each has its own) */
+    snprintf(q, sizeof q, "SELECT COUNT(*) FROM sessions WHERE seen >= %lld - 1800",
+             (long long)time(NULL));
+    CHECK(count(q) == 0, "no session left that is not idle");
     CHECK(count("SELECT COUNT(*) FROM sessions") < before, "the idle session's row removed");
     CHECK(count("SELECT COUNT(*) FROM sessions WHERE length(hash) = 64") ==
               count("SELECT COUNT(*) FROM sessions"),
@@ -776,21 +787,51 @@ static void test_https(struct dash_config *base)
 
 static void test_db(void)
 {
-    /* the file is 0640, at schema 1; a newer schema is refused */
     char path[400];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/dashboard.db", dir);
-    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "dashboard.db is 0640, got %o",
-          st.st_mode & 0777);
-    CHECK(dashdb_schema(dash_db(app)) == DASHDB_SCHEMA, "schema %d", dashdb_schema(dash_db(app)));
-    snprintf(path, sizeof path, "%s/newer.db", dir);
-    sqlite3 *db = NULL;
+    struct sql *db = NULL;
     char err[256];
-    CHECK(dashdb_open(path, &db, err, sizeof err) == SL_OK, "a new dashboard.db: %s", err);
-    sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema'", NULL, NULL, NULL);
-    dashdb_close(db);
-    CHECK(dashdb_open(path, &db, err, sizeof err) != SL_OK && strstr(err, "newer"),
-          "a newer schema refused: %s", err);
+    CHECK(dashdb_schema(dash_db(app)) == DASHDB_SCHEMA, "schema %d", dashdb_schema(dash_db(app)));
+    if (testdb_pg() == NULL) {
+        /* the file is 0640, at schema 1; a newer schema is refused */
+        struct stat st;
+        snprintf(path, sizeof path, "%s/dashboard.db", dir);
+        CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640, "dashboard.db is 0640, got %o",
+              st.st_mode & 0777);
+        snprintf(path, sizeof path, "%s/newer.db", dir);
+        CHECK(dashdb_open(path, &db, err, sizeof err) == SL_OK, "a new dashboard.db: %s", err);
+        CHECK(db && sql_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema'") == SQL_OK,
+              "newer.db at schema 99");
+        dashdb_close(db);
+        CHECK(dashdb_open(path, &db, err, sizeof err) != SL_OK && strstr(err, "newer"),
+              "a newer schema refused: %s", err);
+    } else {
+        /* PostgreSQL: the tables in the schema sluis_dashboard; a newer
+         * schema there is refused too, and the refusal writes nothing */
+        CHECK(count("SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'sluis_dashboard' AND "
+                    "tablename IN ('users', 'sessions', 'audit', 'causes', 'actions', "
+                    "'fp_reports', 'fp_rules', 'meta')") == 8,
+              "the tables in the schema sluis_dashboard");
+        dash_lock(app);
+        CHECK(sql_exec(dash_db(app), "UPDATE meta SET value = '99' WHERE key = 'schema'") == SQL_OK,
+              "the database at schema 99");
+        dash_unlock(app);
+        CHECK(dashdb_open(dbtarget, &db, err, sizeof err) != SL_OK && strstr(err, "newer"),
+              "a newer schema refused: %s", err);
+        dash_lock(app);
+        CHECK(dashdb_schema(dash_db(app)) == 99, "the refusal changed nothing");
+        sql_exec(dash_db(app), "UPDATE meta SET value = '1' WHERE key = 'schema'");
+        dash_unlock(app);
+        db = NULL;
+        CHECK(dashdb_open(dbtarget, &db, err, sizeof err) == SL_OK, "at schema 1 again: %s", err);
+        dashdb_close(db);
+    }
+    /* ids from the engine (an identity column on PostgreSQL) */
+    struct auth_user_row a, p;
+    bool fa = false, fpi = false;
+    auth_user_get(dash_db(app), "anna", &a, &fa);
+    auth_user_get(dash_db(app), "piet", &p, &fpi);
+    CHECK(fa && fpi && a.id > 0 && p.id > 0 && a.id != p.id, "users' ids: %lld, %lld",
+          (long long)a.id, (long long)p.id);
     /* argon2id with the stated cost */
     struct auth_user_row u;
     bool found = false;
@@ -801,6 +842,153 @@ static void test_db(void)
     char out[AUTH_HASH_MAX];
     CHECK(auth_user_add(dash_db(app), "x", ROLE_VIEWER, "short", 5, out, sizeof out) == SL_EINVAL,
           "a password under 12 bytes refused");
+}
+
+/* ---- several processes on one database (two dashboards, `sluis user`) ---- */
+
+#define CHILD_FAILED 100 /* a child's exit status when its database calls failed */
+
+/* children - fn(db, i) in n processes at once (released together), each
+ * on a connection of its own: the sum of their exit statuses, -1 when one
+ * failed (CHILD_FAILED, a signal). The app's connection is left alone: a
+ * child ends with _exit and never closes it. */
+static int children(int n, int (*fn)(int i))
+{
+    pid_t pid[8];
+    int go[2];
+    if (n > 8 || pipe(go) != 0)
+        return -1;
+    fflush(NULL);
+    for (int i = 0; i < n; i++) {
+        pid[i] = fork();
+        if (pid[i] == 0) {
+            char c;
+            close(go[1]);
+            ssize_t r = read(go[0], &c, 1); /* 0: the parent let go */
+            (void)r;
+            _exit(fn(i));
+        }
+    }
+    close(go[0]);
+    close(go[1]);
+    int sum = 0;
+    for (int i = 0; i < n; i++) {
+        int st = 0;
+        if (pid[i] < 0 || waitpid(pid[i], &st, 0) != pid[i] || !WIFEXITED(st) ||
+            WEXITSTATUS(st) == CHILD_FAILED)
+            sum = -1;
+        else if (sum >= 0)
+            sum += WEXITSTATUS(st);
+    }
+    return sum;
+}
+
+static int child_open(int i)
+{
+    struct sql *db = NULL;
+    char err[512];
+    if (dashdb_open(dbtarget, &db, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "child %d: %s\n", i, err);
+        return CHILD_FAILED;
+    }
+    dashdb_close(db);
+    return 0;
+}
+
+static int64_t ines; /* the user the children fail to sign in as */
+
+/* child_fail - 25 failed logins, never reaching the lockout */
+static int child_fail(int i)
+{
+    struct sql *db = NULL;
+    char err[512];
+    bool locked = false;
+    if (dashdb_open(dbtarget, &db, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "child %d: %s\n", i, err);
+        return CHILD_FAILED;
+    }
+    int rc = 0;
+    for (int k = 0; k < 25 && rc == 0; k++)
+        if (auth_user_failed(db, ines, (int64_t)time(NULL), 1000, 600, &locked) != SL_OK || locked)
+            rc = CHILD_FAILED;
+    dashdb_close(db);
+    return rc;
+}
+
+/* child_lock - 5 failed logins against a lockout at 10: how many locked */
+static int child_lock(int i)
+{
+    struct sql *db = NULL;
+    char err[512];
+    if (dashdb_open(dbtarget, &db, err, sizeof err) != SL_OK) {
+        fprintf(stderr, "child %d: %s\n", i, err);
+        return CHILD_FAILED;
+    }
+    int locks = 0;
+    for (int k = 0; k < 5; k++) {
+        bool locked = false;
+        if (auth_user_failed(db, ines, (int64_t)time(NULL), 10, 600, &locked) != SL_OK) {
+            locks = CHILD_FAILED;
+            break;
+        }
+        locks += locked;
+    }
+    dashdb_close(db);
+    return locks;
+}
+
+/* a new database opened by four processes at once (on PostgreSQL: not
+ * even its schema there yet): each waits for the other's migration and
+ * finds it done (none fails on a table that exists, none writes the
+ * version twice) */
+static void test_parallel_open(void)
+{
+    CHECK(children(4, child_open) == 0, "four processes open a new database at once");
+    struct sql *db = NULL;
+    struct sql_stmt *q = NULL;
+    char err[512];
+    int rows = -1;
+    CHECK(dashdb_open(dbtarget, &db, err, sizeof err) == SL_OK, "then once more: %s", err);
+    if (db == NULL)
+        return;
+    CHECK(dashdb_schema(db) == DASHDB_SCHEMA, "at schema %d", dashdb_schema(db));
+    if (sql_prepare(db, "SELECT COUNT(*) FROM meta", &q) == SQL_OK && sql_step(q) == SQL_ROW)
+        rows = sql_column_int(q, 0);
+    sql_finalize(q);
+    CHECK(rows == 1, "one version row, got %d", rows);
+    dashdb_close(db);
+}
+
+/* failed logins at four dashboards at once: every one counted, and a
+ * lockout reached once */
+static void test_parallel_failures(void)
+{
+    char err[512];
+    struct auth_user_row u;
+    bool found = false;
+    dash_lock(app);
+    CHECK(auth_user_add(dash_db(app), "ines", ROLE_VIEWER, "ines-password-1", 15, err,
+                        sizeof err) == SL_OK,
+          "user ines: %s", err);
+    auth_user_get(dash_db(app), "ines", &u, &found);
+    dash_unlock(app);
+    ines = u.id;
+    CHECK(found && children(4, child_fail) == 0, "4 x 25 failed logins");
+    dash_lock(app);
+    auth_user_get(dash_db(app), "ines", &u, &found);
+    dash_unlock(app);
+    CHECK(found && u.failed == 100 && u.locked_until == 0, "100 failures counted, got %u",
+          u.failed);
+    dash_lock(app);
+    auth_user_ok(dash_db(app), ines);
+    dash_unlock(app);
+    int locks = children(4, child_lock);
+    dash_lock(app);
+    auth_user_get(dash_db(app), "ines", &u, &found);
+    dash_unlock(app);
+    CHECK(locks == 1 && found && u.failed == 0 && u.locked_until > time(NULL) + 500,
+          "4 x 5 failures against a lockout at 10: locked once (got %d), failed %u", locks,
+          u.failed);
 }
 
 int main(int argc, char **argv)
@@ -827,11 +1015,13 @@ int main(int argc, char **argv)
     dash_config_defaults(&cfg);
     set(&cfg.listen, "127.0.0.1:0");
     set(&cfg.metrics, mpath);
-    set(&cfg.db, dpath);
+    dbtarget = testdb_target(dpath, "sluis_dashboard");
+    set(&cfg.db, dbtarget);
     set(&cfg.key, kpath);
     set(&cfg.organisation, "Zorggroep <Test> & co");
     cfg.lockout_tries = 3;
     cfg.login_limit = 8;
+    test_parallel_open();
     CHECK(dash_app_open(&cfg, &app, err, sizeof err) == SL_OK, "dash_app_open: %s", err);
     if (app == NULL)
         return check_summary("test_dashboard");
@@ -860,6 +1050,7 @@ int main(int argc, char **argv)
     test_https(&cfg);
     test_sessions();
     test_db();
+    test_parallel_failures();
     CHECK(tidied >= 12, "pages through tidy: %u", tidied);
 
     dash_app_close(app);
