@@ -377,6 +377,23 @@ static void put_items(struct writer *w, struct item **items, unsigned n)
     spill_items(w, items, n);
 }
 
+/* replayed_all - whether the whole spill file is in the store; it is then
+ * emptied, so that it is never replayed twice (a writer started again
+ * replays from the file's start) */
+static bool replayed_all(struct writer *w, off_t *end)
+{
+    pthread_mutex_lock(&w->spill_mu);
+    *end = w->spill_end;
+    bool all = w->replay_pos >= *end;
+    if (all) {
+        if (ftruncate(w->spill_fd, 0) == 0)
+            w->spill_end = 0;
+        w->replay_pos = 0;
+    }
+    pthread_mutex_unlock(&w->spill_mu);
+    return all;
+}
+
 /* replay - the spill file into the store, from replay_pos to its end,
  * then truncated; stops at the first failure (tried again later), and
  * after REPLAY_TURN transactions, so that the queue gets its turn */
@@ -384,17 +401,10 @@ static void replay(struct writer *w)
 {
     char err[512];
     uint64_t skipped = 0;
+    off_t end;
     for (unsigned turn = 0; turn < REPLAY_TURN; turn++) {
-        pthread_mutex_lock(&w->spill_mu);
-        off_t end = w->spill_end;
-        if (w->replay_pos >= end) {
-            if (ftruncate(w->spill_fd, 0) == 0)
-                w->spill_end = 0;
-            w->replay_pos = 0;
-            pthread_mutex_unlock(&w->spill_mu);
+        if (replayed_all(w, &end))
             break;
-        }
-        pthread_mutex_unlock(&w->spill_mu);
         size_t want =
             (size_t)(end - w->replay_pos) < READ_CHUNK ? (size_t)(end - w->replay_pos) : READ_CHUNK;
         ssize_t got = pread(w->spill_fd, w->rbuf, want, w->replay_pos);
@@ -462,6 +472,9 @@ static void replay(struct writer *w)
         w->st.batches += n > 0;
         pthread_mutex_unlock(&w->mu);
     }
+    /* the last batch may have been the last turn's */
+    if (!w->failing)
+        replayed_all(w, &end);
     if (skipped)
         say(w, LOG_WARNING, "spill file %s: %llu unreadable lines skipped", w->spill_path,
             (unsigned long long)skipped);

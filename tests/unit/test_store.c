@@ -1081,6 +1081,47 @@ static void test_writer_overflow(void)
     CHECK(log_secret_lines == 0, "no log line names anyone");
 }
 
+/* test_writer_replay_whole - a spill file of exactly sixteen batches,
+ * which a replay stores in its sixteen turns: it is still emptied, so a
+ * writer started again does not store its events a second time */
+static void test_writer_replay_whole(void)
+{
+    char err[512] = "";
+    const char *db = store_at("w9.db"), *spill = in_dir("w9.spill");
+    log_reset();
+    struct writer *w = start_writer(db, spill, 8192, 0, err, sizeof err);
+    if (w == NULL)
+        return;
+    push(w, 1, 1760000000, 0);
+    writer_flush(w);
+    struct sql *locker = connect_to(db, true);
+    CHECK(locker && (pg ? sql_begin(locker, true) : sql_exec(locker, "BEGIN EXCLUSIVE")) == SQL_OK,
+          "hold the store's lock");
+    push(w, 16 * 256, 1760001000, 0);
+    writer_flush(w);
+    struct writer_stats st;
+    writer_stats(w, &st);
+    CHECK(st.spilled == 16 * 256 && st.lost == 0,
+          "all 4096 spilled: pushed %llu stored %llu spilled %llu lost %llu",
+          (unsigned long long)st.pushed, (unsigned long long)st.stored,
+          (unsigned long long)st.spilled, (unsigned long long)st.lost);
+    if (locker)
+        sql_commit(locker);
+    sql_close(locker);
+    CHECK(wait_stored(w, 1 + 16 * 256, &st), "replayed: %llu", (unsigned long long)st.replayed);
+    writer_stop(w);
+    CHECK(file_size(spill) == 0, "the spill file emptied after a replay of sixteen batches (%lld)",
+          (long long)file_size(spill));
+    w = start_writer(db, spill, 16, 0, err, sizeof err);
+    if (w != NULL) {
+        writer_flush(w);
+        writer_stop(w);
+    }
+    CHECK(count_in(db, "SELECT count(*) FROM events") == 1 + 16 * 256,
+          "each event stored once, also after a restart: %lld",
+          (long long)count_in(db, "SELECT count(*) FROM events"));
+}
+
 /* fill - write a file until the file system is full */
 static bool fill(const char *path)
 {
@@ -1417,6 +1458,7 @@ static void test_writer_all(void)
     test_writer_batches();
     test_writer_threads();
     test_writer_overflow();
+    test_writer_replay_whole();
     /* a file system; on PostgreSQL a server that is not there:
      * test_writer_restart, test_writer_reconnect (and tests/pg/run) */
     if (pg == NULL)
