@@ -248,6 +248,12 @@ static bool passfile_safe(const char *path, char *err, size_t errlen)
     return true;
 }
 
+static void quiet_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
 /* url_shown - the address for messages, cut short, without a password:
  * none of the user part after its first ':' (up to the last '@' before the
  * host), and no value of a password= parameter (the parameter stays,
@@ -317,6 +323,11 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
     const char *keys[] = {"connect_timeout", "application_name", "dbname", NULL};
     const char *vals[] = {"10", app ? app : "sluis", url, NULL};
     db->pg = PQconnectdbParams(keys, vals, 1);
+    /* the server's notices (a connection ended by an administrator, a
+     * schema that exists already) are not for standard error: a failure
+     * that matters comes back as an error of the statement */
+    if (db->pg != NULL)
+        PQsetNoticeProcessor(db->pg, quiet_notice, NULL);
     if (db->pg == NULL || PQstatus(db->pg) != CONNECTION_OK) {
         snprintf(err, errlen, "store %s: cannot connect: %s", shown,
                  db->pg ? PQerrorMessage(db->pg) : "out of memory");
@@ -616,7 +627,11 @@ void sql_busy_timeout(struct sql *db, int ms)
  * *n the number of parameters */
 static char *placeholders(const char *text, int *n)
 {
-    char *out = malloc(strlen(text) * 4 + 1), *o = out;
+    size_t marks = 0;
+    for (const char *p = text; *p; p++)
+        marks += *p == '?';
+    /* "?" grows to "$" and up to ten digits */
+    char *out = malloc(strlen(text) + 10 * marks + 1), *o = out;
     if (out == NULL)
         return NULL;
     int next = 0, max = 0;
