@@ -403,7 +403,7 @@ enum sl_status metrics_put(struct metrics *m, const struct event *ev, size_t n,
     }
     if (n == 0)
         return SL_OK;
-    if (sql_begin(m->db, true) != SQL_OK) {
+    if (sql_begin_append(m->db) != SQL_OK) {
         snprintf(err, errlen, "metrics store: %s", sql_errmsg(m->db));
         return SL_EIO;
     }

@@ -47,6 +47,8 @@ struct sql {
     bool tx_failed; /* the connection broke inside it: all fails until rollback */
     int64_t changes;
     int code;
+    unsigned generation; /* connections made: prepared statements die with theirs */
+    unsigned prepared;   /* names given to prepared statements */
     char err[512];
 };
 
@@ -70,6 +72,10 @@ struct sql_stmt {
     unsigned char **blobs; /* decoded bytea of the current row, per column */
     size_t *blob_len;
     int ncols;
+    unsigned runs;       /* PostgreSQL: times run; prepared on the second */
+    char name[16];       /* the prepared statement's name, "" none */
+    unsigned generation; /* of the connection it was prepared on */
+    unsigned *oids;      /* the parameter types it was prepared with */
 };
 
 bool sql_is_remote(const char *target)
@@ -207,6 +213,7 @@ static int pg_ready(struct sql *db)
         return SQL_IOERR;
     }
     PQreset(db->pg);
+    db->generation++;
     if (PQstatus(db->pg) != CONNECTION_OK) {
         char text[400];
         snprintf(text, sizeof text, "PostgreSQL: cannot connect: %s", PQerrorMessage(db->pg));
@@ -445,22 +452,24 @@ static int64_t lock_key(const struct sql *db, const char *name)
     return (int64_t)h;
 }
 
-int sql_begin(struct sql *db, bool write)
+/* begin - a transaction: locked (the store's write lock), a snapshot
+ * (REPEATABLE READ) or neither (READ COMMITTED) */
+static int begin(struct sql *db, bool locked, bool snapshot)
 {
     if (db->engine == SQL_SQLITE)
-        return sql_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN");
+        return sql_exec(db, snapshot ? "BEGIN" : "BEGIN IMMEDIATE");
     int rc = pg_ready(db);
     if (rc != SQL_OK)
         return rc;
     /* a reader's statements see one snapshot; a writer's see what others
      * committed before it took the lock. A BEGIN whose connection broke
      * under it did nothing: once more, on a new connection. */
-    const char *begin = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
-    if (pg_command(db, begin) != SQL_OK &&
-        (!lost(db) || pg_ready(db) != SQL_OK || pg_command(db, begin) != SQL_OK))
+    const char *text = snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN";
+    if (pg_command(db, text) != SQL_OK &&
+        (!lost(db) || pg_ready(db) != SQL_OK || pg_command(db, text) != SQL_OK))
         return db->code;
     db->tx = true;
-    if (write) {
+    if (locked) {
         char q[96];
         snprintf(q, sizeof q, "SELECT pg_advisory_xact_lock(%" PRId64 ")", lock_key(db, "write"));
         if (pg_command(db, q) != SQL_OK) {
@@ -474,6 +483,16 @@ int sql_begin(struct sql *db, bool write)
         }
     }
     return SQL_OK;
+}
+
+int sql_begin(struct sql *db, bool write)
+{
+    return begin(db, write, !write);
+}
+
+int sql_begin_append(struct sql *db)
+{
+    return begin(db, false, false);
 }
 
 int sql_commit(struct sql *db)
@@ -809,6 +828,38 @@ int sql_bind_count(struct sql_stmt *st)
 
 static int pg_run_once(struct sql_stmt *st);
 
+/* prepared - whether st runs as a prepared statement: one that runs a
+ * second time is prepared (parsed and planned once) on the server with
+ * the parameter types it has then; a run with other types (a NULL has
+ * any) runs unprepared. A statement run once is never prepared, so
+ * nothing is left on the server for it. */
+static bool prepared(struct sql_stmt *st, const unsigned *oids)
+{
+    struct sql *db = st->db;
+    int n = st->nparams;
+    if (st->name[0] != '\0' && st->generation == db->generation) {
+        for (int i = 0; i < n; i++)
+            if (oids[i] != 0 && oids[i] != st->oids[i])
+                return false;
+        return true;
+    }
+    if (st->runs == 0 || db->tx_failed)
+        return false;
+    if (st->oids == NULL && (st->oids = calloc((size_t)n + 1, sizeof *st->oids)) == NULL)
+        return false;
+    char name[16];
+    snprintf(name, sizeof name, "s%u", ++db->prepared);
+    PGresult *res = PQprepare(db->pg, name, st->text, n, oids);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok)
+        return false; /* a failed transaction, say: the plain way says why */
+    memcpy(st->name, name, sizeof name);
+    memcpy(st->oids, oids, (size_t)n * sizeof *oids);
+    st->generation = db->generation;
+    return true;
+}
+
 /* pg_run - run the statement with its parameters; a read whose connection
  * broke under it once more, on a new one */
 static int pg_run(struct sql_stmt *st)
@@ -835,7 +886,11 @@ static int pg_run_once(struct sql_stmt *st)
         lens[i] = st->params[i].len;
         formats[i] = st->params[i].format;
     }
-    st->res = PQexecParams(db->pg, st->text, n, oids, values, lens, formats, 0);
+    if (prepared(st, oids))
+        st->res = PQexecPrepared(db->pg, st->name, n, values, lens, formats, 0);
+    else
+        st->res = PQexecParams(db->pg, st->text, n, oids, values, lens, formats, 0);
+    st->runs++;
     ExecStatusType s = PQresultStatus(st->res);
     if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
         rc = pg_result_fail(db, st->res);
@@ -915,6 +970,15 @@ void sql_finalize(struct sql_stmt *st)
         sqlite3_finalize(st->lite);
     } else {
         drop_result(st);
+        /* the server's copy goes with it (a connection made since has none) */
+        struct sql *db = st->db;
+        if (st->name[0] != '\0' && st->generation == db->generation &&
+            PQstatus(db->pg) == CONNECTION_OK && PQtransactionStatus(db->pg) != PQTRANS_INERROR) {
+            char q[32];
+            snprintf(q, sizeof q, "DEALLOCATE %s", st->name);
+            PQclear(PQexec(db->pg, q));
+        }
+        free(st->oids);
         for (int i = 0; i < st->nparams; i++)
             free(st->params[i].copy);
         free(st->params);

@@ -98,6 +98,11 @@ int sql_ddl(struct sql *db, const char *text);
  * (REPEATABLE READ on PostgreSQL): for reading; a write in it may fail with
  * SQL_BUSY when another process changed the same row meanwhile. */
 int sql_begin(struct sql *db, bool write);
+/* sql_begin_append - a transaction that only adds rows, or upserts rows
+ * whose conflict the statement settles (ON CONFLICT): writers on several
+ * hosts run at once, without the store's write lock (READ COMMITTED on
+ * PostgreSQL; BEGIN IMMEDIATE on SQLite, whose file has one writer) */
+int sql_begin_append(struct sql *db);
 int sql_commit(struct sql *db);
 /* sql_rollback - end a transaction without its changes; harmless when
  * none is open */

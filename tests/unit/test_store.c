@@ -476,6 +476,20 @@ static const char *col(struct sql_stmt *q, int i)
     return s ? s : "(NULL)";
 }
 
+/* hold_events - a transaction of locker's that keeps every other writer
+ * from adding events until it ends: on SQLite the file's exclusive lock,
+ * on PostgreSQL a lock on the table (batches of events do not take the
+ * store's write lock: relays add events at once) */
+static bool hold_events(struct sql *locker)
+{
+    if (locker == NULL)
+        return false;
+    if (sql_engine(locker) == SQL_SQLITE)
+        return sql_exec(locker, "BEGIN EXCLUSIVE") == SQL_OK;
+    return sql_begin(locker, true) == SQL_OK &&
+           sql_exec(locker, "LOCK TABLE events IN EXCLUSIVE MODE") == SQL_OK;
+}
+
 /* connect_to - a connection of the test's own to the store at target:
  * read-only, or one that writes (and makes the file or the schema) */
 static struct sql *connect_to(const char *target, bool write)
@@ -1038,12 +1052,11 @@ static void test_writer_overflow(void)
         return;
     push(w, 1, 1760000000, 0);
     writer_flush(w);
-    /* a second connection holds the write lock (SQLite: the file's;
-     * PostgreSQL: the store's advisory lock, which every write transaction
-     * takes): the writer stalls (then fails after its busy timeout) */
+    /* a second connection keeps the writer from adding events (SQLite: the
+     * file's lock; PostgreSQL: a lock on the table): the writer stalls (then
+     * fails after its busy timeout) */
     struct sql *locker = connect_to(db, true);
-    CHECK(locker && (pg ? sql_begin(locker, true) : sql_exec(locker, "BEGIN EXCLUSIVE")) == SQL_OK,
-          "hold the store's lock");
+    CHECK(hold_events(locker), "hold the store's lock");
     push(w, 400, 1760000100, 1000);
     struct writer_stats st;
     /* well before the writer's own attempt gives up (5 s) */
@@ -1095,8 +1108,7 @@ static void test_writer_replay_whole(void)
     push(w, 1, 1760000000, 0);
     writer_flush(w);
     struct sql *locker = connect_to(db, true);
-    CHECK(locker && (pg ? sql_begin(locker, true) : sql_exec(locker, "BEGIN EXCLUSIVE")) == SQL_OK,
-          "hold the store's lock");
+    CHECK(hold_events(locker), "hold the store's lock");
     push(w, 16 * 256, 1760001000, 0);
     writer_flush(w);
     struct writer_stats st;
