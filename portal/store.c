@@ -931,6 +931,7 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                          struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],
                          char *err, size_t errlen)
 {
+    id[0] = '\0';
     /* PostgreSQL keeps text as UTF-8 and refuses other bytes, with an
      * error that quotes them: said here instead, without the address (an
      * SQLite file keeps the bytes as they are) */
@@ -966,6 +967,7 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
     unsigned char *body = malloc(len + 16);
     struct new_pickup *np = calloc(n ? n : 1, sizeof *np);
     enum sl_status st = SL_ENOMEM;
+    bool unknown = false;
     if (body == NULL || np == NULL) {
         snprintf(err, errlen, "portal store: out of memory");
         goto out;
@@ -1004,12 +1006,18 @@ enum sl_status store_put(struct store *s, const void *msg, size_t len, const cha
                  A_BLOB(np[i].dek_wrapped, WRAPPED_LEN), A_BLOB(np[i].code_mac, 32));
     if (!ok)
         io_err(s, err, errlen);
-    if (!end(s, ok) && ok)
+    if (!end(s, ok) && ok) {
         io_err(s, err, errlen);
-    else if (ok)
+        unknown = true;
+    } else if (ok) {
         st = SL_OK;
+    }
     pthread_mutex_unlock(&s->lock);
 out:
+    /* nothing kept (rolled back, or never begun): no id to withdraw; a
+     * commit that failed may have been done, so its id stays */
+    if (st != SL_OK && !unknown)
+        id[0] = '\0';
     OPENSSL_cleanse(dek, sizeof dek);
     free(body);
     if (np)

@@ -192,7 +192,10 @@ void store_free(struct store *s);
  * SL_EINVAL (nothing kept) for a recipient without an address or with
  * STORE_VERIFY_SMS and no phone number in E.164 form, and on PostgreSQL,
  * whose text is UTF-8, for an address (the sender's too) that is not
- * UTF-8; on any error the pickups and sender_token are wiped. */
+ * UTF-8; on any error the pickups and sender_token are wiped, and id is
+ * "" (nothing kept) unless the commit itself failed: then it may have been
+ * done (a connection lost while committing), and id names what to
+ * withdraw. */
 enum sl_status store_put(struct store *s, const void *msg, size_t len, const char *sender,
                          const struct store_rcpt *rcpts, size_t n, time_t expires, char id[33],
                          struct store_pickup *pickups, char sender_token[STORE_TOKEN_LEN + 1],

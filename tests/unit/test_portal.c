@@ -935,6 +935,40 @@ static void test_threads_expiry(void)
 }
 
 /* a full disk: the file size limit stands in for it in a child process */
+/* test_put_rolled_back - a store_put whose transaction fails keeps
+ * nothing and gives no id (the milter then has nothing to withdraw); one
+ * refused before it neither */
+static void test_put_rolled_back(void)
+{
+    struct store *s = open_store("rb.db", "k");
+    struct sql *h = raw("rb.db");
+    CHECK(s && h && sql_exec(h, "ALTER TABLE pickups RENAME TO pickups_gone") == SQL_OK,
+          "the pickups' table moved away");
+    char err[512], id[33] = "x";
+    const struct store_rcpt one[] = {{"r@x.example", STORE_VERIFY_CODE, NULL}};
+    struct store_pickup p;
+    enum sl_status st = s ? store_put(s, "Uitslag", 7, "a@z.example", one, 1, time(NULL) + 60, id,
+                                      &p, NULL, err, sizeof err)
+                          : SL_OK;
+    CHECK(st == SL_EIO && id[0] == '\0', "the put fails, rolled back, no id: %s", err);
+    CHECK(h && sql_exec(h, "ALTER TABLE pickups_gone RENAME TO pickups") == SQL_OK,
+          "the table back");
+    struct sql_stmt *q = NULL;
+    CHECK(h && sql_prepare(h, "SELECT count(*) FROM messages", &q) == SQL_OK &&
+              sql_step(q) == SQL_ROW && sql_column_int(q, 0) == 0,
+          "no message kept");
+    sql_finalize(q);
+    const struct store_rcpt none[] = {{NULL, STORE_VERIFY_CODE, NULL}};
+    snprintf(id, sizeof id, "x");
+    CHECK(s &&
+              store_put(s, "x", 1, "a@z.example", none, 1, time(NULL) + 60, id, &p, NULL, err,
+                        sizeof err) == SL_EINVAL &&
+              id[0] == '\0',
+          "refused before its transaction: no id either");
+    sql_close(h);
+    store_free(s);
+}
+
 static void test_full_disk(void)
 {
     if (pg != NULL) /* SQLite files only: a full disk of PostgreSQL's is its server's */
@@ -1976,6 +2010,7 @@ int main(void)
     test_lockout_processes();
     test_two_handles();
     test_threads_expiry();
+    test_put_rolled_back();
     test_full_disk();
     test_wrap_per_recipient();
     test_methods();
