@@ -12,6 +12,7 @@
 
 #include "../common/conf.h"
 #include "../common/kv.h"
+#include "../store/sql.h"
 #include "../web/http.h"
 
 #ifndef SLUIS_SYSCONFDIR
@@ -66,6 +67,16 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
     if (!c->db[0] || !c->metrics[0]) {
         snprintf(err, errlen, "db and metrics: a path each");
         return SL_EPARSE;
+    }
+    /* an address that can never work (a password in it, a passfile others
+     * read) is the configuration's error, not a store that is not there yet */
+    char why[400];
+    for (int i = 0; i < 2; i++) {
+        const char *v = i ? c->metrics : c->db;
+        if (sql_is_remote(v) && !sql_address_check(v, why, sizeof why)) {
+            snprintf(err, errlen, "%s: %s", i ? "metrics" : "db", why);
+            return SL_EPARSE;
+        }
     }
     return SL_OK;
 }

@@ -147,6 +147,16 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
                  c->metrics_store);
         return SL_EPARSE;
     }
+    /* an address that can never work (a password in it, a passfile others
+     * read) is the configuration's error, not a server that is away */
+    char why[400];
+    const char *const stores[][2] = {{"metrics_store", c->metrics_store},
+                                     {"portal_db", c->portal_db}};
+    for (size_t i = 0; i < sizeof stores / sizeof stores[0]; i++)
+        if (sql_is_remote(stores[i][1]) && !sql_address_check(stores[i][1], why, sizeof why)) {
+            snprintf(err, errlen, "%s: %s", stores[i][0], why);
+            return SL_EPARSE;
+        }
     if (remote && c->metrics_spill[0] == '\0') {
         /* a file beside the store is the default, and a database has no
          * "beside" */

@@ -12,6 +12,7 @@
 
 #include "../common/conf.h"
 #include "../common/kv.h"
+#include "../store/sql.h"
 
 #ifndef SLUIS_SYSCONFDIR
 #define SLUIS_SYSCONFDIR "/etc"
@@ -77,6 +78,11 @@ static enum sl_status finish(void *ctx, char *err, size_t errlen)
     if (c->sms_url[0] && strncmp(c->sms_url, "https://", 8) != 0 &&
         strncmp(c->sms_url, "http://", 7) != 0) {
         snprintf(err, errlen, "sms_url: '%s' is not an http(s) URL", c->sms_url);
+        return SL_EPARSE;
+    }
+    char why[400];
+    if (sql_is_remote(c->portal_db) && !sql_address_check(c->portal_db, why, sizeof why)) {
+        snprintf(err, errlen, "portal_db: %s", why);
         return SL_EPARSE;
     }
     return SL_OK;

@@ -288,8 +288,7 @@ static void url_shown(const char *url, char *out, size_t outlen)
     }
 }
 
-struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool read_only,
-                        const char *app, char *err, size_t errlen)
+bool sql_address_check(const char *url, char *err, size_t errlen)
 {
     char shown[200];
     url_shown(url, shown, sizeof shown);
@@ -297,8 +296,11 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
     PQconninfoOption *opts = PQconninfoParse(url, &perr);
     if (opts == NULL) {
         snprintf(err, errlen, "store %s: %s", shown, perr ? perr : "not a PostgreSQL address");
+        size_t n = strlen(err);
+        while (n > 0 && isspace((unsigned char)err[n - 1]))
+            err[--n] = '\0';
         PQfreemem(perr);
-        return NULL;
+        return false;
     }
     bool ok = true;
     const char *passfile = getenv("PGPASSFILE");
@@ -315,7 +317,15 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
     if (ok)
         ok = passfile_safe(passfile, err, errlen);
     PQconninfoFree(opts);
-    if (!ok)
+    return ok;
+}
+
+struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool read_only,
+                        const char *app, char *err, size_t errlen)
+{
+    char shown[200];
+    url_shown(url, shown, sizeof shown);
+    if (!sql_address_check(url, err, errlen))
         return NULL;
 
     struct sql *db = calloc(1, sizeof *db);

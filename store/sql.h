@@ -82,6 +82,12 @@ struct sql *sql_wrap_sqlite(struct sqlite3 *db);
 struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool read_only,
                         const char *app, char *err, size_t errlen);
 
+/* sql_address_check - what sql_open_pg checks before it connects: the
+ * address parses, holds no password, and names no passfile (nor
+ * PGPASSFILE) that others can read. For a configuration's check: these
+ * never resolve by waiting. false with err set. */
+bool sql_address_check(const char *url, char *err, size_t errlen);
+
 void sql_close(struct sql *db);
 enum sql_engine sql_engine(const struct sql *db);
 /* sql_sqlite - the SQLite handle (NULL on PostgreSQL): for PRAGMAs and the
