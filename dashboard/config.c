@@ -97,6 +97,12 @@ static enum sl_status line(void *ctx, const char *section, const char *key, cons
                            char *err, size_t errlen)
 {
     (void)section;
+    /* store = ADDRESS: short for db and metrics, both there */
+    if (strcmp(key, "store") == 0)
+        return !sql_store_key(value, err, errlen) ? SL_EPARSE
+               : conf_set_name(ctx, keys, NKEYS, NULL, "db", value, err, errlen) != SL_OK
+                   ? SL_EPARSE
+                   : conf_set_name(ctx, keys, NKEYS, NULL, "metrics", value, err, errlen);
     return conf_set_name(ctx, keys, NKEYS, NULL, key, value, err, errlen);
 }
 

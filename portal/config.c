@@ -104,6 +104,13 @@ static enum sl_status line(void *ctx, const char *section, const char *key, cons
                            char *err, size_t errlen)
 {
     (void)section;
+    /* store = ADDRESS: short for portal_db (the several programs' configs
+     * can then name one database alike) */
+    if (strcmp(key, "store") == 0) {
+        if (!sql_store_key(value, err, errlen))
+            return SL_EPARSE;
+        key = "portal_db";
+    }
     return conf_set_name(ctx, keys, NKEYS, NULL, key, value, err, errlen);
 }
 

@@ -320,6 +320,18 @@ bool sql_address_check(const char *url, char *err, size_t errlen)
     return ok;
 }
 
+bool sql_store_key(const char *value, char *err, size_t errlen)
+{
+    if (!sql_is_remote(value)) {
+        snprintf(err, errlen,
+                 "store: '%.100s' is not a postgresql:// address (for SQLite files, name each "
+                 "store's file)",
+                 value);
+        return false;
+    }
+    return true;
+}
+
 struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool read_only,
                         const char *app, char *err, size_t errlen)
 {

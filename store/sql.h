@@ -88,6 +88,11 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
  * never resolve by waiting. false with err set. */
 bool sql_address_check(const char *url, char *err, size_t errlen);
 
+/* sql_store_key - the value of a configuration's "store" key, short for
+ * every store of the program in one PostgreSQL database: only a
+ * postgresql:// address (a file cannot hold them all); false with err set */
+bool sql_store_key(const char *value, char *err, size_t errlen);
+
 void sql_close(struct sql *db);
 enum sql_engine sql_engine(const struct sql *db);
 /* sql_sqlite - the SQLite handle (NULL on PostgreSQL): for PRAGMAs and the
