@@ -776,6 +776,53 @@ static void test_metrics_expire(void)
     metrics_close(m);
 }
 
+/* two gateways expiring the same store at the same moment: both succeed,
+ * and the events are deleted once (the deleted counts add up to them) */
+struct expirer {
+    struct metrics *m;
+    uint64_t gone;
+    enum sl_status st;
+};
+
+static void *expire_thread(void *arg)
+{
+    struct expirer *x = arg;
+    char err[512];
+    x->st = metrics_expire(x->m, "2030-01", &x->gone, err, sizeof err);
+    return NULL;
+}
+
+static void test_metrics_expire_twice(void)
+{
+    struct pseudo_key k = test_key();
+    const char *target = store_at("expire2.db");
+    struct metrics *a = open_metrics(target), *b = open_metrics(target);
+    if (a == NULL || b == NULL) {
+        metrics_close(a);
+        metrics_close(b);
+        return;
+    }
+    struct event ev[200];
+    for (int i = 0; i < 200; i++)
+        ev[i] = sample(1700000000 + i, &k, i % 2 ? "old@x.example" : "both@x.example", i);
+    char err[512];
+    CHECK(metrics_put(a, ev, 200, NULL, NULL, err, sizeof err) == SL_OK, "put: %s", err);
+    struct expirer x[2] = {{a, 0, SL_EIO}, {b, 0, SL_EIO}};
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++)
+        pthread_create(&t[i], NULL, expire_thread, &x[i]);
+    for (int i = 0; i < 2; i++)
+        pthread_join(t[i], NULL);
+    CHECK(x[0].st == SL_OK && x[1].st == SL_OK, "both expiries ran");
+    CHECK(x[0].gone + x[1].gone == 200, "200 events deleted once in all: %llu + %llu",
+          (unsigned long long)x[0].gone, (unsigned long long)x[1].gone);
+    CHECK(count(metrics_sql(a), "SELECT count(*) FROM events") == 0 &&
+              count(metrics_sql(a), "SELECT count(*) FROM event_rules") == 0,
+          "nothing left");
+    metrics_close(a);
+    metrics_close(b);
+}
+
 /* scan - does the file at path hold s (as bytes, or upper/lower case)? */
 static bool file_holds(const char *path, const char *s)
 {
@@ -1499,6 +1546,7 @@ int main(void)
     test_metrics_put();
     test_metrics_migrate();
     test_metrics_expire();
+    test_metrics_expire_twice();
     test_metrics_privacy();
     test_writer_all();
     char cmd[400];
