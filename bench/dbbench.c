@@ -168,8 +168,11 @@ int main(int argc, char **argv)
         return 2;
     struct worker *w = calloc(threads, sizeof *w);
     double *all = calloc((size_t)threads * each, sizeof *all);
-    if (w == NULL || all == NULL)
+    if (w == NULL || all == NULL) {
+        free(w);
+        free(all);
         return 1;
+    }
     double t0 = now_s();
     for (unsigned i = 0; i < threads; i++) {
         w[i].id = i;

@@ -129,9 +129,9 @@ static enum sl_status set(struct milter_config *c, const char *name, const char 
     /* store = ADDRESS: short for portal_db and metrics_store, both there */
     if (strcmp(name, "store") == 0)
         return !sql_store_key(v, err, errlen) ? SL_EPARSE
-               : set(c, "portal_db", v, err, errlen) != SL_OK
+               : set_key(c, conf_find(keys, NKEYS, "portal_db"), v, err, errlen) != SL_OK
                    ? SL_EPARSE
-                   : set(c, "metrics_store", v, err, errlen);
+                   : set_key(c, conf_find(keys, NKEYS, "metrics_store"), v, err, errlen);
     if (strcmp(name, "policy") == 0)
         return policy_load_file(&c->policy, v, err, errlen);
     if (policy_is_key(name))
