@@ -1089,6 +1089,18 @@ static void test_writer_threads(void)
     }
 }
 
+/* push_held - n events pushed while a second connection keeps the writer
+ * from adding events (SQLite: the file's lock; PostgreSQL: a lock on the
+ * table): the writer stalls, then fails after its busy timeout and spills.
+ * The connection, still holding it: sql_commit and sql_close let go. */
+static struct sql *push_held(struct writer *w, const char *db, int n, int64_t t0, unsigned pause_us)
+{
+    struct sql *locker = connect_to(db, true);
+    CHECK(hold_events(locker), "hold the store's lock");
+    push(w, n, t0, pause_us);
+    return locker;
+}
+
 static void test_writer_overflow(void)
 {
     char err[512] = "";
@@ -1099,12 +1111,7 @@ static void test_writer_overflow(void)
         return;
     push(w, 1, 1760000000, 0);
     writer_flush(w);
-    /* a second connection keeps the writer from adding events (SQLite: the
-     * file's lock; PostgreSQL: a lock on the table): the writer stalls (then
-     * fails after its busy timeout) */
-    struct sql *locker = connect_to(db, true);
-    CHECK(hold_events(locker), "hold the store's lock");
-    push(w, 400, 1760000100, 1000);
+    struct sql *locker = push_held(w, db, 400, 1760000100, 1000);
     struct writer_stats st;
     /* well before the writer's own attempt gives up (5 s) */
     for (int i = 0; i < 30; i++) {
@@ -1154,9 +1161,7 @@ static void test_writer_replay_whole(void)
         return;
     push(w, 1, 1760000000, 0);
     writer_flush(w);
-    struct sql *locker = connect_to(db, true);
-    CHECK(hold_events(locker), "hold the store's lock");
-    push(w, 16 * 256, 1760001000, 0);
+    struct sql *locker = push_held(w, db, 16 * 256, 1760001000, 0);
     writer_flush(w);
     struct writer_stats st;
     writer_stats(w, &st);
