@@ -3,22 +3,44 @@
  */
 #include "redirect.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/rand.h>
 
 #include "../common/smtp.h"
 #include "../portal/external.h"
+#include "../store/sql.h"
+#include "log.h"
+
+/* how often a portal store that did not open is tried again */
+#define REOPEN_MS 5000
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 #ifndef SLUIS_TEMPLATES_DIR
 #define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
 #endif
 
 struct redirect {
-    struct store *store;              /* the built-in portal, or NULL */
+    struct store *store; /* the built-in portal, or NULL */
+    /* a PostgreSQL portal store that did not open at the start (the server
+     * away): opened at the first message that needs it, at most every
+     * REOPEN_MS; until then such messages get a temporary failure */
+    char *later_db, *later_key;
+    int64_t later_at;
+    pthread_mutex_t later_mu;
     struct external_portal *external; /* the organisation's own portal, or NULL */
     struct notice_templates *templates;
     struct smtp_target submit;
@@ -40,6 +62,7 @@ enum sl_status redirect_new(const struct milter_config *c, struct redirect **out
     struct redirect *r = calloc(1, sizeof *r);
     if (r == NULL)
         return SL_ENOMEM;
+    pthread_mutex_init(&r->later_mu, NULL);
     char why[512];
     enum sl_status st = smtp_target_parse(c->submission, &r->submit, why, sizeof why);
     if (st != SL_OK)
@@ -54,6 +77,16 @@ enum sl_status redirect_new(const struct milter_config *c, struct redirect **out
     if (st == SL_OK && builtin && uses_portal(&c->policy))
         /* the milter keeps messages: it makes the store when there is none yet */
         st = store_open(c->portal_db, c->portal_key, STORE_CREATE, &r->store, err, errlen);
+    /* a database that does not answer now may later: the milter starts, mail
+     * that needs no portal flows, and mail that does is deferred until it
+     * opens. A wrong key or a newer schema (SL_EINVAL) stops the start. */
+    if (st == SL_EIO && sql_is_remote(c->portal_db)) {
+        log_msg(LOG_WARNING, NULL,
+                "%s; mail for the portal gets a temporary failure until the store opens", err);
+        r->later_db = strdup(c->portal_db);
+        r->later_key = strdup(c->portal_key);
+        st = r->later_db && r->later_key ? SL_OK : SL_ENOMEM;
+    }
     if (gethostname(r->helo, sizeof r->helo) != 0 || r->helo[0] == '\0')
         snprintf(r->helo, sizeof r->helo, "localhost");
     if (st != SL_OK) {
@@ -69,9 +102,37 @@ void redirect_free(struct redirect *r)
     if (r == NULL)
         return;
     store_free(r->store);
+    free(r->later_db);
+    free(r->later_key);
+    pthread_mutex_destroy(&r->later_mu);
     external_portal_free(r->external);
     notice_templates_free(r->templates);
     free(r);
+}
+
+/* store_ready - the built-in portal's store, opened now when it did not at
+ * the start (at most every REOPEN_MS); false with err set */
+static bool store_ready(struct redirect *r, char *err, size_t errlen)
+{
+    pthread_mutex_lock(&r->later_mu);
+    bool ready = r->store != NULL;
+    if (!ready && r->later_db == NULL)
+        snprintf(err, errlen, "no portal store is configured");
+    else if (!ready && now_ms() < r->later_at)
+        snprintf(err, errlen, "the portal store did not open yet (tried again within %d s)",
+                 REOPEN_MS / 1000);
+    else if (!ready) {
+        struct store *s = NULL;
+        if (store_open(r->later_db, r->later_key, STORE_CREATE, &s, err, errlen) == SL_OK) {
+            log_msg(LOG_NOTICE, NULL, "the portal store opened");
+            r->store = s;
+            ready = true;
+        } else {
+            r->later_at = now_ms() + REOPEN_MS;
+        }
+    }
+    pthread_mutex_unlock(&r->later_mu);
+    return ready;
 }
 
 enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const char *data,
@@ -102,10 +163,8 @@ enum sl_status redirect_keep(struct redirect *r, const struct policy *p, const c
         free(addrs);
         return res == EXTERNAL_OK ? SL_OK : SL_EIO;
     }
-    if (r->store == NULL) {
-        snprintf(err, errlen, "no portal store is configured");
-        return SL_EINVAL;
-    }
+    if (!store_ready(r, err, errlen))
+        return r->later_db ? SL_EIO : SL_EINVAL;
     return store_put(r->store, data, len, from, rcpts, n, *expires, id, pickups, sender_token, err,
                      errlen);
 }

@@ -108,13 +108,36 @@ struct sqlite3 *sql_sqlite(struct sql *db)
 
 /* ---- PostgreSQL: errors and the connection */
 
+/* one_line - libpq's messages on one line, for a log: a line break with
+ * the indent after it becomes "; " (a bare one " "), trailing space goes.
+ * In place: what is written never passes what was read. */
+static void one_line(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p;) {
+        if (*p != '\n') {
+            *o++ = *p++;
+            continue;
+        }
+        const char *from = p;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (*p == '\0')
+            break;
+        if (p - from >= 2)
+            *o++ = ';';
+        *o++ = ' ';
+    }
+    *o = '\0';
+    while (o > s && isspace((unsigned char)o[-1]))
+        *--o = '\0';
+}
+
 static void pg_fail(struct sql *db, int code, const char *what)
 {
     db->code = code;
     snprintf(db->err, sizeof db->err, "%s", what);
-    size_t n = strlen(db->err);
-    while (n > 0 && isspace((unsigned char)db->err[n - 1]))
-        db->err[--n] = '\0';
+    one_line(db->err);
 }
 
 /* pg_result_fail - the error of a result: SQLSTATE and the primary
@@ -360,9 +383,7 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
     if (db->pg == NULL || PQstatus(db->pg) != CONNECTION_OK) {
         snprintf(err, errlen, "store %s: cannot connect: %s", shown,
                  db->pg ? PQerrorMessage(db->pg) : "out of memory");
-        size_t n = strlen(err);
-        while (n > 0 && isspace((unsigned char)err[n - 1]))
-            err[--n] = '\0';
+        one_line(err);
         sql_close(db);
         return NULL;
     }
