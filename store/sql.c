@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -47,6 +48,7 @@ struct sql {
     bool tx_failed; /* the connection broke inside it: all fails until rollback */
     int64_t changes;
     int code;
+    int64_t reset_at;    /* not before this (ms, monotonic) is a broken connection made again */
     unsigned generation; /* connections made: prepared statements die with theirs */
     unsigned prepared;   /* names given to prepared statements */
     char err[512];
@@ -107,6 +109,16 @@ struct sqlite3 *sql_sqlite(struct sql *db)
 }
 
 /* ---- PostgreSQL: errors and the connection */
+
+/* how long after a failed attempt a broken connection is not tried again */
+#define RESET_MS 2000
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* one_line - libpq's messages on one line, for a log: a line break with
  * the indent after it becomes "; " (a bare one " "), trailing space goes.
@@ -235,14 +247,23 @@ static int pg_ready(struct sql *db)
         pg_fail(db, SQL_IOERR, "PostgreSQL: the connection was lost in a transaction");
         return SQL_IOERR;
     }
+    /* a server that did not answer a moment ago is not asked again at once:
+     * a connection attempt may take connect_timeout, and the callers wait
+     * on it one after another */
+    if (now_ms() < db->reset_at) {
+        pg_fail(db, SQL_IOERR, "PostgreSQL: cannot connect (tried again within 2 s)");
+        return SQL_IOERR;
+    }
     PQreset(db->pg);
     db->generation++;
     if (PQstatus(db->pg) != CONNECTION_OK) {
         char text[400];
         snprintf(text, sizeof text, "PostgreSQL: cannot connect: %s", PQerrorMessage(db->pg));
         pg_fail(db, SQL_IOERR, text);
+        db->reset_at = now_ms() + RESET_MS;
         return SQL_IOERR;
     }
+    db->reset_at = 0;
     return pg_session(db, false);
 }
 
@@ -370,6 +391,7 @@ struct sql *sql_open_pg(const char *url, const char *schema, bool create, bool r
     }
     db->engine = SQL_POSTGRESQL;
     db->read_only = read_only;
+    db->busy_ms = 5000; /* a write lock held longer than this is an error, as on SQLite */
     snprintf(db->schema, sizeof db->schema, "%s", schema);
     /* later keywords win: the address may set its own timeout */
     const char *keys[] = {"connect_timeout", "application_name", "dbname", NULL};

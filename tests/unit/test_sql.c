@@ -347,6 +347,50 @@ static void test_pg_details(void)
     sql_close(admin);
 }
 
+/* a server that refuses connections: the first statement tries and fails,
+ * the next within two seconds fails at once without trying, and after that
+ * the connection is made again */
+static void test_pg_reconnect_pause(void)
+{
+    /* the database is set from a connection to another one (a database
+     * cannot refuse the session that asks) */
+    char url[1024], err[512] = "", name[128] = "", q[256];
+    snprintf(url, sizeof url, "%s%sdbname=postgres", testdb_pg(),
+             strchr(testdb_pg(), '?') ? "&" : "?");
+    struct sql *a = open_db(true),
+               *admin = sql_open_pg(url, "public", false, false, "test_sql admin", err, sizeof err);
+    CHECK(a != NULL && admin != NULL, "two connections: %s", err);
+    if (a == NULL || admin == NULL) {
+        sql_close(a);
+        sql_close(admin);
+        return;
+    }
+    struct sql_stmt *st = NULL;
+    if (sql_prepare(a, "SELECT current_database()", &st) == SQL_OK && sql_step(st) == SQL_ROW)
+        snprintf(name, sizeof name, "%s", sql_column_text(st, 0));
+    sql_finalize(st);
+    snprintf(q, sizeof q, "ALTER DATABASE \"%s\" ALLOW_CONNECTIONS false", name);
+    CHECK(name[0] && sql_exec(admin, q) == SQL_OK, "the database takes no connections: %s",
+          sql_errmsg(admin));
+    CHECK(count(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                       "application_name = 'test_sql' AND pid <> pg_backend_pid()") >= 0,
+          "a's connection ended");
+    usleep(100 * 1000);
+    CHECK(sql_exec(a, "SELECT 1") == SQL_IOERR, "the next statement finds it lost: %s",
+          sql_errmsg(a));
+    CHECK(sql_exec(a, "SELECT 1") == SQL_IOERR && strstr(sql_errmsg(a), "cannot connect"),
+          "the one after tries to connect and cannot: %s", sql_errmsg(a));
+    CHECK(sql_exec(a, "SELECT 1") == SQL_IOERR && strstr(sql_errmsg(a), "within 2 s"),
+          "the one after that fails at once, without trying: %s", sql_errmsg(a));
+    snprintf(q, sizeof q, "ALTER DATABASE \"%s\" ALLOW_CONNECTIONS true", name);
+    CHECK(sql_exec(admin, q) == SQL_OK, "connections allowed again");
+    usleep(2100 * 1000);
+    CHECK(sql_exec(a, "SELECT 1") == SQL_OK, "two seconds later it connects again: %s",
+          sql_errmsg(a));
+    sql_close(a);
+    sql_close(admin);
+}
+
 /* several processes opening a store whose schema is not there yet */
 static void *first_open(void *arg)
 {
@@ -386,6 +430,7 @@ int main(void)
     if (testdb_pg() != NULL) {
         test_broken_connection();
         test_pg_details();
+        test_pg_reconnect_pause();
         for (int i = 0; i < 5; i++)
             test_pg_first_opens();
     }

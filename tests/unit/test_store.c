@@ -1154,7 +1154,7 @@ static void test_writer_overflow(void)
 static void test_writer_replay_whole(void)
 {
     char err[512] = "";
-    const char *db = store_at("w9.db"), *spill = in_dir("w9.spill");
+    const char *db = store_at("w10.db"), *spill = in_dir("w10.spill");
     log_reset();
     struct writer *w = start_writer(db, spill, 8192, 0, err, sizeof err);
     if (w == NULL)
