@@ -4,7 +4,6 @@
 #include "redirect.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +18,8 @@
 #include "../store/sql.h"
 #include "log.h"
 
-/* how often a portal store that did not open is tried again */
-#define REOPEN_MS 5000
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+/* how often a portal store that did not open is tried again (s) */
+#define REOPEN_S 5
 
 #ifndef SLUIS_TEMPLATES_DIR
 #define SLUIS_TEMPLATES_DIR "/usr/share/sluis/templates"
@@ -37,9 +29,9 @@ struct redirect {
     struct store *store; /* the built-in portal, or NULL */
     /* a PostgreSQL portal store that did not open at the start (the server
      * away): opened at the first message that needs it, at most every
-     * REOPEN_MS; until then such messages get a temporary failure */
+     * REOPEN_S; until then such messages get a temporary failure */
     char *later_db, *later_key;
-    int64_t later_at;
+    time_t later_at;
     pthread_mutex_t later_mu;
     struct external_portal *external; /* the organisation's own portal, or NULL */
     struct notice_templates *templates;
@@ -111,16 +103,16 @@ void redirect_free(struct redirect *r)
 }
 
 /* store_ready - the built-in portal's store, opened now when it did not at
- * the start (at most every REOPEN_MS); false with err set */
+ * the start (at most every REOPEN_S); false with err set */
 static bool store_ready(struct redirect *r, char *err, size_t errlen)
 {
     pthread_mutex_lock(&r->later_mu);
     bool ready = r->store != NULL;
     if (!ready && r->later_db == NULL)
         snprintf(err, errlen, "no portal store is configured");
-    else if (!ready && now_ms() < r->later_at)
+    else if (!ready && time(NULL) < r->later_at)
         snprintf(err, errlen, "the portal store did not open yet (tried again within %d s)",
-                 REOPEN_MS / 1000);
+                 REOPEN_S);
     else if (!ready) {
         struct store *s = NULL;
         if (store_open(r->later_db, r->later_key, STORE_CREATE, &s, err, errlen) == SL_OK) {
@@ -128,7 +120,7 @@ static bool store_ready(struct redirect *r, char *err, size_t errlen)
             r->store = s;
             ready = true;
         } else {
-            r->later_at = now_ms() + REOPEN_MS;
+            r->later_at = time(NULL) + REOPEN_S;
         }
     }
     pthread_mutex_unlock(&r->later_mu);
